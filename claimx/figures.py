@@ -1,0 +1,292 @@
+"""The `claimx_figures` component: every figure in a Doc, with value, bound and unit.
+
+A figure is a number that says how many or how much (see ../shared/gold/GUIDELINES.md):
+dates, years, clock times, ordinals, identifiers ("SA-22", "Euro 2016"), phone numbers
+and photo counters are numbers but not figures. Results go to `doc.spans[spans_key]`,
+each span carrying its `Figure` in `span._.figure`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from .component import DataComponent
+from .model import Figure
+from .numbers import Number, NumberReader
+from .units import UnitReader
+
+HYPHENS = {"-", "–", "—", "‒"}  # noqa: RUF001 - the dashes news text writes ranges with
+
+
+@dataclass
+class _Candidate:
+    num: Number
+    start: int  # first token of the figure phrase (bound words, currency included)
+    end: int  # token after the phrase
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    unit: str | None = None
+
+
+class FigureFinder(DataComponent):
+    """Finds figures. Its word lists and bound patterns are data, saved with the pipeline."""
+
+    LEXICONS = ("numbers.json", "currencies.json", "units.json", "nonfigures.json")
+    PATTERNS = ("bounds.jsonl",)
+
+    def __init__(self, nlp: Language, name: str = "claimx_figures", *, spans_key: str = "claimx",
+                 lexicons: str | Path | None = None, durations: bool = True) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.durations = durations
+        super().__init__(lexicons)
+
+    def _build(self) -> None:
+        numbers, currencies = self.data["numbers.json"], self.data["currencies.json"]
+        self.reader = NumberReader(numbers, currencies["symbols"])
+        self.units = UnitReader(self.data["units.json"], currencies)
+        nf = self.data["nonfigures.json"]
+        self.months = set(nf["months"])
+        self.clock_words = set(nf["clock_words"])
+        self.year_words = set(nf["year_words"])
+        self.name_labels = set(nf["name_labels"])
+        self.date_labels = set(nf["date_labels"])
+        self.blockers_before = set(nf["number_blockers_before"])
+        self.change_verbs = set(numbers.get("change_verbs", []))
+        self.fraction_blockers = set(numbers["fraction_blockers"])
+        self.matcher = Matcher(self.nlp.vocab)
+        for i, row in enumerate(self.patterns["bounds.jsonl"]):
+            self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
+
+    # -- spaCy component API -------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for cand in self.find(doc):
+            span = Span(doc, cand.start, cand.end, label="FIGURE")
+            span._.figure = Figure(
+                text=span.text, start=span.start_char, end=span.end_char,
+                value=None if cand.bound == "range" else cand.num.value,
+                low=cand.low, high=cand.high, bound=cand.bound, unit=cand.unit,
+            )
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    # -- finding -------------------------------------------------------
+    def find(self, doc: Doc) -> Iterator[_Candidate]:
+        prefixes, suffixes, openers = self._bound_matches(doc)
+        i, n = 0, len(doc)
+        sent_end = self._sentence_ends(doc)
+        while i < n:
+            cur = self.units.currency_before(doc, i)
+            num = self.reader.read(doc, i, currency=cur[0] if cur else None)
+            if num is None:
+                i += 1
+                continue
+            num = self.reader.fraction_with_numerator(doc, num)
+            cand, skip_to = self._complete(doc, num, cur, prefixes, suffixes, openers, sent_end[i])
+            if cand is not None and self._is_figure(doc, cand):
+                yield cand
+            i = max(skip_to, i + 1)
+
+    def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, prefixes: dict[int, tuple[int, str]],
+                  suffixes: dict[int, tuple[int, str]], openers: dict[int, tuple[int, str]],
+                  sent_end: int) -> tuple[_Candidate | None, int]:
+        """Grow a number into a figure phrase: currency, range, unit, bound words."""
+        start = cur[1] if cur else num.start
+        cand = _Candidate(num=num, start=start, end=num.end)
+        currency = cur[0] if cur else None
+        if num.currency:
+            currency = self.units.currency_symbols[num.currency]
+        # a range "1,000-3,000", "1,000 to 3,000", "between 1,000 and 3,000"
+        second = self._range_end(doc, cand, openers, sent_end)
+        if second is False:
+            return None, num.end  # "3-2", "555-1234", "1950-53": not an amount, nor is either side
+        if second is not None:
+            other, other_cur = second
+            currency = currency or other_cur
+            low, high = num.value, other.value
+            if not num.scaled and other.scaled and low < high:
+                if low * other.scale <= high:
+                    low *= other.scale
+            cand.low, cand.high, cand.bound = low, high, "range"
+            cand.end = other.end
+            num_last = other
+        else:
+            num_last = num
+        # unit: currency, percent, listed words, quantulum3
+        if currency:
+            cand.unit = currency
+        elif num.fraction:
+            cand.unit = "%"
+            num.value = round(num.value * 100, 2)
+        if num_last.unit_text:
+            cand.unit = cand.unit or self.units.glued(num_last.unit_text)
+        elif not num.fraction:
+            unit = self.units.after(doc, cand.end, sent_end)
+            if unit is not None and not (currency and unit.unit not in ("%",) and len(unit.unit) != 3):
+                if cand.unit is None or unit.unit == cand.unit:
+                    cand.unit = unit.unit
+                    cand.end = unit.end
+            elif num.vague and cand.end + 1 < sent_end and doc[cand.end].lower_ == "of":
+                money = self.units.after(doc, cand.end + 1, sent_end)
+                if money is not None and len(money.unit) == 3 and money.unit.isupper():
+                    cand.unit = money.unit  # "millions of dollars"
+        if cand.bound == "range" and cand.high is not None and cand.unit == "%" and num.fraction:
+            cand.low, cand.high = (round(x * 100, 2) for x in (cand.low, cand.high))
+        # bound words before and after
+        if cand.bound != "range":
+            if num.vague:
+                cand.bound = "vague"
+            elif num.plus:
+                cand.bound = "min"
+        pre = prefixes.get(cand.start)
+        if pre is not None:
+            cand.start = pre[0]
+            if cand.bound == "exact":
+                cand.bound = pre[1]
+        post = suffixes.get(cand.end)
+        if post is not None and post[1] != "range":
+            cand.end = post[0]
+            if cand.bound == "exact":
+                cand.bound = post[1]
+        return cand, max(cand.end, num.end)
+
+    def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
+                   sent_end: int) -> tuple[Number, str | None] | None | bool:
+        """The second number of a range, None when there is none, False when 'X-Y' is no range."""
+        num = cand.num
+        j = num.end
+        if j >= sent_end - 1 or num.vague:
+            return None
+        sep = doc[j]
+        opener = openers.get(cand.start)
+        if sep.text in HYPHENS:
+            tight = not doc[j - 1].whitespace_ and not sep.whitespace_
+        elif sep.lower_ == "to" or (sep.lower_ == "and" and opener and opener[1] == "between"):
+            tight = False
+        else:
+            return None
+        if opener and opener[1] == "from" and self._is_change(doc, opener[0]):
+            return None  # "rose from 300 to 600": two figures, not one range
+        k = j + 1
+        cur = self.units.currency_before(doc, k + 1) if k + 1 < len(doc) and doc[k].text in self.units.currency_symbols else None
+        if cur:
+            k += 1
+        other = self.reader.read(doc, k, currency=cur[0] if cur else None)
+        if other is None or other.vague:
+            return None
+        if tight and num.value >= other.value and not (other.scaled and not num.scaled):
+            return False
+        if tight and _looks_like_phone(doc[num.start].text, doc[other.start].text):
+            return False
+        if num.value >= other.value and not (other.scaled and not num.scaled):
+            return None
+        if opener and opener[1] == "between":
+            cand.start = opener[0]
+        return other, (cur[0] if cur else None)
+
+    def _is_change(self, doc: Doc, from_i: int) -> bool:
+        head = doc[from_i].head
+        return head.lemma_.lower() in self.change_verbs or head.lower_ in self.change_verbs
+
+    def _bound_matches(self, doc: Doc) -> tuple[dict[int, tuple[int, str]], ...]:
+        """Bound phrases by where they touch a figure: prefixes by their end, suffixes by their start."""
+        prefixes: dict[int, tuple[int, str]] = {}
+        suffixes: dict[int, tuple[int, str]] = {}
+        openers: dict[int, tuple[int, str]] = {}
+        for match_id, s, e in self.matcher(doc):
+            where, label, _ = self.nlp.vocab.strings[match_id].split("|")
+            if where == "prefix":
+                if e not in prefixes or s < prefixes[e][0]:
+                    prefixes[e] = (s, label)
+            elif where == "suffix":
+                if s not in suffixes or e > suffixes[s][0]:
+                    suffixes[s] = (e, label)
+            else:
+                openers[e] = (s, where.replace("range_", ""))
+        return prefixes, suffixes, openers
+
+    @staticmethod
+    def _sentence_ends(doc: Doc) -> list[int]:
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return [len(doc)] * len(doc)
+        ends = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            for t in range(sent.start, sent.end):
+                ends[t] = sent.end
+        return ends
+
+    # -- what is not a figure -----------------------------------------
+    def _is_figure(self, doc: Doc, cand: _Candidate) -> bool:
+        num = cand.num
+        first, last = doc[num.start], doc[num.end - 1]
+        prev = doc[num.start - 1] if num.start > 0 else None
+        after = doc[cand.end] if cand.end < len(doc) else None
+        # numbers glued into names and codes: "SA-22" split oddly, "3/16", "A4"
+        if prev is not None and not prev.whitespace_ and (prev.text in HYPHENS | {"/", "#", "."}) and num.start >= 2 \
+                and not doc[num.start - 2].whitespace_ and doc[num.start - 2].is_alpha:
+            return False
+        if prev is not None and not prev.whitespace_ and prev.text in {"/", ":", "."} | HYPHENS and prev.i > 0 \
+                and doc[prev.i - 1].like_num:
+            return False
+        if after is not None and not doc[cand.end - 1].whitespace_ and after.text in {"/", ":"}:
+            return False
+        if prev is not None and prev.lower_ in self.blockers_before and cand.start == num.start:
+            return False
+        # clock times: "3 pm", "10 GMT"
+        if after is not None and after.lower_ in self.clock_words and cand.unit is None:
+            return False
+        if cand.unit is None and not num.vague and not num.fraction:
+            # years: "in 2014", "since 2022", "the 2024 election"
+            if _year_like(first.text) and cand.bound in ("exact", "range"):
+                if first.ent_type_ in self.date_labels or not (first.dep_ == "nummod" and first.head.i > first.i):
+                    return False
+                if prev is not None and prev.lower_ in self.year_words:
+                    return False
+            # calendar days: "April 30, 2025", "19 June", "February 7"
+            if first.ent_type_ in self.date_labels and self._near_month(doc, num.start, num.end):
+                return False
+            # a number inside a name: "Euro 2016", "World War 2", "Boeing 737"
+            if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in self.name_labels \
+                    and first.ent_iob_ == "I" and first.ent_type_ == prev.ent_type_:
+                return False
+        # durations are figures only when the pipeline is asked for them
+        if not self.durations and cand.unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade"):
+            return False
+        # "one" as a pronoun ("one of the", "no one") is no figure; "one cup", "one in five" are
+        if first.lower_ == "one" and num.end - num.start == 1 and cand.unit is None and cand.bound == "exact":
+            if not (first.dep_ == "nummod" and first.head.i > first.i and first.head.pos_ in ("NOUN", "PROPN")):
+                return False
+        if num.fraction and first.lower_ == "half":
+            if prev is not None and (prev.lower_ in self.fraction_blockers or prev.lower_ in ("a", "the", "and", "in", "by")):
+                return False
+            if after is not None and (after.text in HYPHENS or after.lower_ in ("-", "time", "hour", "way", "past", "an", "a")):
+                return False
+            if after is None or not (after.lower_ == "of" or after.pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")):
+                return False
+        if last.lower_ in self.reader.fractions and first.lower_ in ("the",):
+            return False
+        return True
+
+    def _near_month(self, doc: Doc, start: int, end: int) -> bool:
+        for k in (start - 1, start - 2, end, end + 1):
+            if 0 <= k < len(doc) and doc[k].lower_.strip(".") in self.months:
+                return True
+        return False
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
+
+
+def _looks_like_phone(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and len(a) == 3 and len(b) == 4

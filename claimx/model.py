@@ -1,0 +1,139 @@
+"""Claim records: the typed results every claimx command reads and writes.
+
+One JSON object per claim; `claimx/schema/claim.schema.json` is its schema. The
+records are plain frozen dataclasses so that they pickle across processes and
+compare by value in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+BOUNDS = ("exact", "approx", "min", "max", "range", "vague")
+MEASURES = ("killed", "injured", "casualties", "deployed", "captured", "missing")
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of the original text, by character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as the article states it.
+
+    `value` is the number in plain units (60 million → 60000000); for a range it
+    is None and `low`/`high` hold the ends, never an average.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    unit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("value", "low", "high"):
+            d[key] = _plain_number(d[key])
+        return d
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who the article says a figure comes from."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    kind: str = "vague"
+    role: str | None = None
+    via: str | None = None
+    actor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The word that attributes a figure ("said", "according to") and its stance."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    stance: str = "states"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """When a figure holds, as written and, where it can be, as an ISO date or period."""
+
+    text: str
+    start: int
+    end: int
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure with what it counts, its measure and its attribution."""
+
+    doc: str
+    figure: Figure
+    sentence: TextSpan
+    counted: TextSpan | None = None
+    measure: str | None = None
+    source: Source | None = None
+    cue: Cue | None = None
+    hedged: bool = False
+    quote: bool = False
+    time: TimeRef | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        def opt(x: Any) -> Any:
+            return None if x is None else x.to_dict()
+
+        out = {
+            "doc": self.doc,
+            "figure": self.figure.to_dict(),
+            "counted": opt(self.counted),
+            "measure": self.measure,
+            "source": opt(self.source),
+            "cue": opt(self.cue),
+            "hedged": self.hedged,
+            "quote": self.quote,
+            "time": opt(self.time),
+            "sentence": self.sentence.to_dict(),
+        }
+        out.update(self.extra)
+        return out
+
+
+def _plain_number(x: float | None) -> float | int | None:
+    """Whole numbers print as integers so that `jq` users see 600, not 600.0."""
+    if x is None:
+        return None
+    if float(x).is_integer() and abs(x) < 2**53:
+        return int(x)
+    return round(float(x), 6)
