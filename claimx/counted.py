@@ -49,6 +49,7 @@ class CountedFinder(DataComponent):
         self.fight_words = set(m["fight_words"])
         self.fight_preps = set(m["fight_preps"])
         self.drop_modifiers = set(self.data["counted.json"]["drop_modifiers"])
+        self.hedge_verbs = set(m.get("hedge_verbs", []))
         self.keep_of_phrase = bool(self.data["counted.json"].get("keep_of_phrase", True))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -122,6 +123,9 @@ class CountedFinder(DataComponent):
     # -- the measure ----------------------------------------------------
     def measure(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
         words = self._governors(span, anchor, noun)
+        linear = self._words_after(span, noun)
+        if linear:
+            words.insert(1 if noun is not None else 0, linear)
         for group in words:
             found = [m for m in (self._measure_of(t) for t in group) if m]
             if not found:
@@ -145,6 +149,35 @@ class CountedFinder(DataComponent):
         if tok.lemma_.lower() in self.fight_words and any(c.lower_ in self.fight_preps for c in tok.children):
             return "deployed"
         return None
+
+    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
+        """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
+
+        Read linearly because the small parser often attaches such participles wrongly;
+        stops at the next number, so '300 killed and 2,700 wounded' keeps each its own.
+        """
+        doc = span.doc
+        j = max(span.end, noun.i + 1 if noun is not None else 0)
+        if noun is not None and noun.i < span.start:
+            j = span.end
+        found: list[Token] = []
+        limit = min(len(doc), j + 10)
+        while j < limit:
+            tok = doc[j]
+            if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
+                break
+            if self._measure_of(tok):
+                found.append(tok)
+                j += 1
+                continue
+            if found and (tok.lower_ in ("or", "and", ",", "and/or") or tok.pos_ in ("AUX", "ADV")):
+                j += 1
+                continue
+            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs):
+                j += 1
+                continue
+            break
+        return found
 
     def _governors(self, span: Span, anchor: Token, noun: Token | None) -> list[list[Token]]:
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
