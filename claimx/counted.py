@@ -56,7 +56,7 @@ class CountedFinder(DataComponent):
         if not doc.has_annotation("DEP"):
             return doc  # no parse, nothing to read: counted and measure stay None
         for span in doc.spans.get(self.spans_key, []):
-            anchor = _anchor(span)
+            anchor = anchor_of(span)
             noun = self.counted_noun(span, anchor)
             span._.counted = self.noun_phrase(span, noun) if noun is not None else None
             span._.measure = self.measure(span, anchor, noun)
@@ -231,7 +231,7 @@ class CountedFinder(DataComponent):
         return out
 
 
-def _anchor(span: Span) -> Token:
+def anchor_of(span: Span) -> Token:
     """The figure's token that links it to the rest of the sentence."""
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
     numeric = [t for t in outside if t.like_num or t.pos_ == "NUM" or t.text == "%"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribution import AttributionFinder
 from .counted import CountedFinder
 from .extensions import set_extensions
 from .figures import FigureFinder
@@ -16,6 +17,7 @@ from .records import SPANS_KEY
 
 FIGURE_ATTRS = ["span._.figure"]
 COUNTED_ATTRS = ["span._.counted", "span._.measure"]
+ATTRIBUTION_ATTRS = ["span._.source", "span._.cue", "span._.hedged", "span._.quote", "span._.time"]
 
 
 @Language.factory(
@@ -38,6 +40,29 @@ def make_figures(nlp: Language, name: str, spans_key: str, lexicons: str | None,
 def make_counted(nlp: Language, name: str, spans_key: str, lexicons: str | None) -> CountedFinder:
     set_extensions()
     return CountedFinder(nlp, name, spans_key=spans_key, lexicons=lexicons)
+
+
+@Language.factory(
+    "claimx_attribution",
+    default_config={"spans_key": SPANS_KEY, "lexicons": None},
+    assigns=ATTRIBUTION_ATTRS,
+    requires=["token.dep", "token.lemma", "token.ent_type"],
+)
+def make_attribution(nlp: Language, name: str, spans_key: str, lexicons: str | None) -> AttributionFinder:
+    set_extensions()
+    return AttributionFinder(nlp, name, spans_key=spans_key, lexicons=lexicons)
+
+
+@Language.component("claimx_lines", retokenizes=False)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and bullets carry no full stop.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 class Claimx:
@@ -64,7 +89,7 @@ class Claimx:
 @Language.factory(
     "claimx",
     default_config={"spans_key": SPANS_KEY, "lexicons": None, "durations": True},
-    assigns=[*FIGURE_ATTRS, *COUNTED_ATTRS],
+    assigns=[*FIGURE_ATTRS, *COUNTED_ATTRS, *ATTRIBUTION_ATTRS],
     requires=["token.ent_type", "token.dep", "token.lemma"],
 )
 def make_claimx(nlp: Language, name: str, spans_key: str, lexicons: str | None, durations: bool) -> Claimx:
@@ -72,4 +97,5 @@ def make_claimx(nlp: Language, name: str, spans_key: str, lexicons: str | None, 
     return Claimx([
         FigureFinder(nlp, f"{name}.figures", spans_key=spans_key, lexicons=lexicons, durations=durations),
         CountedFinder(nlp, f"{name}.counted", spans_key=spans_key, lexicons=lexicons),
+        AttributionFinder(nlp, f"{name}.attribution", spans_key=spans_key, lexicons=lexicons),
     ])

@@ -40,6 +40,8 @@ def load(model: str | None = None, *, lexicons: str | None = None) -> Language:
     if "claimx" not in nlp.pipe_names:
         from . import factories  # noqa: F401 - registers the factories for this process
 
+        if "parser" in nlp.pipe_names and "claimx_lines" not in nlp.pipe_names:
+            nlp.add_pipe("claimx_lines", before="parser")
         nlp.add_pipe("claimx", config={"lexicons": lexicons})
     return nlp
 

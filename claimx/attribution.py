@@ -1,0 +1,423 @@
+"""The `claimx_attribution` component: who each figure comes from, and when it holds.
+
+Rules read the dependency parse of the figure's sentence, in this order of trust:
+1. a reporting verb that governs the figure ("X said that ... 600 ..."), its subject
+   being the source — the verb's reach is its own clause, never the next sentence;
+2. a reporting noun whose "of" phrase holds the figure ("Ukrainian estimates of 4,000");
+3. the speaker of the direct quotation the figure stands in, found outside the quote
+   in the sentences where it opens or closes;
+4. "according to X", "as cited by X" anywhere in the figure's sentence;
+5. a sentence-final reporting verb (", officials said").
+Pronoun sources are resolved to the nearest preceding named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .component import DataComponent
+from .counted import anchor_of
+from .model import Cue, Source, TimeRef
+from .timex import TimeResolver
+
+NOUNS = ("NOUN", "PROPN")
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}  # noqa: RUF001 - typographic quotes are the point
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’.&-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w'’.&-]*)\s+){0,6}[A-Z][\w'’.&-]*)\s*\(([A-Z][A-Z0-9&]{1,7})\)")  # noqa: RUF001
+
+
+@dataclass
+class _Found:
+    source: Token | None  # head token of the source mention
+    cue: Span | None
+    stance: str
+    source_span: Span | None = None
+
+
+class AttributionFinder(DataComponent):
+    """Fills span._.source, ._.cue, ._.hedged, ._.quote and ._.time for each figure."""
+
+    LEXICONS = ("attribution.json",)
+
+    def __init__(self, nlp: Language, name: str = "claimx_attribution", *, spans_key: str = "claimx",
+                 lexicons: str | Path | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        super().__init__(lexicons)
+        self.times = TimeResolver()
+
+    def _build(self) -> None:
+        a = self.data["attribution.json"]
+        self.cue_verbs: dict[str, str] = a["cue_verbs"]
+        self.cue_nouns: dict[str, str] = a["cue_nouns"]
+        self.document_nouns = set(a["document_nouns"])
+        self.hedges = {h.lower() for h in a["hedges"]}
+        self.vague_sources = set(a["vague_sources"])
+        self.org_nouns = set(a["org_nouns"])
+        self.media = {m.lower() for m in a["media"]}
+        self.media_words = set(a["media_words"])
+        self.titles = set(a["titles"])
+        self.person_pronouns = set(a["person_pronouns"])
+        self.plural_pronouns = set(a["plural_pronouns"])
+        self.first_person = set(a["first_person"])
+        self.relative_pronouns = set(a["relative_pronouns"])
+        self.phrase_stance: dict[str, str] = a["phrases"]
+        self.via_cues = set(a["via_cues"])
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for phrase in self.phrase_stance:
+            self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
+
+    # -- component -----------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.spans.get(self.spans_key, [])
+        if not spans or not doc.has_annotation("DEP"):
+            return doc
+        quotes = quote_regions(doc.text)
+        phrases = self._phrases(doc)
+        acronyms = {short: long for long, short in ACRONYM_RE.findall(doc.text)}
+        base = self.times.base_date(doc)
+        speakers: list[Token] = []  # named people seen so far, for "he said"
+        for span in spans:
+            anchor = anchor_of(span)
+            region = _region_of(quotes, span.start_char, span.end_char)
+            span._.quote = region is not None
+            found = self._find(span, anchor, region, quotes, phrases)
+            if found is not None and found.source is not None:
+                head = self._resolve_pronoun(found.source, region, quotes, phrases, speakers, span)
+                if head is not None:
+                    src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
+                    span._.source = self.source_record(src_span, head, acronyms, phrases)
+                    if span._.source.kind == "person":
+                        speakers.append(head)
+                    span._.cue = self.cue_record(found)
+            span._.hedged = self._hedged(span, anchor)
+            span._.time = self.times.time_of(span, anchor, base)
+        return doc
+
+    # -- finding the source --------------------------------------------
+    def _find(self, span: Span, anchor: Token, region: tuple[int, int] | None,
+              quotes: list[tuple[int, int]], phrases: list[tuple[Span, str]]) -> _Found | None:
+        sent = span.sent
+        inside = set(range(span.start, span.end))
+        # 1-2: walk up from the figure to the verb or noun that reports it
+        x = anchor
+        for _ in range(12):
+            head = x.head
+            if head == x or head.i < sent.start or head.i >= sent.end:
+                break
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in inside:
+                if x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
+                    subj = self.subject_of(head)
+                    if subj is not None and not (region and _in_region(region, head.idx) and subj.lower_ in self.first_person):
+                        return _Found(subj, sent[head.i - sent.start:head.i - sent.start + 1], self.cue_verbs[lemma])
+            if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
+                owner = self._owner(head)
+                src = owner if owner is not None else head
+                cue = sent[head.i - sent.start:head.i - sent.start + 1]
+                return _Found(src, cue, self.cue_nouns[lemma], self.mention(head) if owner is None else None)
+            x = head
+        # 3: the speaker of the quotation the figure stands in
+        if region is not None:
+            found = self._quote_speaker(span.doc, region, quotes)
+            if found is not None:
+                return found
+        # 4: "according to X" in the sentence
+        for phrase, stance in phrases:
+            if phrase.sent == sent and phrase.text.lower() not in self.via_cues:
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj.i not in inside:
+                    return _Found(obj, phrase, stance)
+        # 5: "X claims/estimating/says ..." read left to right, for what the parser misattached
+        found = self._linear(span, sent)
+        if found is not None:
+            return found
+        # 6: a reporting verb at the root of the sentence: ", officials said."
+        root = sent.root
+        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
+            subj = self.subject_of(root)
+            if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
+                return _Found(subj, sent[root.i - sent.start:root.i - sent.start + 1], self.cue_verbs[root.lemma_.lower()])
+        return None
+
+    def _linear(self, span: Span, sent: Span) -> _Found | None:
+        """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000')."""
+        doc = span.doc
+        for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
+            tok = doc[j]
+            if tok.like_num or tok.text in (";", ":"):
+                break
+            lemma = tok.lemma_.lower()
+            stance = self.cue_verbs.get(lemma) or self.cue_verbs.get(tok.lower_.rstrip("s"))
+            if stance is None or tok.pos_ not in ("VERB", "NOUN"):
+                continue
+            if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
+                continue  # "claims", "says" misread as nouns; "the claim" is not a verb
+            prev = doc[j - 1] if j > sent.start else None
+            if prev is None or prev.pos_ not in NOUNS or prev.lower_ in self.relative_pronouns:
+                continue
+            return _Found(prev, doc[j:j + 1], stance)
+        return None
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
+        v = verb
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "are believed to have", "was estimated": a hedge, not a source
+        for _ in range(4):
+            for child in v.children:
+                if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                    if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
+                        return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
+                    if child.pos_ in NOUNS or child.pos_ == "PRON":
+                        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
+                if child.dep_ == "agent":  # "was estimated by the ministry"
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS:
+                return v.head  # "with Ukrainian officials estimating ..."
+            if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
+                v = v.head  # "Trump dismissed, stating, ..."
+                continue
+            break
+        return None
+
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose report: 'the NIS's report', 'a report by the NIS', 'the ministry's estimate'."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in NOUNS:
+                return child
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                        return obj
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+                return None  # "Ukrainian estimates": the phrase itself names the source
+        return None
+
+    def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
+        """The cue verb outside the quote, in the sentence where the quote closes, else where it opens."""
+        start, end = region
+        sents = []
+        close_tok = doc.char_span(end - 1, end, alignment_mode="expand")
+        open_tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        if close_tok is not None:
+            sents.append(close_tok.sent)
+            if close_tok.end < len(doc):
+                sents.append(doc[close_tok.end].sent)
+        if open_tok is not None:
+            sents.append(open_tok.sent)
+        for sent in sents:
+            for tok in sent:
+                if any(_in_region(q, tok.idx) for q in quotes):
+                    continue
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
+                    subj = self.subject_of(tok)
+                    if subj is not None and not any(_in_region(q, subj.idx) for q in quotes):
+                        return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+        return None
+
+    def _phrases(self, doc: Doc) -> list[tuple[Span, str]]:
+        out = []
+        for match_id, s, e in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            out.append((doc[s:e], self.phrase_stance[key]))
+        return out
+
+    @staticmethod
+    def _phrase_object(phrase: Span) -> Token | None:
+        """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
+        for tok in phrase:
+            for child in tok.children:
+                if child.dep_ in ("pobj", "dobj") and child.pos_ in NOUNS and child.i >= phrase.end:
+                    return child
+        doc = phrase.doc
+        j = phrase.end
+        while j < len(doc) and j < phrase.end + 8 and not doc[j].is_punct:
+            if doc[j].pos_ in NOUNS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in NOUNS):
+                return doc[j]
+            j += 1
+        return None
+
+    def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
+                         phrases: list[tuple[Span, str]], speakers: list[Token], span: Span) -> Token | None:
+        low = tok.lower_
+        if tok.pos_ != "PRON":
+            return tok
+        if low in self.first_person and region is not None:
+            found = self._quote_speaker(span.doc, region, quotes)
+            return found.source if found is not None and found.source.pos_ != "PRON" else None
+        if low in self.person_pronouns | self.plural_pronouns:
+            # the nearest named speaker before the pronoun, else the nearest person named before it
+            before = [s for s in speakers if s.i < tok.i]
+            if before:
+                return before[-1]
+            people = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]
+            if low in self.person_pronouns and people:
+                return people[-1].root
+        return None
+
+    # -- records ---------------------------------------------------------
+    def mention(self, head: Token) -> Span:
+        """The source's noun phrase: titles, names and 'X and Y', without appositions or clauses."""
+        doc = head.doc
+        left = head.i
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "nummod") and child.pos_ != "PRON":
+                left = min(left, child.left_edge.i)
+        right = head.i + 1
+        for child in head.rights:
+            if child.dep_ == "conj" and child.pos_ in NOUNS and child.i == right + 1 and doc[right].dep_ == "cc":
+                right = child.i + 1
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
+                obj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if obj and child.i == right:
+                    right = obj[0].right_edge.i + 1
+        while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "ADP") or doc[left].tag_ == "POS"):
+            left += 1
+        end = right
+        while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+            end -= 1
+        if doc[end - 1].tag_ == "POS" and end - 1 > left:
+            end -= 1
+        return doc[left:end]
+
+    def source_record(self, mention: Span, head: Token, acronyms: dict[str, str],
+                      phrases: list[tuple[Span, str]]) -> Source:
+        doc = mention.doc
+        kind = self.kind_of(mention, head)
+        name, role = self.name_and_role(mention, head, acronyms, kind)
+        via = None
+        for phrase, _ in phrases:
+            if phrase.text.lower() in self.via_cues and phrase.sent == mention.sent:
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj.i not in range(mention.start, mention.end):
+                    via = self.mention(obj).text
+        return Source(text=mention.text, start=mention.start_char, end=mention.end_char, name=name,
+                      kind=kind, role=role, via=via if via != doc.text[mention.start_char:mention.end_char] else None)
+
+    def kind_of(self, mention: Span, head: Token) -> str:
+        text_low = mention.text.lower()
+        if head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.root == head for e in mention.ents):
+            return "person"
+        if text_low in self.media or any(m in text_low.split() for m in self.media_words) or \
+                any(m in text_low for m in self.media if len(m) > 4):
+            return "media"
+        lemma = head.lemma_.lower()
+        if head.ent_type_ in ("ORG", "GPE") or lemma in self.org_nouns:
+            return "organisation"
+        if lemma in self.vague_sources or head.lower_ in self.vague_sources:
+            has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t != head)
+            return "group" if has_modifier else "vague"
+        if head.tag_ in ("NNS", "NNPS"):
+            return "group"
+        return "organisation" if head.pos_ == "PROPN" else "vague"
+
+    def name_and_role(self, mention: Span, head: Token, acronyms: dict[str, str], kind: str) -> tuple[str, str | None]:
+        """The fullest mention of this actor in the document, and the title or apposition that says who it is."""
+        doc = mention.doc
+        role = None
+        name = mention.text
+        if kind == "person":
+            ent = next((e for e in mention.ents if e.label_ == "PERSON"), None)
+            if ent is None:
+                ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+            core = ent.text if ent is not None else head.text
+            titles = doc[mention.start:ent.start].text.strip() if ent is not None and ent.start > mention.start else ""
+            role = titles or None
+            last = core.split()[-1]
+            fuller = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last]
+            name = max(fuller + [core], key=len)
+        else:
+            key = head.text
+            if key in acronyms:
+                name = acronyms[key]
+            elif mention.text in acronyms:
+                name = acronyms[mention.text]
+            else:
+                name = re.sub(r"^(?:the|a|an)\s+", "", mention.text, flags=re.I)
+        for child in head.rights:
+            if child.dep_ == "appos":
+                role = " ".join(doc[child.left_edge.i:child.right_edge.i + 1].text.split()).strip(" ,")
+                break
+        return name, role
+
+    def cue_record(self, found: _Found) -> Cue | None:
+        if found.cue is None:
+            return None
+        cue = found.cue
+        lemma = cue.text.lower() if len(cue) > 1 else cue[0].lemma_.lower()
+        return Cue(text=cue.text, start=cue.start_char, end=cue.end_char, lemma=lemma, stance=found.stance)
+
+    # -- hedges ------------------------------------------------------------
+    def _hedged(self, span: Span, anchor: Token) -> bool:
+        """A hedge word in the figure's phrase, or one that modifies a word on its path to the root."""
+        if any(t.lower_ in self.hedges for t in span):
+            return True
+        ancestors = {anchor.i} | {a.i for a in anchor.ancestors}
+        noun = span._.counted
+        if noun is not None:
+            ancestors |= {noun.root.i} | {a.i for a in noun.root.ancestors}
+        for tok in span.sent:
+            if tok.lower_ in self.hedges and (tok.head.i in ancestors or tok.i in ancestors):
+                return True
+        j = span.end
+        doc = span.doc
+        while j < min(len(doc), span.end + 6) and not doc[j].is_punct:
+            if doc[j].lower_ in self.hedges:
+                return True
+            if doc[j].like_num:
+                break
+            j += 1
+        return False
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of direct quotations: straight double quotes pair up in order; curly ones by kind."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in re.finditer(r'"', text):
+        if open_at is None:
+            open_at = m.start()
+        else:
+            regions.append((open_at, m.end()))
+            open_at = None
+    for opener, closer in QUOTE_PAIRS.items():
+        pos = 0
+        while True:
+            s = text.find(opener, pos)
+            if s < 0:
+                break
+            e = text.find(closer, s + 1)
+            if e < 0:
+                break
+            regions.append((s, e + 1))
+            pos = e + 1
+    return sorted(regions)
+
+
+def _region_of(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for r in regions:
+        if r[0] < start and end <= r[1]:
+            return r
+    return None
+
+
+def _in_region(region: tuple[int, int], idx: int) -> bool:
+    return region[0] <= idx < region[1]
+
+
+def _within(tok: Token, ancestor: Token) -> bool:
+    return tok == ancestor or ancestor in tok.ancestors

@@ -1,0 +1,93 @@
+"""Counted noun phrase and measure (claimx/counted.py).
+
+Per /work/shared/gold/GUIDELINES.md, `counted` is the noun phrase the figure counts,
+without the figure, scored on its head noun (None when the text names nothing, as in
+"over 300 killed"); `measure` is what happened to what is counted, from a closed list.
+All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _case(sentence: str, find: str, head: str | None, measure: str | None, *,
+          id: str) -> pytest.param:  # noqa: A002 - mirrors pytest.param's keyword
+    """`find` locates the figure; `head` must appear in counted.text (None: no counted)."""
+    return pytest.param(sentence, find, head, measure, id=id)
+
+
+COUNTED = [
+    # killed
+    _case("Over 300 soldiers were killed in the offensive.", "300", "soldiers", "killed",
+          id="killed-passive"),
+    _case("At least 27 people died when the ferry capsized.", "27", "people", "killed",
+          id="killed-died"),
+    _case("The flood killed 23 villagers in the valley.", "23", "villagers", "killed",
+          id="killed-active"),
+    _case("Officials confirmed the deaths of 14 miners after the collapse.", "14", "miners",
+          "killed", id="killed-deaths-of"),
+    _case("Over 300 were killed in the bombardment.", "300", None, "killed",
+          id="killed-no-counted"),
+    # injured
+    _case("The blast left 45 civilians wounded.", "45", "civilians", "injured",
+          id="injured-wounded"),
+    _case("Twelve miners were taken to hospital after the explosion.", "Twelve", "miners",
+          "injured", id="injured-taken-to-hospital"),
+    _case("Two hundred spectators were injured in the stampede.", "hundred", "spectators",
+          "injured", id="injured-injured"),
+    _case("Four firefighters were hurt tackling the blaze.", "Four", "firefighters",
+          "injured", id="injured-hurt"),
+    # casualties
+    _case("Some 3,000 soldiers were killed or injured in the battle.", "3,000", "soldiers",
+          "casualties", id="casualties-killed-or-injured"),
+    _case("An estimated 500 fighters were killed, wounded or missing.", "500", "fighters",
+          "casualties", id="casualties-killed-wounded-missing"),
+    _case("The brigade suffered losses of about 600 men in a week.", "600", "men",
+          "casualties", id="casualties-losses"),
+    # deployed
+    _case("Moscow sent 10,000 troops to the region last spring.", "10,000", "troops",
+          "deployed", id="deployed-sent"),
+    _case("Some 2,000 engineers were deployed to the dam.", "2,000", "engineers",
+          "deployed", id="deployed-deployed"),
+    _case("The agency dispatched 40 rescue teams to the quake zone.", "40", "teams",
+          "deployed", id="deployed-dispatched"),
+    _case("About 800 peacekeepers arrived in the capital on Monday.", "800", "peacekeepers",
+          "deployed", id="deployed-arrived"),
+    _case("Around 1,500 foreign volunteers are fighting alongside government forces.",
+          "1,500", "volunteers", "deployed", id="deployed-fighting-alongside"),
+    _case("Thousands of troops were stationed along the border.", "Thousands", "troops",
+          "deployed", id="deployed-stationed"),
+    # captured
+    _case("Rebels captured 35 government soldiers near the airport.", "35", "soldiers",
+          "captured", id="captured-active"),
+    _case("Nearly 90 sailors were taken prisoner when the ship was seized.", "90", "sailors",
+          "captured", id="captured-taken-prisoner"),
+    # missing
+    _case("At least 14 climbers are missing after the avalanche.", "14", "climbers",
+          "missing", id="missing"),
+    # no measure
+    _case("The carmaker hired 250 engineers for its battery plant.", "250", "engineers",
+          None, id="none-hired"),
+    _case("The storm destroyed 12,430 homes along the coast.", "12,430", "homes", None,
+          id="none-destroyed"),
+    _case("Voters cast 1.2 million ballots in the runoff.", "1.2", "ballots", None,
+          id="none-ballots"),
+    _case("The striker has scored 25 goals this season.", "25", "goals", None,
+          id="none-goals"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "head", "measure"), COUNTED)
+def test_counted_noun_and_measure(figure_of, sentence, find, head, measure):
+    claim = figure_of(sentence, find)
+    if head is None:
+        assert claim.counted is None
+    else:
+        counted = claim.counted
+        assert counted is not None, f"no counted for {claim.figure.text!r}"
+        assert sentence[counted.start:counted.end] == counted.text
+        assert head in counted.text
+        # the counted phrase is given without the figure
+        assert counted.end <= claim.figure.start or counted.start >= claim.figure.end
+    assert claim.measure == measure

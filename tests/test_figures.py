@@ -1,0 +1,241 @@
+"""Figure reading (claimx/figures.py): span, value, bound and unit of each figure.
+
+Expectations follow /work/shared/gold/GUIDELINES.md, not what claimx happens to do today:
+the figure text is the number with its bound words, currency sign and unit, not the
+counted noun; `value` is in plain units; a range has `value` None and both ends in
+`low`/`high`, never an average. All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# A figure's expected text: one string, or a tuple of acceptable strings where
+# the guidelines leave the edge open (a leading article: "A dozen" or "dozen").
+Text = str | tuple[str, ...]
+
+REL = 1e-3  # fractions are stored rounded ("two-thirds" -> 66.67)
+
+
+def _case(sentence: str, find: str, text: Text, value: float | None, bound: str,
+          unit: str | None = None, *, low: float | None = None, high: float | None = None,
+          id: str) -> pytest.param:  # noqa: A002 - mirrors pytest.param's keyword
+    """One normalisation case; `find` is a substring of the figure that locates its claim."""
+    return pytest.param(sentence, find, text, value, low, high, bound, unit, id=id)
+
+
+FIGURES = [
+    # --- digits with thousands separators and decimals -------------------------------
+    _case("The carmaker laid off 1,250 workers at its Ohio plant in March.",
+          "1,250", "1,250", 1250, "exact", id="digits-comma"),
+    _case("The storm destroyed 12,430 homes along the southern coast.",
+          "12,430", "12,430", 12430, "exact", id="digits-comma-disaster"),
+    _case("Officials counted 1,204,331 ballots by midnight.",
+          "1,204,331", "1,204,331", 1204331, "exact", id="digits-two-commas"),
+    _case("Unemployment fell to 3.5 per cent in the third quarter.",
+          "3.5", "3.5 per cent", 3.5, "exact", "%", id="decimal-per-cent"),
+    _case("The budget deficit reached 4.7 percent of GDP last year.",
+          "4.7", "4.7 percent", 4.7, "exact", "%", id="decimal-percent"),
+    # --- word numbers -----------------------------------------------------------------
+    _case("Ten firefighters were treated for smoke inhalation.",
+          "Ten", "Ten", 10, "exact", id="word-ten"),
+    _case("Twenty-five candidates registered for the mayoral race.",
+          "Twenty-five", "Twenty-five", 25, "exact", id="word-twenty-five"),
+    _case("A dozen ambulances waited outside the stadium after the crush.",
+          "dozen", ("A dozen", "dozen"), 12, "exact", id="word-a-dozen"),
+    _case("Two hundred volunteers helped clear the debris on Sunday.",
+          "hundred", "Two hundred", 200, "exact", id="word-two-hundred"),
+    _case("The league fined three clubs for crowd trouble.",
+          "three", "three", 3, "exact", id="word-three"),
+    # --- scale words and money --------------------------------------------------------
+    _case("The census counted 60 million residents in the country.",
+          "60", "60 million", 60_000_000, "exact", id="scale-million"),
+    _case("The government approved approximately $157 billion in reconstruction aid.",
+          "157", "approximately $157 billion", 157_000_000_000, "approx", "USD",
+          id="scale-usd-billion-approx"),
+    _case("The vaccine alliance aims to deliver 2.5bn doses by next year.",
+          "2.5", "2.5bn", 2_500_000_000, "exact", id="scale-bn-glued"),
+    _case("The club sold its striker to a Saudi side for £3.4m.",
+          "3.4", "£3.4m", 3_400_000, "exact", "GBP", id="scale-gbp-m-glued"),
+    _case("Brussels pledged €40 million for flood relief in Slovenia.",
+          "40", "€40 million", 40_000_000, "exact", "EUR", id="scale-eur-million"),
+    _case("The telecom group reported a loss of $2.5bn for the year.",
+          "2.5", "$2.5bn", 2_500_000_000, "exact", "USD", id="scale-usd-bn-glued"),
+    _case("The festival raised one million pounds for the hospice.",
+          "million", "one million pounds", 1_000_000, "exact", "GBP", id="scale-word-pounds"),
+    _case("Farm output rose to 1.2 million tonnes after the rains.",
+          "1.2", "1.2 million tonnes", 1_200_000, "exact", "t", id="scale-tonnes"),
+    # --- fractions (value in percent) -------------------------------------------------
+    _case("Half of the polling stations opened late in the capital.",
+          "Half", "Half", 50, "exact", "%", id="fraction-half"),
+    _case("A third of the wheat crop was lost to drought.",
+          "third", ("A third", "third"), 100 / 3, "exact", "%", id="fraction-a-third"),
+    _case("Two-thirds of voters backed the referendum on Sunday.",
+          "Two-thirds", "Two-thirds", 200 / 3, "exact", "%", id="fraction-two-thirds"),
+    # --- percentages ------------------------------------------------------------------
+    _case("Turnout reached 40% in the capital, the election board said.",
+          "40", "40%", 40, "exact", "%", id="percent-sign"),
+    _case("Food prices rose 12 percent in a year.",
+          "12", "12 percent", 12, "exact", "%", id="percent-word"),
+    # --- approx cues ------------------------------------------------------------------
+    _case("About 300 passengers were stranded at the airport overnight.",
+          "300", "About 300", 300, "approx", id="approx-about"),
+    _case("Around 5,000 fans marched through the city before the final.",
+          "5,000", "Around 5,000", 5000, "approx", id="approx-around"),
+    _case("An estimated 2,000 people were displaced by the floods.",
+          "2,000", "An estimated 2,000", 2000, "approx", id="approx-an-estimated"),
+    _case("Some 40,000 troops were deployed to the border region.",
+          "40,000", "Some 40,000", 40000, "approx", id="approx-some"),
+    _case("Organisers said 10,000 or so runners started the marathon.",
+          "10,000", "10,000 or so", 10000, "approx", id="approx-or-so"),
+    _case("Roughly 70 percent of nurses joined the strike.",
+          "70", "Roughly 70 percent", 70, "approx", "%", id="approx-roughly"),
+    # --- min cues ---------------------------------------------------------------------
+    _case("Over 300 soldiers were killed in the offensive.",
+          "300", "Over 300", 300, "min", id="min-over"),
+    _case("More than 1,500 cases of measles were recorded this year.",
+          "1,500", "More than 1,500", 1500, "min", id="min-more-than"),
+    _case("At least 27 people died in the earthquake.",
+          "27", "At least 27", 27, "min", id="min-at-least"),
+    _case("Upwards of 80,000 spectators attended the cup final.",
+          "80,000", "Upwards of 80,000", 80000, "min", id="min-upwards-of"),
+    _case("The ministry spent in excess of $2 million on the campaign.",
+          "2", "in excess of $2 million", 2_000_000, "min", "USD", id="min-in-excess-of"),
+    _case("The opposition won more than 40% of the vote.",
+          "40", "more than 40%", 40, "min", "%", id="min-more-than-percent"),
+    # --- max cues ---------------------------------------------------------------------
+    _case("Up to 600 migrants were rescued off the coast of Lampedusa.",
+          "600", "Up to 600", 600, "max", id="max-up-to"),
+    _case("As many as 50 villages were cut off by the landslide.",
+          "50", "As many as 50", 50, "max", id="max-as-many-as"),
+    _case("The new pipeline stretches nearly 7,000 kilometres across Siberia.",
+          "7,000", "nearly 7,000 kilometres", 7000, "max", "km", id="max-nearly-km"),
+    _case("Almost 900 patients were waiting for hospital beds.",
+          "900", "Almost 900", 900, "max", id="max-almost"),
+    _case("Fewer than 100 votes separated the two candidates.",
+          "100", "Fewer than 100", 100, "max", id="max-fewer-than"),
+    _case("The team won less than 30 percent of its matches.",
+          "30", "less than 30 percent", 30, "max", "%", id="max-less-than-percent"),
+    _case("Under 2,000 residents remain in the town after the eruption.",
+          "2,000", "Under 2,000", 2000, "max", id="max-under"),
+    # --- ranges -----------------------------------------------------------------------
+    _case("Between 1,000 and 3,000 soldiers were captured near the river.",
+          "1,000", "Between 1,000 and 3,000", None, "range", low=1000, high=3000,
+          id="range-between-and"),
+    _case("The clashes left 20-30 people injured.",
+          "20", "20-30", None, "range", low=20, high=30, id="range-hyphen"),
+    _case("The ceasefire talks involved 15 to 20 delegates from each side.",
+          "15", "15 to 20", None, "range", low=15, high=20, id="range-to"),
+    _case("Forecasters predict 8–12 named storms this season.",
+          "8", "8–12", None, "range", low=8, high=12, id="range-en-dash"),
+    _case("The drought could displace 1 to 3 million people.",
+          "1", "1 to 3 million", None, "range", low=1_000_000, high=3_000_000,
+          id="range-shared-scale"),
+    _case("Repairs to the bridge will cost between $5 million and $7 million.",
+          "5", "between $5 million and $7 million", None, "range", "USD",
+          low=5_000_000, high=7_000_000, id="range-between-money"),
+    # --- vague magnitudes -------------------------------------------------------------
+    _case("Thousands of protesters gathered outside parliament.",
+          "Thousands", "Thousands", 1000, "vague", id="vague-thousands"),
+    _case("Dozens of homes were flattened by the tornado.",
+          "Dozens", "Dozens", 12, "vague", id="vague-dozens"),
+    _case("Tens of thousands of refugees crossed the border overnight.",
+          "Tens", "Tens of thousands", 10000, "vague", id="vague-tens-of-thousands"),
+    _case("Hundreds of flights were cancelled because of the ash cloud.",
+          "Hundreds", "Hundreds", 100, "vague", id="vague-hundreds"),
+    _case("Millions of vaccine doses expired in warehouses.",
+          "Millions", "Millions", 1_000_000, "vague", id="vague-millions"),
+    # --- measured units and ratios ----------------------------------------------------
+    _case("The hurricane made landfall with winds of 150 mph.",
+          "150", "150 mph", 150, "exact", "mph", id="unit-mph"),
+    _case("The tremor was felt 300 miles away in the capital.",
+          "300", "300 miles", 300, "exact", "mi", id="unit-miles"),
+    _case("The ship was carrying 2,000 tonnes of grain when it sank.",
+          "2,000", "2,000 tonnes", 2000, "exact", "t", id="unit-tonnes"),
+    _case("Police seized 45 kg of cocaine at the port.",
+          "45", "45 kg", 45, "exact", "kg", id="unit-kg"),
+    _case("The wildfire spread 12 km in a single night.",
+          "12", "12 km", 12, "exact", "km", id="unit-km"),
+    _case("Smoke pushed air pollution to 20 times the safe limit.",
+          "20", "20 times", 20, "exact", "times", id="unit-times"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "find", "text", "value", "low", "high", "bound", "unit"), FIGURES
+)
+def test_figures_normalisation(figure_of, sentence, find, text, value, low, high, bound, unit):
+    figure = figure_of(sentence, find).figure
+    # offsets point at the figure text in the input
+    assert sentence[figure.start:figure.end] == figure.text
+    accepted = text if isinstance(text, tuple) else (text,)
+    assert figure.text in accepted
+    assert figure.bound == bound
+    assert figure.unit == unit
+    if bound == "range":
+        # ranges are never averaged: no value, both ends kept
+        assert figure.value is None
+        assert figure.low == pytest.approx(low, rel=REL)
+        assert figure.high == pytest.approx(high, rel=REL)
+    else:
+        assert figure.value == pytest.approx(value, rel=REL)
+
+
+NON_FIGURES = [
+    # dates and years
+    pytest.param("The ceasefire was signed on April 30, 2025, in Doha.", "April 30, 2025",
+                 id="date-month-day-year"),
+    pytest.param("The summit opened on 19 June 2024 in Geneva.", "19 June 2024",
+                 id="date-day-month-year"),
+    pytest.param("The conflict in the east began in 2014.", "2014", id="year-in"),
+    pytest.param("Food prices have doubled since 2022.", "2022", id="year-since"),
+    pytest.param("Turnout in the 2024 election was the lowest on record.", "2024",
+                 id="year-modifier"),
+    pytest.param("Veterans of the 1950-53 Korean War laid wreaths.", "1950-53",
+                 id="year-span"),
+    # clock times
+    pytest.param("Polling stations close at 3 pm on Thursday.", "3 pm", id="time-pm"),
+    pytest.param("The match kicked off at 10:30 local time.", "10:30", id="time-colon"),
+    # ordinals
+    pytest.param("She became the first woman to win the race.", "first", id="ordinal-first"),
+    pytest.param("Hospitals braced for the second wave of infections.", "second",
+                 id="ordinal-second-wave"),
+    pytest.param("The city hosted its 21st marathon in heavy rain.", "21st",
+                 id="ordinal-21st"),
+    # identifiers and names
+    pytest.param("Rebels fired SA-22 missiles at the convoy.", "SA-22", id="id-sa-22"),
+    pytest.param("The air force received its first F-16 jets from Denmark.", "F-16",
+                 id="id-f-16"),
+    pytest.param("Portugal won Euro 2016 in Paris.", "Euro 2016", id="id-euro-2016"),
+    pytest.param("COVID-19 restrictions were lifted in the spring.", "COVID-19",
+                 id="id-covid-19"),
+    pytest.param("The memorial honours veterans of World War II.", "World War II",
+                 id="id-world-war-ii"),
+    pytest.param("The Boeing 737 landed safely after the engine fire.", "737",
+                 id="id-boeing-737"),
+    pytest.param("Allies debated whether to invoke Article 5 of the treaty.", "5",
+                 id="id-article-5"),
+    # phone numbers and photo counters
+    pytest.param("Witnesses were asked to call police on 555-1234.", "555-1234",
+                 id="phone-number"),
+    pytest.param("(3/16) Firefighters battle the blaze near Valparaiso.", "3/16",
+                 id="photo-counter"),
+    # pronoun "one"
+    pytest.param("Inflation was one of the reasons for the government's defeat.", "one",
+                 id="pronoun-one"),
+    pytest.param("The question remains one of quantity versus quality.", "one",
+                 id="pronoun-one-remains"),
+    # sports scores: a result, not a count or a range
+    pytest.param("Arsenal beat Chelsea 3-1 at the Emirates on Sunday.", "3-1",
+                 id="score-football"),
+    pytest.param("The Lakers won 112-104 in overtime.", "112-104", id="score-basketball"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "target"), NON_FIGURES)
+def test_figures_nonfigures_ignored(extract, sentence, target):
+    start = sentence.index(target)
+    end = start + len(target)
+    overlapping = [c.figure for c in extract(sentence)
+                   if c.figure.start < end and start < c.figure.end]
+    assert overlapping == [], f"{target!r} read as a figure: {overlapping}"
