@@ -59,6 +59,7 @@ class AttributionFinder(DataComponent):
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
         self.document_nouns = set(a["document_nouns"])
+        self.document_cues = set(a["document_cues"])
         self.hedges = {h.lower() for h in a["hedges"]}
         self.vague_sources = set(a["vague_sources"])
         self.org_nouns = set(a["org_nouns"])
@@ -117,6 +118,8 @@ class AttributionFinder(DataComponent):
             if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in inside:
                 if x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
                     subj = self.subject_of(head)
+                    if lemma in self.document_cues and subj is not None and not self._is_document(subj):
+                        subj = None  # "the military has shown improvement": no one reports anything
                     if subj is not None and not (region and _in_region(region, head.idx) and subj.lower_ in self.first_person):
                         return _Found(subj, sent[head.i - sent.start:head.i - sent.start + 1], self.cue_verbs[lemma])
             if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
@@ -190,6 +193,9 @@ class AttributionFinder(DataComponent):
                 continue
             break
         return None
+
+    def _is_document(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
 
     def _owner(self, noun: Token) -> Token | None:
         """Whose report: 'the NIS's report', 'a report by the NIS', 'the ministry's estimate'."""

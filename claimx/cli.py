@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from .errors import InputError
+from .errors import Errors, InputError
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -42,6 +42,10 @@ LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicons", help="Folder o
                                                     "over the packaged ones.", file_okay=False, exists=True)]
 
 
+DateOpt = Annotated[Optional[str], typer.Option("--date", help="The articles' date, YYYY-MM-DD, for resolving "  # noqa: UP007
+                                              "'in January', 'last week' [default: the latest full date in each text]")]
+
+
 @app.callback()
 def main() -> None:
     """claimx: numeric claims in news text."""
@@ -59,8 +63,9 @@ def load_nlp(model: str | None, lexicons: Path | None = None):  # noqa: ANN201 -
 
 @app.command()
 def extract(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, model: ModelOpt = None,
-            lexicons: LexiconOpt = None) -> None:
+            lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
     """Extract every numeric claim from articles."""
+    check_date(date)
     from .io import read_inputs
     from .pipeline import extract_documents
     from .render import print_table, write_jsonl
@@ -71,7 +76,7 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mo
     failed = 0
     with _open_output(output) as out:
         console = Console(file=out, highlight=False, width=None if output is None else 160)
-        for item, claims in extract_documents(nlp, read_inputs(paths)):
+        for item, claims in extract_documents(nlp, read_inputs(paths), date=date):
             if isinstance(item, InputError):
                 failed += 1
                 err_console.print(f"claimx: {item.message}", markup=False)
@@ -82,6 +87,18 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mo
                 print_table(console, item.name, claims)
     if failed:
         raise typer.Exit(1)
+
+
+def check_date(date: str | None) -> None:
+    import datetime as dt
+
+    if date is None:
+        return
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        err_console.print(f"claimx: {Errors.E012.format(date=date)}", markup=False)
+        raise typer.Exit(2) from None
 
 
 class _open_output:  # noqa: N801 - used as a context manager, reads like open()

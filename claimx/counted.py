@@ -68,9 +68,12 @@ class CountedFinder(DataComponent):
         of_noun = self._of_phrase(span, anchor)
         if of_noun is not None:
             return of_noun
+        head = anchor.head
+        if fig is not None and fig.unit == "%" and anchor.dep_ in ("predet", "det", "nummod", "quantmod") \
+                and head.pos_ in NOUNS and head.i >= span.end:
+            return head  # "half his troops"
         if fig is not None and fig.unit is not None and fig.unit not in ("times",):
             return None  # "$157 billion", "40%", "7,000 km": the unit is what is measured
-        head = anchor.head
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
             if not any(t.is_punct for t in span.doc[span.end:head.i]):
@@ -89,9 +92,9 @@ class CountedFinder(DataComponent):
                     pobj = _pobj(child)
                     if pobj is not None:
                         return pobj
-        j = span.end
+        j = skip_space(doc, span.end)
         if j < len(doc) and doc[j].text in DASHES:
-            j += 1
+            j = skip_space(doc, j + 1)
         if j < len(doc) and doc[j].lower_ == "of":
             return _pobj(doc[j])
         return None
@@ -164,6 +167,9 @@ class CountedFinder(DataComponent):
         limit = min(len(doc), j + 10)
         while j < limit:
             tok = doc[j]
+            if tok.is_space:
+                j += 1
+                continue
             if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
                 break
             if self._measure_of(tok):
@@ -236,6 +242,13 @@ def anchor_of(span: Span) -> Token:
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
     numeric = [t for t in outside if t.like_num or t.pos_ == "NUM" or t.text == "%"]
     return (numeric or outside or [span[-1]])[-1]
+
+
+def skip_space(doc: Doc, j: int) -> int:
+    """The first token at or after j that is not white space (spaCy keeps runs like NBSP as tokens)."""
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j
 
 
 def _pobj(prep: Token) -> Token | None:

@@ -17,6 +17,7 @@ from .records import SPANS_KEY
 
 FIGURE_ATTRS = ["span._.figure"]
 COUNTED_ATTRS = ["span._.counted", "span._.measure"]
+SENTENCE_END = set(".!?\"”’:;)…")
 ATTRIBUTION_ATTRS = ["span._.source", "span._.cue", "span._.hedged", "span._.quote", "span._.time"]
 
 
@@ -55,13 +56,24 @@ def make_attribution(nlp: Language, name: str, spans_key: str, lexicons: str | N
 
 @Language.component("claimx_lines", retokenizes=False)
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and bullets carry no full stop.
+    """Sentences start after a line break or a sentence-final mark, and nowhere else.
 
-    Runs before the parser, which keeps sentence starts that are already set.
+    News text has headlines and bullets without full stops, which the small parser
+    glues to the next sentence or splits at random; it keeps boundaries set before it runs.
     """
-    for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+    prev = None
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text:
+                prev = None
+            continue
+        if prev is None:
+            tok.is_sent_start = True
+        elif "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif prev.text[-1:] not in SENTENCE_END and tok.i > 0:
+            tok.is_sent_start = False
+        prev = tok
     return doc
 
 

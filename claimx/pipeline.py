@@ -46,17 +46,21 @@ def load(model: str | None = None, *, lexicons: str | None = None) -> Language:
     return nlp
 
 
-def extract_text(nlp: Language, text: str, doc_id: str = "") -> list[Claim]:
-    """The claims of one text."""
+def make_doc(nlp: Language, text: str, doc_id: str = "", date: str | None = None) -> Doc:
+    """A tokenised Doc that carries its name and date into the pipeline's components."""
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.claims
+    doc._.claimx_date = date
+    return doc
 
 
-def extract_documents(nlp: Language, items: Iterable[Document | InputError],
-                      batch_size: int = 16) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
+def extract_text(nlp: Language, text: str, doc_id: str = "", date: str | None = None) -> list[Claim]:
+    """The claims of one text; `date` (YYYY-MM-DD) is the article's date, for resolving times."""
+    return nlp(make_doc(nlp, text, doc_id, date))._.claims
+
+
+def extract_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
+                      date: str | None = None) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
     """Claims per document, in input order; input errors pass through with None.
 
     Documents go through `nlp.pipe` in batches; when a batch fails, its documents are
@@ -66,21 +70,23 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError],
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch)
+            yield from _run_batch(nlp, batch, date)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch)
+        yield from _run_batch(nlp, batch, date)
 
 
-def _run_batch(nlp: Language, batch: list[Document | InputError]) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
+def _run_batch(nlp: Language, batch: list[Document | InputError],
+               date: str | None) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
     docs = [d for d in batch if isinstance(d, Document)]
     try:
-        results = {id(d): _claims(doc, d) for d, doc in zip(docs, nlp.pipe(d.text for d in docs))}
+        results: dict[int, list[Claim] | InputError] = {
+            id(d): doc._.claims for d, doc in zip(docs, nlp.pipe(make_doc(nlp, d.text, d.name, date) for d in docs))}
     except Exception:  # find the culprit: run the batch one document at a time
         results = {}
         for d in docs:
             try:
-                results[id(d)] = _claims(nlp(d.text), d)
+                results[id(d)] = nlp(make_doc(nlp, d.text, d.name, date))._.claims
             except Exception as err:
                 results[id(d)] = InputError(d.path, Errors.E010.format(path=d.path, err=f"{type(err).__name__}: {err}"))
     for item in batch:
@@ -92,8 +98,3 @@ def _run_batch(nlp: Language, batch: list[Document | InputError]) -> Iterator[tu
             yield out, None
         else:
             yield item, out
-
-
-def _claims(doc: Doc, document: Document) -> list[Claim]:
-    doc._.doc_id = document.name
-    return doc._.claims

@@ -13,6 +13,7 @@ from rich.text import Text
 from .model import Claim, _plain_number
 
 SENTENCE_WIDTH = 90
+WIDE = 110  # terminal columns from which the table has room for the sentence
 
 
 def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
@@ -77,7 +78,9 @@ def source_cell(claim: Claim) -> Text:
     return out
 
 
-def claims_table(doc_name: str, claims: list[Claim]) -> Table:
+def claims_table(doc_name: str, claims: list[Claim], width: int = 160) -> Table:
+    """One document's claims. Below WIDE columns the sentence is left out: it would wrap word by word."""
+    with_sentence = width >= WIDE
     table = Table(title=f"{doc_name} · {len(claims)} figure{'s' if len(claims) != 1 else ''}",
                   title_justify="left", show_lines=False, expand=False)
     table.add_column("figure", style="cyan", no_wrap=True)
@@ -86,12 +89,14 @@ def claims_table(doc_name: str, claims: list[Claim]) -> Table:
     table.add_column("counted")
     table.add_column("measure", style="magenta")
     table.add_column("source")
-    table.add_column("sentence", ratio=1)
+    if with_sentence:
+        table.add_column("sentence", ratio=1)
     for c in claims:
-        table.add_row(c.figure.text, format_value(c), c.figure.bound, c.counted.text if c.counted else "",
-                      c.measure or "", source_cell(c), shorten(c))
+        row = [c.figure.text, format_value(c), c.figure.bound, c.counted.text if c.counted else "",
+               c.measure or "", source_cell(c)]
+        table.add_row(*row, *([shorten(c)] if with_sentence else []))
     return table
 
 
 def print_table(console: Console, doc_name: str, claims: list[Claim]) -> None:
-    console.print(claims_table(doc_name, claims))
+    console.print(claims_table(doc_name, claims, console.width))

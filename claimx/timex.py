@@ -65,16 +65,20 @@ def resolve(text: str, base: dt.date | None) -> str | None:
 
 class TimeResolver:
     def base_date(self, doc: Doc) -> dt.date | None:
-        """The article's date: set by the caller (--date), else the first full date in the text."""
+        """The article's date: set by the caller (--date), else the latest full date in the text.
+
+        The latest, because an article reports up to its own date and cites earlier ones.
+        """
         given = doc._.claimx_date
         if given:
             return dt.date.fromisoformat(given)
+        dates = []
         for ent in doc.ents:
             if ent.label_ == "DATE" and YEAR_RE.search(ent.text) and re.search(r"\b\d{1,2}\b", YEAR_RE.sub("", ent.text)):
                 iso = resolve(ent.text, None)
                 if iso and len(iso) == 10:
-                    return dt.date.fromisoformat(iso)
-        return None
+                    dates.append(dt.date.fromisoformat(iso))
+        return max(dates) if dates else None
 
     def time_of(self, span: Span, anchor: Token, base: dt.date | None) -> TimeRef | None:
         """The date expression of the figure's sentence nearest to the figure."""

@@ -57,6 +57,8 @@ class UnitReader:
 
     def after(self, doc: Doc, j: int, sentence_end: int) -> UnitMatch | None:
         """The unit written at tokens j.. (listed words, currency words, or quantulum3)."""
+        while j < sentence_end and doc[j].is_space:
+            j += 1  # "7,000\u00a0km": a no-break space is a token of its own
         if j >= sentence_end:
             return None
         # "20-fold", "a 10-year-old": a glued hyphen may join number and unit

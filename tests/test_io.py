@@ -1,0 +1,188 @@
+"""Reading input: `read_inputs` over paths, folders and stdin; `read_file` for one file."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimx.errors import InputError
+from claimx.io import Document, read_file, read_inputs
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def fake_stdin(data: bytes) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
+# -- read_file ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Over 300 soldiers were killed.\n",
+    "Line one\r\nOver 300 soldiers\r\nwere killed.\r\n",  # no newline translation: offsets index the bytes as decoded
+    "Old Mac\rline endings\r",
+    "Café 🙂 “about 40” — troops\n",
+    "no newline at the end",
+])
+def test_read_file_text_exactly_as_stored(tmp_path, text):
+    path = write(tmp_path / "a.txt", text)
+    doc = read_file(path)
+    assert isinstance(doc, Document)
+    assert doc.text == text
+    assert doc.name == "a.txt"
+    assert doc.path == str(path)
+
+
+@pytest.mark.parametrize("name", ["story.md", "story.txt", "no_suffix"])
+def test_read_file_name_is_file_name(tmp_path, name):
+    path = write(tmp_path / "deep" / "er" / name, "About 40 troops.\n")
+    doc = read_file(path)
+    assert isinstance(doc, Document)
+    assert doc.name == name
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "binary"),
+    ("Caf\xe9 owners said 12 soldiers died.\n".encode("latin-1"), "utf-8"),
+    (b"Over 300 soldiers \xc3\x28 were killed.\n", "utf-8"),  # a broken two-byte sequence
+    (b"", "empty"),
+    (b" \n\t\r\n", "empty"),
+])
+def test_read_file_bad_content_is_input_error(tmp_path, data, says):
+    path = write(tmp_path / "bad.txt", data)
+    err = read_file(path)
+    assert isinstance(err, InputError)
+    assert err.path == str(path)
+    assert str(path) in err.message
+    assert says in err.message.lower()
+    assert "\n" not in err.message
+
+
+@pytest.mark.parametrize("kind", ["folder"])
+def test_read_file_unreadable_is_input_error(tmp_path, kind):
+    # a folder cannot be read as a file: the OSError becomes an InputError, not a crash
+    err = read_file(tmp_path)
+    assert isinstance(err, InputError)
+    assert str(tmp_path) in err.message
+    assert "\n" not in err.message
+
+
+# -- read_inputs -------------------------------------------------------
+
+@pytest.mark.parametrize("layout", [{
+    "b.txt": "About 40 troops.\n",
+    "a.txt": "Over 300 soldiers.\n",
+    "sub/c.md": "Some 20 people.\n",
+    "sub/deeper/d.txt": "Nearly 90 tanks.\n",
+    "sub/data.csv": "9,999 rows\n",
+    "sub/notes": "77 notes\n",
+    "e.json": '{"n": 5}\n',
+}])
+def test_read_inputs_folder_recursive(tmp_path, layout):
+    for name, text in layout.items():
+        write(tmp_path / "in" / name, text)
+    items = list(read_inputs([str(tmp_path / "in")]))
+    assert all(isinstance(i, Document) for i in items), items
+    assert sorted(i.name for i in items) == ["a.txt", "b.txt", "c.md", "d.txt"]
+    for item in items:
+        assert item.text == Path(item.path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("layout", [["z.txt", "a.txt", "m/b.md"]])
+def test_read_inputs_folder_order_is_stable(tmp_path, layout):
+    for name in layout:
+        write(tmp_path / "in" / name, "About 40 troops.\n")
+    first = [i.path for i in read_inputs([str(tmp_path / "in")])]
+    second = [i.path for i in read_inputs([str(tmp_path / "in")])]
+    assert first == second
+    assert len(first) == len(layout)
+
+
+@pytest.mark.parametrize("names", [["b.txt", "a.txt", "c.md"]])
+def test_read_inputs_keeps_argument_order(tmp_path, names):
+    paths = [str(write(tmp_path / n, f"{n}: About 40 troops.\n")) for n in names]
+    assert [i.name for i in read_inputs(paths)] == names
+
+
+@pytest.mark.parametrize("data", [b"Some 20 people died.\r\n", "Café 🙂 20 people\n".encode()])
+def test_read_inputs_stdin(monkeypatch, data):
+    monkeypatch.setattr(sys, "stdin", fake_stdin(data))
+    items = list(read_inputs(["-"]))
+    assert len(items) == 1
+    doc = items[0]
+    assert isinstance(doc, Document)
+    assert doc.text == data.decode("utf-8")
+    assert doc.name == "<stdin>"
+
+
+@pytest.mark.parametrize(("data", "says"), [(b"", "empty"), (b"\xff\xfe\xfa", "utf-8"), (b"ab\x00cd", "binary")])
+def test_read_inputs_bad_stdin(monkeypatch, data, says):
+    monkeypatch.setattr(sys, "stdin", fake_stdin(data))
+    items = list(read_inputs(["-"]))
+    assert len(items) == 1
+    assert isinstance(items[0], InputError)
+    assert says in items[0].message.lower()
+
+
+@pytest.mark.parametrize("name", ["no_such_file.txt", "no_such_folder"])
+def test_read_inputs_missing_path(tmp_path, name):
+    missing = str(tmp_path / name)
+    items = list(read_inputs([missing]))
+    assert len(items) == 1
+    assert isinstance(items[0], InputError)
+    assert items[0].path == missing
+    assert missing in items[0].message
+    assert "no such" in items[0].message.lower()
+
+
+@pytest.mark.parametrize("contents", [{}, {"notes.csv": "12 soldiers\n", "img.png": "x"}])
+def test_read_inputs_empty_folder(tmp_path, contents):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    for name, text in contents.items():
+        write(folder / name, text)
+    items = list(read_inputs([str(folder)]))
+    assert len(items) == 1
+    assert isinstance(items[0], InputError)
+    assert str(folder) in items[0].message
+
+
+@pytest.mark.parametrize("bad", [b"", b"\x00\x01binary", b"caf\xe9"])
+def test_read_inputs_bad_input_does_not_stop_others(tmp_path, bad):
+    a = write(tmp_path / "a.txt", "Over 300 soldiers.\n")
+    b = write(tmp_path / "b.txt", bad)
+    c = write(tmp_path / "c.txt", "About 40 troops.\n")
+    missing = tmp_path / "gone.txt"
+    items = list(read_inputs([str(a), str(missing), str(b), str(c)]))
+    kinds = [type(i) for i in items]
+    assert kinds == [Document, InputError, InputError, Document]
+    assert [items[0].name, items[3].name] == ["a.txt", "c.txt"]
+    assert items[2].path == str(b)
+
+
+@pytest.mark.parametrize("layout", [{"good.txt": "Over 300 soldiers.\n", "bad.txt": b"\x00\x00", "empty.md": b""}])
+def test_read_inputs_bad_file_inside_folder(tmp_path, layout):
+    for name, data in layout.items():
+        write(tmp_path / "in" / name, data)
+    items = list(read_inputs([str(tmp_path / "in")]))
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [d.name for d in docs] == ["good.txt"]
+    assert sorted(Path(e.path).name for e in errors) == ["bad.txt", "empty.md"]
+
+
+@pytest.mark.parametrize("n", [3])
+def test_read_inputs_is_lazy(tmp_path, n):
+    # a generator: a caller can report and move on before later inputs are read
+    paths = [str(write(tmp_path / f"{i}.txt", "About 40 troops.\n")) for i in range(n)]
+    items = read_inputs(paths)
+    assert iter(items) is items
+    assert isinstance(next(items), Document)
