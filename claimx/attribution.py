@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -24,11 +23,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .component import DataComponent
 from .counted import anchor_of
-from .model import Cue, Source, TimeRef
+from .model import Cue, Source
 from .timex import TimeResolver
 
 NOUNS = ("NOUN", "PROPN")
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}  # noqa: RUF001 - typographic quotes are the point
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’.&-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w'’.&-]*)\s+){0,6}[A-Z][\w'’.&-]*)\s*\(([A-Z][A-Z0-9&]{1,7})\)")  # noqa: RUF001
 

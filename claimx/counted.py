@@ -194,7 +194,7 @@ class CountedFinder(DataComponent):
             groups.append([c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens])
             groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")])
         x = anchor
-        if noun is not None and (anchor.head == noun or anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens):
+        if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
         if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
             x = anchor  # "4,000 of these troops have been killed": the number is the argument
@@ -231,7 +231,7 @@ class CountedFinder(DataComponent):
             seen.add(v.i)
             out.append(v)
             for child in v.children:
-                if child.dep_ == "conj" and not _has_own_number(child, fig_tokens) or child.dep_ in ("xcomp", "acomp") or (
+                if (child.dep_ == "conj" and not _has_own_number(child, fig_tokens)) or child.dep_ in ("xcomp", "acomp") or (
                         child.dep_ == "acl" and child.pos_ == "VERB" and v.pos_ == "VERB"):
                     stack.append(child)
         return out

@@ -19,13 +19,13 @@ import srsly
 from .errors import Errors
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _packaged_json(name: str) -> dict[str, Any]:
     text = resources.files("claimx").joinpath("lexicons", name).read_text(encoding="utf-8")
     return json.loads(text)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _packaged_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     text = resources.files("claimx").joinpath("patterns", name).read_text(encoding="utf-8")
     return tuple(json.loads(line) for line in text.splitlines() if line.strip())

@@ -67,9 +67,7 @@ def line_breaks(doc: Doc) -> Doc:
             if "\n" in tok.text:
                 prev = None
             continue
-        if prev is None:
-            tok.is_sent_start = True
-        elif "\n" in prev.whitespace_:
+        if prev is None or "\n" in prev.whitespace_:
             tok.is_sent_start = True
         elif prev.text[-1:] not in SENTENCE_END and tok.i > 0:
             tok.is_sent_start = False
@@ -88,11 +86,11 @@ class Claimx:
             doc = part(doc)
         return doc
 
-    def to_disk(self, path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+    def to_disk(self, path, *, exclude=()) -> None:
         for part in self.parts:
             part.to_disk(path, exclude=exclude)
 
-    def from_disk(self, path, *, exclude=()) -> Claimx:  # noqa: ANN001 - spaCy's signature
+    def from_disk(self, path, *, exclude=()) -> Claimx:
         for part in self.parts:
             part.from_disk(path, exclude=exclude)
         return self

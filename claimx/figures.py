@@ -71,8 +71,11 @@ class FigureFinder(DataComponent):
         spans = []
         for cand in self.find(doc):
             span = Span(doc, cand.start, cand.end, label="FIGURE")
+            end_char = span.end_char
+            if span[-1].text.endswith(".") and len(span[-1]) > 1 and not span[-1].text[:-1].replace(",", "").isdigit():
+                end_char -= 1  # "£3.4m." ends a sentence: the stop is the sentence's, not the figure's
             span._.figure = Figure(
-                text=span.text, start=span.start_char, end=span.end_char,
+                text=doc.text[span.start_char:end_char], start=span.start_char, end=end_char,
                 value=None if cand.bound == "range" else cand.num.value,
                 low=cand.low, high=cand.high, bound=cand.bound, unit=cand.unit,
             )
@@ -107,7 +110,11 @@ class FigureFinder(DataComponent):
         if num.currency:
             currency = self.units.currency_symbols[num.currency]
         # a range "1,000-3,000", "1,000 to 3,000", "between 1,000 and 3,000"
-        second = self._range_end(doc, cand, openers, sent_end)
+        second = None if num.high is not None else self._range_end(doc, cand, openers, sent_end)
+        if num.high is not None:
+            if num.value >= num.high:
+                return None, num.end  # "3-2", "1950-53" in one token
+            cand.low, cand.high, cand.bound = num.value, num.high, "range"
         if second is False:
             return None, num.end  # "3-2", "555-1234", "1950-53": not an amount, nor is either side
         if second is not None:
@@ -161,7 +168,7 @@ class FigureFinder(DataComponent):
         return cand, max(cand.end, num.end)
 
     def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
-                   sent_end: int) -> tuple[Number, str | None] | None | bool:
+                   sent_end: int) -> tuple[Number, str | None] | bool | None:
         """The second number of a range, None when there is none, False when 'X-Y' is no range."""
         num = cand.num
         j = num.end
@@ -247,7 +254,8 @@ class FigureFinder(DataComponent):
             return False
         if cand.unit is None and not num.vague and not num.fraction:
             # years: "in 2014", "since 2022", "the 2024 election"
-            if _year_like(first.text) and cand.bound in ("exact", "range"):
+            if _year_like(first.text) and (cand.bound == "exact" or (cand.bound == "range" and (
+                    _year_like(last.text) or len(last.text) == 2 or (cand.high is not None and cand.high < 100)))):
                 if first.ent_type_ in self.date_labels or not (first.dep_ == "nummod" and first.head.i > first.i):
                     return False
                 if prev is not None and prev.lower_ in self.year_words:
@@ -259,6 +267,9 @@ class FigureFinder(DataComponent):
             if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in self.name_labels \
                     and first.ent_iob_ == "I" and first.ent_type_ == prev.ent_type_:
                 return False
+            if prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in self.months \
+                    and first.text.isdigit() and cand.start == num.start and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+                return False  # "Boeing 737 landed", "Apollo 11": a model or a name, counting nothing
         # durations are figures only when the pipeline is asked for them
         if not self.durations and cand.unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade"):
             return False

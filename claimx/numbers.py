@@ -20,6 +20,8 @@ DIGIT_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>[A-Za-z%+°²]+)?$"
 )
+# "8–12", "5k-20k", "1000-5000": a range written as one token
+RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")  # noqa: RUF001 - dashes of ranges
 # Unit symbols that may be glued to digits ("30km", "5kg"); anything else glued
 # ("1st", "5G", "3D") makes the token a name or ordinal, not a figure.
 GLUED_UNITS = {"km", "kg", "m", "cm", "mm", "t", "mph", "kph", "ft", "mi", "lb", "lbs", "g", "l", "ml",
@@ -40,6 +42,7 @@ class Number:
     currency: str | None = None
     unit_text: str | None = None
     plus: bool = False
+    high: float | None = None  # the top of a range written as one token ("8–12")
 
 
 class NumberReader:
@@ -51,6 +54,7 @@ class NumberReader:
         self.hundred: dict[str, float] = lexicon["hundred"]
         self.scales: dict[str, float] = lexicon["scales"]
         self.currency_scales: dict[str, float] = lexicon["currency_scales"]
+        self.bare_scales = set(lexicon.get("bare_scales", []))
         self.dozen: dict[str, float] = lexicon["dozen"]
         self.vague: dict[str, float] = lexicon["vague"]
         self.vague_quantifiers: list[str] = lexicon["vague_quantifiers"]
@@ -89,9 +93,12 @@ class NumberReader:
         parsed = self.digits(tok.text)
         if parsed is not None:
             return self._read_digits(doc, i, parsed, currency)
+        m = RANGE_TOKEN_RE.match(tok.text)
+        if (m and tok.text[0].isdigit()) or (m and tok.text[0] in self.currency_symbols):
+            return self._read_range_token(doc, i, m.group("a"), m.group("b"), currency)
         if low in ("a", "an", "one") and i + 1 < len(doc):
             nxt = doc[i + 1].lower_
-            if nxt in self.hundred or nxt in self.scales and nxt.isalpha() and len(nxt) > 3 or nxt in self.dozen:
+            if nxt in self.hundred or (nxt in self.scales and nxt.isalpha() and len(nxt) > 3) or nxt in self.dozen:
                 num = self._read_words(doc, i + 1, start_value=1.0)
                 if num is not None:
                     num.start = i
@@ -106,42 +113,70 @@ class NumberReader:
             return self._read_vague(doc, i)
         if low in self.vague_quantifiers or (low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "few"):
             j = i + (2 if low == "a" else 1)
-            if j < len(doc) and (doc[j].lower_ in self.hundred or doc[j].lower_ in self.scales
-                                 and doc[j].lower_.isalpha() or doc[j].lower_ in self.dozen):
+            if j < len(doc) and (doc[j].lower_ in self.hundred or (doc[j].lower_ in self.scales
+                                 and doc[j].lower_.isalpha()) or doc[j].lower_ in self.dozen):
                 return Number(i, j + 1, self.scale_of(doc[j].lower_) or self.dozen.get(doc[j].lower_, 12), vague=True)
             return None
         if low in self.ones or low in self.tens:
             return self._read_words(doc, i)
         return None
 
+    def _read_range_token(self, doc: Doc, i: int, a: str, b: str, currency: str | None) -> Number | None:
+        pa, pb = self.digits(a), self.digits(b)
+        if pa is None or pb is None:
+            return None
+        cur = pa[0] or pb[0]
+        lo = self._apply_suffix(Number(i, i + 1, pa[1], currency=cur), pa[2], bool(cur or currency))
+        hi = self._apply_suffix(Number(i, i + 1, pb[1], currency=cur), pb[2], bool(cur or currency))
+        if lo is None or hi is None or (lo.unit_text != hi.unit_text and lo.unit_text):
+            return None
+        if hi.scaled and not lo.scaled and lo.value * hi.scale <= hi.value:
+            lo.value *= hi.scale  # "1-3m": both ends in millions
+        lo.high, lo.unit_text, lo.scaled, lo.scale = hi.value, hi.unit_text, hi.scaled, hi.scale
+        return lo
+
+    def _apply_suffix(self, num: Number, suf: str | None, has_currency: bool) -> Number | None:
+        """A scale, percent, plus or unit glued to digits; None when the suffix makes it a code ('1st', '5G')."""
+        if not suf:
+            return num
+        s = suf.lower()
+        if s in self.scales:
+            num.value *= self.scales[s]
+            num.scale *= self.scales[s]
+            num.scaled = True
+        elif s in self.currency_scales and (has_currency or s in self.bare_scales):
+            num.value *= self.currency_scales[s]
+            num.scale *= self.currency_scales[s]
+            num.scaled = True
+        elif s == "+":
+            num.plus = True
+        elif s in GLUED_UNITS:
+            num.unit_text = suf
+        else:
+            return None
+        return num
+
     def _read_digits(self, doc: Doc, i: int, parsed: tuple[str | None, float, str | None],
                      currency: str | None) -> Number | None:
         cur, value, suf = parsed
         num = Number(i, i + 1, value, currency=cur)
         has_currency = bool(cur or currency)
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if suf and suf.lower() == "m" and not has_currency and nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
+            suf = "mn"  # "1.5m people": millions of a plural noun; "100m sprint" stays metres
         if suf:
-            s = suf.lower()
-            if s in self.scales:
-                num.value *= self.scales[s]
-                num.scale *= self.scales[s]
-                num.scaled = True
-            elif s in self.currency_scales and has_currency:
-                num.value *= self.currency_scales[s]
-                num.scale *= self.currency_scales[s]
-                num.scaled = True
-            elif s == "+":
-                num.plus = True
-            elif s in GLUED_UNITS:
-                num.unit_text = suf
-            else:
+            if self._apply_suffix(num, suf, has_currency) is None:
                 return None
         j = i + 1
         # "1.2 million", "157 billion", "2 hundred thousand", "$3 m" (only after a currency)
         while j < len(doc) and not num.unit_text:
             low = doc[j].lower_
+            if (len(low) > 1 and low.endswith(".") and j + 1 == len(doc)) or (len(low) > 1 and low.endswith(".") and doc[j + 1].is_space):
+                low = low[:-1]  # "£3.4m." at the end of a sentence: the tokenizer keeps the stop
             scale = self.scale_of(low)
-            if scale is None and has_currency and low in self.currency_scales and not doc[j - 1].whitespace_:
-                scale = self.currency_scales[low]
+            if scale is None and low in self.currency_scales and not doc[j - 1].whitespace_ and (
+                    has_currency or low in self.bare_scales or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
+                scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people" (not "100m sprint")
             if scale is None:
                 break
             num.value *= scale
@@ -169,7 +204,7 @@ class NumberReader:
             elif low in self.hundred and last in (None, "ones", "tens") and not (start_value == 0 and last is None):
                 current = (current or 1) * self.hundred[low]
                 last = "hundred"
-            elif low in self.scales and low.isalpha() and len(low) > 2 and last in ("ones", "tens", "hundred", None) and seen or (
+            elif (low in self.scales and low.isalpha() and len(low) > 2 and last in ("ones", "tens", "hundred", None) and seen) or (
                     low in self.scales and low.isalpha() and start_value and last is None):
                 total += (current or 1) * self.scales[low]
                 scale = self.scales[low]

@@ -43,7 +43,7 @@ def records(stdout: str) -> list[dict]:
     return out
 
 
-def stderr_lines(result) -> list[str]:  # noqa: ANN001 - click's Result
+def stderr_lines(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.strip()]
 
 
@@ -243,7 +243,7 @@ def test_cli_extract_output_atomic_on_crash(tmp_path, monkeypatch, old):
     calls = []
     real = claimx.render.write_jsonl
 
-    def failing(claims, stream):  # noqa: ANN001, ANN202 - stands in for write_jsonl
+    def failing(claims, stream):
         calls.append(1)
         if len(calls) > 1:
             raise RuntimeError("disk on fire")
@@ -346,7 +346,7 @@ def test_cli_extract_one_line_per_bad_input(tmp_path, n_bad):
     assert result.exit_code == 1, result.output
     lines = stderr_lines(result)
     assert len(lines) == n_bad, lines
-    for bad, line in zip(bads, lines):
+    for bad, line in zip(bads, lines, strict=True):
         assert str(bad) in line
     assert len(records(result.stdout)) == 1
 

@@ -12,7 +12,7 @@ import pytest
 
 
 def _case(sentence: str, find: str, head: str | None, measure: str | None, *,
-          id: str) -> pytest.param:  # noqa: A002 - mirrors pytest.param's keyword
+          id: str) -> object:
     """`find` locates the figure; `head` must appear in counted.text (None: no counted)."""
     return pytest.param(sentence, find, head, measure, id=id)
 

@@ -19,7 +19,7 @@ REL = 1e-3  # fractions are stored rounded ("two-thirds" -> 66.67)
 
 def _case(sentence: str, find: str, text: Text, value: float | None, bound: str,
           unit: str | None = None, *, low: float | None = None, high: float | None = None,
-          id: str) -> pytest.param:  # noqa: A002 - mirrors pytest.param's keyword
+          id: str) -> object:
     """One normalisation case; `find` is a substring of the figure that locates its claim."""
     return pytest.param(sentence, find, text, value, low, high, bound, unit, id=id)
 
@@ -65,7 +65,17 @@ FIGURES = [
           "million", "one million pounds", 1_000_000, "exact", "GBP", id="scale-word-pounds"),
     _case("Farm output rose to 1.2 million tonnes after the rains.",
           "1.2", "1.2 million tonnes", 1_200_000, "exact", "t", id="scale-tonnes"),
+    _case("The new stadium will cost £1.2bn, the council said.",
+          "1.2", "£1.2bn", 1_200_000_000, "exact", "GBP", id="scale-gbp-bn-glued"),
+    _case("The outbreak has forced 1.5m people from their homes.",
+          "1.5", "1.5m", 1_500_000, "exact", id="scale-m-glued-count"),
+    _case("Twenty thousand runners took part in the city marathon.",
+          "thousand", "Twenty thousand", 20000, "exact", id="scale-word-thousand"),
+    _case("The eurozone fund lent 4.5 billion euros to Greece.",
+          "4.5", "4.5 billion euros", 4_500_000_000, "exact", "EUR", id="scale-euros-word"),
     # --- fractions (value in percent) -------------------------------------------------
+    _case("Three-quarters of the hospital beds were occupied.",
+          "quarters", "Three-quarters", 75, "exact", "%", id="fraction-three-quarters"),
     _case("Half of the polling stations opened late in the capital.",
           "Half", "Half", 50, "exact", "%", id="fraction-half"),
     _case("A third of the wheat crop was lost to drought.",
@@ -126,14 +136,23 @@ FIGURES = [
           "20", "20-30", None, "range", low=20, high=30, id="range-hyphen"),
     _case("The ceasefire talks involved 15 to 20 delegates from each side.",
           "15", "15 to 20", None, "range", low=15, high=20, id="range-to"),
-    _case("Forecasters predict 8–12 named storms this season.",
-          "8", "8–12", None, "range", low=8, high=12, id="range-en-dash"),
+    _case("Forecasters predict 8\u201312 named storms this season.",  # en dash
+          "8", "8\u201312", None, "range", low=8, high=12, id="range-en-dash"),
     _case("The drought could displace 1 to 3 million people.",
           "1", "1 to 3 million", None, "range", low=1_000_000, high=3_000_000,
           id="range-shared-scale"),
     _case("Repairs to the bridge will cost between $5 million and $7 million.",
           "5", "between $5 million and $7 million", None, "range", "USD",
           low=5_000_000, high=7_000_000, id="range-between-money"),
+    _case("Support for the ruling party fell to between 10 and 15 per cent.",
+          "10", "between 10 and 15 per cent", None, "range", "%", low=10, high=15,
+          id="range-percent-between"),
+    _case("Analysts expect growth of 2-3% next year.",
+          "2", "2-3%", None, "range", "%", low=2, high=3, id="range-percent-hyphen"),
+    _case("An estimated 1.5 million children missed school during the floods.",
+          "1.5", "An estimated 1.5 million", 1_500_000, "approx", id="approx-scale"),
+    _case("Nearly half of the displaced were children.",
+          "half", "Nearly half", 50, "max", "%", id="max-nearly-half"),
     # --- vague magnitudes -------------------------------------------------------------
     _case("Thousands of protesters gathered outside parliament.",
           "Thousands", "Thousands", 1000, "vague", id="vague-thousands"),
@@ -143,6 +162,9 @@ FIGURES = [
           "Tens", "Tens of thousands", 10000, "vague", id="vague-tens-of-thousands"),
     _case("Hundreds of flights were cancelled because of the ash cloud.",
           "Hundreds", "Hundreds", 100, "vague", id="vague-hundreds"),
+    _case("Hundreds of thousands of workers joined the general strike.",
+          "Hundreds", "Hundreds of thousands", 100_000, "vague",
+          id="vague-hundreds-of-thousands"),
     _case("Millions of vaccine doses expired in warehouses.",
           "Millions", "Millions", 1_000_000, "vague", id="vague-millions"),
     # --- measured units and ratios ----------------------------------------------------
@@ -156,6 +178,10 @@ FIGURES = [
           "45", "45 kg", 45, "exact", "kg", id="unit-kg"),
     _case("The wildfire spread 12 km in a single night.",
           "12", "12 km", 12, "exact", "km", id="unit-km"),
+    _case("Rescuers walked some 30 km through the snow to reach the village.",
+          "30", "some 30 km", 30, "approx", "km", id="unit-km-approx"),
+    _case("The typhoon's gusts reached 200 km/h near the coast.",
+          "200", "200 km/h", 200, "exact", "km/h", id="unit-km-per-hour"),
     _case("Smoke pushed air pollution to 20 times the safe limit.",
           "20", "20 times", 20, "exact", "times", id="unit-times"),
 ]
@@ -215,6 +241,14 @@ NON_FIGURES = [
                  id="id-boeing-737"),
     pytest.param("Allies debated whether to invoke Article 5 of the treaty.", "5",
                  id="id-article-5"),
+    pytest.param("Unemployment was higher in the 1990s than today.", "1990s", id="decade"),
+    pytest.param("The law took effect on 5 May and was repealed in May 2023.", "5 May",
+                 id="date-day-month"),
+    pytest.param("Leaders of the G7 met in Hiroshima.", "G7", id="id-g7"),
+    pytest.param("The families of Flight MH17 victims welcomed the ruling.", "MH17",
+                 id="id-mh17"),
+    pytest.param("Troops of the 47th Mechanised Brigade held the line.", "47th",
+                 id="ordinal-brigade"),
     # phone numbers and photo counters
     pytest.param("Witnesses were asked to call police on 555-1234.", "555-1234",
                  id="phone-number"),

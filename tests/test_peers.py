@@ -6,7 +6,7 @@ claimx gets them right, and then translated into GUIDELINES.md conventions:
 - Recognizers-Text `End` is inclusive (our `end` is exclusive: End + 1); its inputs are
   often lower-cased and tokenised ("$ 75 million", "u . s ."): we feed them as they are.
 - Recognizers-Text number ranges are intervals: "(30,)"/"[30,)" is our `min` 30,
-  "(,30)"/"(,30]" our `max` 30, "[20,30)" for "between 20 and 30" our `range` 20–30
+  "(,30)"/"(,30]" our `max` 30, "[20,30)" for "between 20 and 30" our `range` 20 to 30
   (its half-open upper end is a convention of theirs, not of the text).
 - Recognizers-Text and quantulum3 write fractions as shares (0.5); GUIDELINES reads
   "half" as 50 with unit "%".
@@ -45,6 +45,9 @@ class PeerCase:
     end: int
     surface: str
     expect: dict[str, object] = field(default_factory=dict)
+    # RT's NumberWithUnit models have no ranges: for "eight to 10 feet" they give
+    # "10 feet" alone, so a range figure of ours agrees when one of its ends matches.
+    peer_has_ranges: bool = True
 
 
 # --- number words, for selecting spelled-out figures by pattern -------------------------
@@ -78,16 +81,18 @@ def _rt(name: str) -> list[dict]:
     return json.loads((RT / name).read_text(encoding="utf-8"))
 
 
-def _rt_case(item: dict, result: dict, expect: dict[str, object]) -> PeerCase:
+def _rt_case(item: dict, result: dict, expect: dict[str, object], *,
+             ranges: bool = False) -> PeerCase:
     # RT's End is inclusive
-    return PeerCase(item["Input"], result["Start"], result["End"] + 1, result["Text"], expect)
+    return PeerCase(item["Input"], result["Start"], result["End"] + 1, result["Text"], expect,
+                    peer_has_ranges=ranges)
 
 
 _MIN_CUES = ("over", "more than", "at least", "upwards of", "in excess of")
 _MAX_CUES = ("up to", "as many as", "nearly", "almost", "fewer than", "less than", "under")
-_CUE = re.compile(r"^(%s) (.+)$" % "|".join(_MIN_CUES + _MAX_CUES))
+_CUE = re.compile(rf"^({'|'.join(_MIN_CUES + _MAX_CUES)}) (.+)$")
 _BETWEEN = re.compile(r"^between (.+?) and (.+)$")
-_SPAN = re.compile(r"^(?:from )?(.+?)\s*(?:-|–| to )\s*(.+)$")
+_SPAN = re.compile(r"^(?:from )?(.+?)\s*(?:-|\u2013| to )\s*(.+)$")  # hyphen, en dash, "to"
 _INTERVAL = re.compile(r"^[\[(](.*?),(.*?)[\])]$")
 
 
@@ -95,7 +100,7 @@ def rt_number_ranges() -> Iterator[PeerCase]:
     """NumberRangeModel results written with a GUIDELINES bound cue.
 
     Rule: the whole result text is "<min or max cue> <number>", "between <number> and
-    <number>", or "<number> to|-|– <number>" (optionally after "from"); RT's other
+    <number>", or "<number> to|-|en dash <number>" (optionally after "from"); RT's other
     phrasings ("larger than", "no less than", "20~100", "equal to") have no cue in
     GUIDELINES and are out of scope, as are ordinals ("the tenth").
     """
@@ -110,10 +115,11 @@ def rt_number_ranges() -> Iterator[PeerCase]:
                 expect = {"value": value, "bound": "min" if cue in _MIN_CUES else "max"}
                 if unit:
                     expect["unit"] = unit
-                yield _rt_case(item, r, expect)
+                yield _rt_case(item, r, expect, ranges=True)
             elif ((m := _BETWEEN.match(text)) or (m := _SPAN.match(text))) and all(
                     _is_number(g) for g in m.groups()):
-                yield _rt_case(item, r, {"low": lo, "high": hi, "bound": "range"})
+                yield _rt_case(item, r, {"low": lo, "high": hi, "bound": "range"},
+                               ranges=True)
 
 
 _PERCENT = re.compile(r"^(.+?)\s*(%|percents?|percentage|per cent)$")
@@ -236,6 +242,8 @@ def _compare(case: PeerCase, claims: list) -> dict[str, bool]:
         got = sorted((fig.low, fig.high)) if fig is not None and fig.low is not None \
             and fig.high is not None else None
         out["value"] = got is not None and all(map(_close, got, ends))
+    elif fig is not None and fig.bound == "range" and not case.peer_has_ranges:
+        out["value"] = _close(fig.low, exp["value"]) or _close(fig.high, exp["value"])
     else:
         out["value"] = fig is not None and _close(fig.value, exp["value"])
     if "bound" in exp:
@@ -248,11 +256,11 @@ def _compare(case: PeerCase, claims: list) -> dict[str, bool]:
 
 # suite -> (cases, floor per compared field). Floors: measured rate, rounded down to 5 pts.
 SUITES: dict[str, tuple[Callable[[], Iterator[PeerCase]], dict[str, float]]] = {
-    "rt-number-range": (rt_number_ranges, {"value": 0.0, "bound": 0.0}),
-    "rt-percent": (rt_percentages, {"value": 0.0, "unit": 0.0}),
-    "rt-currency": (rt_currencies, {"value": 0.0, "unit": 0.0}),
-    "rt-dimension": (rt_dimensions, {"value": 0.0, "unit": 0.0}),
-    "quantulum3": (quantulum_quantities, {"value": 0.0, "unit": 0.0}),
+    "rt-number-range": (rt_number_ranges, {"value": 0.80, "bound": 0.80}),
+    "rt-percent": (rt_percentages, {"value": 0.90, "unit": 0.70}),
+    "rt-currency": (rt_currencies, {"value": 0.95, "unit": 0.85}),
+    "rt-dimension": (rt_dimensions, {"value": 0.80, "unit": 0.65}),
+    "quantulum3": (quantulum_quantities, {"value": 0.60, "unit": 0.75}),
 }
 
 
@@ -282,7 +290,7 @@ def test_peers_agreement(extract, suite):
         f"{name} {rate:.1%}" for name, rate in rates.items()))
     print("\n".join(misses))
     for name, floor in floors.items():
-        assert rates[name] >= floor, f"{suite}: {name} agreement {rates[name]:.1%} < {floor:.0%}"
+        assert rates[name] + 1e-9 >= floor, f"{suite}: {name} agreement {rates[name]:.1%} < {floor:.0%}"
 
 
 def _url_inputs() -> list[str]:

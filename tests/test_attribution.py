@@ -1,0 +1,287 @@
+"""Attribution of figures: source, cue, hedging, quotation and time (claimx/attribution.py).
+
+Per /work/shared/gold/GUIDELINES.md, `source` is who the text says a figure comes from
+("according to X", "X said/stated/reported/estimated/claimed", "X's report ... estimated",
+"with X estimates of", a direct quote's speaker, "as cited by X"); None when the author
+states it or only "reportedly"/"believed" hedges it. A sentence's source carries to the
+figures in its reported clause, never to the next sentence. All sentences are written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import claimx
+
+ARTICLE_DATE = "2025-03-01"
+
+
+def _has(haystack: str | None, needle: str) -> bool:
+    return haystack is not None and needle.lower() in haystack.lower()
+
+
+def _src(sentence: str, find: str, source: str, kind: str | None, *, id: str) -> object:
+    """`find` locates the figure; `source` must appear in source.text or source.name."""
+    return pytest.param(sentence, find, source, kind, id=id)
+
+
+SOURCES = [
+    # according to X
+    _src("According to the health ministry, at least 45 people died in the floods.", "45",
+         "health ministry", "organisation", id="according-to-org-front"),
+    _src("At least 38 miners were trapped underground, according to the mining company.",
+         "38", "mining company", "organisation", id="according-to-org-end"),
+    _src("The storm destroyed 1,200 homes, according to Maria Delgado.", "1,200",
+         "Maria Delgado", "person", id="according-to-person"),
+    # X said / stated / told / reported / estimated / claimed / confirmed / announced
+    _src("Governor Elena Park said that 230 families had been evacuated.", "230",
+         "Elena Park", "person", id="said-that-person"),
+    _src("The interior ministry stated 17 police officers were wounded in the clashes.", "17",
+         "interior ministry", "organisation", id="stated-org"),
+    _src("Peter Lang told reporters that 64 patients had been moved to other hospitals.",
+         "64", "Peter Lang", "person", id="told-reporters"),
+    _src("Reuters reported that 90 vessels were stuck in the canal.", "90", "Reuters",
+         "media", id="reported-media-reuters"),
+    _src("The Associated Press reported that 12 journalists were detained.", "12",
+         "Associated Press", "media", id="reported-media-ap"),
+    _src("The World Bank estimated that 4 million people had fallen into poverty.",
+         "4 million", "World Bank", "organisation", id="estimated-org"),
+    _src("The rebels claimed they had shot down 7 helicopters.", "7", "rebels", None,
+         id="claimed-rebels"),
+    _src("The navy confirmed that 3 sailors were missing after the collision.", "3",
+         "navy", "organisation", id="confirmed-org"),
+    _src("The airline announced it would cut 2,500 jobs.", "2,500", "airline",
+         "organisation", id="announced-org"),
+    # X's report ... estimated; with X estimates of; what X claims
+    _src("The UN agency's report, released on Monday, estimated that 600,000 people "
+         "had fled the region.", "600,000", "UN agency", "organisation", id="possessive-report-estimated"),
+    _src("Aid groups have struggled to keep up, with United Nations estimates of "
+         "250,000 displaced.", "250,000", "United Nations", None, id="with-x-estimates-of"),
+    _src("The drone strike killed 40 fighters, which is what the militia claims.", "40",
+         "militia", None, id="what-x-claims"),
+    # X was quoted as saying
+    _src("Colonel Ivan Petrov was quoted as saying that 300 soldiers had crossed the river.",
+         "300", "Ivan Petrov", "person", id="quoted-as-saying"),
+    # direct quotes: speaker after, before, between; straight and curly
+    _src('"We lost 18 men in the ambush," said Captain Omar Haddad.', "18", "Omar Haddad",
+         "person", id="quote-straight-speaker-after"),
+    _src("\u201cWe lost 18 men in the ambush,\u201d said Captain Omar Haddad.", "18",
+         "Omar Haddad", "person", id="quote-curly-speaker-after"),
+    _src('Captain Omar Haddad said: "We lost 18 men in the ambush."', "18", "Omar Haddad",
+         "person", id="quote-straight-speaker-before"),
+    _src("Mayor Linda Brooks said: \u201cMore than 900 buildings are without power.\u201d",
+         "900", "Linda Brooks", "person", id="quote-curly-speaker-before"),
+    _src('"The fire is contained," said Chief Dana Ortiz. "But 26 homes are gone."', "26",
+         "Dana Ortiz", "person", id="quote-straight-speaker-between"),
+    _src("\u201cThe fire is contained,\u201d Chief Dana Ortiz said. \u201cBut 26 homes are "
+         "gone.\u201d", "26", "Dana Ortiz", "person", id="quote-curly-speaker-between"),
+    # apposition
+    _src("Noor Mohammad Faiz, the head doctor in Kunar, said 14 children were among the "
+         "injured.", "14", "Noor Mohammad Faiz", "person", id="apposition-person"),
+    # sentence-final officials said
+    _src("The blast killed 11 workers at the plant, officials said.", "11", "officials",
+         "vague", id="final-officials-said"),
+    _src("About 5,000 residents were still without water, Ukrainian officials said.",
+         "5,000", "Ukrainian officials", "group", id="final-group-officials-said"),
+    _src("Some 80 tanks were destroyed, reports said.", "80", "reports", "vague",
+         id="final-reports-said"),
+    # pronoun resolved to the nearest preceding named speaker
+    _src("Sarah Kim is the city's fire chief. She said 35 firefighters were injured.", "35",
+         "Sarah Kim", "person", id="pronoun-she"),
+    _src("Health minister Tom Reyes visited the ward on Tuesday. He said that 120 beds "
+         "were occupied.", "120", "Tom Reyes", "person", id="pronoun-he"),
+    # figure in the subject of a reporting verb: the source is someone else
+    _src("Two officials said that 400 guards had been hired.", "400", "officials", "vague",
+         id="subject-figure-other-figure"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "source", "kind"), SOURCES)
+def test_attribution_source(figure_of, sentence, find, source, kind):
+    claim = figure_of(sentence, find)
+    assert claim.source is not None, f"no source for {find!r}"
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+    if kind is not None:
+        assert claim.source.kind == kind, claim.source
+
+
+CHAINS = [
+    pytest.param("According to John Kirby, as cited by Reuters, 3,000 troops have been sent.",
+                 "3,000", "Kirby", "Reuters", id="as-cited-by"),
+    pytest.param("Reuters, citing Defence Secretary Mark Hale, said 700 drones were ordered.",
+                 "700", "Mark Hale", "Reuters", id="citing"),
+    pytest.param("The BBC, citing the health ministry, reported that 52 people had died.",
+                 "52", "health ministry", "BBC", id="citing-org"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "source", "via"), CHAINS)
+def test_attribution_source_via_chain(figure_of, sentence, find, source, via):
+    claim = figure_of(sentence, find)
+    assert claim.source is not None
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+    assert _has(claim.source.via, via), claim.source
+    assert not _has(claim.source.name, via), claim.source
+
+
+ROLES = [
+    pytest.param("Noor Mohammad Faiz, the head doctor in Kunar, said 14 children were among "
+                 "the injured.", "14", "Noor Mohammad Faiz", "head doctor", id="apposition-after"),
+    pytest.param("The regional police chief, Amir Saleh, said 9 suspects were arrested.",
+                 "9", "Amir Saleh", "police chief", id="apposition-before"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "name", "role"), ROLES)
+def test_attribution_source_role(figure_of, sentence, find, name, role):
+    claim = figure_of(sentence, find)
+    assert claim.source is not None
+    assert _has(claim.source.name, name), claim.source
+    assert not _has(claim.source.name, role), claim.source
+    assert _has(claim.source.role, role), claim.source
+
+
+NAMES = [
+    pytest.param("John Kirby spoke in Washington on Monday. Kirby said 1,500 soldiers had "
+                 "arrived.", "1,500", "John Kirby", id="surname-after-full-name"),
+    pytest.param("Defence analyst Maria Lopez has tracked the war. Lopez estimated that 60 "
+                 "jets had been lost.", "60", "Maria Lopez", id="surname-estimated"),
+    pytest.param("Dr. Hannah Weiss leads the clinic. \"We treated 75 patients,\" Weiss said.",
+                 "75", "Hannah Weiss", id="surname-quote"),
+]
+
+
+@pytest.mark.parametrize(("text", "find", "name"), NAMES)
+def test_attribution_source_fullest_name(figure_of, text, find, name):
+    claim = figure_of(text, find)
+    assert claim.source is not None
+    assert claim.source.name.lower() == name.lower(), claim.source
+    assert claim.source.kind == "person", claim.source
+
+
+CUES = [
+    pytest.param("The ministry said 45 people died.", "45", "say", "states", id="said"),
+    pytest.param("The agency stated that 19 aircraft were grounded.", "19", "state", "states",
+                 id="stated"),
+    pytest.param("Analysts estimated that 2,000 vehicles had been lost.", "2,000", "estimate",
+                 "estimates", id="estimated"),
+    pytest.param("The militants claimed that 25 soldiers had surrendered.", "25", "claim",
+                 "claims", id="claimed"),
+    pytest.param("The hospital confirmed that 8 patients had died.", "8", "confirm",
+                 "confirms", id="confirmed"),
+    pytest.param("The army denied that 300 recruits had deserted.", "300", "deny", "denies",
+                 id="denied"),
+    pytest.param("The company reported that 150 workers were laid off.", "150", "report",
+                 "states", id="reported"),
+    pytest.param("According to the police, 31 people were arrested.", "31", "according to",
+                 "states", id="according-to"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "lemma", "stance"), CUES)
+def test_attribution_cue_stance(figure_of, sentence, find, lemma, stance):
+    claim = figure_of(sentence, find)
+    assert claim.cue is not None
+    assert claim.cue.lemma.lower() == lemma, claim.cue
+    assert claim.cue.stance == stance, claim.cue
+
+
+HEDGES = [
+    pytest.param("The attack reportedly killed 27 civilians.", "27", True, id="reportedly"),
+    pytest.param("About 40 sailors are believed to have drowned.", "40", True,
+                 id="believed-to"),
+    pytest.param("Some 200 fighters are thought to be hiding in the hills.", "200", True,
+                 id="thought-to"),
+    pytest.param("The gang allegedly stole 3 million dollars.", "3 million", True,
+                 id="allegedly"),
+    pytest.param("The fire appears to have destroyed 60 homes.", "60", True, id="appears"),
+    pytest.param("An estimated 10,000 people attended the rally.", "10,000", True,
+                 id="an-estimated"),
+    pytest.param("The storm destroyed 60 homes in the village.", "60", False, id="plain"),
+    pytest.param("The ministry said 45 people died.", "45", False, id="plain-said"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "hedged"), HEDGES)
+def test_attribution_hedged(figure_of, sentence, find, hedged):
+    assert figure_of(sentence, find).hedged is hedged
+
+
+QUOTES = [
+    pytest.param('"We lost 18 men in the ambush," said Captain Omar Haddad.', "18", True,
+                 id="straight-quote"),
+    pytest.param("\u201cWe lost 18 men in the ambush,\u201d said Captain Omar Haddad.", "18",
+                 True, id="curly-quote"),
+    pytest.param('"The fire is contained," said Chief Dana Ortiz. "But 26 homes are gone."',
+                 "26", True, id="second-quote-part"),
+    pytest.param("Captain Omar Haddad said the unit lost 18 men in the ambush.", "18", False,
+                 id="indirect-speech"),
+    pytest.param('Captain Omar Haddad, who called it "a disaster", said 18 men were lost.',
+                 "18", False, id="figure-outside-quote"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "quote"), QUOTES)
+def test_attribution_quote(figure_of, sentence, find, quote):
+    assert figure_of(sentence, find).quote is quote
+
+
+TIMES = [
+    pytest.param("On April 30, 2025, the ministry said 45 people had died.", "45",
+                 "April 30, 2025", "2025-04-30", id="full-date"),
+    pytest.param("In January, 320 people were evacuated from the coast.", "320", "January",
+                 "2025-01", id="month-resolved"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "time_text", "date"), TIMES)
+def test_attribution_time_date(nlp, sentence, find, time_text, date):
+    claims = claimx.extract_text(nlp, sentence, "doc.txt", date=ARTICLE_DATE)
+    claim = next(c for c in claims if find in c.figure.text)
+    assert claim.time is not None
+    assert _has(claim.time.text, time_text), claim.time
+    assert claim.time.date == date, claim.time
+
+
+PERIODS = [
+    pytest.param("Last week, 75 houses were damaged by the storm.", "75", "last week",
+                 id="last-week"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "time_text"), PERIODS)
+def test_attribution_time_period(nlp, sentence, find, time_text):
+    claims = claimx.extract_text(nlp, sentence, "doc.txt", date=ARTICLE_DATE)
+    claim = next(c for c in claims if find in c.figure.text)
+    assert claim.time is not None
+    assert _has(claim.time.text, time_text), claim.time
+    # the week before 2025-03-01: a period (ISO week "2025-W08" or a range "a/b"), not a day
+    date = claim.time.date
+    assert date is not None, claim.time
+    assert date.startswith("2025"), claim.time
+    assert "/" in date or "-W" in date, claim.time
+
+
+UNATTRIBUTED = [
+    pytest.param("The minister said the talks went well. About 80 people attended the "
+                 "dinner.", "80", id="no-leak-to-next-sentence"),
+    pytest.param("According to the army, the road is open. The bridge carries 9,000 cars a "
+                 "day.", "9,000", id="no-leak-according-to"),
+    pytest.param("The bridge was built to carry 9,000 cars a day.", "9,000",
+                 id="author-statement"),
+    pytest.param("About 40 sailors are believed to have drowned.", "40",
+                 id="believed-is-hedge-not-source"),
+    pytest.param("Two officials said the talks had stalled.", "Two",
+                 id="figure-in-subject-of-said"),
+    pytest.param("Three witnesses told police the car was red.", "Three",
+                 id="figure-in-subject-of-told"),
+    pytest.param("The attack reportedly killed 27 civilians.", "27",
+                 id="reportedly-no-source"),
+]
+
+
+@pytest.mark.parametrize(("text", "find"), UNATTRIBUTED)
+def test_attribution_no_source(figure_of, text, find):
+    claim = figure_of(text, find)
+    assert claim.source is None, claim.source

@@ -1,0 +1,235 @@
+"""claimx as spaCy components: entry points, save/load, user lexicons, packaged data, records.
+
+The safety nets of STYLE.md point 11: the factories work without importing claimx, a
+pipeline with claimx in it survives `to_disk`/`spacy.load`, every packaged data file
+loads, and every record is valid against the schema with offsets that index the text.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import metadata, resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+import spacy
+from conftest import SEEDS
+from spacy.matcher import Matcher
+
+import claimx
+from claimx.data import load_lexicon, load_patterns
+
+FACTORIES = ["claimx", "claimx_figures", "claimx_counted"]
+PACKAGE = resources.files("claimx")
+LEXICON_FILES = sorted(p.name for p in PACKAGE.joinpath("lexicons").iterdir() if p.name.endswith(".json"))
+PATTERN_FILES = sorted(p.name for p in PACKAGE.joinpath("patterns").iterdir() if p.name.endswith(".jsonl"))
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+SCHEMA = json.loads(PACKAGE.joinpath("schema", "claim.schema.json").read_text(encoding="utf-8"))
+SPAN_FIELDS = ["figure", "counted", "sentence", "source", "cue", "time"]
+
+# run in a fresh interpreter: nothing here imports claimx, so only the entry points can find the factory
+BLANK_SCRIPT = """
+import json, sys
+import spacy
+assert "claimx" not in sys.modules, "the test itself must not import claimx"
+nlp = spacy.blank("en")
+nlp.add_pipe(sys.argv[1])
+doc = nlp("Over 300 soldiers were killed and about 40 were wounded.")
+print(json.dumps({"pipes": nlp.pipe_names, "spans": [s.text for s in doc.spans.get("claimx", [])]}))
+"""
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / name).read_bytes().decode("utf-8")
+
+
+def user_dir(root: Path, files: dict[str, object]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        jsonl = name.endswith(".jsonl")
+        text = "".join(json.dumps(row) + "\n" for row in content) if jsonl else json.dumps(content)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def figures_of(nlp: spacy.language.Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s._.figure.bound) for s in doc.spans.get("claimx", [])]
+
+
+# -- factories and entry points ----------------------------------------
+
+@pytest.mark.parametrize("factory", FACTORIES)
+def test_factories_entry_point_declared(factory):
+    eps = {ep.name: ep for ep in metadata.entry_points(group="spacy_factories")}
+    assert factory in eps, f"{factory} missing from the spacy_factories entry points"
+    assert callable(eps[factory].load())
+
+
+@pytest.mark.parametrize("factory", FACTORIES)
+def test_factories_blank_add_pipe_without_import(tmp_path, factory):
+    proc = subprocess.run([sys.executable, "-c", BLANK_SCRIPT, factory], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["pipes"] == [factory]
+    if factory != "claimx_counted":  # counted alone finds no figures: it reads the figures' spans
+        assert out["spans"] == ["Over 300", "about 40"]
+
+
+@pytest.mark.parametrize("factory", ["claimx_figures", "claimx"])
+def test_factories_blank_pipeline_finds_figures(factory):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(factory)
+    got = figures_of(nlp, "Over 300 soldiers and between 40 and 50 tanks.")
+    assert got == [("Over 300", "min"), ("between 40 and 50", "range")]
+
+
+# -- save and load -----------------------------------------------------
+
+@pytest.mark.parametrize("seed", SEED_FILES)
+def test_pipeline_to_disk_round_trip_same_claims(nlp, tmp_path_factory, seed):
+    path = tmp_path_factory.mktemp("saved")
+    nlp.to_disk(path)
+    loaded = spacy.load(path)
+    assert loaded.pipe_names == nlp.pipe_names
+    text = seed_text(seed)
+    before = claimx.extract_text(nlp, text, seed)
+    after = claimx.extract_text(loaded, text, seed)
+    assert before, f"no claims in {seed}"
+    assert after == before
+
+
+@pytest.mark.parametrize(("text", "lexicon"), [(
+    "About 300 soldiers were vaporised in the attack.",
+    {"measures": {"killed": {"lemmas": ["vaporise", "vaporize"]}}},
+)])
+def test_pipeline_to_disk_keeps_user_lexicon(nlp, tmp_path, text, lexicon):
+    lexicons = user_dir(tmp_path / "lexicons", {"measures.json": lexicon})
+    custom = claimx.load(lexicons=str(lexicons))
+    custom.to_disk(tmp_path / "saved")
+    loaded = spacy.load(tmp_path / "saved")
+    assert [c.measure for c in claimx.extract_text(nlp, text)] == [None]
+    assert [c.measure for c in claimx.extract_text(loaded, text)] == ["killed"]
+
+
+@pytest.mark.parametrize("factory", ["claimx_figures", "claimx"])
+def test_pipeline_blank_to_disk_round_trip(tmp_path, factory):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(factory)
+    nlp.to_disk(tmp_path / "saved")
+    loaded = spacy.load(tmp_path / "saved")
+    text = "Over 300 soldiers, nearly $2 billion and 40% of the area."
+    assert figures_of(loaded, text) == figures_of(nlp, text)
+
+
+# -- user lexicons -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "lexicon"), [(
+    "About 300 soldiers were vaporised in the attack.",
+    {"measures": {"killed": {"lemmas": ["vaporise", "vaporize"]}}},
+)])
+def test_pipeline_user_lexicon_adds_measure_word(nlp, tmp_path, text, lexicon):
+    lexicons = user_dir(tmp_path / "lexicons", {"measures.json": lexicon})
+    custom = claimx.load(lexicons=str(lexicons))
+    assert [c.measure for c in claimx.extract_text(nlp, text)] == [None]
+    assert [c.measure for c in claimx.extract_text(custom, text)] == ["killed"]
+
+
+@pytest.mark.parametrize(("text", "files", "before", "after"), [
+    ("Over 200 people boarded bus 370.",
+     {"nonfigures.json": {"number_blockers_before": ["bus"]}},
+     [("Over 200", "min"), ("370", "exact")], [("Over 200", "min")]),
+    ("Ballpark 300 bags were lost.",
+     {"bounds.jsonl": [{"label": "approx", "pattern": [{"LOWER": "ballpark"}], "id": "prefix"}]},
+     [("300", "exact")], [("Ballpark 300", "approx")]),
+])
+def test_pipeline_user_lexicon_figures(tmp_path, text, files, before, after):
+    lexicons = user_dir(tmp_path / "lexicons", files)
+    plain = spacy.blank("en")
+    plain.add_pipe("claimx_figures")
+    custom = spacy.blank("en")
+    custom.add_pipe("claimx_figures", config={"lexicons": str(lexicons)})
+    assert figures_of(plain, text) == before
+    assert figures_of(custom, text) == after
+
+
+@pytest.mark.parametrize("name", ["measures.json"])
+def test_pipeline_user_lexicon_merges_not_replaces(tmp_path, name):
+    lexicons = user_dir(tmp_path / "lexicons", {name: {"measures": {"killed": {"lemmas": ["vaporise"]}}}})
+    packaged = load_lexicon(name)
+    merged = load_lexicon(name, lexicons)
+    assert set(merged["measures"]) == set(packaged["measures"])
+    assert set(packaged["measures"]["killed"]["lemmas"]) < set(merged["measures"]["killed"]["lemmas"])
+    assert "vaporise" in merged["measures"]["killed"]["lemmas"]
+
+
+# -- packaged data -----------------------------------------------------
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_data_packaged_lexicon_loads(name):
+    data = load_lexicon(name)
+    assert isinstance(data, dict)
+    assert data
+
+
+@pytest.mark.parametrize("name", PATTERN_FILES)
+def test_data_packaged_patterns_load(name):
+    rows = load_patterns(name)
+    assert rows
+    matcher = Matcher(spacy.blank("en").vocab, validate=True)
+    for i, row in enumerate(rows):
+        assert {"label", "pattern"} <= row.keys(), f"{name} line {i + 1}"
+        matcher.add(f"{row['label']}_{i}", [row["pattern"]])  # raises on an invalid token pattern
+
+
+@pytest.mark.parametrize("names", [(LEXICON_FILES, PATTERN_FILES)])
+def test_data_packaged_files_found(names):
+    lexicons, patterns = names
+    assert "measures.json" in lexicons
+    assert patterns, "no packaged pattern files"
+
+
+# -- records -----------------------------------------------------------
+
+@pytest.mark.parametrize("schema", [SCHEMA])
+def test_records_schema_is_valid(schema):
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("seed", SEED_FILES)
+def test_records_seeds_validate_against_schema(nlp, seed):
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    claims = claimx.extract_text(nlp, seed_text(seed), seed)
+    assert claims
+    for claim in claims:
+        record = json.loads(json.dumps(claim.to_dict()))
+        errors = [e.message for e in validator.iter_errors(record)]
+        assert not errors, (claim.figure.text, errors)
+        assert record["doc"] == seed
+
+
+@pytest.mark.parametrize("field", SPAN_FIELDS)
+def test_records_seeds_offsets_exact(nlp, field):
+    checked = 0
+    for seed in SEED_FILES:
+        text = seed_text(seed)
+        for claim in claimx.extract_text(nlp, text, seed):
+            span = claim.to_dict()[field]
+            if span is None:
+                continue
+            assert text[span["start"]:span["end"]] == span["text"], (seed, field, span)
+            checked += 1
+    if field in ("figure", "counted", "sentence"):
+        assert checked, f"no {field} on the seeds"
+
+
+@pytest.mark.parametrize("seed", SEED_FILES)
+def test_records_figure_inside_its_sentence(nlp, seed):
+    for claim in claimx.extract_text(nlp, seed_text(seed), seed):
+        assert claim.sentence.start <= claim.figure.start < claim.figure.end <= claim.sentence.end
+        if claim.counted is not None:
+            assert claim.sentence.start <= claim.counted.start < claim.counted.end <= claim.sentence.end
