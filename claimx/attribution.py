@@ -14,7 +14,7 @@ Pronoun sources are resolved to the nearest preceding named speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -59,6 +59,9 @@ class AttributionFinder(DataComponent):
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
         self.document_nouns = set(a["document_nouns"])
         self.document_cues = set(a["document_cues"])
+        self.passive_speaker_cues = set(a["passive_speaker_cues"])
+        self.relay_cues = set(a["relay_cues"])
+        self.person_nouns = set(a["person_nouns"])
         self.hedges = {h.lower() for h in a["hedges"]}
         self.vague_sources = set(a["vague_sources"])
         self.org_nouns = set(a["org_nouns"])
@@ -93,12 +96,19 @@ class AttributionFinder(DataComponent):
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, phrases, speakers, span)
                 if head is not None:
+                    head = self._named_apposition(head)
                     src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
+                    relayed = self._relayed(head, phrases)
+                    if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
+                        src_span, head = self.mention(relayed), relayed
                     span._.source = self.source_record(src_span, head, acronyms, phrases)
+                    if relayed is not None:
+                        span._.source = replace(span._.source, via=self.mention(found.source).text)
                     if span._.source.kind == "person":
                         speakers.append(head)
                     span._.cue = self.cue_record(found)
-            span._.hedged = self._hedged(span, anchor)
+            cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
+            span._.hedged = self._hedged(span, anchor, cue_i)
             span._.time = self.times.time_of(span, anchor, base)
         return doc
 
@@ -151,8 +161,17 @@ class AttributionFinder(DataComponent):
         return None
 
     def _linear(self, span: Span, sent: Span) -> _Found | None:
-        """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000')."""
+        """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000'),
+        or 'what X claims' after it ('killed 40, which is what the militia claims')."""
         doc = span.doc
+        for j in range(span.end, sent.end):
+            if doc[j].lower_ == "what":
+                for k in range(j + 1, min(j + 7, sent.end)):
+                    tok = doc[k]
+                    stance = self.cue_verbs.get(tok.lemma_.lower())
+                    if stance and tok.pos_ == "VERB" and doc[k - 1].pos_ in NOUNS:
+                        return _Found(doc[k - 1], doc[k:k + 1], stance)
+                break
         for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
             tok = doc[j]
             if tok.like_num or tok.text in (";", ":"):
@@ -172,11 +191,14 @@ class AttributionFinder(DataComponent):
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
         v = verb
-        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        speaker_passive = verb.lemma_.lower() in self.passive_speaker_cues
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
+                and not speaker_passive:
             return None  # "are believed to have", "was estimated": a hedge, not a source
         for _ in range(4):
+            passive_ok = v.lemma_.lower() in self.passive_speaker_cues  # "X was quoted as saying"
             for child in v.children:
-                if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
+                if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
                     if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                         return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
                     if child.pos_ in NOUNS or child.pos_ == "PRON":
@@ -189,9 +211,28 @@ class AttributionFinder(DataComponent):
                 return v.head  # "with Ukrainian officials estimating ..."
             if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
                 v = v.head  # "Trump dismissed, stating, ..."
+                if v.pos_ == "ADP" and v.head != v:
+                    v = v.head  # "was quoted as saying": through the preposition to the verb
                 continue
             break
         return None
+
+    def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
+        """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
+        for phrase, _ in phrases:
+            if phrase.text.lower() in self.relay_cues and phrase.sent == head.sent:
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj != head and (phrase.root.head == head or abs(phrase.start - head.i) <= 3):
+                    return obj
+        return None
+
+    def _named_apposition(self, head: Token) -> Token:
+        """'The regional police chief, Amir Saleh, said': the name, with the title as its role."""
+        if head.pos_ == "NOUN":
+            for child in head.rights:
+                if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                    return child
+        return head
 
     def _is_document(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
@@ -223,6 +264,10 @@ class AttributionFinder(DataComponent):
                 sents.append(doc[close_tok.end].sent)
         if open_tok is not None:
             sents.append(open_tok.sent)
+            if open_tok.sent.start > 0:
+                before = doc[open_tok.sent.start - 1].sent
+                if any(_in_region(q, before.end_char - 1) or before.start_char <= q[1] <= before.end_char for q in quotes):
+                    sents.append(before)  # '"…," said Ortiz. "But 26 homes are gone."': the speaker of the part before
         for sent in sents:
             for tok in sent:
                 if any(_in_region(q, tok.idx) for q in quotes):
@@ -317,6 +362,8 @@ class AttributionFinder(DataComponent):
         text_low = mention.text.lower()
         if head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.root == head for e in mention.ents):
             return "person"
+        if head.pos_ == "PROPN" and any(e.label_ == "PERSON" and e.text.split()[-1] == head.text for e in head.doc.ents):
+            return "person"  # "Lopez" after "Maria Lopez": the NER missed the surname alone
         if text_low in self.media or any(m in text_low.split() for m in self.media_words) or \
                 any(m in text_low for m in self.media if len(m) > 4):
             return "media"
@@ -328,7 +375,9 @@ class AttributionFinder(DataComponent):
             return "group" if has_modifier else "vague"
         if head.tag_ in ("NNS", "NNPS"):
             return "group"
-        return "organisation" if head.pos_ == "PROPN" else "vague"
+        if lemma in self.person_nouns:
+            return "person"  # "the spokesman said"
+        return "organisation" if head.pos_ in ("PROPN", "NOUN") else "vague"
 
     def name_and_role(self, mention: Span, head: Token, acronyms: dict[str, str], kind: str) -> tuple[str, str | None]:
         """The fullest mention of this actor in the document, and the title or apposition that says who it is."""
@@ -357,6 +406,9 @@ class AttributionFinder(DataComponent):
             if child.dep_ == "appos":
                 role = " ".join(doc[child.left_edge.i:child.right_edge.i + 1].text.split()).strip(" ,")
                 break
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the police chief, Amir Saleh,"
+            title = self.mention(head.head)
+            role = re.sub(r"^(?:the|a|an)\s+", "", title.text, flags=re.I)
         return name, role
 
     def cue_record(self, found: _Found) -> Cue | None:
@@ -367,8 +419,12 @@ class AttributionFinder(DataComponent):
         return Cue(text=cue.text, start=cue.start_char, end=cue.end_char, lemma=lemma, stance=found.stance)
 
     # -- hedges ------------------------------------------------------------
-    def _hedged(self, span: Span, anchor: Token) -> bool:
-        """A hedge word in the figure's phrase, or one that modifies a word on its path to the root."""
+    def _hedged(self, span: Span, anchor: Token, cue_i: int = -1) -> bool:
+        """A hedge word in the figure's phrase, or one that modifies a word on its path to the root.
+
+        The attribution cue itself is not a hedge: "the ministry estimated that 600" has the stance
+        'estimates'; "an estimated 600" and "600 are believed to" are hedged.
+        """
         if any(t.lower_ in self.hedges for t in span):
             return True
         ancestors = {anchor.i} | {a.i for a in anchor.ancestors}
@@ -376,7 +432,7 @@ class AttributionFinder(DataComponent):
         if noun is not None:
             ancestors |= {noun.root.i} | {a.i for a in noun.root.ancestors}
         for tok in span.sent:
-            if tok.lower_ in self.hedges and (tok.head.i in ancestors or tok.i in ancestors):
+            if tok.i != cue_i and tok.lower_ in self.hedges and (tok.head.i in ancestors or tok.i in ancestors):
                 return True
         j = span.end
         doc = span.doc
