@@ -333,11 +333,15 @@ def _doc_mentions(doc: Doc, lex: _Aliases) -> list[_Mention]:
         out.append(_Mention(doc_id, long, long_start, long_start + len(long), kind, long))
         for m in re.finditer(rf"\b{re.escape(acr)}\b", text):
             out.append(_Mention(doc_id, acr, m.start(), m.end(), kind, long))
+    headings = _heading_lines(text)
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         surface = ent.text.strip()
         # headings glued to the next line ("Deployment of North Korean Forces\n") are not names
         if kind is None or "\n" in surface or not any(ch.isupper() for ch in surface):
+            continue
+        # the small model reads Title Case headings ("Broader Context", "Quick Takes") as names
+        if kind in ("person", "organisation") and any(s <= ent.start_char < e for s, e in headings):
             continue
         name = display(surface)
         if kind == "person":
@@ -354,13 +358,30 @@ def _doc_mentions(doc: Doc, lex: _Aliases) -> list[_Mention]:
     for m in out:
         m.name = acronyms.get(m.name, m.name)
         owner = OWNER_RE.match(m.name)
-        # "South Korea's National Intelligence Service" is the service; the owner is a place
-        if owner and m.kind != "person" and lex.kinds.get(lex.lookup.get(norm(owner.group(1)), ""), "") == "place":
-            m.name = owner.group(2)
+        if owner and lex.kinds.get(lex.lookup.get(norm(owner.group(1)), ""), "") == "place":
+            # "South Korea's National Intelligence Service" is the service, but a place entity
+            # running on into the next word ("North Korea's Role") is the place
+            if m.kind in ("organisation", "media"):
+                m.name = owner.group(2)
+            elif m.kind in ("place", "group"):
+                m.name = owner.group(1)
         m.canonical = lex.lookup.get(norm(m.name))
         if m.canonical:
             m.kind = lex.kinds[m.canonical]
     _merge_short_names(out)
+    return out
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that look like headings: short, Title Case, no closing punctuation."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        if not line or len(line.split()) > 12 or line[-1] in ".!?:;\"”'’)":
+            continue
+        if words and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+            out.append((m.start(), m.end()))
     return out
 
 

@@ -207,8 +207,8 @@ class AttributionFinder(DataComponent):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return obj
-            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS:
-                return v.head  # "with Ukrainian officials estimating ..."
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head):
+                return v.head  # "with Ukrainian officials estimating ..." (not "damage estimated at")
             if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
                 v = v.head  # "Trump dismissed, stating, ..."
                 if v.pos_ == "ADP" and v.head != v:
@@ -233,6 +233,12 @@ class AttributionFinder(DataComponent):
                 if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
                     return child
         return head
+
+    def _can_speak(self, tok: Token) -> bool:
+        """Could this noun be a source: a name, a people, an organisation, officials, a report?"""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma in self.person_nouns \
+            or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
 
     def _is_document(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
@@ -434,13 +440,12 @@ class AttributionFinder(DataComponent):
         for tok in span.sent:
             if tok.i != cue_i and tok.lower_ in self.hedges and (tok.head.i in ancestors or tok.i in ancestors):
                 return True
-        j = span.end
+        # "600 reportedly killed", "1,000 thought to have died": right after the figure or its noun
         doc = span.doc
-        while j < min(len(doc), span.end + 6) and not doc[j].is_punct:
+        j = max(span.end, noun.end if noun is not None else 0)
+        while j < min(len(doc), span.end + 4) and not doc[j].is_punct and doc[j].pos_ not in ("CCONJ", "ADP"):
             if doc[j].lower_ in self.hedges:
                 return True
-            if doc[j].like_num:
-                break
             j += 1
         return False
 

@@ -59,7 +59,10 @@ class CountedFinder(DataComponent):
             anchor = anchor_of(span)
             noun = self.counted_noun(span, anchor)
             span._.counted = self.noun_phrase(span, noun) if noun is not None else None
-            span._.measure = self.measure(span, anchor, noun)
+            fig = span._.figure
+            # money and measured quantities are not head counts: "losses of $1.2bn" is no casualty figure
+            counts = fig is None or fig.unit in (None, "%")
+            span._.measure = self.measure(span, anchor, noun) if counts else None
         return doc
 
     # -- what is counted ------------------------------------------------
@@ -204,6 +207,9 @@ class CountedFinder(DataComponent):
                 break
             if x.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
                 gov = head.head
+                if head.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
+                    # "bringing the death toll to 30,410", "the toll stands at 246"
+                    groups.append([c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")])
                 if head.lower_ == "of" and gov.pos_ in NOUNS:
                     groups.append([gov])  # "the deployment of", "the deaths of"
                     x = gov

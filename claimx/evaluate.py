@@ -280,13 +280,19 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, A
 
 
 def score_table(result: dict[str, Any], title: str | None = None) -> Table:
-    """The report for people: counts, detection and claim P/R/F1, then accuracy per field on matched figures."""
-    heading = title or f"gold {result['gold']} · predicted {result['predicted']} · matched {result['matched']}"
+    """The report for people: detection and claim P/R/F1, then accuracy per field on matched figures.
+
+    The title gives the counts: gold, predicted, matched, missed, false alarms and matched
+    figures with a wrong field.
+    """
+    heading = title or (f"gold {result['gold']} · predicted {result['predicted']} · matched {result['matched']} · "
+                        f"missed {len(result['missed'])} · false alarms {len(result['false_alarms'])} · "
+                        f"wrong fields {len(result['errors'])}")
     table = Table(title=heading, title_justify="left")
     table.add_column("score")
     table.add_column("P", justify="right")
     table.add_column("R", justify="right")
-    table.add_column("F1", justify="right", style="bold")
+    table.add_column("F1 / acc.", justify="right", style="bold")
     for name in ("detection", "claim"):
         d = result[name]
         table.add_row(name, _num(d["p"]), _num(d["r"]), _num(d["f"]))
@@ -295,9 +301,6 @@ def score_table(result: dict[str, Any], title: str | None = None) -> Table:
     for k in FIELDS:
         table.add_row(f"{k} accuracy on matched", "", "", _num(acc[k]))
     table.add_row("counted accuracy on matched", "", "", _num(result["counted_accuracy"]))
-    table.add_section()
-    table.add_row("missed · false alarms · wrong fields", "", "",
-                  f"{len(result['missed'])} · {len(result['false_alarms'])} · {len(result['errors'])}")
     return table
 
 

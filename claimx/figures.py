@@ -176,6 +176,11 @@ class FigureFinder(DataComponent):
             return None
         sep = doc[j]
         opener = openers.get(cand.start)
+        if sep.text not in HYPHENS and sep.lower_ not in ("to", "and") and not num.unit_text:
+            unit = self.units.after(doc, j, sent_end)  # "7% and 9%", "5 km to 10 km": the unit comes twice
+            if unit is not None and unit.end < sent_end - 1:
+                j = unit.end
+                sep = doc[j]
         if sep.text in HYPHENS:
             tight = not doc[j - 1].whitespace_ and not sep.whitespace_
         elif sep.lower_ == "to" or (sep.lower_ == "and" and opener and opener[1] == "between"):
@@ -261,7 +266,8 @@ class FigureFinder(DataComponent):
                 if prev is not None and prev.lower_ in self.year_words:
                     return False
             # calendar days: "April 30, 2025", "19 June", "February 7"
-            if first.ent_type_ in self.date_labels and self._near_month(doc, num.start, num.end):
+            if (first.ent_type_ in self.date_labels or num.value <= 31 and num.value.is_integer()) \
+                    and self._near_month(doc, num.start, num.end, strict=first.ent_type_ not in self.date_labels):
                 return False
             # a number inside a name: "Euro 2016", "World War 2", "Boeing 737"
             if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in self.name_labels \
@@ -288,9 +294,10 @@ class FigureFinder(DataComponent):
             return False
         return True
 
-    def _near_month(self, doc: Doc, start: int, end: int) -> bool:
-        for k in (start - 1, start - 2, end, end + 1):
-            if 0 <= k < len(doc) and doc[k].lower_.strip(".") in self.months:
+    def _near_month(self, doc: Doc, start: int, end: int, strict: bool = False) -> bool:
+        """A month name next to the number ('Aug 12', '19 June'); `strict` (no DATE entity) wants it capitalised and adjacent."""
+        for k in (start - 1, end) if strict else (start - 1, start - 2, end, end + 1):
+            if 0 <= k < len(doc) and doc[k].lower_.strip(".") in self.months and (not strict or doc[k].is_title):
                 return True
         return False
 
