@@ -107,8 +107,8 @@ class CountedFinder(DataComponent):
         doc = span.doc
         left = noun.i
         for child in noun.lefts:
-            if child.i < span.end or child.dep_ in ("det", "predet", "poss", "punct", "cc", "case", "prep"):
-                continue
+            if child.i < span.end or child.dep_ in ("det", "predet", "poss", "punct", "cc", "case", "prep", "nummod"):
+                continue  # "412 of the 650 seats" counts seats: another figure is not part of the phrase
             if child.lower_ in self.drop_modifiers:
                 continue
             left = min(left, child.left_edge.i)

@@ -3,7 +3,7 @@
 
 class Errors:
     E001 = "{path}: no such file or folder"
-    E002 = "{path}: no .txt or .md files in this folder"
+    E002 = "{path}: no .txt, .md, .html or .jsonl files in this folder"
     E003 = "{path}: not valid JSON ({err})"
     E004 = "patterns file {name}, line {line}: each line needs 'label' and a 'pattern' list"
     E005 = "{path}: looks like a binary file, not text"
@@ -14,6 +14,22 @@ class Errors:
     E010 = "{path}: extraction failed ({err})"
     E011 = "unknown format '{fmt}': use table or jsonl"
     E012 = "--date must be YYYY-MM-DD, not '{date}'"
+    E013 = "{path}: too large ({size:,} bytes; the limit is {limit:,}, see --max-size)"
+    E014 = "{path}: a symbolic link loop"
+    E015 = "{path}: not a regular file"
+    E016 = "{path}: no main text found in this HTML"
+    E017 = "{path}: each line must be a JSON object with a 'text' string ({err})"
+    E018 = "{path}: a worker process died while extracting it ({err})"
+    E019 = "--resume needs --output FILE and --format jsonl"
+    E020 = "--jobs must be 0 (all cores) or more, not {jobs}"
+    E021 = "--dask needs --output: the folder to write the part files to"
+    E022 = "cannot reach the Dask scheduler '{address}': {err}"
+
+
+class Warnings:
+    W001 = "{path}: not valid UTF-8 (first at byte {pos}); {n:,} bad byte sequence(s) replaced with U+FFFD"
+    W002 = "{path}: {n:,} run(s) of more than {limit:,} characters without a space ignored"
+    W003 = "{path}: date '{date}' is not YYYY-MM-DD; ignored"
 
 
 class InputError(Exception):

@@ -148,7 +148,7 @@ def source_ok(pred: Any, gold: list[str | None]) -> bool:
         if alias is None:
             continue
         a = alias.casefold()
-        if a in p or (len(p) >= 4 and p in a):
+        if a in p or (len(p) >= 3 and p in a):
             return True
     return False
 

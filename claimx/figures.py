@@ -254,6 +254,15 @@ class FigureFinder(DataComponent):
             return False
         if prev is not None and prev.lower_ in self.blockers_before and cand.start == num.start:
             return False
+        # phone numbers and codes written in groups: "0800 123 4567"
+        if cand.unit is None and first.text.isdigit() and (
+                prev is not None and prev.text.isdigit() and cand.start == num.start
+                or after is not None and after.text.isdigit() and cand.end == num.end):
+            return False
+        # ages: "Keir Starmer, 61, said"
+        if prev is not None and prev.text == "," and after is not None and after.text == "," and num.start >= 2 \
+                and doc[num.start - 2].ent_type_ == "PERSON" and cand.unit is None and num.value < 130:
+            return False
         # clock times: "3 pm", "10 GMT"
         if after is not None and after.lower_ in self.clock_words and cand.unit is None:
             return False
