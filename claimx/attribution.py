@@ -60,6 +60,7 @@ class AttributionFinder(DataComponent):
         self.document_nouns = set(a["document_nouns"])
         self.document_cues = set(a["document_cues"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
+        self.cue_objects: dict[str, list[str]] = a["cue_objects"]
         self.relay_cues = set(a["relay_cues"])
         self.person_nouns = set(a["person_nouns"])
         self.hedges = {h.lower() for h in a["hedges"]}
@@ -129,6 +130,9 @@ class AttributionFinder(DataComponent):
                     subj = self.subject_of(head)
                     if lemma in self.document_cues and subj is not None and not self._is_document(subj):
                         subj = None  # "the military has shown improvement": no one reports anything
+                    if lemma in self.cue_objects and not any(
+                            c.dep_ == "dobj" and c.lemma_.lower() in self.cue_objects[lemma] for c in head.children):
+                        subj = None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
                     if subj is not None and not (region and _in_region(region, head.idx) and subj.lower_ in self.first_person):
                         return _Found(subj, sent[head.i - sent.start:head.i - sent.start + 1], self.cue_verbs[lemma])
             if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
@@ -337,10 +341,10 @@ class AttributionFinder(DataComponent):
         for child in head.rights:
             if child.dep_ == "conj" and child.pos_ in NOUNS and child.i == right + 1 and doc[right].dep_ == "cc":
                 right = child.i + 1
-            elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on") and head.pos_ == "PROPN":
                 obj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
                 if obj and child.i == right:
-                    right = obj[0].right_edge.i + 1
+                    right = obj[0].i + 1  # "Organization for Migration", not its "(IOM)"
         while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "ADP") or doc[left].tag_ == "POS"):
             left += 1
         end = right
@@ -376,6 +380,8 @@ class AttributionFinder(DataComponent):
         lemma = head.lemma_.lower()
         if head.ent_type_ in ("ORG", "GPE") or lemma in self.org_nouns:
             return "organisation"
+        if lemma in self.document_nouns and any(t.ent_type_ in ("ORG", "GPE") for t in mention if t != head):
+            return "organisation"  # "a UN report": the UN speaks through it
         if lemma in self.vague_sources or head.lower_ in self.vague_sources:
             has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t != head)
             return "group" if has_modifier else "vague"
