@@ -84,9 +84,10 @@ class AttributionFinder(DataComponent):
         spans = doc.spans.get(self.spans_key, [])
         if not spans or not doc.has_annotation("DEP"):
             return doc
-        quotes = quote_regions(doc.text)
+        text = doc.text  # built anew on every access: once per document
+        quotes = quote_regions(text)
         phrases = self._phrases(doc)
-        acronyms = {short: long for long, short in ACRONYM_RE.findall(doc.text)}
+        acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
         for span in spans:
@@ -366,7 +367,7 @@ class AttributionFinder(DataComponent):
                 if obj is not None and obj.i not in range(mention.start, mention.end):
                     via = self.mention(obj).text
         return Source(text=mention.text, start=mention.start_char, end=mention.end_char, name=name,
-                      kind=kind, role=role, via=via if via != doc.text[mention.start_char:mention.end_char] else None)
+                      kind=kind, role=role, via=via if via != mention.text else None)
 
     def kind_of(self, mention: Span, head: Token) -> str:
         text_low = mention.text.lower()

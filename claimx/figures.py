@@ -69,13 +69,13 @@ class FigureFinder(DataComponent):
     # -- spaCy component API -------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for cand in self.find(doc):
+        for cand in self.find(doc):  # (doc.text is rebuilt on every access: slice spans, never doc.text)
             span = Span(doc, cand.start, cand.end, label="FIGURE")
             end_char = span.end_char
             if span[-1].text.endswith(".") and len(span[-1]) > 1 and not span[-1].text[:-1].replace(",", "").isdigit():
                 end_char -= 1  # "£3.4m." ends a sentence: the stop is the sentence's, not the figure's
             span._.figure = Figure(
-                text=doc.text[span.start_char:end_char], start=span.start_char, end=end_char,
+                text=span.text[:end_char - span.start_char], start=span.start_char, end=end_char,
                 value=None if cand.bound == "range" else cand.num.value,
                 low=cand.low, high=cand.high, bound=cand.bound, unit=cand.unit,
             )

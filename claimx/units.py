@@ -94,7 +94,7 @@ class UnitReader:
             return None
         end = min(k + 3, sentence_end)
         phrase_start = doc[k].idx
-        text = "1 " + doc.text[phrase_start:doc[end - 1].idx + len(doc[end - 1].text)]
+        text = "1 " + doc[k:end].text
         found = self._quantulum(text)
         if not found:
             return None
