@@ -29,7 +29,9 @@ from .timex import TimeResolver
 NOUNS = ("NOUN", "PROPN")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’.&-]*\s+)(?:(?:of|for|and|the|on|[A-Z][\w'’.&-]*)\s+){0,6}[A-Z][\w'’.&-]*)\s*\(([A-Z][A-Z0-9&]{1,7})\)")  # noqa: RUF001
+# "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}\s+)(?:(?:of|for|and|the|on|{_NAME_WORD})\s+){{0,6}}{_NAME_WORD})\s*\(([A-Z][A-Z0-9&]{{1,7}})\)")
 
 
 @dataclass
@@ -357,7 +359,6 @@ class AttributionFinder(DataComponent):
 
     def source_record(self, mention: Span, head: Token, acronyms: dict[str, str],
                       phrases: list[tuple[Span, str]]) -> Source:
-        doc = mention.doc
         kind = self.kind_of(mention, head)
         name, role = self.name_and_role(mention, head, acronyms, kind)
         via = None
@@ -406,7 +407,7 @@ class AttributionFinder(DataComponent):
             role = titles or None
             last = core.split()[-1]
             fuller = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last]
-            name = max(fuller + [core], key=len)
+            name = max([*fuller, core], key=len)
         else:
             key = head.text
             if key in acronyms:

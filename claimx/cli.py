@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .errors import Errors, InputError
+from .errors import Errors
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -28,8 +28,8 @@ class Format(str, enum.Enum):
     jsonl = "jsonl"
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively, *.txt and *.md) or - for stdin.",
-                                              show_default=False)]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively: *.txt, *.md, *.html, *.jsonl) "
+                                              "or - for stdin.", show_default=False)]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f",
                                                      help="table for people, jsonl for programs "
                                                           "[default: table on a terminal, else jsonl]")]
@@ -44,6 +44,21 @@ LexiconOpt = Annotated[Path | None, typer.Option("--lexicons", help="Folder of l
 
 DateOpt = Annotated[str | None, typer.Option("--date", help="The articles' date, YYYY-MM-DD, for resolving "
                                               "'in January', 'last week' [default: the latest full date in each text]")]
+ExtractOutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write here instead of stdout: replaced whole at the end (atomically), or appended to "
+                           "with --resume; with --dask, the folder for the part files.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes, one pipeline each; 0 = all cores. "
+                                                           "Records are the same, in the same order, as with 1.")]
+ResumeOpt = Annotated[bool, typer.Option("--resume", help="Append to --output, skipping documents already in it "
+                                                          "(a run that was stopped goes on where it was).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr.")]
+MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip (and report) files larger than this many MB; "
+                                                              "0 = no limit. JSONL files: per line.", min=0)]
+BatchSizeOpt = Annotated[int, typer.Option("--batch-size", help="Documents per nlp.pipe batch (and per task "
+                                                                "sent to a worker).", min=1)]
+DaskOpt = Annotated[str | None, typer.Option("--dask", help="Run on a Dask cluster: its scheduler address "
+                                             "(tcp://host:8786), or local[:N] for N local workers. Writes "
+                                             "--output FOLDER/part-*.jsonl; needs claimx[dask].")]
 
 
 @app.callback()
@@ -62,30 +77,81 @@ def load_nlp(model: str | None, lexicons: Path | None = None):
 
 
 @app.command()
-def extract(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, model: ModelOpt = None,
-            lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
+def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = None, model: ModelOpt = None,
+            lexicons: LexiconOpt = None, date: DateOpt = None, jobs: JobsOpt = 1, resume: ResumeOpt = False,
+            quiet: QuietOpt = False, max_size: MaxSizeOpt = 20.0, batch_size: BatchSizeOpt = 16,
+            dask: DaskOpt = None) -> None:
     """Extract every numeric claim from articles."""
     check_date(date)
-    from .io import read_inputs
-    from .pipeline import extract_documents
-    from .render import print_table, write_jsonl
-
+    if jobs < 0:
+        _usage_error(Errors.E020.format(jobs=jobs))
+    if dask is not None:
+        _extract_dask(paths, dask, output, model, lexicons, date, max_size, batch_size)
+        return
+    if output is not None and output.is_dir():
+        _usage_error(f"--output {output} is a folder: name a file")
     if fmt is None:
         fmt = Format.table if output is None and sys.stdout.isatty() else Format.jsonl
-    nlp = load_nlp(model, lexicons)
-    failed = 0
-    with _open_output(output) as out:
-        console = Console(file=out, highlight=False, width=None if output is None else 160)
-        for item, claims in extract_documents(nlp, read_inputs(paths), date=date):
-            if isinstance(item, InputError):
-                failed += 1
-                err_console.print(f"claimx: {item.message}", markup=False)
-                continue
-            if fmt is Format.jsonl:
-                write_jsonl(claims, out)
-            else:
-                print_table(console, item.name, claims)
-    if failed:
+    if resume and (output is None or fmt is not Format.jsonl):
+        _usage_error(Errors.E019)
+    from . import render
+    from .batch import Progress, extract_stream, resolve_jobs, resume_done, run, skip_done
+    from .io import JSONL_SUFFIXES, read_inputs
+
+    nlp = load_nlp(model, lexicons) if resolve_jobs(jobs) == 1 else None  # workers load their own
+    items = read_inputs(paths, max_bytes=int(max_size * 2**20) or None)
+    skipped: list[str] = []
+    if resume:
+        items = skip_done(items, resume_done(output), skipped)
+    many = len(paths) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() in JSONL_SUFFIXES for p in paths)
+    show = not quiet and err_console.is_terminal
+    try:
+        with _open_output(output, append=resume) as out, Progress(err_console, show and many) as progress:
+            console = Console(file=out, highlight=False, width=None if output is None else 160)
+
+            def emit(doc, claims) -> None:
+                if fmt is Format.jsonl:
+                    render.write_jsonl(claims, out)  # flushes: a stopped run keeps every finished document
+                else:
+                    render.print_table(console, doc.name, claims)
+                    out.flush()
+
+            results = extract_stream(items, jobs=jobs, nlp=nlp, model=model, lexicons=str(lexicons) if lexicons else None,
+                                     date=date, batch_size=batch_size)
+            summary = run(results, emit, progress)
+    except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
+        err_console.print(f"claimx: {err}", markup=False)
+        raise typer.Exit(2) from None
+    summary.skipped = len(skipped)
+    if show:
+        err_console.print(summary.line(), markup=False, highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _usage_error(message: str) -> None:
+    err_console.print(f"claimx: {message}", markup=False)
+    raise typer.Exit(2)
+
+
+def _extract_dask(paths: list[str], address: str, output: Path | None, model: str | None, lexicons: Path | None,
+                  date: str | None, max_size: float, batch_size: int) -> None:
+    if output is None:
+        _usage_error(Errors.E021)
+    try:
+        from .dask import extract_paths_on
+    except ImportError as err:
+        _usage_error(f"--dask needs claimx[dask] installed ({err})")
+    try:
+        summary = extract_paths_on(address, paths, output, model=model, lexicons=str(lexicons) if lexicons else None,
+                                   date=date, max_bytes=int(max_size * 2**20) or None, batch_size=batch_size,
+                                   report=lambda line: err_console.print(line, markup=False, highlight=False))
+    except (OSError, TimeoutError) as err:
+        _usage_error(Errors.E022.format(address=address, err=err))
+    except RuntimeError as err:
+        _usage_error(str(err))
+    err_console.print(summary.line(), markup=False, highlight=False)
+    if summary.failed:
         raise typer.Exit(1)
 
 
@@ -104,13 +170,17 @@ def check_date(date: str | None) -> None:
 class _open_output:
     """stdout, or a file written atomically: a reader never sees half a file."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, append: bool = False) -> None:
         self.path = path
+        self.append = append  # --resume: straight onto the file, which keeps what was finished
         self.tmp: str | None = None
 
     def __enter__(self):
         if self.path is None:
             return sys.stdout
+        if self.append:
+            self.file = open(self.path, "a", encoding="utf-8", newline="\n")
+            return self.file
         fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self.file
@@ -120,6 +190,8 @@ class _open_output:
             sys.stdout.flush()
             return
         self.file.close()
+        if self.append:
+            return
         if exc_type is None or issubclass(exc_type, typer.Exit):
             os.replace(self.tmp, self.path)
         else:

@@ -20,7 +20,7 @@ NOUNS = ("NOUN", "PROPN")
 MODIFIER_DEPS = {"nummod", "quantmod", "predet", "det", "amod", "compound", "nmod", "npadvmod", "appos"}
 # dependency labels by which a noun phrase is an argument of its clause's verb
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "conj", "appos", "npadvmod", "ROOT"}
-DASHES = {"-", "–", "—"}  # noqa: RUF001 - news text sets an "of" phrase off with any dash
+DASHES = {"-", "–", "—"}
 
 
 class CountedFinder(DataComponent):
@@ -267,7 +267,6 @@ def _pobj(prep: Token) -> Token | None:
 def _has_own_number(verb: Token, fig_tokens: set[int]) -> bool:
     """'300 killed and 2,700 injured': the second verb has a figure of its own."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens:
-            if any(t.like_num for t in child.subtree):
-                return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens and any(t.like_num for t in child.subtree):
+            return True
     return False

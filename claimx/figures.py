@@ -21,7 +21,7 @@ from .model import Figure
 from .numbers import Number, NumberReader
 from .units import UnitReader
 
-HYPHENS = {"-", "–", "—", "‒"}  # noqa: RUF001 - the dashes news text writes ranges with
+HYPHENS = {"-", "–", "—", "‒"}
 
 
 @dataclass
@@ -121,9 +121,8 @@ class FigureFinder(DataComponent):
             other, other_cur = second
             currency = currency or other_cur
             low, high = num.value, other.value
-            if not num.scaled and other.scaled and low < high:
-                if low * other.scale <= high:
-                    low *= other.scale
+            if not num.scaled and other.scaled and low < high and low * other.scale <= high:
+                low *= other.scale
             cand.low, cand.high, cand.bound = low, high, "range"
             cand.end = other.end
             num_last = other
@@ -256,8 +255,8 @@ class FigureFinder(DataComponent):
             return False
         # phone numbers and codes written in groups: "0800 123 4567"
         if cand.unit is None and first.text.isdigit() and (
-                prev is not None and prev.text.isdigit() and cand.start == num.start
-                or after is not None and after.text.isdigit() and cand.end == num.end):
+                (prev is not None and prev.text.isdigit() and cand.start == num.start)
+                or (after is not None and after.text.isdigit() and cand.end == num.end)):
             return False
         # ages: "Keir Starmer, 61, said"
         if prev is not None and prev.text == "," and after is not None and after.text == "," and num.start >= 2 \
@@ -275,7 +274,7 @@ class FigureFinder(DataComponent):
                 if prev is not None and prev.lower_ in self.year_words:
                     return False
             # calendar days: "April 30, 2025", "19 June", "February 7"
-            if (first.ent_type_ in self.date_labels or num.value <= 31 and num.value.is_integer()) \
+            if (first.ent_type_ in self.date_labels or (num.value <= 31 and num.value.is_integer())) \
                     and self._near_month(doc, num.start, num.end, strict=first.ent_type_ not in self.date_labels):
                 return False
             # a number inside a name: "Euro 2016", "World War 2", "Boeing 737"
@@ -299,9 +298,7 @@ class FigureFinder(DataComponent):
                 return False
             if after is None or not (after.lower_ == "of" or after.pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")):
                 return False
-        if last.lower_ in self.reader.fractions and first.lower_ in ("the",):
-            return False
-        return True
+        return not (last.lower_ in self.reader.fractions and first.lower_ in ("the",))
 
     def _near_month(self, doc: Doc, start: int, end: int, strict: bool = False) -> bool:
         """A month name next to the number ('Aug 12', '19 June'); `strict` (no DATE entity) wants it capitalised and adjacent."""

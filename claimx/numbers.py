@@ -21,7 +21,7 @@ DIGIT_RE = re.compile(
     r"(?P<suf>[A-Za-z%+°²]+)?$"
 )
 # "8–12", "5k-20k", "1000-5000": a range written as one token
-RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")  # noqa: RUF001 - dashes of ranges
+RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
 # Unit symbols that may be glued to digits ("30km", "5kg"); anything else glued
 # ("1st", "5G", "3D") makes the token a name or ordinal, not a figure.
 GLUED_UNITS = {"km", "kg", "m", "cm", "mm", "t", "mph", "kph", "ft", "mi", "lb", "lbs", "g", "l", "ml",
@@ -164,9 +164,8 @@ class NumberReader:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if suf and suf.lower() == "m" and not has_currency and nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
             suf = "mn"  # "1.5m people": millions of a plural noun; "100m sprint" stays metres
-        if suf:
-            if self._apply_suffix(num, suf, has_currency) is None:
-                return None
+        if suf and self._apply_suffix(num, suf, has_currency) is None:
+            return None
         j = i + 1
         # "1.2 million", "157 billion", "2 hundred thousand", "$3 m" (only after a currency)
         while j < len(doc) and not num.unit_text:
@@ -263,7 +262,8 @@ class NumberReader:
             if low == "scores" and not self._followed_by_of(doc, i + 1):
                 return None
         j = i + 1
-        while j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in self.vague and doc[j + 1].lower_ not in ("dozens", "scores"):
+        while j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in self.vague \
+                and doc[j + 1].lower_ not in ("dozens", "scores"):
             value *= self.vague[doc[j + 1].lower_]
             j += 2
         if low == "tens" and j == i + 1:

@@ -27,10 +27,7 @@ def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
 
 def format_value(claim: Claim) -> str:
     fig = claim.figure
-    if fig.bound == "range":
-        text = f"{_fmt(fig.low)}–{_fmt(fig.high)}"  # noqa: RUF001 - an en dash reads as a range
-    else:
-        text = _fmt(fig.value)
+    text = f"{_fmt(fig.low)}–{_fmt(fig.high)}" if fig.bound == "range" else _fmt(fig.value)
     if fig.unit:
         text = f"{text} {fig.unit}"
     return text

@@ -20,6 +20,9 @@ DATE_LABELS = ("DATE", "TIME")
 LEAD_PREPS = {"in", "on", "since", "by", "between", "during", "until", "till", "from", "before", "after", "through", "throughout", "as"}
 PAST_RE = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?:(\w+)\s+)?(day|week|month|year)s?\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
+LEAD_RE = re.compile(r"^(?:in|on|since|by|between|during|from|as of|until|before|after|early|late|mid-?|the)\s+", re.I)
+DURATION_RE = re.compile(r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some )?[\w,.-]+ "
+                         r"(?:days?|weeks?|months?|years?|decades?|hours?)", re.I)
 WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
 
 
@@ -42,12 +45,12 @@ def resolve(text: str, base: dt.date | None) -> str | None:
         return f"{(base - dt.timedelta(days=days)).isoformat()}/{base.isoformat()}"
     if base is None and not YEAR_RE.search(text):
         return None
-    parts = re.split(r"\s+(?:and|to|until|till)\s+|\s*[–-]\s*(?=[A-Z0-9])", text)  # noqa: RUF001
+    parts = re.split(r"\s+(?:and|to|until|till)\s+|\s*[–-]\s*(?=[A-Z0-9])", text)
     if len(parts) == 2:
         a, b = resolve(parts[0], base), resolve(parts[1], base)
         if a and b:
             return f"{a}/{b}"
-    cleaned = re.sub(r"^(?:in|on|since|by|between|during|from|as of|until|before|after|early|late|mid-?|the)\s+", "", text.strip(), flags=re.I)
+    cleaned = re.sub(LEAD_RE, "", text.strip())
     cleaned = re.sub(r"^(?:early|late|mid-?)\s*", "", cleaned, flags=re.I)
     try:
         data = _parser(base).get_date_data(cleaned)
@@ -105,5 +108,5 @@ class TimeResolver:
 
 def _is_duration(ent: Span) -> bool:
     """'six months', 'more than 70 years': how long, not when."""
-    return bool(re.fullmatch(r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some )?[\w,.-]+ (?:days?|weeks?|months?|years?|decades?|hours?)", ent.text, re.I)) \
+    return bool(DURATION_RE.fullmatch(ent.text)) \
         and not re.search(r"\b(?:last|past|previous|this|next|ago|earlier)\b", ent.text, re.I)
