@@ -159,7 +159,18 @@ class AttributionFinder(DataComponent):
         found = self._linear(span, sent)
         if found is not None:
             return found
-        # 6: a reporting verb at the root of the sentence: ", officials said."
+        # 6: a reporting clause set off at the end: "..., regional governor Oleh Syniehubov said."
+        for tok in sent[anchor.i - sent.start + 1:]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues:
+                subj = self.subject_of(tok)
+                if subj is None and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
+                        c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
+                    subj = span.doc[tok.i - 1]  # the parser hung the speaker on the clause before: read it off the words
+                if subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
+                        and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–"):
+                    return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+        # 7: a reporting verb at the root of the sentence: ", officials said."
         root = sent.root
         if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
             subj = self.subject_of(root)
@@ -385,7 +396,8 @@ class AttributionFinder(DataComponent):
         if lemma in self.document_nouns and any(t.ent_type_ in ("ORG", "GPE") for t in mention if t != head):
             return "organisation"  # "a UN report": the UN speaks through it
         if lemma in self.vague_sources or head.lower_ in self.vague_sources:
-            has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" for t in mention if t != head)
+            has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" or t.is_title and t.i > mention.start
+                               or t.is_title and t.pos_ == "ADJ" for t in mention if t != head)
             return "group" if has_modifier else "vague"
         if head.tag_ in ("NNS", "NNPS"):
             return "group"
@@ -420,7 +432,8 @@ class AttributionFinder(DataComponent):
             if child.dep_ == "appos":
                 role = " ".join(doc[child.left_edge.i:child.right_edge.i + 1].text.split()).strip(" ,")
                 break
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the police chief, Amir Saleh,"
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i and (
+                head.head.lemma_.lower() in self.person_nouns or head.head.lower_ in self.titles):  # "the police chief, Amir Saleh,"
             title = self.mention(head.head)
             role = re.sub(r"^(?:the|a|an)\s+", "", title.text, flags=re.I)
         return name, role

@@ -216,6 +216,13 @@ class CountedFinder(DataComponent):
                     continue
                 if head.dep_ == "agent" or head.lower_ in ("by",):
                     groups.append(self._clause(gov, fig_tokens))
+                if head.lower_ in ("including", "among", "incl", "incl."):
+                    # "killed 47 people, including 12 children": the part shares the whole's measure
+                    if gov.pos_ in ("VERB", "AUX"):
+                        groups.append(self._clause(gov, fig_tokens))
+                        break
+                    x = gov
+                    continue
                 break
             if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
                 if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
