@@ -170,6 +170,11 @@ class AttributionFinder(DataComponent):
                 if subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
                         and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–"):
                     return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+                after = span.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+                if tok.i > 0 and span.doc[tok.i - 1].text in (",", "”", '"', "’") and after is not None and after.pos_ in NOUNS \
+                        and all(t.is_punct or t.is_space or t.pos_ in NOUNS or t.pos_ == "DET" for t in sent[after.i - sent.start:]):
+                    last = max((t for t in sent[after.i - sent.start:] if t.pos_ in NOUNS), key=lambda t: t.i)
+                    return _Found(last, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])  # "..., says Kyiv"
         # 7: a reporting verb at the root of the sentence: ", officials said."
         root = sent.root
         if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
@@ -208,6 +213,9 @@ class AttributionFinder(DataComponent):
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
         v = verb
         speaker_passive = verb.lemma_.lower() in self.passive_speaker_cues
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
@@ -234,6 +242,20 @@ class AttributionFinder(DataComponent):
                 continue
             break
         return None
+
+    @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """'..., says Kyiv.' / '“…,” said Chief Dana Ortiz.': the speaker after the verb, to the end of the sentence."""
+        doc, sent = verb.doc, verb.sent
+        if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’") or verb.i + 1 >= sent.end:
+            return None
+        rest = [t for t in sent[verb.i + 1 - sent.start:] if not (t.is_punct or t.is_space)]
+        if not rest or len(rest) > 6 or rest[0].pos_ not in NOUNS + ("DET", "ADJ"):
+            return None
+        if not all(t.pos_ in NOUNS + ("DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
+            return None
+        nouns = [t for t in rest if t.pos_ in NOUNS]
+        return nouns[-1] if nouns else None
 
     def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
         """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""

@@ -20,6 +20,8 @@ DATE_LABELS = ("DATE", "TIME")
 LEAD_PREPS = {"in", "on", "since", "by", "between", "during", "until", "till", "from", "before", "after", "through", "throughout", "as"}
 PAST_RE = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?:(\w+)\s+)?(day|week|month|year)s?\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+FULL_DATE_RE = re.compile(rf"\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 LEAD_RE = re.compile(r"^(?:in|on|since|by|between|during|from|as of|until|before|after|early|late|mid-?|the)\s+", re.I)
 DURATION_RE = re.compile(r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some )?[\w,.-]+ "
                          r"(?:days?|weeks?|months?|years?|decades?|hours?)", re.I)
@@ -75,12 +77,14 @@ class TimeResolver:
         given = doc._.claimx_date
         if given:
             return dt.date.fromisoformat(given)
+        candidates = [e.text for e in doc.ents if e.label_ == "DATE" and YEAR_RE.search(e.text)
+                      and re.search(r"\b\d{1,2}\b", YEAR_RE.sub("", e.text))]
+        candidates += [m.group(0) for m in FULL_DATE_RE.finditer(doc.text)]  # the NER often misses datelines
         dates = []
-        for ent in doc.ents:
-            if ent.label_ == "DATE" and YEAR_RE.search(ent.text) and re.search(r"\b\d{1,2}\b", YEAR_RE.sub("", ent.text)):
-                iso = resolve(ent.text, None)
-                if iso and len(iso) == 10:
-                    dates.append(dt.date.fromisoformat(iso))
+        for text in candidates:
+            iso = resolve(text, None)
+            if iso and len(iso) == 10:
+                dates.append(dt.date.fromisoformat(iso))
         return max(dates) if dates else None
 
     def time_of(self, span: Span, anchor: Token, base: dt.date | None) -> TimeRef | None:
