@@ -221,7 +221,7 @@ class ActorIndex:
     @classmethod
     def _build(cls, mentions: list[_Mention], keys: list[str], lex: _Aliases) -> ActorIndex:
         members: dict[str, list[_Mention]] = defaultdict(list)
-        for m, key in zip(mentions, keys):
+        for m, key in zip(mentions, keys, strict=True):
             members[key].append(m)
         actors, by_key, used = [], {}, set()
         for key, ms in members.items():
@@ -242,7 +242,7 @@ class ActorIndex:
                                 mentions=_count_mentions(ms), documents=tuple(sorted({m.doc for m in ms}))))
         index = cls(actors=actors)
         index._by_id = {a.id: a for a in actors}
-        for m, key in zip(mentions, keys):
+        for m, key in zip(mentions, keys, strict=True):
             aid = by_key[key]
             for spelling in (m.text, m.name):
                 index._lookup.setdefault(norm(spelling), aid)
@@ -327,7 +327,7 @@ def _doc_mentions(doc: Doc, lex: _Aliases) -> list[_Mention]:
     text = doc.text
     out: list[_Mention] = []
     acronyms: dict[str, str] = {}
-    for acr, long, long_start, a_start, a_end in find_acronyms(text):
+    for acr, long, long_start, _, _ in find_acronyms(text):
         acronyms[acr] = long
         kind = _org_kind(long, lex)
         out.append(_Mention(doc_id, long, long_start, long_start + len(long), kind, long))
@@ -452,7 +452,7 @@ def _cluster(mentions: list[_Mention], lex: _Aliases) -> list[str]:
     keys = [f"alias:{m.canonical}" if m.canonical else norm(m.name) for m in mentions]
     freq = Counter(keys)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    for m, k in zip(mentions, keys):
+    for m, k in zip(mentions, keys, strict=True):
         kinds[k][m.kind] += 1
     # targets a free spelling may merge into: every alias spelling, then earlier free spellings
     targets: dict[str, tuple[str, str]] = {}  # norm(spelling) -> (cluster key, kind)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,8 @@ from rich.table import Table
 
 from .errors import Errors, InputError
 
+STDIN = "-"
 FIELDS = ("value", "bound", "unit", "measure", "source")
-GOLD_KEYS = ("doc", "start", "end", "text", "bound", "unit", "measure", "source")
 
 # Unit spellings the referee treats as one; anything else compares lower-cased, a plural "s" dropped.
 UNITS: dict[str, str | None] = {
@@ -59,22 +60,52 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     """
     gold = read_jsonl(path)
     for n, g in enumerate(gold, 1):
-        missing = [k for k in GOLD_KEYS if k not in g]
-        missing += [k for k in (("low", "high") if g.get("bound") == "range" else ("value",)) if k not in g]
-        if (not isinstance(g.get("source"), list) or not isinstance(g.get("doc"), str)
-                or not all(isinstance(g.get(k), int) and not isinstance(g.get(k), bool) for k in ("start", "end"))
-                or not (g.get("counted") is None or isinstance(g.get("counted"), str))):
-            missing.append("doc as a string, start and end as integers, source as a list, counted as a string or null")
-        if missing:
-            raise InputError(str(path), E_GOLD_FIELDS.format(path=path, line=n, fields=", ".join(missing)))
+        needs = _gold_problems(g)
+        if needs:
+            raise InputError(str(path), E_GOLD_FIELDS.format(path=path, line=n, fields=", ".join(needs)))
     return gold
 
 
+# What scoring reads from a gold line, and the type it must have.
+_GOLD_TYPES: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "doc": ("a string", lambda v: isinstance(v, str)),
+    "start": ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "end": ("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "text": ("a string", lambda v: isinstance(v, str)),
+    "bound": ("a string", lambda v: isinstance(v, str)),
+    "unit": ("a string or null", lambda v: v is None or isinstance(v, str)),
+    "measure": ("a string or null", lambda v: v is None or isinstance(v, str)),
+    "source": ("a list", lambda v: isinstance(v, list)),
+}
+
+
+def _gold_problems(g: dict[str, Any]) -> list[str]:
+    """The fields a gold line lacks or has in the wrong type, as "start" or "source as a list"."""
+    out = []
+    numbers = ("low", "high") if g.get("bound") == "range" else ("value",)
+    for key in (*_GOLD_TYPES, *numbers):
+        if key not in g:
+            out.append(key)
+        elif key in _GOLD_TYPES and not _GOLD_TYPES[key][1](g[key]):
+            out.append(f"{key} as {_GOLD_TYPES[key][0]}")
+    counted = g.get("counted")
+    if counted and not (isinstance(counted, str) and counted.strip()):  # the referee reads its last word
+        out.append("counted as a phrase or null")
+    return out
+
+
 def load_predictions(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
-    """Claim records from JSONL files (as `claimx extract -f jsonl` writes them), in order."""
+    """Claim records from JSONL files (as `claimx extract -f jsonl` writes them), in order; `-` is stdin.
+
+    Raises:
+        InputError: as `read_jsonl`.
+    """
     out: list[dict[str, Any]] = []
     for path in paths:
-        out.extend(read_jsonl(path))
+        if str(path) == STDIN:
+            out.extend(parse_jsonl(sys.stdin.read().splitlines(), "<stdin>"))
+        else:
+            out.extend(read_jsonl(path))
     return out
 
 
@@ -148,7 +179,7 @@ def source_ok(pred: Any, gold: list[str | None]) -> bool:
         if alias is None:
             continue
         a = alias.casefold()
-        if a in p or (len(p) >= 3 and p in a):
+        if a in p or (len(p) >= 4 and p in a):
             return True
     return False
 

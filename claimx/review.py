@@ -12,6 +12,7 @@ needs nothing from the network: no external CSS, JS or fonts.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,7 +21,6 @@ from .render import format_value
 
 # The highlighted roles, in drawing priority: a piece covered by several is coloured by the first.
 KINDS = ("figure", "counted", "source", "cue", "time")
-KIND_LABELS = {"figure": "figure", "counted": "counted", "source": "source", "cue": "cue", "time": "time"}
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,15 @@ def _roles(claims: list[Claim], size: int) -> Iterator[Role]:
 def _marked_text(text: str, roles: list[Role], claims: list[Claim]) -> str:
     """The text cut at every span boundary; covered pieces become <mark>s carrying all their roles."""
     cuts = sorted({0, len(text), *(r.start for r in roles), *(r.end for r in roles)})
-    first_piece: set[tuple[str, int]] = set()
+    starting: dict[int, list[Role]] = {}
+    for r in roles:
+        starting.setdefault(r.start, []).append(r)
+    with_id: set[int] = set()  # claims whose figure already has its anchor (on its first piece)
+    covering: list[Role] = []  # a sweep: the spans open over the current piece (no span ends inside a piece)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         piece = _esc(text[a:b])
-        covering = [r for r in roles if r.start <= a and b <= r.end]
+        covering = [r for r in covering if r.end > a] + starting.get(a, [])
         if not covering:
             out.append(piece)
             continue
@@ -94,10 +98,12 @@ def _marked_text(text: str, roles: list[Role], claims: list[Claim]) -> str:
             "title": _tooltip(covering, claims),
         }
         for r in covering:
-            if r.kind == "figure" and (r.kind, r.claim) not in first_piece and "id" not in attrs:
-                first_piece.add((r.kind, r.claim))
+            if r.kind != "figure":
+                continue
+            if r.claim not in with_id and "id" not in attrs:  # the target of the card's link
+                with_id.add(r.claim)
                 attrs["id"] = f"fig-{r.claim}"
-            if r.kind == "figure" and r.end == b:  # the claim number after the figure's last piece
+            if r.end == b:  # the claim number, drawn by CSS after the figure's last piece
                 attrs["data-n"] = str(r.claim + 1)
         out.append("<mark" + "".join(f' {k}="{_esc(v)}"' for k, v in attrs.items()) + f">{piece}</mark>")
     return "".join(out)
@@ -138,7 +144,7 @@ def _summary(claims: list[Claim]) -> str:
 
 
 def _key() -> str:
-    items = "".join(f"<span class=\"key cx cx-{k}\">{KIND_LABELS[k]}</span>" for k in KINDS)
+    items = "".join(f"<span class=\"key cx cx-{k}\">{k}</span>" for k in KINDS)
     return f"<p class=\"legend-key\">{items}<span class=\"key-note\">hedged and quoted claims are marked on their cards</span></p>\n"
 
 

@@ -40,3 +40,35 @@ def figure_of(extract):
         return hits[0]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seed_docs(nlp):
+    """The seed articles as processed Docs named by file, for actors and compare."""
+    from claimx.io import Document, read_inputs
+    from claimx.pipeline import make_doc
+
+    items = [d for d in read_inputs([str(SEEDS)]) if isinstance(d, Document)]
+    return list(nlp.pipe(make_doc(nlp, d.text, d.name, d.date) for d in items))
+
+
+@pytest.fixture(scope="session")
+def seed_actors(seed_docs):
+    """ActorIndex over the seed articles."""
+    from claimx.actors import ActorIndex
+
+    return ActorIndex.from_docs(seed_docs)
+
+
+@pytest.fixture(scope="session")
+def seed_claims(seed_docs, seed_actors):
+    """The seed articles' claims with actor ids linked, in document and text order."""
+    return seed_actors.link([c for doc in seed_docs for c in doc._.claims])
+
+
+@pytest.fixture(scope="session")
+def seed_groups(seed_claims, seed_actors):
+    """compare() over the seed articles."""
+    from claimx.compare import compare
+
+    return compare(seed_claims, seed_actors)

@@ -110,7 +110,7 @@ def _bounds(p: dict, i: int) -> None:
 
 
 def _units(p: dict, i: int) -> None:
-    p["figure"]["unit"] = ["percent", "dollars", "kilometres", "Days", "count", "", None, "months", "USD "][i % 9]
+    p["figure"]["unit"] = ["percent", "dollars", "kilometres", "Days", "count", "", None, "months", "USD ", "hrs"][i % 10]
 
 
 def _measures(p: dict, i: int) -> None:
@@ -134,7 +134,9 @@ def _wrong_source(p: dict, i: int) -> None:
 
 
 def _counted(p: dict, i: int) -> None:
-    p["counted"] = [None, {"text": "people"}, "troops", {"text": ""}][i % 4]
+    text = evaluate.text_of(p.get("counted")) or ""
+    singular = text[:-1] if text.endswith("s") else text + "s"  # the head noun in the other number
+    p["counted"] = [None, {"text": "people"}, "troops", {"text": ""}, {"text": singular}][i % 5]
 
 
 def _shift(by: int) -> Callable[[dict, int], None]:
@@ -334,3 +336,52 @@ def test_evaluate_read_jsonl_missing_file(tmp_path, name):
     with pytest.raises(InputError) as err:
         evaluate.load_predictions([tmp_path / name])
     assert "no such file" in err.value.message
+
+
+def _line(doc: str, start: int, end: int, **fields) -> dict:
+    g = {"doc": doc, "start": start, "end": end, "text": f"fig{start}", "value": 10, "low": None, "high": None,
+         "bound": "exact", "unit": None, "counted": "soldiers", "measure": None, "source": [None]}
+    g.update(fields)
+    return g
+
+
+def _pred(doc: str, start: int, end: int, **fields) -> dict:
+    figure = {"text": f"p{start}", "start": start, "end": end, "value": 10, "low": None, "high": None,
+              "bound": "exact", "unit": None}
+    figure.update(fields.pop("figure", {}))
+    return {"doc": doc, "figure": figure, "counted": {"text": "soldiers"}, "measure": None, "source": None, **fields}
+
+
+# Small hand-made sets for the corners the seeds do not reach.
+CORNERS = {
+    "units": (
+        [_line("a.txt", 0, 5, unit="hr"), _line("a.txt", 10, 15, unit="lbs"), _line("a.txt", 20, 25, unit="USD"),
+         _line("a.txt", 30, 35, unit="%"), _line("a.txt", 40, 45, unit="times"), _line("a.txt", 50, 55, unit="km")],
+        [_pred("a.txt", 0, 5, figure={"unit": "hrs"}), _pred("a.txt", 10, 15, figure={"unit": "lb"}),
+         _pred("a.txt", 20, 25, figure={"unit": "$"}), _pred("a.txt", 30, 35, figure={"unit": "per cent"}),
+         _pred("a.txt", 40, 45, figure={"unit": "Time"}), _pred("a.txt", 50, 55, figure={"unit": " Kilometres "})],
+    ),
+    "ties": (  # equal overlaps: the earlier gold line, then the earlier prediction, goes first (errors keep that order)
+        [_line("a.txt", 0, 10, value=1), _line("a.txt", 10, 20, value=2), _line("c.txt", 0, 10), _line("c.txt", 10, 20)],
+        [_pred("a.txt", 5, 15, figure={"value": 2}), _pred("a.txt", 8, 12, figure={"value": 1}),
+         _pred("a.txt", 0, 10, figure={"value": 3}),
+         _pred("c.txt", 10, 15, figure={"value": 4}), _pred("c.txt", 5, 10, figure={"value": 5})],
+    ),
+    "ranges_and_sources": (
+        [_line("b.txt", 0, 9, bound="range", value=None, low=1000, high=3000, source=["NIS", "Kim"]),
+         _line("b.txt", 20, 29, bound="range", value=None, low=5, high=7, source=[None, "Kirby"], counted=None),
+         _line("b.txt", 40, 49, source=["National Intelligence Service"], optional=True)],
+        [_pred("b.txt", 2, 9, figure={"bound": "range", "value": None, "low": 1000.0000001, "high": 3000},
+               source={"text": "Kim Jong-un"}),
+         _pred("b.txt", 20, 22, figure={"bound": "range", "low": 5, "high": 8}, source="Kirby"),
+         _pred("b.txt", 40, 41, source={"text": "Intel"}), _pred("b.txt", 60, 61)],
+    ),
+}
+
+
+@pytest.mark.parametrize("corner", list(CORNERS))
+def test_evaluate_score_agrees_on_corners(corner, tmp_path):
+    gold, preds = CORNERS[corner]
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    assert_same(referee(gold_path, preds, tmp_path), ours(gold_path, preds))

@@ -1,0 +1,79 @@
+"""Plot: comparison groups written as PNG, SVG or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from claimx.compare import Conflict, Group, Row
+from claimx.plot import plot_groups, row_label
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def hand_group(n_conflicts: int = 1) -> Group:
+    rows = (
+        Row(ref="a.txt:10", doc="a.txt", figure="around 300", value=300.0, low=270.0, high=330.0, bound="approx",
+            unit=None, counted="North Korean soldiers", time="in January", date="2025-01", source="NIS",
+            source_id="nis", subject_via="counted"),
+        Row(ref="b.txt:5", doc="b.txt", figure="over 3,000", value=3000.0, low=3000.0, high=math.inf, bound="min",
+            unit=None, counted="North Korean soldiers", time=None, date=None, source="Volodymyr Zelensky",
+            source_id="volodymyr-zelensky", subject_via="counted"),
+        Row(ref="c.txt:0", doc="c.txt", figure="as many as 1,000", value=1000.0, low=0.0, high=1000.0, bound="max",
+            unit=None, counted=None, time=None, date=None, source=None, source_id=None, subject_via="context",
+            increment=True),
+    )
+    conflicts = (Conflict(0, 1, "disjoint; time unknown, read as the same time"),)[:n_conflicts]
+    return Group(subject="North Korea", subject_id="north-korea", noun="troops", measure="killed", unit=None,
+                 label="North Korean soldiers · killed", rows=rows, conflicts=conflicts, spread=10.0)
+
+
+def check(path, kind: str) -> None:
+    data = path.read_bytes()
+    if kind == "png":
+        assert data.startswith(PNG_MAGIC)
+        assert len(data) > 1000
+    else:
+        text = data.decode("utf-8")
+        assert "<svg" in text and text.rstrip().endswith(("</svg>", "</html>"))
+        if kind == "html":
+            assert text.startswith("<!DOCTYPE html>")
+            assert "<?xml" not in text  # the SVG prolog is dropped inside HTML
+            assert "src=" not in text and "href=\"http" not in text  # self-contained
+
+
+@pytest.mark.parametrize("kind", ["png", "html", "svg"])
+@pytest.mark.parametrize("n_groups", [0, 1, 3])
+def test_plot_groups_writes_valid_file(tmp_path, kind, n_groups):
+    path = tmp_path / f"out.{kind}"
+    written = plot_groups([hand_group(i % 2) for i in range(n_groups)], path)
+    assert written == path
+    check(path, kind)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("kind", ["png", "html"])
+def test_plot_groups_seeds(tmp_path, seed_groups, kind):
+    path = plot_groups(seed_groups, tmp_path / f"seeds.{kind}")
+    check(path, kind)
+    if kind == "html":
+        text = path.read_text(encoding="utf-8")
+        assert "North Korean soldiers · killed" in text  # the conflict list names its group
+        assert "Conflicts" in text
+
+
+@pytest.mark.parametrize("name", ["out.pdf", "out", "out.txt"])
+def test_plot_groups_rejects_unknown_suffix(tmp_path, name):
+    with pytest.raises(ValueError, match=r"\.png, \.html or \.svg"):
+        plot_groups([hand_group()], tmp_path / name)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("index", "expected"), [
+    (0, "2025-01 · NIS"),
+    (1, "undated · Volodymyr Zelensky"),
+    (2, "undated · no source"),
+])
+def test_plot_row_label(index, expected):
+    assert row_label(hand_group().rows[index]) == expected
