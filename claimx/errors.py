@@ -24,6 +24,10 @@ class Errors:
     E020 = "--jobs must be 0 (all cores) or more, not {jobs}"
     E021 = "--dask needs --output: the folder to write the part files to"
     E022 = "cannot reach the Dask scheduler '{address}': {err}"
+    E023 = "{path}: render takes one article; this gives more than one"
+    E024 = "{path}, line {line}: a gold line needs {fields}"
+    E025 = "{path}, line {line}: each line must be a JSON object"
+    E026 = "--plot {path}: plot files end in .png, .html or .svg"
 
 
 class Warnings:

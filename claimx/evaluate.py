@@ -43,9 +43,6 @@ UNITS: dict[str, str | None] = {
     "dimensionless": None, "": None, "count": None,
 }
 
-# Not in errors.py yet (see the report that came with this module); same wording style as Errors.
-E_GOLD_FIELDS = "{path}, line {line}: a gold line needs {fields}"
-E_NOT_OBJECT = "{path}, line {line}: each line must be a JSON object"
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -62,7 +59,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     for n, g in enumerate(gold, 1):
         needs = _gold_problems(g)
         if needs:
-            raise InputError(str(path), E_GOLD_FIELDS.format(path=path, line=n, fields=", ".join(needs)))
+            raise InputError(str(path), Errors.E024.format(path=path, line=n, fields=", ".join(needs)))
     return gold
 
 
@@ -138,7 +135,7 @@ def parse_jsonl(lines: Iterable[str], path: str) -> list[dict[str, Any]]:
         except json.JSONDecodeError as err:
             raise InputError(path, Errors.E003.format(path=f"{path}, line {n}", err=err.msg)) from None
         if not isinstance(rec, dict):
-            raise InputError(path, E_NOT_OBJECT.format(path=path, line=n))
+            raise InputError(path, Errors.E025.format(path=path, line=n))
         out.append(rec)
     return out
 

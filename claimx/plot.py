@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from .compare import Group, Row
+from .errors import Errors
 
 SUFFIXES = (".png", ".html", ".svg")
-E_SUFFIX = "{path}: plot files end in .png, .html or .svg"
 CONFLICT, AGREE, ADDITION = "#c0392b", "#2c6fbb", "#9a9a9a"
 ROW_HEIGHT = 0.32  # inches per claim
 PANEL_EXTRA = 0.9  # inches per panel for its title and axis
@@ -104,7 +104,7 @@ def plot_groups(groups: Sequence[Group], path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValueError(E_SUFFIX.format(path=path))
+        raise ValueError(Errors.E026.format(path=path))
     import matplotlib.pyplot as plt
 
     fig = figure_for(list(groups))
