@@ -29,6 +29,9 @@ THRESHOLDS = [
     (("accuracy_on_matched", "bound"), 0.95),
     (("accuracy_on_matched", "unit"), 0.95),
     (("accuracy_on_matched", "measure"), 0.85),
+    # issue 3, attribution: whole claims right, and who says so
+    (("claim", "f"), 0.90),
+    (("accuracy_on_matched", "source"), 0.90),
 ]
 
 
