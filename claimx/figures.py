@@ -274,8 +274,9 @@ class FigureFinder(DataComponent):
             return False
         if cand.unit is None and not num.vague and not num.fraction:
             # years: "in 2014", "since 2022", "the 2024 election"
+            top = str(int(cand.high)) if cand.high is not None and float(cand.high).is_integer() else ""
             if _year_like(first.text) and (cand.bound == "exact" or (cand.bound == "range" and (
-                    _year_like(last.text) or len(last.text) == 2 or (cand.high is not None and cand.high < 100)))):
+                    _year_like(top) or len(top) == 2))):
                 if first.ent_type_ in self.date_labels or not (first.dep_ == "nummod" and first.head.i > first.i):
                     return False
                 if prev is not None and prev.lower_ in self.year_words:

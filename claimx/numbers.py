@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 # sign before it and a scale, percent, plus or unit after it ("$157", "2.5bn", "40%").
 DIGIT_RE = re.compile(
     r"^(?P<cur>[A-Z]{0,3}\$|[£€¥₹₩₽₴₺₦])?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<sign>[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>[A-Za-z%+°²]+)?$"
 )
 # "8–12", "5k-20k", "1000-5000": a range written as one token
@@ -73,7 +73,8 @@ class NumberReader:
         cur = m.group("cur")
         if cur and cur not in self.currency_symbols:
             return None
-        return cur, float(num.replace(",", "")), suf
+        value = float(num.replace(",", ""))
+        return cur, -value if m.group("sign") else value, suf
 
     def is_word_number(self, low: str) -> bool:
         return low in self.ones or low in self.tens or low in self.hundred or low in self.scales or low in self.dozen
@@ -96,6 +97,12 @@ class NumberReader:
         m = RANGE_TOKEN_RE.match(tok.text)
         if (m and tok.text[0].isdigit()) or (m and tok.text[0] in self.currency_symbols):
             return self._read_range_token(doc, i, m.group("a"), m.group("b"), currency)
+        if low in ("minus", "negative") and i + 1 < len(doc) and doc[i + 1].lower_ not in ("minus", "negative"):
+            num = self.read(doc, i + 1, currency)
+            if num is not None and not num.vague and not num.fraction:
+                num.start, num.value = i, -num.value
+                num.high = -num.high if num.high is not None else None
+            return num
         if low in ("a", "an", "one") and i + 1 < len(doc):
             nxt = doc[i + 1].lower_
             if nxt in self.hundred or (nxt in self.scales and nxt.isalpha() and len(nxt) > 3) or nxt in self.dozen:

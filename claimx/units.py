@@ -40,6 +40,7 @@ class UnitReader:
         self.max_words = max(len(k.split()) for k in self.words)
         self.entities = set(units["quantulum_entities"])
         self.symbols: dict[str, str] = units["symbols"]
+        self.not_units = set(units["not_units"])
         self.currency_symbols: dict[str, str] = currencies["symbols"]
         self.currency_words: dict[str, str] = {k.lower(): v for k, v in currencies["words"].items()}
         self.currency_codes = set(currencies["codes"])
@@ -68,14 +69,16 @@ class UnitReader:
             if words in self.words:
                 return UnitMatch(self.words[words], k + n)
         low = doc[k].lower_
+        if doc[k].text in self.currency_symbols and doc[k].text not in ("Rs", "Rs."):
+            return UnitMatch(self.currency_symbols[doc[k].text], k + 1)  # "10 €", "10 $"
         if doc[k].text in self.currency_codes:
             return UnitMatch(doc[k].text, k + 1)
         if low in ("us", "u.s.") and k + 1 < sentence_end and doc[k + 1].lower_ in ("dollars", "dollar"):
             return UnitMatch("USD", k + 2)
         if low in self.currency_words:
             # "pounds of rice" weighs; "pounds" alone pays
-            if low.startswith("pound") and k + 1 < sentence_end and doc[k + 1].lower_ == "of":
-                return UnitMatch("lb", k + 1)
+            if low.startswith("pound") and not (k > 0 and doc[k - 1].lower_ in ("million", "billion", "trillion", "m", "bn")):
+                return UnitMatch("lb", k + 1)  # "25 pounds" weighs; "5 million pounds" pays (money writes £)
             if low == "won" and k > 0 and not doc[k - 1].like_num and doc[k - 1].lower_ not in ("million", "billion", "trillion"):
                 return None
             return UnitMatch(self.currency_words[low], k + 1)
@@ -90,21 +93,17 @@ class UnitReader:
         return self._quantulum_unit("1 " + text)
 
     def measured(self, doc: Doc, num_tok: int, k: int, sentence_end: int) -> UnitMatch | None:
-        if not re.match(r"^[A-Za-z°²/]", doc[k].text):
-            return None
-        end = min(k + 3, sentence_end)
-        phrase_start = doc[k].idx
-        text = "1 " + doc[k:end].text
-        found = self._quantulum(text)
-        if not found:
-            return None
-        unit, span_end = found
-        stop = phrase_start + span_end - 2
-        last = k
-        for t in doc[k:end]:
-            if t.idx < stop:
-                last = t.i
-        return UnitMatch(unit, last + 1)
+        if not re.match(r"^[A-Za-z°²/]", doc[k].text) or doc[k].lower_ in self.not_units:
+            return None  # "2024 in Kyiv": quantulum3 would read inches
+        # longest first: "square kilometres" needs two words, but "mm barrel" must fall back to "mm"
+        for end in range(min(k + 3, sentence_end), k, -1):
+            found = self._quantulum("1 " + doc[k:end].text)
+            if found:
+                unit, span_end = found
+                stop = doc[k].idx + span_end - 2
+                last = max(t.i for t in doc[k:end] if t.idx < stop)
+                return UnitMatch(unit, last + 1)
+        return None
 
     def _quantulum_unit(self, text: str) -> str | None:
         found = self._quantulum(text)
