@@ -257,8 +257,8 @@ class FigureFinder(DataComponent):
             return False  # "Photo: 1 of 5"
         if prev is not None and prev.lower_ == "of" and num.start >= 2 and doc[num.start - 2].like_num and (
                 num.start >= 3 and (doc[num.start - 3].lower_ in self.blockers_before
-                                    or doc[num.start - 3].text == ":" and num.start >= 4
-                                    and doc[num.start - 4].lower_ in self.blockers_before)):
+                                    or (doc[num.start - 3].text == ":" and num.start >= 4
+                                    and doc[num.start - 4].lower_ in self.blockers_before))):
             return False  # the "5" of "Photo 1 of 5"
         # phone numbers and codes written in groups: "0800 123 4567"
         if cand.unit is None and first.text.isdigit() and (
