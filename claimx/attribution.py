@@ -250,9 +250,9 @@ class AttributionFinder(DataComponent):
         if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’") or verb.i + 1 >= sent.end:
             return None
         rest = [t for t in sent[verb.i + 1 - sent.start:] if not (t.is_punct or t.is_space)]
-        if not rest or len(rest) > 6 or rest[0].pos_ not in NOUNS + ("DET", "ADJ"):
+        if not rest or len(rest) > 6 or rest[0].pos_ not in (*NOUNS, "DET", "ADJ"):
             return None
-        if not all(t.pos_ in NOUNS + ("DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
+        if not all(t.pos_ in (*NOUNS, "DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
             return None
         nouns = [t for t in rest if t.pos_ in NOUNS]
         return nouns[-1] if nouns else None
@@ -418,8 +418,8 @@ class AttributionFinder(DataComponent):
         if lemma in self.document_nouns and any(t.ent_type_ in ("ORG", "GPE") for t in mention if t != head):
             return "organisation"  # "a UN report": the UN speaks through it
         if lemma in self.vague_sources or head.lower_ in self.vague_sources:
-            has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" or t.is_title and t.i > mention.start
-                               or t.is_title and t.pos_ == "ADJ" for t in mention if t != head)
+            has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" or (t.is_title and t.i > mention.start)
+                               or (t.is_title and t.pos_ == "ADJ") for t in mention if t != head)
             return "group" if has_modifier else "vague"
         if head.tag_ in ("NNS", "NNPS"):
             return "group"
