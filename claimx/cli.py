@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import os
 import sys
 import tempfile
@@ -12,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .errors import Errors
+from .errors import Errors, InputError
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -196,3 +197,161 @@ class _open_output:
             os.replace(self.tmp, self.path)
         else:
             os.unlink(self.tmp)
+
+
+# -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
+
+PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw the groups: FILE.png, FILE.svg or FILE.html "
+                                                 "(a self-contained page).", dir_okay=False)]
+MinClaimsOpt = Annotated[int, typer.Option("--min-claims", help="Leave out groups with fewer claims than this.", min=1)]
+ArticleArg = Annotated[str, typer.Argument(help="One article: a file, or - for stdin.", show_default=False)]
+HtmlOpt = Annotated[Path, typer.Option("--html", help="Write the review page here: one self-contained HTML file.",
+                                       dir_okay=False, show_default=False)]
+GoldArg = Annotated[Path, typer.Argument(help="The gold set, JSONL: one figure a line (../shared/gold format).",
+                                         dir_okay=False, show_default=False)]
+PredictionsOpt = Annotated[bool, typer.Option("--predictions", help="PATHs are claim JSONL files already extracted "
+                                              "(as `claimx extract -f jsonl` writes them), not articles.")]
+
+
+class EvalFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+EvalFormatOpt = Annotated[EvalFormat, typer.Option("--format", "-f", help="table for people, json for programs")]
+
+
+def _default_format(fmt: Format | None, output: Path | None) -> Format:
+    return fmt if fmt is not None else Format.table if output is None and sys.stdout.isatty() else Format.jsonl
+
+
+def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]:
+    """The processed Docs of every readable input; unreadable ones are reported on stderr and counted."""
+    from .io import Document, read_inputs
+    from .pipeline import make_doc
+
+    items, failed = [], 0
+    for item in read_inputs(paths):
+        if isinstance(item, Document):
+            items.append(item)
+        else:
+            failed += 1
+            err_console.print(f"claimx: {item.message}", markup=False)
+    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, date or getattr(d, "date", None)) for d in items))
+    return docs, failed
+
+
+def _write_records(records: list, fmt: Format, output: Path | None, table) -> None:
+    import json
+
+    with _open_output(output) as out:
+        if fmt is Format.jsonl:
+            for record in records:
+                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            Console(file=out, highlight=False, width=None if output is None else 160).print(table(records))
+
+
+@app.command()
+def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, model: ModelOpt = None,
+           lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
+    """List the people, organisations and groups of articles, spellings merged across them."""
+    check_date(date)
+    from .actors import ActorIndex, actors_table
+
+    nlp = load_nlp(model, lexicons)
+    docs, failed = _processed_docs(nlp, paths, date)
+    index = ActorIndex.from_docs(docs, lexicons=lexicons)
+    _write_records(index.actors, _default_format(fmt, output), output, actors_table)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, plot: PlotOpt = None,
+            min_claims: MinClaimsOpt = 2, model: ModelOpt = None, lexicons: LexiconOpt = None,
+            date: DateOpt = None) -> None:
+    """Line up what sources claimed about the same measure of the same subject, and flag conflicts."""
+    check_date(date)
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".html"):
+        _usage_error(Errors.E026.format(path=plot))
+    from .actors import ActorIndex
+    from .compare import compare as compare_claims
+    from .compare import groups_table
+
+    nlp = load_nlp(model, lexicons)
+    docs, failed = _processed_docs(nlp, paths, date)
+    index = ActorIndex.from_docs(docs, lexicons=lexicons)
+    claims = index.link([c for doc in docs for c in doc._.claims])
+    groups = compare_claims(claims, index, min_claims=min_claims, lexicons=lexicons)
+    _write_records(groups, _default_format(fmt, output), output, groups_table)
+    if plot is not None:
+        from .plot import plot_groups
+
+        plot_groups(groups, plot)
+        err_console.print(f"claimx: wrote {plot}", markup=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons: LexiconOpt = None,
+           date: DateOpt = None) -> None:
+    """Write one article as an HTML page to review: its claims highlighted, a card per claim."""
+    check_date(date)
+    from .io import read_inputs
+    from .pipeline import extract_documents
+    from .review import render_html
+
+    items = list(itertools.islice(read_inputs([article]), 2))
+    for item in items:
+        if isinstance(item, InputError):
+            err_console.print(f"claimx: {item.message}", markup=False)
+            raise typer.Exit(1)
+    if len(items) != 1:
+        _usage_error(Errors.E023.format(path=article))
+    nlp = load_nlp(model, lexicons)
+    doc, claims = next(extract_documents(nlp, items, date=date))
+    if isinstance(doc, InputError):
+        err_console.print(f"claimx: {doc.message}", markup=False)
+        raise typer.Exit(1)
+    with _open_output(html) as out:
+        out.write(render_html(doc.text, claims, doc.name))
+
+
+@app.command("eval")
+def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, fmt: EvalFormatOpt = EvalFormat.table,
+          model: ModelOpt = None, lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
+    """Score claimx on annotated articles: detection and claim P/R/F1, accuracy per field."""
+    import json
+
+    from .evaluate import load_gold, load_predictions, score, score_table
+
+    check_date(date)
+    failed = 0
+    try:
+        gold_lines = load_gold(gold)
+        if predictions:
+            pred = load_predictions(paths)
+        else:
+            from .io import read_inputs
+            from .pipeline import extract_documents
+
+            nlp = load_nlp(model, lexicons)
+            pred = []
+            for item, claims in extract_documents(nlp, read_inputs(paths), date=date):
+                if isinstance(item, InputError):
+                    failed += 1
+                    err_console.print(f"claimx: {item.message}", markup=False)
+                else:
+                    pred.extend(c.to_dict() for c in claims)
+    except InputError as err:
+        err_console.print(f"claimx: {err.message}", markup=False)
+        raise typer.Exit(1) from None
+    result = score(gold_lines, pred)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+    else:
+        Console(highlight=False).print(score_table(result))
+    if failed:
+        raise typer.Exit(1)

@@ -87,7 +87,9 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
 # cost more than linear time in the length of one sentence, and quantulum in a token's):
 MAX_RUN_CHARS = 1000  # a longer stretch without whitespace (a 100,000-digit "number", a base64 blob) is blanked
 MAX_SENTENCE_CHARS = 2000  # a longer stretch without a sentence end or line break is cut at a space
-CHUNK_CHARS = 100_000  # a text longer than the model's max_length runs in pieces of about this size (spaCy: ~1 GB each)
+# a longer text runs in pieces of at most this size: attribution and time cost O(figures x tokens)
+# per Doc (doc.ents is rebuilt per figure), and spaCy needs ~1 GB per 100,000 characters
+CHUNK_CHARS = 20_000
 _LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 _BOUNDARY_RE = re.compile(r"\n|[.!?][\"'”’)\]]*\s")  # after closing quotes and brackets
 _SPACE_RE = re.compile(r"\s")
@@ -105,7 +107,7 @@ class Plan:
 def plan_pieces(text: str, max_length: int, chunk_chars: int = CHUNK_CHARS) -> Plan:
     """Blank overlong runs and cut the text where the model would be slow or refuse it.
 
-    A normal article is one piece, untouched. Blanking replaces each character of a run
+    An article up to `chunk_chars` long is one piece, untouched. Blanking replaces each character of a run
     with a space, so offsets are unchanged. Pieces end at a line break where one is
     near, else at a sentence end, else (in a stretch of more than MAX_SENTENCE_CHARS with
     no sentence end) at a space.
@@ -130,7 +132,7 @@ def plan_pieces(text: str, max_length: int, chunk_chars: int = CHUNK_CHARS) -> P
         prev = pos
     too_long = too_long or (n - prev > MAX_SENTENCE_CHARS)
     bounds.extend(_cuts(text, prev, n))
-    if n <= max_length and not too_long:
+    if n <= min(max_length, chunk_chars) and not too_long:
         return Plan(text, [(0, n)], blanked)
     limit = max(min(max_length, chunk_chars), MAX_SENTENCE_CHARS)
     pieces: list[tuple[int, int]] = []

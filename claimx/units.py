@@ -10,18 +10,53 @@ allow-list). quantulum3 loads its unit tables on first use, not at import, so th
 from __future__ import annotations
 
 import functools
+import json
 import re
 import warnings
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
+
+
+# word classes that are never a unit ("2 has", "1 with")
+CLOSED_CLASS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB", "ADV"}
 
 
 @dataclass
 class UnitMatch:
     unit: str
     end: int  # token index after the unit
+
+
+@functools.lru_cache(maxsize=1)
+def unit_words() -> frozenset[str]:
+    """Every first word of a unit quantulum3 knows, read from its data files without building its parser.
+
+    Building the parser (its first parse) costs over a second; most words after a number
+    ("soldiers", "people") are no unit, and this set says so for the price of a JSON load.
+    """
+    words: set[str] = set()
+    root = resources.files("quantulum3")
+    for name in ("units.json", "_lang/en_US/units.json"):
+        try:
+            table = json.loads(root.joinpath(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for unit, entry in table.items():
+            for form in [unit, *entry.get("surfaces", []), *entry.get("symbols", [])]:
+                first = form.split()[0].lower() if form.split() else ""
+                if first:
+                    words.add(first)
+    return frozenset(words)
+
+
+def _singular(word: str) -> str:
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)] + repl
+    return word
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,7 +72,7 @@ class UnitReader:
 
     def __init__(self, units: dict[str, Any], currencies: dict[str, Any]) -> None:
         self.words: dict[str, str] = {k.lower(): v for k, v in units["words"].items()}
-        self.max_words = max(len(k.split()) for k in self.words)
+        self.max_words = max(len(k.split()) for k in self.words) + 2  # "km/h" is one word but three tokens
         self.entities = set(units["quantulum_entities"])
         self.symbols: dict[str, str] = units["symbols"]
         self.not_units = set(units["not_units"])
@@ -65,7 +100,7 @@ class UnitReader:
         # "20-fold", "a 10-year-old": a glued hyphen may join number and unit
         k = j + 1 if doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < sentence_end else j
         for n in range(min(self.max_words, sentence_end - k), 0, -1):
-            words = " ".join(t.lower_ for t in doc[k:k + n])
+            words = " ".join(doc[k:k + n].text.lower().split())  # as written: "km/h" is three tokens
             if words in self.words:
                 return UnitMatch(self.words[words], k + n)
         low = doc[k].lower_
@@ -95,6 +130,10 @@ class UnitReader:
     def measured(self, doc: Doc, num_tok: int, k: int, sentence_end: int) -> UnitMatch | None:
         if not re.match(r"^[A-Za-z°²/]", doc[k].text) or doc[k].lower_ in self.not_units:
             return None  # "2024 in Kyiv": quantulum3 would read inches
+        known = unit_words()
+        low = doc[k].lower_
+        if doc[k].pos_ in CLOSED_CLASS or (low not in known and _singular(low) not in known and doc[k].text not in known):
+            return None  # "600 soldiers", "two has": no unit, and no need to wake quantulum3
         # longest first: "square kilometres" needs two words, but "mm barrel" must fall back to "mm"
         for end in range(min(k + 3, sentence_end), k, -1):
             found = self._quantulum("1 " + doc[k:end].text)

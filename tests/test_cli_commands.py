@@ -1,0 +1,395 @@
+"""The `actors`, `compare`, `render` and `eval` commands, run in-process with Typer's CliRunner.
+
+As in test_cli.py: exit code first, JSONL parsed from `result.stdout` line by line (click >= 8.2
+keeps stdout and stderr apart), and under CliRunner stdout is not a terminal, so the default
+format is jsonl. Loading the pipeline is the slow part of every command, so runs over the seed
+articles that several tests read are made once (`seeds_run`).
+"""
+
+from __future__ import annotations
+
+import functools
+import html.parser
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+import typer.main
+from conftest import GOLD, SEEDS
+from typer.testing import CliRunner
+
+import claimx.cli
+from claimx.cli import app
+
+runner = CliRunner()
+GROUP = typer.main.get_command(app)
+COMMANDS = ["actors", "compare", "render", "eval"]
+WIDE = {"COLUMNS": "250"}  # tables and help unwrapped, so a phrase is on one line
+SCORER = GOLD / "score.py"
+GOLD_SEEDS = GOLD / "seeds.jsonl"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+GROUP_KEYS = {"label", "subject", "subject_id", "noun", "measure", "unit", "spread", "rows", "conflicts"}
+ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "documents", "claims_made", "claims_about"}
+
+
+def records(stdout: str) -> list[dict]:
+    """JSONL, line by line: every line one JSON object, nothing else."""
+    if not stdout:
+        return []
+    assert stdout.endswith("\n"), "JSONL output must end with a newline"
+    out = []
+    for n, line in enumerate(stdout.splitlines(), 1):
+        assert line.strip(), f"blank line {n} in JSONL output"
+        rec = json.loads(line)
+        assert isinstance(rec, dict), f"line {n} is not a JSON object"
+        out.append(rec)
+    return out
+
+
+def stderr_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+def flat(text: str) -> str:
+    """Text with rich's box borders dropped and whitespace collapsed, for finding phrases."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+@functools.lru_cache(maxsize=None)
+def seeds_run(*args: str):
+    """`claimx <args>` once per session (the pipeline loads on every run)."""
+    return runner.invoke(app, list(args), env=WIDE)
+
+
+def one_group(groups: list[dict], measure: str) -> dict:
+    hits = [g for g in groups if g["subject_id"] == "north-korea" and g["measure"] == measure and g["unit"] is None]
+    assert len(hits) == 1, [g["label"] for g in groups]
+    return hits[0]
+
+
+def row_for(group: dict, figure: str) -> dict:
+    hits = [r for r in group["rows"] if r["figure"] == figure]
+    assert len(hits) == 1, f"{figure!r} in {[r['figure'] for r in group['rows']]}"
+    return hits[0]
+
+
+def no_pipeline(monkeypatch) -> list:
+    """Make loading the pipeline a recorded failure: a check that must come first never gets there."""
+    calls: list = []
+
+    def load_nlp(*args, **kwargs):
+        calls.append(args)
+        raise AssertionError("the pipeline was loaded")
+
+    monkeypatch.setattr(claimx.cli, "load_nlp", load_nlp)
+    return calls
+
+
+# -- help --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_commands_help(command):
+    cmd = GROUP.commands[command]
+    result = runner.invoke(app, [command, "--help"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    shown = flat(result.stdout)
+    assert cmd.help and cmd.help.strip().splitlines()[0] in shown
+    for param in cmd.params:
+        if param.name == "help":
+            continue
+        text = (getattr(param, "help", None) or "").strip()
+        assert text, f"{command}: {param.name} has no help text"
+        for opt in param.opts if param.param_type_name == "option" else []:
+            assert opt in shown, f"{command}: {opt} not in --help"
+        # the whole text, as written: rich markup must not eat a bracketed part such as "[default: ...]"
+        assert flat(text) in shown, f"{command} {param.name}: help {text!r} not shown whole"
+
+
+# -- actors ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fragments", "expected_id", "expected_name"), [
+    (["zelensky", "zelenskyy"], "volodymyr-zelensky", "Volodymyr Zelensky"),
+    (["nis", "national intelligence service"], "national-intelligence-service", "National Intelligence Service"),
+])
+def test_cli_actors_merges_spellings(fragments, expected_id, expected_name):
+    result = seeds_run("actors", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    actors = records(result.stdout)
+    assert actors
+    for actor in actors:
+        assert set(actor) == ACTOR_KEYS
+    assert len({a["id"] for a in actors}) == len(actors), "actor ids must be unique"
+
+    def spells(actor: dict, fragment: str) -> bool:
+        return any(re.search(rf"\b{re.escape(fragment)}\b", s.casefold()) for s in [actor["name"], *actor["aliases"]])
+
+    for fragment in fragments:
+        owners = [a["id"] for a in actors if spells(a, fragment)]
+        assert owners == [expected_id], f"{fragment!r} spelled by {owners}"
+    (actor,) = [a for a in actors if a["id"] == expected_id]
+    assert actor["name"] == expected_name
+    assert len(actor["documents"]) >= 3
+    assert actor["claims_made"], "the seeds quote this actor's figures"
+
+
+@pytest.mark.parametrize("names", [["Volodymyr Zelensky", "National Intelligence Service", "North Korea", "NIS"]])
+def test_cli_actors_table_shows_names(names):
+    result = seeds_run("actors", "--format", "table", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    for name in names:
+        assert name in result.stdout
+    assert "volodymyr-zelensky" in result.stdout
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(result.stdout.splitlines()[0])
+
+
+@pytest.mark.parametrize("good", [[SEED_FILES[0].name, SEED_FILES[1].name]])
+def test_cli_actors_missing_path_does_not_stop_others(tmp_path, good):
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(app, ["actors", str(SEEDS / good[0]), str(missing), str(SEEDS / good[1])])
+    assert result.exit_code == 1, result.output
+    lines = stderr_lines(result)
+    assert len(lines) == 1, lines
+    assert str(missing) in lines[0] and "no such" in lines[0]
+    actors = records(result.stdout)
+    assert {d for a in actors for d in a["documents"]} == set(good)
+    assert "volodymyr-zelensky" in {a["id"] for a in actors}
+
+
+# -- compare -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("measure", "expected"), [
+    ("killed", [("around 300", 300, "approx", None), ("approximately 600", 600, "approx", None),
+                ("around 4,000", 4000, "approx", None)]),
+    ("casualties", [("approximately 1,000", 1000, "approx", "John Kirby"),
+                    ("over 3,000", 3000, "min", "Volodymyr Zelensky"),
+                    ("an estimated 4,700", 4700, "approx", None)]),
+])
+def test_cli_compare_seeds_groups(measure, expected):
+    result = seeds_run("compare", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    groups = records(result.stdout)
+    assert groups
+    for g in groups:
+        assert set(g) == GROUP_KEYS
+        assert len(g["rows"]) >= 2  # --min-claims defaults to 2
+    group = one_group(groups, measure)
+    assert group["label"] == f"North Korean soldiers · {measure}"
+    for figure, value, bound, source in expected:
+        row = row_for(group, figure)
+        assert row["value"] == value
+        assert row["bound"] == bound
+        if source is not None:
+            assert row["source"] == source
+    assert group["conflicts"], "the seeds disagree about this group"
+
+
+@pytest.mark.parametrize(("suffix", "check"), [
+    (".png", lambda data: data.startswith(PNG_MAGIC) and len(data) > 1000),
+    (".html", lambda data: b"<svg" in data and data.lstrip().lower().startswith(b"<!doctype html")),
+])
+def test_cli_compare_plot_writes_file(tmp_path, suffix, check):
+    plot = tmp_path / f"out{suffix}"
+    result = runner.invoke(app, ["compare", str(SEEDS), "--plot", str(plot)])
+    assert result.exit_code == 0, result.output
+    assert plot.is_file()
+    assert check(plot.read_bytes()), plot.read_bytes()[:200]
+    assert {g["label"] for g in records(result.stdout)} >= {"North Korean soldiers · killed"}
+    assert str(plot) in result.stderr
+
+
+@pytest.mark.parametrize("name", ["out.pdf"])
+def test_cli_compare_plot_bad_suffix_is_usage_error_before_extraction(tmp_path, monkeypatch, name):
+    calls = no_pipeline(monkeypatch)
+    plot = tmp_path / name
+    result = runner.invoke(app, ["compare", str(SEEDS), "--plot", str(plot)])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert calls == []
+    assert result.stdout == ""
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and name in lines[0] and ".png" in lines[0], lines
+    assert not plot.exists()
+
+
+@pytest.mark.parametrize("shown", [["groups of comparable claims", "North Korean soldiers · killed", "around 4,000",
+                                    "North Korean soldiers · casualties", "[3,000, ∞)", "conflicts with"]])
+def test_cli_compare_table_renders(shown):
+    result = seeds_run("compare", "-f", "table", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    for text in shown:
+        assert text in result.stdout
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(result.stdout.splitlines()[0])
+
+
+# -- render ------------------------------------------------------------
+
+
+class MarkParser(html.parser.HTMLParser):
+    """The text of every <mark>, with its data-roles, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.marks: list[tuple[list[str], str]] = []
+        self.open = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "mark":
+            self.marks.append((dict(attrs).get("data-roles", "").split(), ""))
+            self.open = True
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self.open = False
+
+    def handle_data(self, data):
+        if self.open:
+            roles, text = self.marks[-1]
+            self.marks[-1] = (roles, text + data)
+
+
+# an attribute or CSS url() that fetches from elsewhere: http(s)://... or protocol-relative //...
+EXTERNAL = re.compile(r"""(?:\b(?:src|href|srcset|action)\s*=\s*["']?|url\(\s*["']?|@import\s+["'])\s*(?:https?:)?//""", re.I)
+
+
+@pytest.mark.parametrize("seed", [SEED_FILES[1].name, SEED_FILES[3].name])
+def test_cli_render_writes_self_contained_page(tmp_path, seed):
+    page_path = tmp_path / "out.html"
+    result = runner.invoke(app, ["render", str(SEEDS / seed), "--html", str(page_path)])
+    assert result.exit_code == 0, result.output
+    assert page_path.is_file()
+    page = page_path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+
+    extracted = runner.invoke(app, ["extract", str(SEEDS / seed)])
+    assert extracted.exit_code == 0, extracted.output
+    figures = [r["figure"]["text"] for r in records(extracted.stdout)]
+    assert figures
+    parser = MarkParser()
+    parser.feed(page)
+    parser.close()
+    for i, figure in enumerate(figures):
+        # a figure may be cut into several marks where another span starts inside it; together they spell it
+        pieces = [text for roles, text in parser.marks if f"figure:{i}" in roles]
+        assert "".join(pieces) == figure, (i, pieces)
+    assert not any(f"figure:{len(figures)}" in roles for roles, _ in parser.marks)
+
+    assert not EXTERNAL.search(page), EXTERNAL.search(page)
+    assert "http://" not in page and "https://" not in page
+
+
+@pytest.mark.parametrize("folder", [SEEDS])
+def test_cli_render_folder_is_usage_error(tmp_path, folder):
+    page_path = tmp_path / "out.html"
+    result = runner.invoke(app, ["render", str(folder), "--html", str(page_path)])
+    assert result.exit_code == 2, result.output
+    assert str(folder) in result.stderr
+    assert not page_path.exists()
+
+
+@pytest.mark.parametrize("name", ["missing.txt"])
+def test_cli_render_missing_file_exits_1(tmp_path, name):
+    missing = tmp_path / name
+    page_path = tmp_path / "out.html"
+    result = runner.invoke(app, ["render", str(missing), "--html", str(page_path)])
+    assert result.exit_code == 1, result.output
+    lines = stderr_lines(result)
+    assert len(lines) == 1, lines
+    assert str(missing) in lines[0] and "no such" in lines[0]
+    assert not page_path.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left either
+
+
+@pytest.mark.parametrize("seed", [SEED_FILES[0].name])
+def test_cli_render_needs_html(seed):
+    result = runner.invoke(app, ["render", str(SEEDS / seed)])
+    assert result.exit_code == 2, result.output
+    assert "--html" in result.output
+
+
+# -- eval --------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def extracted_seeds() -> str:
+    """`claimx extract seeds/ -f jsonl`, as a program reads it."""
+    result = runner.invoke(app, ["extract", str(SEEDS), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert records(result.stdout)
+    return result.stdout
+
+
+def write_predictions(tmp_path: Path) -> Path:
+    path = tmp_path / "pred.jsonl"
+    path.write_text(extracted_seeds(), encoding="utf-8")
+    return path
+
+
+@functools.lru_cache(maxsize=1)
+def referee_report() -> dict:
+    """What the shared referee says about `claimx extract seeds/ -f jsonl`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = write_predictions(Path(tmp))
+        proc = subprocess.run([sys.executable, str(SCORER), str(GOLD_SEEDS), str(pred), "--json"],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("fmt_args", [["-f", "json"], ["--format", "json"]])
+def test_cli_eval_json_matches_referee(monkeypatch, fmt_args):
+    monkeypatch.chdir(SEEDS.parent)
+    result = runner.invoke(app, ["eval", str(Path("..", "shared", "gold", "seeds.jsonl")), "seeds/", *fmt_args])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    expected = referee_report()
+    assert got.keys() == expected.keys()
+    for key in expected:
+        assert got[key] == expected[key], f"{key}: referee {expected[key]!r}, claimx eval {got[key]!r}"
+    assert got["matched"] > 0
+
+
+@pytest.mark.parametrize("fmt_args", [["-f", "json"]])
+def test_cli_eval_predictions_matches_referee(tmp_path, monkeypatch, fmt_args):
+    calls = no_pipeline(monkeypatch)  # the predictions are read, not made
+    pred = write_predictions(tmp_path)
+    result = runner.invoke(app, ["eval", str(GOLD_SEEDS), str(pred), "--predictions", *fmt_args])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert calls == []
+    assert json.loads(result.stdout) == referee_report()
+
+
+@pytest.mark.parametrize("shown", [["detection", "claim", "value accuracy on matched", "gold "]])
+def test_cli_eval_table(tmp_path, shown):
+    pred = write_predictions(tmp_path)
+    result = runner.invoke(app, ["eval", str(GOLD_SEEDS), str(pred), "--predictions"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    for text in shown:
+        assert text in result.stdout
+    report = referee_report()
+    d = report["detection"]
+    assert f"{d['f']:.3f}" in result.stdout
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("broken", "line"), [("{not json\n", 3), ("[1, 2]\n", 3)])
+def test_cli_eval_broken_gold_line_exits_1(tmp_path, monkeypatch, broken, line):
+    no_pipeline(monkeypatch)  # the gold file is read first: a bad one stops before the pipeline loads
+    lines = GOLD_SEEDS.read_text(encoding="utf-8").splitlines(keepends=True)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join([*lines[:line - 1], broken, *lines[line - 1:]]), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), str(SEEDS), "-f", "json"])
+    assert result.exit_code == 1, (result.output, result.exception)
+    errs = stderr_lines(result)
+    assert len(errs) == 1, errs
+    assert str(gold) in errs[0] and f"line {line}" in errs[0]
+    assert result.stdout == ""
