@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .component import DataComponent
 from .counted import anchor_of
 from .model import Cue, Source
+from .records import ents_of
 from .timex import TimeResolver
 
 NOUNS = ("NOUN", "PROPN")
@@ -360,7 +361,7 @@ class AttributionFinder(DataComponent):
             before = [s for s in speakers if s.i < tok.i]
             if before:
                 return before[-1]
-            people = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]
+            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i]
             if low in self.person_pronouns and people:
                 return people[-1].root
         return None
@@ -405,9 +406,10 @@ class AttributionFinder(DataComponent):
 
     def kind_of(self, mention: Span, head: Token) -> str:
         text_low = mention.text.lower()
-        if head.ent_type_ == "PERSON" or any(e.label_ == "PERSON" and e.root == head for e in mention.ents):
+        people = ents_of(head.doc, "PERSON")
+        if head.ent_type_ == "PERSON" or any(e.root == head for e in people if mention.start <= e.start < mention.end):
             return "person"
-        if head.pos_ == "PROPN" and any(e.label_ == "PERSON" and e.text.split()[-1] == head.text for e in head.doc.ents):
+        if head.pos_ == "PROPN" and any(e.text.split()[-1] == head.text for e in people):
             return "person"  # "Lopez" after "Maria Lopez": the NER missed the surname alone
         if text_low in self.media or any(m in text_low.split() for m in self.media_words) or \
                 any(m in text_low for m in self.media if len(m) > 4):
@@ -433,14 +435,15 @@ class AttributionFinder(DataComponent):
         role = None
         name = mention.text
         if kind == "person":
-            ent = next((e for e in mention.ents if e.label_ == "PERSON"), None)
+            people = ents_of(doc, "PERSON")
+            ent = next((e for e in people if mention.start <= e.start and e.end <= mention.end), None)
             if ent is None:
-                ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+                ent = next((e for e in people if e.start <= head.i < e.end), None)
             core = ent.text if ent is not None else head.text
             titles = doc[mention.start:ent.start].text.strip() if ent is not None and ent.start > mention.start else ""
             role = titles or None
             last = core.split()[-1]
-            fuller = [e.text for e in doc.ents if e.label_ == "PERSON" and e.text.split()[-1] == last]
+            fuller = [e.text for e in people if e.text.split()[-1] == last]
             name = max([*fuller, core], key=len)
         else:
             key = head.text

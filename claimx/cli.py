@@ -20,6 +20,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts are plain: "[default: …]" must show, not be read as a style
 )
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -255,7 +256,7 @@ def _write_records(records: list, fmt: Format, output: Path | None, table) -> No
 @app.command()
 def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, model: ModelOpt = None,
            lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
-    """List the people, organisations and groups of articles, spellings merged across them."""
+    """List the people, organisations and groups of articles, spellings merged."""
     check_date(date)
     from .actors import ActorIndex, actors_table
 
@@ -271,7 +272,7 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
 def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, plot: PlotOpt = None,
             min_claims: MinClaimsOpt = 2, model: ModelOpt = None, lexicons: LexiconOpt = None,
             date: DateOpt = None) -> None:
-    """Line up what sources claimed about the same measure of the same subject, and flag conflicts."""
+    """Line up what sources claimed about the same thing; flag conflicts."""
     check_date(date)
     if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".html"):
         _usage_error(Errors.E026.format(path=plot))
@@ -297,7 +298,7 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
 @app.command()
 def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons: LexiconOpt = None,
            date: DateOpt = None) -> None:
-    """Write one article as an HTML page to review: its claims highlighted, a card per claim."""
+    """Write one article as an HTML page to review its claims."""
     check_date(date)
     from .io import read_inputs
     from .pipeline import extract_documents
@@ -322,7 +323,7 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
 @app.command("eval")
 def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, fmt: EvalFormatOpt = EvalFormat.table,
           model: ModelOpt = None, lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
-    """Score claimx on annotated articles: detection and claim P/R/F1, accuracy per field."""
+    """Score claimx on annotated articles: P/R/F1 and accuracy per field."""
     import json
 
     from .evaluate import load_gold, load_predictions, score, score_table

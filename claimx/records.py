@@ -7,6 +7,22 @@ from spacy.tokens import Doc, Span
 from .model import Claim, TextSpan
 
 SPANS_KEY = "claimx"
+_ENTS_CACHE = "claimx_ents"
+
+
+def ents_of(doc: Doc, *labels: str) -> list[Span]:
+    """The entities of the given labels, read from doc.ents once per document.
+
+    doc.ents builds every span anew on each access; the components ask for people and
+    dates once per figure, which made long documents quadratic. The cache keeps offsets
+    only (user_data must stay serialisable).
+    """
+    key = (_ENTS_CACHE, labels)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in labels])
+        doc.user_data[key] = cached
+    return [Span(doc, s, e, label=label) for s, e, label in cached[1]]
 
 
 def text_span(span: Span) -> TextSpan:

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .model import TimeRef
+from .records import ents_of
 
 DATE_LABELS = ("DATE", "TIME")
 LEAD_PREPS = {"in", "on", "since", "by", "between", "during", "until", "till", "from", "before", "after", "through", "throughout", "as"}
@@ -91,8 +92,8 @@ class TimeResolver:
         """The date expression of the figure's sentence nearest to the figure."""
         sent = span.sent
         best = None
-        for ent in sent.ents:
-            if ent.label_ not in DATE_LABELS or (ent.start < span.end and span.start < ent.end):
+        for ent in ents_of(span.doc, *DATE_LABELS):
+            if ent.start < sent.start or ent.end > sent.end or (ent.start < span.end and span.start < ent.end):
                 continue
             if not re.search(r"[A-Za-z]{3}|\d{4}", ent.text) or _is_duration(ent):
                 continue

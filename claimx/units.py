@@ -19,7 +19,6 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-
 # word classes that are never a unit ("2 has", "1 with")
 CLOSED_CLASS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB", "ADV"}
 

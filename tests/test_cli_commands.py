@@ -60,7 +60,7 @@ def flat(text: str) -> str:
     return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seeds_run(*args: str):
     """`claimx <args>` once per session (the pipeline loads on every run)."""
     return runner.invoke(app, list(args), env=WIDE)
@@ -100,15 +100,14 @@ def test_cli_commands_help(command):
     assert result.exit_code == 0, result.output
     shown = flat(result.stdout)
     assert cmd.help and cmd.help.strip().splitlines()[0] in shown
-    for param in cmd.params:
-        if param.name == "help":
-            continue
-        text = (getattr(param, "help", None) or "").strip()
-        assert text, f"{command}: {param.name} has no help text"
+    params = [p for p in cmd.params if p.name != "help"]
+    assert not [p.name for p in params if not (getattr(p, "help", None) or "").strip()], "parameters without help"
+    for param in params:
         for opt in param.opts if param.param_type_name == "option" else []:
             assert opt in shown, f"{command}: {opt} not in --help"
-        # the whole text, as written: rich markup must not eat a bracketed part such as "[default: ...]"
-        assert flat(text) in shown, f"{command} {param.name}: help {text!r} not shown whole"
+    # each help text whole, as written: rich markup must not eat a bracketed part such as "[default: ...]"
+    cut = {p.name: p.help for p in params if flat(p.help) not in shown}
+    assert not cut, f"{command}: help texts not shown whole: {cut}"
 
 
 # -- actors ------------------------------------------------------------
