@@ -21,6 +21,20 @@ setup() {
   fi
 }
 
+# the review page's test opens it in headless Chromium (Debian's package)
+browser() {
+  if command -v chromium >/dev/null 2>&1; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "dev.sh: installing chromium for the browser test (apt-get)" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "dev.sh: chromium is missing; install Debian's 'chromium' package (tests/test_review.py needs it)" >&2
+  fi
+}
+
 case "${1:-}" in
   demo)
     setup
@@ -29,6 +43,7 @@ case "${1:-}" in
     ;;
   test)
     setup
+    browser
     shift
     .venv/bin/python -m pytest "$@"
     ;;
