@@ -6,6 +6,8 @@ Registered under the `spacy_factories` entry point too, so that
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,6 +63,9 @@ def line_breaks(doc: Doc) -> Doc:
     News text has headlines and bullets without full stops, which the small parser
     glues to the next sentence or splits at random; it keeps boundaries set before it runs.
     """
+    if not len(doc):
+        return doc
+    starts = numpy.zeros((len(doc), 1), dtype="int64")  # 1 starts, -1 continues, 0 leaves it to the parser
     prev = None
     for tok in doc:
         if tok.is_space:
@@ -68,11 +73,13 @@ def line_breaks(doc: Doc) -> Doc:
                 prev = None
             continue
         if prev is None or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-        elif prev.text[-1:] not in SENTENCE_END and tok.i > 0:
-            tok.is_sent_start = False
+            starts[tok.i] = 1
+        elif prev.text[-1:] not in SENTENCE_END:
+            starts[tok.i] = -1
         prev = tok
-    return doc
+    starts[0] = 1
+    # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
+    return doc.from_array([SENT_START], starts.astype("uint64"))
 
 
 class Claimx:
