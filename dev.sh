@@ -14,9 +14,12 @@ setup() {
   stamp=.venv/.claimx-installed
   want=$(sha256sum pyproject.toml | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-    .venv/bin/python -m pip install --quiet -e ".[test]" 2>&1 | grep -v '^WARNING: Location' || true
-    .venv/bin/python -c "import claimx, spacy" # fail loudly if the install did not take
+    echo "dev.sh: installing claimx and its dependencies into .venv (log: .venv/install.log)" >&2
+    if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install -e ".[test]"; } > .venv/install.log 2>&1; then
+      tail -n 30 .venv/install.log >&2
+      echo "dev.sh: the install failed; the whole log is .venv/install.log" >&2
+      exit 1
+    fi
     echo "$want" > "$stamp"
   fi
 }
