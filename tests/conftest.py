@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,23 @@ def seed_groups(seed_claims, seed_actors):
     from claimx.compare import compare
 
     return compare(seed_claims, seed_actors)
+
+
+# -- helpers shared by the CLI tests (plain functions, imported from conftest) --
+
+def records(stdout: str) -> list[dict]:
+    """JSONL, line by line: every line one JSON object, nothing else."""
+    if not stdout:
+        return []
+    assert stdout.endswith("\n"), "JSONL output must end with a newline"
+    out = []
+    for n, line in enumerate(stdout.splitlines(), 1):
+        assert line.strip(), f"blank line {n} in JSONL output"
+        rec = json.loads(line)
+        assert isinstance(rec, dict), f"line {n} is not a JSON object"
+        out.append(rec)
+    return out
+
+
+def stderr_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.strip()]

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import typer.main
+from conftest import records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx
@@ -27,24 +28,6 @@ SCHEMA = json.loads(resources.files("claimx").joinpath("schema", "claim.schema.j
 KILLED = "Over 300 soldiers were killed in the fighting, officials said.\n"
 WOUNDED = "# Report\n\nAbout 40 troops were wounded near the border.\n"
 DEPLOYED = "Some 1,500 police officers were deployed to the capital.\n"
-
-
-def records(stdout: str) -> list[dict]:
-    """JSONL, line by line: every line one JSON object, nothing else."""
-    if not stdout:
-        return []
-    assert stdout.endswith("\n"), "JSONL output must end with a newline"
-    out = []
-    for n, line in enumerate(stdout.splitlines(), 1):
-        assert line.strip(), f"blank line {n} in JSONL output"
-        rec = json.loads(line)
-        assert isinstance(rec, dict), f"line {n} is not a JSON object"
-        out.append(rec)
-    return out
-
-
-def stderr_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.strip()]
 
 
 def write(path: Path, text: str | bytes) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from conftest import GOLD, SEEDS
+from conftest import GOLD, SEEDS, records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx.cli
@@ -35,24 +35,6 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 GROUP_KEYS = {"label", "subject", "subject_id", "noun", "measure", "unit", "spread", "rows", "conflicts"}
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "documents", "claims_made", "claims_about"}
-
-
-def records(stdout: str) -> list[dict]:
-    """JSONL, line by line: every line one JSON object, nothing else."""
-    if not stdout:
-        return []
-    assert stdout.endswith("\n"), "JSONL output must end with a newline"
-    out = []
-    for n, line in enumerate(stdout.splitlines(), 1):
-        assert line.strip(), f"blank line {n} in JSONL output"
-        rec = json.loads(line)
-        assert isinstance(rec, dict), f"line {n} is not a JSON object"
-        out.append(rec)
-    return out
-
-
-def stderr_lines(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.strip()]
 
 
 def flat(text: str) -> str:
