@@ -15,9 +15,7 @@ module merges spellings in four steps, each cheaper and safer than the next:
 4. what is left is merged by rapidfuzz ratio when the kinds agree ("Zelenskiyy" ~ an
    alias of "Volodymyr Zelensky").
 
-Then `ActorIndex.link` writes actor ids into claims: `source.actor`, and for what a
-figure counts `extra["counted_actor"]` (Claim is frozen and has no such field; `extra`
-is merged into `Claim.to_dict()`, so JSONL readers see a top-level `counted_actor`).
+Then `ActorIndex.link` writes actor ids into claims: `source.actor` and `counted.actor`.
 """
 
 from __future__ import annotations
@@ -36,7 +34,8 @@ from rich.table import Table
 from spacy.tokens import Doc
 
 from .data import load_lexicon
-from .model import Claim
+from .model import Claim, Counted
+from .records import claims_from_doc
 
 ALIASES = "aliases.json"
 KINDS = ("person", "organisation", "group", "media", "place")
@@ -215,7 +214,9 @@ class ActorIndex:
             mentions.extend(_doc_mentions(doc, lex))
         keys = _cluster(mentions, lex)
         index = cls._build(mentions, keys, lex)
-        all_claims = [c for cs in (claims if claims is not None else [d._.claims for d in docs]) for c in cs]
+        if claims is None:
+            claims = [claims_from_doc(d, link=False) for d in docs]  # unlinked: linking is what this index is for
+        all_claims = [c for cs in claims for c in cs]
         return index._with_claims(index.link(all_claims))
 
     @classmethod
@@ -261,8 +262,8 @@ class ActorIndex:
         for c in linked:
             if c.source is not None and c.source.actor:
                 made[c.source.actor].append(claim_ref(c))
-            if c.extra.get("counted_actor"):
-                about[c.extra["counted_actor"]].append(claim_ref(c))
+            if c.counted is not None and getattr(c.counted, "actor", None):
+                about[c.counted.actor].append(claim_ref(c))
         actors = [dataclasses.replace(a, claims_made=tuple(made[a.id]), claims_about=tuple(about[a.id]))
                   for a in self.actors]
         actors.sort(key=lambda a: (-a.mentions, -len(a.claims_made) - len(a.claims_about), a.name))
@@ -302,7 +303,7 @@ class ActorIndex:
         return best[2] if best else None
 
     def link(self, claims: Iterable[Claim]) -> list[Claim]:
-        """New claims with `source.actor` and `extra["counted_actor"]` set to actor ids (or None).
+        """New claims with `source.actor` and `counted.actor` set to actor ids (or None).
 
         A source found while building the index keeps the actor it was merged into; other
         sources are resolved by name. Vague sources ("reports") get no actor.
@@ -313,8 +314,10 @@ class ActorIndex:
             if source is not None and source.kind != "vague":
                 aid = self._sources.get((c.doc, source.start, source.end)) or self.resolve(source.name)
                 source = dataclasses.replace(source, actor=aid)
-            counted = self.mentioned_in(c.counted.text) if c.counted is not None else None
-            out.append(dataclasses.replace(c, source=source, extra={**c.extra, "counted_actor": counted}))
+            counted = c.counted
+            if counted is not None:
+                counted = Counted(counted.text, counted.start, counted.end, actor=self.mentioned_in(counted.text))
+            out.append(dataclasses.replace(c, source=source, counted=counted))
         return out
 
 

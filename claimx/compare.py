@@ -257,8 +257,8 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
     """
     lex = _Lexicon.load(lexicons)
     claims = list(claims)
-    if actors is not None and any("counted_actor" not in c.extra for c in claims):
-        claims = actors.link(claims)
+    if actors is not None:
+        claims = actors.link(claims)  # the index of all the articles: ids agree across documents
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc].append(c)
@@ -269,7 +269,7 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
         donor: tuple[str, str] | None = None  # (actor id, noun class) last named in this article
         for c in sorted(doc_claims, key=lambda c: c.figure.start):
             noun = noun_class(c.counted.text if c.counted else None, actors, lex)
-            aid, via = c.extra.get("counted_actor"), "counted"
+            aid, via = getattr(c.counted, "actor", None), "counted"
             if not aid and (noun is None or noun in ANAPHORIC) and donor:
                 aid, via = donor[0], "context"
             if noun in (None, "casualties"):  # the measure, not who: take who from the donor

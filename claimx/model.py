@@ -27,6 +27,13 @@ class TextSpan:
 
 
 @dataclass(frozen=True)
+class Counted(TextSpan):
+    """What a figure counts, and the actor it is about ("North Korean soldiers" → north-korea)."""
+
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
 class Figure:
     """A number as the article states it.
 
@@ -101,7 +108,7 @@ class Claim:
     doc: str
     figure: Figure
     sentence: TextSpan
-    counted: TextSpan | None = None
+    counted: Counted | None = None
     measure: str | None = None
     source: Source | None = None
     cue: Cue | None = None

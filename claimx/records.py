@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .model import Claim, TextSpan
+from .model import Claim, Counted, TextSpan
 
 SPANS_KEY = "claimx"
 _ENTS_CACHE = "claimx_ents"
@@ -29,8 +29,8 @@ def text_span(span: Span) -> TextSpan:
     return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
 
 
-def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
-    """One Claim per figure span, in text order."""
+def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY, *, link: bool = True) -> list[Claim]:
+    """One Claim per figure span, in text order; `link` sets the actor ids of this document's actors."""
     claims = []
     for span in doc.spans.get(spans_key, []):
         fig = span._.figure
@@ -42,7 +42,7 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
             doc=doc._.doc_id,
             figure=fig,
             sentence=text_span(sent),
-            counted=text_span(counted) if counted is not None else None,
+            counted=Counted(counted.text, counted.start_char, counted.end_char) if counted is not None else None,
             measure=span._.measure,
             source=span._.source,
             cue=span._.cue,
@@ -50,4 +50,8 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
             quote=bool(span._.quote),
             time=span._.time,
         ))
+    if claims and link:
+        from .actors import ActorIndex  # the actors of this document give source.actor and counted.actor ids
+
+        claims = ActorIndex.from_docs([doc]).link(claims)
     return claims

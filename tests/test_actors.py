@@ -129,8 +129,8 @@ def test_actors_link_sets_counted_actor(counted, expected):
     doc = hand_doc("North Korean and South Korean troops.", [("North Korean", "NORP"), ("South Korean", "NORP")])
     index = ActorIndex.from_docs([doc], claims=[[]])
     (linked,) = index.link([hand_claim("a.txt", counted)])
-    assert linked.extra["counted_actor"] == expected
-    assert linked.to_dict()["counted_actor"] == expected  # extra is merged into the JSON record
+    assert linked.counted.actor == expected
+    assert linked.to_dict()["counted"]["actor"] == expected  # and so in the JSON record
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -196,6 +196,6 @@ def test_actors_seeds_resolve(seed_actors, spellings, expected):
 def test_actors_seeds_link(seed_claims, seed_actors, figure, source_actor, counted_actor):
     claim = next(c for c in seed_claims if c.figure.text == figure and c.measure in ("killed", "casualties"))
     assert claim.source.actor == source_actor
-    assert claim.extra["counted_actor"] == counted_actor
+    assert claim.counted.actor == counted_actor
     actor = seed_actors.get(source_actor)
     assert f"{claim.doc}:{claim.figure.start}" in actor.claims_made

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from claimx.compare import Group, Row, compare, conflict, format_interval, groups_table, interval, parse_period, spread
-from claimx.model import Claim, Figure, Source, TextSpan, TimeRef
+from claimx.model import Claim, Counted, Figure, Source, TextSpan, TimeRef
 
 INF = math.inf
 
@@ -25,11 +25,11 @@ def hand_claim(doc: str, start: int, value: float | None, bound: str = "exact", 
     return Claim(doc=doc, figure=Figure(text=text, start=start, end=start + len(text), value=value, low=low,
                                         high=high, bound=bound),
                  sentence=TextSpan(sentence, start, start + len(sentence)),
-                 counted=TextSpan(counted, start + len(text) + 1, start + len(text) + 1 + len(counted)) if counted else None,
+                 counted=Counted(counted, start + len(text) + 1, start + len(text) + 1 + len(counted), actor=counted_actor)
+                 if counted else None,
                  measure=measure,
                  source=Source(text=source, start=0, end=len(source), name=source, kind="person") if source else None,
-                 time=TimeRef(text=date, start=0, end=1, date=date) if date else None,
-                 extra={"counted_actor": counted_actor})
+                 time=TimeRef(text=date, start=0, end=1, date=date) if date else None)
 
 
 def hand_row(low: float, high: float, date: str | None = None, increment: bool = False) -> Row:
@@ -140,8 +140,8 @@ def test_compare_marks_additions(sentence):
     start = sentence.index("10000")
     first = hand_claim("a.txt", 0, 1500, "approx", measure="deployed", date="2024-10")
     add = Claim(doc="a.txt", figure=Figure("10000", start, start + 5, 10000.0, bound="approx"),
-                sentence=TextSpan(sentence, 0, len(sentence)), counted=TextSpan("comrades", start + 18, start + 26),
-                measure="deployed", extra={"counted_actor": None})
+                sentence=TextSpan(sentence, 0, len(sentence)), counted=Counted("comrades", start + 18, start + 26),
+                measure="deployed")
     (group,) = compare([first, add])
     assert [r.increment for r in group.rows] == [False, True]
     assert group.conflicts == ()
