@@ -480,7 +480,8 @@ class AttributionFinder(DataComponent):
         if any(t.lower_ in self.hedges for t in span):
             return True
         ancestors = {anchor.i} | {a.i for a in anchor.ancestors}
-        noun = span._.counted
+        counted = span._.counted
+        noun = span.doc.char_span(counted.start, counted.end) if counted is not None else None
         if noun is not None:
             ancestors |= {noun.root.i} | {a.i for a in noun.root.ancestors}
         for tok in span.sent:

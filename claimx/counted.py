@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .component import DataComponent
+from .model import Counted
 
 NOUNS = ("NOUN", "PROPN")
 # dependency labels by which a number hangs on the noun it counts
@@ -58,7 +59,8 @@ class CountedFinder(DataComponent):
         for span in doc.spans.get(self.spans_key, []):
             anchor = anchor_of(span)
             noun = self.counted_noun(span, anchor)
-            span._.counted = self.noun_phrase(span, noun) if noun is not None else None
+            phrase = self.noun_phrase(span, noun) if noun is not None else None
+            span._.counted = Counted(phrase.text, phrase.start_char, phrase.end_char) if phrase is not None else None
             fig = span._.figure
             # money and measured quantities are not head counts: "losses of $1.2bn" is no casualty figure
             counts = fig is None or fig.unit in (None, "%")

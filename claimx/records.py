@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .model import Claim, Counted, TextSpan
+from .model import Claim, TextSpan
 
 SPANS_KEY = "claimx"
 _ENTS_CACHE = "claimx_ents"
@@ -37,12 +37,12 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY, *, link: bool = True) 
         if fig is None:
             continue
         sent = span.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
-        counted = span._.counted
+        counted = span._.counted  # a model.Counted
         claims.append(Claim(
             doc=doc._.doc_id,
             figure=fig,
             sentence=text_span(sent),
-            counted=Counted(counted.text, counted.start_char, counted.end_char) if counted is not None else None,
+            counted=counted,
             measure=span._.measure,
             source=span._.source,
             cue=span._.cue,

@@ -233,3 +233,24 @@ def test_records_figure_inside_its_sentence(nlp, seed):
         assert claim.sentence.start <= claim.figure.start < claim.figure.end <= claim.sentence.end
         if claim.counted is not None:
             assert claim.sentence.start <= claim.counted.start < claim.counted.end <= claim.sentence.end
+
+
+@pytest.mark.parametrize("n_process", [2])
+def test_pipeline_records_travel_between_processes(nlp, n_process):
+    """spaCy's own multiprocessing ships Docs as msgpack: claimx's records must survive it."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))[:3]]
+    one = [doc._.claims for doc in nlp.pipe(texts)]
+    many = [doc._.claims for doc in nlp.pipe(texts, n_process=n_process)]
+    assert sum(map(len, one)) > 0
+    assert many == one
+
+
+@pytest.mark.parametrize("seed", ["000_a93a1a1db57691a4.txt"])
+def test_pipeline_doc_bytes_round_trip(nlp, seed):
+    from spacy.tokens import Doc
+
+    doc = nlp((SEEDS / seed).read_text(encoding="utf-8"))
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s._.figure for s in back.spans["claimx"]] == [s._.figure for s in doc.spans["claimx"]]
+    assert [s._.source for s in back.spans["claimx"]] == [s._.source for s in doc.spans["claimx"]]
+    assert [s._.counted for s in back.spans["claimx"]] == [s._.counted for s in doc.spans["claimx"]]
