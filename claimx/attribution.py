@@ -422,6 +422,8 @@ class AttributionFinder(DataComponent):
         if lemma in self.vague_sources or head.lower_ in self.vague_sources:
             has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" or (t.is_title and t.i > mention.start)
                                or (t.is_title and t.pos_ == "ADJ") for t in mention if t != head)
+            if head.tag_ == "NN" and lemma in self.person_nouns:
+                return "person"  # "a Ukrainian official": one person, unnamed
             return "group" if has_modifier else "vague"
         if head.tag_ in ("NNS", "NNPS"):
             return "group"
@@ -485,7 +487,9 @@ class AttributionFinder(DataComponent):
         if noun is not None:
             ancestors |= {noun.root.i} | {a.i for a in noun.root.ancestors}
         for tok in span.sent:
-            if tok.i != cue_i and tok.lower_ in self.hedges and (tok.head.i in ancestors or tok.i in ancestors):
+            # a hedging verb must govern the figure ("600 are believed to"); an adverb may sit on a governor
+            if tok.i != cue_i and tok.lower_ in self.hedges and (
+                    tok.i in ancestors or (tok.pos_ in ("ADV", "ADJ") and tok.head.i in ancestors)):
                 return True
         # "600 reportedly killed", "1,000 thought to have died": right after the figure or its noun
         doc = span.doc
