@@ -110,6 +110,11 @@ class FigureFinder(DataComponent):
         if num.currency:
             currency = self.units.currency_symbols[num.currency]
         # a range "1,000-3,000", "1,000 to 3,000", "between 1,000 and 3,000"
+        ratio = self._ratio(doc, num, sent_end)
+        if ratio is not None:  # "one in three homes": a share
+            cand.end, cand.unit = ratio.end, "%"
+            num.value = round(100 * num.value / ratio.value, 2)
+            return cand, cand.end
         second = None if num.high is not None else self._range_end(doc, cand, openers, sent_end)
         if num.high is not None:
             if num.value >= num.high:
@@ -175,10 +180,11 @@ class FigureFinder(DataComponent):
             return None
         sep = doc[j]
         opener = openers.get(cand.start)
+        first_unit = None
         if sep.text not in HYPHENS and sep.lower_ not in ("to", "and") and not num.unit_text:
             unit = self.units.after(doc, j, sent_end)  # "7% and 9%", "5 km to 10 km": the unit comes twice
             if unit is not None and unit.end < sent_end - 1:
-                j = unit.end
+                j, first_unit = unit.end, unit.unit
                 sep = doc[j]
         if sep.text in HYPHENS:
             tight = not doc[j - 1].whitespace_ and not sep.whitespace_
@@ -201,9 +207,24 @@ class FigureFinder(DataComponent):
             return False
         if num.value >= other.value and not (other.scaled and not num.scaled):
             return None
+        if first_unit is not None:
+            second_unit = self.units.after(doc, other.end, sent_end)
+            if second_unit is None or second_unit.unit != first_unit:
+                return None  # "rose 10% to 1,100": a share and a count, not one range
         if opener and opener[1] == "between":
             cand.start = opener[0]
         return other, (cur[0] if cur else None)
+
+    def _ratio(self, doc: Doc, num: Number, sent_end: int) -> Number | None:
+        """The 'three' of 'one in three' (a share), when the first is small and the second larger."""
+        j = num.end
+        if j + 1 >= sent_end or doc[j].lower_ != "in" or num.vague or num.fraction or num.scaled or num.value > 10:
+            return None
+        other = self.reader.read(doc, j + 1)
+        if other is None or other.vague or other.scaled or not (num.value < other.value <= 1000) \
+                or _year_like(doc[other.start].text) or self.units.after(doc, other.end, sent_end) is not None:
+            return None
+        return other
 
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head
@@ -268,6 +289,10 @@ class FigureFinder(DataComponent):
         # ages: "Keir Starmer, 61, said"
         if prev is not None and prev.text == "," and after is not None and after.text == "," and num.start >= 2 \
                 and doc[num.start - 2].ent_type_ == "PERSON" and cand.unit is None and num.value < 130:
+            return False
+        # list markers: "1. Russia launched…", "2) …" at the start of a line
+        if (prev is None or "\n" in prev.text or "\n" in prev.whitespace_) and after is not None \
+                and after.text in (".", ")") and cand.start == num.start and cand.end == num.end:
             return False
         # clock times: "3 pm", "10 GMT"
         if after is not None and after.lower_ in self.clock_words and cand.unit is None:
