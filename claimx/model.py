@@ -14,16 +14,20 @@ BOUNDS = ("exact", "approx", "min", "max", "range", "vague")
 MEASURES = ("killed", "injured", "casualties", "deployed", "captured", "missing")
 
 
+class Record:
+    """What the records share: a JSON-ready dict of their fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]  # every subclass is a dataclass
+
+
 @dataclass(frozen=True)
-class TextSpan:
+class TextSpan(Record):
     """A stretch of the original text, by character offsets."""
 
     text: str
     start: int
     end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Counted(TextSpan):
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Record):
     """A number as the article states it.
 
     `value` is the number in plain units (60 million → 60000000); for a range it
@@ -58,7 +62,7 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Record):
     """Who the article says a figure comes from."""
 
     text: str
@@ -70,12 +74,9 @@ class Source:
     via: str | None = None
     actor: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Cue:
+class Cue(Record):
     """The word that attributes a figure ("said", "according to") and its stance."""
 
     text: str
@@ -84,21 +85,15 @@ class Cue:
     lemma: str
     stance: str = "states"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class TimeRef:
+class TimeRef(Record):
     """When a figure holds, as written and, where it can be, as an ISO date or period."""
 
     text: str
     start: int
     end: int
     date: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
