@@ -132,7 +132,8 @@ class AttributionFinder(DataComponent):
             if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in inside:
                 if x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
                     subj = self.subject_of(head)
-                    if lemma in self.document_cues and subj is not None and not self._is_document(subj):
+                    if lemma in self.document_cues and subj is not None and not self._is_document(subj) \
+                            and not (subj.dep_ == "poss" and self._is_document(subj.head)):
                         subj = None  # "the military has shown improvement": no one reports anything
                     if lemma in self.cue_objects and not any(
                             c.dep_ == "dobj" and c.lemma_.lower() in self.cue_objects[lemma] for c in head.children):
@@ -176,6 +177,9 @@ class AttributionFinder(DataComponent):
                         and all(t.is_punct or t.is_space or t.pos_ in NOUNS or t.pos_ == "DET" for t in sent[after.i - sent.start:]):
                     last = max((t for t in sent[after.i - sent.start:] if t.pos_ in NOUNS), key=lambda t: t.i)
                     return _Found(last, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])  # "..., says Kyiv"
+            found = self._final_noun_cue(span, sent, anchor, tok)
+            if found is not None:
+                return found
         # 7: a reporting verb at the root of the sentence: ", officials said."
         root = sent.root
         if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
@@ -207,10 +211,30 @@ class AttributionFinder(DataComponent):
             if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
                 continue  # "claims", "says" misread as nouns; "the claim" is not a verb
             prev = doc[j - 1] if j > sent.start else None
-            if prev is None or prev.pos_ not in NOUNS or prev.lower_ in self.relative_pronouns:
-                continue
+            if prev is None or prev.lower_ in self.relative_pronouns or not (
+                    prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
+                continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
             return _Found(prev, doc[j:j + 1], stance)
         return None
+
+    def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
+        """'..., the Oryx open-source project estimates.': a cue the parser read as a plural noun, last in the sentence."""
+        doc = span.doc
+        stance = self.cue_verbs.get(tok.lemma_.lower())
+        if stance is None or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+            return None
+        if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1:sent.end]):
+            return None  # not the last word
+        comma = next((j for j in range(tok.i - 1, anchor.i, -1) if doc[j].text in (",", "”", '"', "—", "–")), None)
+        if comma is None or comma + 1 >= tok.i:
+            return None
+        words = doc[comma + 1:tok.i]
+        while len(words) and words[0].pos_ == "DET":
+            words = words[1:]
+        nouns = [t for t in words if t.pos_ in NOUNS]
+        if not nouns:
+            return None
+        return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
@@ -378,10 +402,8 @@ class AttributionFinder(DataComponent):
         for child in head.rights:
             if child.dep_ == "conj" and child.pos_ in NOUNS and child.i == right + 1 and doc[right].dep_ == "cc":
                 right = child.i + 1
-            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on") and head.pos_ == "PROPN":
-                obj = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-                if obj and child.i == right:
-                    right = obj[0].i + 1  # "Organization for Migration", not its "(IOM)"
+            elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on") and head.pos_ == "PROPN" and child.i == right:
+                right = self._name_chain_end(child)  # "Institute for the Study of War", not its "(ISW)"
         while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "ADP") or doc[left].tag_ == "POS"):
             left += 1
         end = right
@@ -390,6 +412,18 @@ class AttributionFinder(DataComponent):
         if doc[end - 1].tag_ == "POS" and end - 1 > left:
             end -= 1
         return doc[left:end]
+
+    @staticmethod
+    def _name_chain_end(prep: Token) -> int:
+        """The end of a name's chain of prepositions: 'for the Study' + 'of War'."""
+        end = prep.i
+        while prep is not None:
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if obj is None:
+                break
+            end = obj.i + 1
+            prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") and c.i == end), None)
+        return end
 
     def source_record(self, mention: Span, head: Token, acronyms: dict[str, str],
                       phrases: list[tuple[Span, str]]) -> Source:
@@ -429,7 +463,7 @@ class AttributionFinder(DataComponent):
             return "group"
         if lemma in self.person_nouns:
             return "person"  # "the spokesman said"
-        return "organisation" if head.pos_ in ("PROPN", "NOUN") else "vague"
+        return "organisation" if head.pos_ in ("PROPN", "NOUN") or head.is_title else "vague"
 
     def name_and_role(self, mention: Span, head: Token, acronyms: dict[str, str], kind: str) -> tuple[str, str | None]:
         """The fullest mention of this actor in the document, and the title or apposition that says who it is."""
