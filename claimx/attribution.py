@@ -135,9 +135,10 @@ class AttributionFinder(DataComponent):
                     if lemma in self.document_cues and subj is not None and not self._is_document(subj) \
                             and not (subj.dep_ == "poss" and self._is_document(subj.head)):
                         subj = None  # "the military has shown improvement": no one reports anything
-                    if lemma in self.cue_objects and not any(
-                            c.dep_ == "dobj" and c.lemma_.lower() in self.cue_objects[lemma] for c in head.children):
+                    if not self._cue_takes(head):
                         subj = None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
+                    if subj is not None and not self._may_speak(subj):
+                        subj = None  # "Damage estimated at $30 billion": a thing estimates nothing
                     if subj is not None and not (region and _in_region(region, head.idx) and subj.lower_ in self.first_person):
                         return _Found(subj, sent[head.i - sent.start:head.i - sent.start + 1], self.cue_verbs[lemma])
             if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
@@ -164,7 +165,7 @@ class AttributionFinder(DataComponent):
         # 6: a reporting clause set off at the end: "..., regional governor Oleh Syniehubov said."
         for tok in sent[anchor.i - sent.start + 1:]:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues:
+            if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues and self._cue_takes(tok):
                 subj = self.subject_of(tok)
                 if subj is None and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
@@ -210,10 +211,14 @@ class AttributionFinder(DataComponent):
                 continue
             if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
                 continue  # "claims", "says" misread as nouns; "the claim" is not a verb
+            if not self._cue_takes(tok):
+                continue
             prev = doc[j - 1] if j > sent.start else None
             if prev is None or prev.lower_ in self.relative_pronouns or not (
                     prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
                 continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
+            if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
+                continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)
         return None
 
@@ -298,6 +303,16 @@ class AttributionFinder(DataComponent):
                 if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
                     return child
         return head
+
+    def _cue_takes(self, verb: Token) -> bool:
+        """A cue restricted to reports of a number ('put the toll at') has such an object."""
+        lemma = verb.lemma_.lower()
+        return lemma not in self.cue_objects or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cue_objects[lemma] for c in verb.children)
+
+    def _may_speak(self, tok: Token) -> bool:
+        """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
+        return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
 
     def _can_speak(self, tok: Token) -> bool:
         """Could this noun be a source: a name, a people, an organisation, officials, a report?"""

@@ -315,7 +315,8 @@ class FigureFinder(DataComponent):
                     and first.ent_iob_ == "I" and first.ent_type_ == prev.ent_type_:
                 return False
             if prev is not None and prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.lower_ not in self.months \
-                    and first.text.isdigit() and cand.start == num.start and (after is None or after.pos_ not in ("NOUN", "PROPN")):
+                    and first.text.isdigit() and cand.start == num.start \
+                    and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.ent_type_ in self.date_labels):
                 return False  # "Boeing 737 landed", "Apollo 11": a model or a name, counting nothing
         # durations are figures only when the pipeline is asked for them
         if not self.durations and cand.unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade"):

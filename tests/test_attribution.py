@@ -285,3 +285,33 @@ UNATTRIBUTED = [
 def test_attribution_no_source(figure_of, text, find):
     claim = figure_of(text, find)
     assert claim.source is None, claim.source
+
+
+# Patterns met while reading articles outside the seeds.
+@pytest.mark.parametrize(("sentence", "find", "source", "kind", "lemma"), [
+    pytest.param("According to the Institute for the Study of War (ISW), Russia lost 1,500 troops.", "1,500",
+                 "Institute for the Study of War", "organisation", "according to", id="name-with-prepositions"),
+    pytest.param("The ministry's figures show 320 deaths.", "320", "ministry", "organisation", "show", id="owner-of-figures"),
+    pytest.param("Russia has lost more than 3,000 tanks, the Oryx open-source project estimates.", "3,000",
+                 "Oryx open-source project", "organisation", "estimate", id="final-cue-read-as-noun"),
+    pytest.param("Russia has lost 500 tanks this year, says the Kremlin", "500", "Kremlin", "organisation", "say", id="inverted-speaker"),
+    pytest.param("Russian strikes killed 11 people, regional governor Oleh Syniehubov said.", "11", "Oleh Syniehubov",
+                 "person", "say", id="final-speaker-misattached"),
+    pytest.param("Police put the figure at 800.", "800", "Police", "organisation", "put", id="put-the-figure-at"),
+    pytest.param("A Ukrainian official put North Korean losses at 300 dead.", "300", "official", "person", "put",
+                 id="unnamed-official-is-a-person"),
+])
+def test_attribution_more_patterns(figure_of, sentence, find, source, kind, lemma):
+    claim = figure_of(sentence, find)
+    assert claim.source is not None, claim
+    assert source.lower() in claim.source.text.lower()
+    assert claim.source.kind == kind
+    assert claim.cue.lemma == lemma
+
+
+@pytest.mark.parametrize(("sentence", "find"), [
+    pytest.param("Police put 800 officers on alert.", "800", id="put-without-a-figure-word"),
+    pytest.param("Damage estimated at $30 billion hit the region.", "$30", id="damage-is-no-speaker"),
+])
+def test_attribution_more_patterns_no_source(figure_of, sentence, find):
+    assert figure_of(sentence, find).source is None

@@ -273,3 +273,37 @@ def test_figures_nonfigures_ignored(extract, sentence, target):
     overlapping = [c.figure for c in extract(sentence)
                    if c.figure.start < end and start < c.figure.end]
     assert overlapping == [], f"{target!r} read as a figure: {overlapping}"
+
+
+# Cases met while reading articles outside the seeds: each pins one rule of figures.py.
+@pytest.mark.parametrize(("sentence", "find", "value", "low", "high", "bound", "unit"), [
+    pytest.param("One in three homes was damaged.", "One in three", 33.33, None, None, "exact", "%", id="ratio-one-in-three"),
+    pytest.param("Casualties rose 10% to 1,100 from 1,000.", "10%", 10, None, None, "exact", "%", id="share-then-count-no-range"),
+    pytest.param("Temperatures fell to -18 °C overnight.", "-18", -18, None, None, "exact", "°C", id="negative-celsius"),
+    pytest.param("The fund fell to minus five percent.", "minus five", -5, None, None, "exact", "%", id="minus-word"),
+    pytest.param("Tickets cost 10 € each.", "10", 10, None, None, "exact", "EUR", id="currency-sign-after"),
+    pytest.param("The parcel weighed 25 pounds.", "25", 25, None, None, "exact", "lb", id="pounds-weight"),
+    pytest.param("The club paid 5 million pounds for him.", "5 million", 5_000_000, None, None, "exact", "GBP", id="pounds-money"),
+    pytest.param("The number range is 1000-5000.", "1000", None, 1000, 5000, "range", None, id="range-four-digits-not-years"),
+    pytest.param("Rebels used 7.62mm rounds.", "7.62", 7.62, None, None, "exact", "mm", id="unit-glued-then-noun"),
+    pytest.param("The typhoon hit 45C on Tuesday.", "45", 45, None, None, "exact", "°C", id="celsius-glued"),
+])
+def test_figures_generalisation(figure_of, sentence, find, value, low, high, bound, unit):
+    fig = figure_of(sentence, find).figure
+    assert sentence[fig.start:fig.end] == fig.text
+    assert (fig.value, fig.low, fig.high, fig.bound, fig.unit) == (value, low, high, bound, unit)
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    pytest.param("1. Russia launched 40 drones.", "1", id="list-marker"),
+    pytest.param("Apple unveiled the iPhone 15 yesterday.", "15", id="camel-case-model"),
+    pytest.param("Call 0800 123 4567 for details.", "123", id="phone-groups"),
+    pytest.param("Prime Minister Keir Starmer, 61, said it.", "61", id="age-after-name"),
+    pytest.param("ISLAMABAD, Aug 12 (Reuters) - Rains fell.", "12", id="dateline-day"),
+    pytest.param("Photo: 1 of 5.", "5", id="gallery-counter"),
+    pytest.param("During 1990-2000 it grew.", "1990", id="year-range"),
+])
+def test_figures_generalisation_not_figures(extract, sentence, target):
+    start = sentence.index(target)
+    end = start + len(target)
+    assert not [c for c in extract(sentence) if c.figure.start < end and start < c.figure.end]
