@@ -256,11 +256,11 @@ def _compare(case: PeerCase, claims: list) -> dict[str, bool]:
 
 # suite -> (cases, floor per compared field). Floors: measured rate, rounded down to 5 pts.
 SUITES: dict[str, tuple[Callable[[], Iterator[PeerCase]], dict[str, float]]] = {
-    "rt-number-range": (rt_number_ranges, {"value": 0.80, "bound": 0.80}),
-    "rt-percent": (rt_percentages, {"value": 0.90, "unit": 0.70}),
-    "rt-currency": (rt_currencies, {"value": 0.95, "unit": 0.85}),
-    "rt-dimension": (rt_dimensions, {"value": 0.80, "unit": 0.65}),
-    "quantulum3": (quantulum_quantities, {"value": 0.60, "unit": 0.75}),
+    "rt-number-range": (rt_number_ranges, {"value": 0.90, "bound": 0.90}),
+    "rt-percent": (rt_percentages, {"value": 1.00, "unit": 1.00}),
+    "rt-currency": (rt_currencies, {"value": 0.95, "unit": 0.95}),
+    "rt-dimension": (rt_dimensions, {"value": 0.80, "unit": 0.75}),
+    "quantulum3": (quantulum_quantities, {"value": 0.75, "unit": 0.80}),
 }
 
 
