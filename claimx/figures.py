@@ -260,7 +260,7 @@ class FigureFinder(DataComponent):
     # -- what is not a figure -----------------------------------------
     def _is_figure(self, doc: Doc, cand: _Candidate) -> bool:
         num = cand.num
-        first, last = doc[num.start], doc[num.end - 1]
+        first = doc[num.start]
         prev = doc[num.start - 1] if num.start > 0 else None
         after = doc[cand.end] if cand.end < len(doc) else None
         # numbers glued into names and codes: "SA-22" split oddly, "3/16", "A4"
@@ -332,7 +332,7 @@ class FigureFinder(DataComponent):
                 return False
             if after is None or not (after.lower_ == "of" or after.pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")):
                 return False
-        return not (last.lower_ in self.reader.fractions and first.lower_ in ("the",))
+        return True
 
     def _near_month(self, doc: Doc, start: int, end: int, strict: bool = False) -> bool:
         """A month name next to the number ('Aug 12', '19 June'); `strict` (no DATE entity) wants it capitalised and adjacent."""

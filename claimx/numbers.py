@@ -76,9 +76,6 @@ class NumberReader:
         value = float(num.replace(",", ""))
         return cur, -value if m.group("sign") else value, suf
 
-    def is_word_number(self, low: str) -> bool:
-        return low in self.ones or low in self.tens or low in self.hundred or low in self.scales or low in self.dozen
-
     def scale_of(self, low: str) -> float | None:
         if low in self.scales:
             return self.scales[low]
