@@ -60,6 +60,7 @@ class FigureFinder(DataComponent):
         self.name_labels = set(nf["name_labels"])
         self.date_labels = set(nf["date_labels"])
         self.blockers_before = set(nf["number_blockers_before"])
+        self.blockers_after = [tuple(p.split()) for p in nf.get("number_blockers_after", [])]
         self.change_verbs = set(numbers.get("change_verbs", []))
         self.fraction_blockers = set(numbers["fraction_blockers"])
         self.matcher = Matcher(self.nlp.vocab)
@@ -289,6 +290,10 @@ class FigureFinder(DataComponent):
         # ages: "Keir Starmer, 61, said"
         if prev is not None and prev.text == "," and after is not None and after.text == "," and num.start >= 2 \
                 and doc[num.start - 2].ent_type_ == "PERSON" and cand.unit is None and num.value < 130:
+            return False
+        # page furniture: "5 min read", "Share 12 comments"
+        words = tuple(t.lower_ for t in doc[num.end:num.end + 2])
+        if cand.start == num.start and any(words[:len(p)] == p for p in self.blockers_after):
             return False
         # list markers: "1. Russia launched…", "2) …" at the start of a line
         if (prev is None or "\n" in prev.text or "\n" in prev.whitespace_) and after is not None \

@@ -302,6 +302,8 @@ def test_figures_generalisation(figure_of, sentence, find, value, low, high, bou
     pytest.param("ISLAMABAD, Aug 12 (Reuters) - Rains fell.", "12", id="dateline-day"),
     pytest.param("Photo: 1 of 5.", "5", id="gallery-counter"),
     pytest.param("During 1990-2000 it grew.", "1990", id="year-range"),
+    pytest.param("5 min read\nRussian forces captured 14 villages.", "5", id="byline-reading-time"),
+    pytest.param("Share 12 comments", "12", id="comment-counter"),
 ])
 def test_figures_generalisation_not_figures(extract, sentence, target):
     start = sentence.index(target)
