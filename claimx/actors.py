@@ -204,7 +204,7 @@ class ActorIndex:
 
         Args:
             docs: the Docs; their `_.doc_id` names them in claim references.
-            claims: each Doc's claims, when already at hand; by default `doc._.claims`.
+            claims: each Doc's claims, when already at hand; by default built from the Docs, unlinked.
             lexicons: a folder whose aliases.json is merged over the packaged one.
         """
         docs = list(docs)

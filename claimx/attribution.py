@@ -170,14 +170,11 @@ class AttributionFinder(DataComponent):
                 if subj is None and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
                     subj = span.doc[tok.i - 1]  # the parser hung the speaker on the clause before: read it off the words
-                if subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
-                        and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–"):
+                set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
+                    and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
+                inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
+                if set_off or inverted:
                     return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
-                after = span.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-                if tok.i > 0 and span.doc[tok.i - 1].text in (",", "”", '"', "’") and after is not None and after.pos_ in NOUNS \
-                        and all(t.is_punct or t.is_space or t.pos_ in NOUNS or t.pos_ == "DET" for t in sent[after.i - sent.start:]):
-                    last = max((t for t in sent[after.i - sent.start:] if t.pos_ in NOUNS), key=lambda t: t.i)
-                    return _Found(last, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])  # "..., says Kyiv"
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found

@@ -74,7 +74,7 @@ def load_nlp(model: str | None, lexicons: Path | None = None):
     try:
         return load(model, lexicons=str(lexicons) if lexicons else None)
     except RuntimeError as err:
-        err_console.print(f"claimx: {err}", markup=False)
+        _report(str(err))
         raise typer.Exit(2) from None
 
 
@@ -92,8 +92,7 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
         return
     if output is not None and output.is_dir():
         _usage_error(f"--output {output} is a folder: name a file")
-    if fmt is None:
-        fmt = Format.table if output is None and sys.stdout.isatty() else Format.jsonl
+    fmt = _default_format(fmt, output)
     if resume and (output is None or fmt is not Format.jsonl):
         _usage_error(Errors.E019)
     from . import render
@@ -122,7 +121,7 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
                                      date=date, batch_size=batch_size)
             summary = run(results, emit, progress)
     except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
-        err_console.print(f"claimx: {err}", markup=False)
+        _report(str(err))
         raise typer.Exit(2) from None
     summary.skipped = len(skipped)
     if show:
@@ -131,9 +130,18 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
         raise typer.Exit(1)
 
 
-def _usage_error(message: str) -> None:
+def _report(message: str) -> None:
+    """One line on stderr, for a bad input or a bad option."""
     err_console.print(f"claimx: {message}", markup=False)
+
+
+def _usage_error(message: str) -> None:
+    _report(message)
     raise typer.Exit(2)
+
+
+def _default_format(fmt: Format | None, output: Path | None) -> Format:
+    return fmt if fmt is not None else Format.table if output is None and sys.stdout.isatty() else Format.jsonl
 
 
 def _extract_dask(paths: list[str], address: str, output: Path | None, model: str | None, lexicons: Path | None,
@@ -165,8 +173,7 @@ def check_date(date: str | None) -> None:
     try:
         dt.date.fromisoformat(date)
     except ValueError:
-        err_console.print(f"claimx: {Errors.E012.format(date=date)}", markup=False)
-        raise typer.Exit(2) from None
+        _usage_error(Errors.E012.format(date=date))
 
 
 class _open_output:
@@ -222,10 +229,6 @@ class EvalFormat(str, enum.Enum):
 EvalFormatOpt = Annotated[EvalFormat, typer.Option("--format", "-f", help="table for people, json for programs")]
 
 
-def _default_format(fmt: Format | None, output: Path | None) -> Format:
-    return fmt if fmt is not None else Format.table if output is None and sys.stdout.isatty() else Format.jsonl
-
-
 def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]:
     """The processed Docs of every readable input; unreadable ones are reported on stderr and counted."""
     from .io import Document, read_inputs
@@ -237,8 +240,8 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
             items.append(item)
         else:
             failed += 1
-            err_console.print(f"claimx: {item.message}", markup=False)
-    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, date or getattr(d, "date", None)) for d in items))
+            _report(item.message)
+    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, date or d.date) for d in items))
     return docs, failed
 
 
@@ -279,18 +282,19 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     from .actors import ActorIndex
     from .compare import compare as compare_claims
     from .compare import groups_table
+    from .records import claims_from_doc
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
-    index = ActorIndex.from_docs(docs, lexicons=lexicons)
-    claims = index.link([c for doc in docs for c in doc._.claims])
-    groups = compare_claims(claims, index, min_claims=min_claims, lexicons=lexicons)
+    claims = [claims_from_doc(d, link=False) for d in docs]  # compare links them over all the articles
+    index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
+    groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
     _write_records(groups, _default_format(fmt, output), output, groups_table)
     if plot is not None:
         from .plot import plot_groups
 
         plot_groups(groups, plot)
-        err_console.print(f"claimx: wrote {plot}", markup=False)
+        _report(f"wrote {plot}")
     if failed:
         raise typer.Exit(1)
 
@@ -307,14 +311,14 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
     items = list(itertools.islice(read_inputs([article]), 2))
     for item in items:
         if isinstance(item, InputError):
-            err_console.print(f"claimx: {item.message}", markup=False)
+            _report(item.message)
             raise typer.Exit(1)
     if len(items) != 1:
         _usage_error(Errors.E023.format(path=article))
     nlp = load_nlp(model, lexicons)
     doc, claims = next(extract_documents(nlp, items, date=date))
     if isinstance(doc, InputError):
-        err_console.print(f"claimx: {doc.message}", markup=False)
+        _report(doc.message)
         raise typer.Exit(1)
     with _open_output(html) as out:
         out.write(render_html(doc.text, claims, doc.name))
@@ -343,11 +347,11 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
             for item, claims in extract_documents(nlp, read_inputs(paths), date=date):
                 if isinstance(item, InputError):
                     failed += 1
-                    err_console.print(f"claimx: {item.message}", markup=False)
+                    _report(item.message)
                 else:
                     pred.extend(c.to_dict() for c in claims)
     except InputError as err:
-        err_console.print(f"claimx: {err.message}", markup=False)
+        _report(err.message)
         raise typer.Exit(1) from None
     result = score(gold_lines, pred)
     if fmt is EvalFormat.json:

@@ -53,5 +53,5 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY, *, link: bool = True) 
     if claims and link:
         from .actors import ActorIndex  # the actors of this document give source.actor and counted.actor ids
 
-        claims = ActorIndex.from_docs([doc]).link(claims)
+        claims = ActorIndex.from_docs([doc], [claims]).link(claims)
     return claims
