@@ -2,7 +2,8 @@
 
 Resolution uses dateparser (imported on first use, so it costs nothing to a run that
 never needs it). Without an article date, only expressions that carry their own year
-are resolved: "in January" alone could be any January.
+are resolved: "in January" alone could be any January. The words of time phrases live in
+`lexicons/times.json`; this module holds the grammar.
 """
 
 from __future__ import annotations
@@ -10,23 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .data import load_lexicon
 from .model import TimeRef
 from .records import ents_of
 
+LEXICON = "times.json"
 DATE_LABELS = ("DATE", "TIME")
-LEAD_PREPS = {"in", "on", "since", "by", "between", "during", "until", "till", "from", "before", "after", "through", "throughout", "as"}
-PAST_RE = re.compile(r"\b(?:the\s+)?(?:past|last|previous)\s+(?:(\w+)\s+)?(day|week|month|year)s?\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d|21\d\d)\b")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-FULL_DATE_RE = re.compile(rf"\b(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
-LEAD_RE = re.compile(r"^(?:in|on|since|by|between|during|from|as of|until|before|after|early|late|mid-?|the)\s+", re.I)
-DURATION_RE = re.compile(r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some )?[\w,.-]+ "
-                         r"(?:days?|weeks?|months?|years?|decades?|hours?)", re.I)
-WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+DAY_NUMBER_RE = re.compile(r"\b\d{1,2}\b")  # a day of the month, beside a year: a full date
+HAS_WORD_OR_YEAR_RE = re.compile(r"[A-Za-z]{3}|\d{4}")  # "12" alone is no time expression
+ISO_DAY_CHARS = len("2025-04-30")
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of lexicon words, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=64)
@@ -39,22 +43,89 @@ def _parser(base: dt.date | None) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def resolve(text: str, base: dt.date | None) -> str | None:
-    """An ISO date (2025-04-30), month (2025-01), year (2022) or period (start/end) for a time expression."""
-    m = PAST_RE.search(text)
-    if m and base is not None:
-        n = WORD_COUNTS.get((m.group(1) or "").lower()) or (int(m.group(1)) if (m.group(1) or "").isdigit() else 1)
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2).lower()] * n
+class TimeResolver:
+    """Finds a figure's time expression and resolves it; its words come from `times.json`."""
+
+    def __init__(self, lexicons: str | Path | None = None) -> None:
+        lex = load_lexicon(LEXICON, lexicons)
+        self.lead_words = set(lex["lead_words"])
+        self.periods: dict[str, int] = lex["periods"]
+        self.counts: dict[str, int] = lex["counts"]
+        periods = _alternation(list(self.periods))
+        self.past_re = re.compile(rf"\b(?:the\s+)?(?:{_alternation(lex['past_words'])})\s+(?:(\w+)\s+)?({periods})s?\b", re.I)
+        month = rf"(?:{_alternation(lex['months'])})[a-z]*\.?"
+        self.full_date_re = re.compile(rf"\b(?:\d{{1,2}} {month},? \d{{4}}|{month} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+        self.strip_re = re.compile(rf"^(?:(?:{_alternation(lex['strip_words'])})(?:\s+|(?<=-)))+", re.I)
+        self.range_re = re.compile(rf"\s+(?:{_alternation(lex['range_words'])})\s+|\s*[–-]\s*(?=[A-Z0-9])")
+        self.duration_re = re.compile(rf"(?:(?:{_alternation(lex['duration_bounds'])}) )?[\w,.-]+ "
+                                      rf"(?:{_alternation(lex['duration_units'])})s?", re.I)
+        self.relative_re = re.compile(rf"\b(?:{_alternation(lex['relative_words'])})\b", re.I)
+
+    def resolve(self, text: str, base: dt.date | None) -> str | None:
+        """An ISO date (2025-04-30), month (2025-01), year (2022) or period (start/end) for a time expression."""
+        m = self.past_re.search(text)
+        if m and base is not None:
+            return self._look_back(m, base)
+        if base is None and not YEAR_RE.search(text):
+            return None
+        parts = self.range_re.split(text)
+        if len(parts) == 2:
+            a, b = self.resolve(parts[0], base), self.resolve(parts[1], base)
+            if a and b:
+                return f"{a}/{b}"
+        return _parse(self.strip_re.sub("", text.strip()), base)
+
+    def _look_back(self, m: re.Match[str], base: dt.date) -> str:
+        """'the past two weeks': the period that ends on the article's date."""
+        count = (m.group(1) or "").lower()
+        n = self.counts.get(count) or (int(count) if count.isdigit() else 1)
+        days = self.periods[m.group(2).lower()] * n
         return f"{(base - dt.timedelta(days=days)).isoformat()}/{base.isoformat()}"
-    if base is None and not YEAR_RE.search(text):
-        return None
-    parts = re.split(r"\s+(?:and|to|until|till)\s+|\s*[–-]\s*(?=[A-Z0-9])", text)
-    if len(parts) == 2:
-        a, b = resolve(parts[0], base), resolve(parts[1], base)
-        if a and b:
-            return f"{a}/{b}"
-    cleaned = re.sub(LEAD_RE, "", text.strip())
-    cleaned = re.sub(r"^(?:early|late|mid-?)\s*", "", cleaned, flags=re.I)
+
+    def base_date(self, doc: Doc) -> dt.date | None:
+        """The article's date: set by the caller (--date), else the latest full date in the text.
+
+        The latest, because an article reports up to its own date and cites earlier ones.
+        """
+        given = doc._.claimx_date
+        if given:
+            return dt.date.fromisoformat(given)
+        candidates = [e.text for e in doc.ents if e.label_ == "DATE" and YEAR_RE.search(e.text)
+                      and DAY_NUMBER_RE.search(YEAR_RE.sub("", e.text))]
+        candidates += [m.group(0) for m in self.full_date_re.finditer(doc.text)]  # the NER often misses datelines
+        dates = [dt.date.fromisoformat(iso) for iso in (self.resolve(t, None) for t in candidates)
+                 if iso and len(iso) == ISO_DAY_CHARS]
+        return max(dates) if dates else None
+
+    def time_of(self, span: Span, anchor: Token, base: dt.date | None) -> TimeRef | None:
+        """The date expression of the figure's sentence nearest to the figure."""
+        sent = span.sent
+        best = None
+        for ent in ents_of(span.doc, *DATE_LABELS):
+            if ent.start < sent.start or ent.end > sent.end or (ent.start < span.end and span.start < ent.end):
+                continue
+            if not HAS_WORD_OR_YEAR_RE.search(ent.text) or self.is_duration(ent):
+                continue
+            dist = min(abs(ent.start - span.start), abs(ent.end - span.end))
+            if best is None or dist < best[0]:
+                best = (dist, ent)
+        if best is None:
+            return None
+        ent = best[1]
+        start = ent.start
+        doc = span.doc
+        if start > 0 and doc[start - 1].lower_ in self.lead_words:
+            start -= 1
+        phrase = doc[start:ent.end]
+        return TimeRef(text=phrase.text, start=phrase.start_char, end=phrase.end_char, date=self.resolve(phrase.text, base))
+
+    def is_duration(self, ent: Span) -> bool:
+        """'six months', 'more than 70 years': how long, not when."""
+        return bool(self.duration_re.fullmatch(ent.text)) and not self.relative_re.search(ent.text)
+
+
+def _parse(cleaned: str, base: dt.date | None) -> str | None:
+    """dateparser's reading of a cleaned time phrase, at the precision it gives (year, month, day)."""
     try:
         data = _parser(base).get_date_data(cleaned)
     except Exception:  # dateparser raises on some odd strings; an unresolved time is still a time
@@ -67,51 +138,3 @@ def resolve(text: str, base: dt.date | None) -> str | None:
     if data.period == "month":
         return f"{d.year:04d}-{d.month:02d}"
     return d.isoformat()
-
-
-class TimeResolver:
-    def base_date(self, doc: Doc) -> dt.date | None:
-        """The article's date: set by the caller (--date), else the latest full date in the text.
-
-        The latest, because an article reports up to its own date and cites earlier ones.
-        """
-        given = doc._.claimx_date
-        if given:
-            return dt.date.fromisoformat(given)
-        candidates = [e.text for e in doc.ents if e.label_ == "DATE" and YEAR_RE.search(e.text)
-                      and re.search(r"\b\d{1,2}\b", YEAR_RE.sub("", e.text))]
-        candidates += [m.group(0) for m in FULL_DATE_RE.finditer(doc.text)]  # the NER often misses datelines
-        dates = []
-        for text in candidates:
-            iso = resolve(text, None)
-            if iso and len(iso) == 10:
-                dates.append(dt.date.fromisoformat(iso))
-        return max(dates) if dates else None
-
-    def time_of(self, span: Span, anchor: Token, base: dt.date | None) -> TimeRef | None:
-        """The date expression of the figure's sentence nearest to the figure."""
-        sent = span.sent
-        best = None
-        for ent in ents_of(span.doc, *DATE_LABELS):
-            if ent.start < sent.start or ent.end > sent.end or (ent.start < span.end and span.start < ent.end):
-                continue
-            if not re.search(r"[A-Za-z]{3}|\d{4}", ent.text) or _is_duration(ent):
-                continue
-            dist = min(abs(ent.start - span.start), abs(ent.end - span.end))
-            if best is None or dist < best[0]:
-                best = (dist, ent)
-        if best is None:
-            return None
-        ent = best[1]
-        start = ent.start
-        doc = span.doc
-        if start > 0 and doc[start - 1].lower_ in LEAD_PREPS:
-            start -= 1
-        phrase = doc[start:ent.end]
-        return TimeRef(text=phrase.text, start=phrase.start_char, end=phrase.end_char, date=resolve(phrase.text, base))
-
-
-def _is_duration(ent: Span) -> bool:
-    """'six months', 'more than 70 years': how long, not when."""
-    return bool(DURATION_RE.fullmatch(ent.text)) \
-        and not re.search(r"\b(?:last|past|previous|this|next|ago|earlier)\b", ent.text, re.I)
