@@ -1,0 +1,99 @@
+"""Words are data: English vocabulary lives in the lexicons, not in Python.
+
+The count below is of English words written as string literals where the code decides
+something about the text: in comparisons (`tok.lower_ == "over"`, `x in {"said", "told"}`),
+in collection literals (word lists in code) and in regular expressions. Not counted: spaCy's
+own labels (POS, dependencies, entity types: `spacy.glossary`), claimx's schema values and
+record fields (bounds, measures, kinds, stances), lexicon keys read with `lex[...]`, and
+docstrings and messages. The ceiling only goes down: when words move to a lexicon, lower it.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from collections import Counter
+from pathlib import Path
+
+import spacy.glossary
+
+from claimx import model
+
+PACKAGE = Path(__file__).resolve().parent.parent / "claimx"
+WORD_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")  # a backslash before letters is a regex escape (\bover)
+REGEX_CALLS = {"compile", "search", "match", "fullmatch", "sub", "findall", "finditer", "split"}
+SKIP_MODULES = {"errors.py"}  # messages, not rules
+
+# At commit f831427 (before issue 9) this counter found 135; lower the ceiling as words move, never raise it.
+MAX_ENGLISH_WORDS = 97
+
+
+def _schema_words() -> set[str]:
+    words = {w.lower() for w in spacy.glossary.GLOSSARY}
+    words |= set(model.BOUNDS) | set(model.MEASURES)
+    for cls in vars(model).values():
+        if dataclasses.is_dataclass(cls):
+            words |= {f.name for f in dataclasses.fields(cls)}
+    words |= {"person", "organisation", "group", "media", "vague",  # Source.kind
+              "states", "estimates", "claims", "confirms", "denies",  # Cue.stance
+              "json", "jsonl", "utf", "html", "txt", "csv", "png", "svg", "md", "htm"}  # file kinds
+    return words
+
+
+def _decision_strings(tree: ast.AST) -> list[str]:
+    """String constants compared against, listed in literals, or used as regexes."""
+    found: list[str] = []
+    keys = {id(n.slice) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}  # lex["months"]: a key, not a word
+    for node in ast.walk(tree):  # the public names in __all__: API, not vocabulary
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            keys |= {id(n) for n in ast.walk(node.value)}
+
+    def strings(node: ast.AST) -> list[str]:
+        return [n.value for n in ast.walk(node)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in keys and "<" not in n.value]
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            for part in [node.left, *node.comparators]:
+                if isinstance(part, ast.Constant | ast.List | ast.Set | ast.Tuple):
+                    found += strings(part)
+        elif isinstance(node, ast.List | ast.Set | ast.Tuple) and sum(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts) >= 2:
+            found += [s for e in node.elts for s in strings(e) if isinstance(e, ast.Constant)]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in REGEX_CALLS \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args:
+            found += strings(node.args[0])
+    return found
+
+
+def english_words() -> Counter[str]:
+    """(module, word) pairs of English words in the package's decision strings."""
+    skip = _schema_words()
+    counts: Counter[str] = Counter()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in SKIP_MODULES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        words = {w.lower() for s in _decision_strings(tree) for w in WORD_RE.findall(s)}
+        for word in words - skip:
+            counts[f"{path.relative_to(PACKAGE)}:{word}"] += 1
+    return counts
+
+
+def test_words_english_literals_only_go_down():
+    counts = english_words()
+    assert len(counts) <= MAX_ENGLISH_WORDS, (
+        f"{len(counts)} English words in claimx/*.py (ceiling {MAX_ENGLISH_WORDS}): put new words in claimx/lexicons/. "
+        f"Newest: {sorted(counts)[:40]}")
+
+
+def test_words_counter_sees_a_word_list_in_code(tmp_path):
+    tree = ast.parse('CUES = ("said", "told")\nif tok.lower_ == "over":\n    pass\n')
+    assert {w for s in _decision_strings(tree) for w in WORD_RE.findall(s)} == {"said", "told", "over"}
+
+
+def test_words_counter_skips_spacy_labels_and_schema_values():
+    tree = ast.parse('if tok.dep_ in ("nsubj", "dobj") and m == "killed":\n    pass\n')
+    words = {w for s in _decision_strings(tree) for w in WORD_RE.findall(s)}
+    assert not words - _schema_words()
