@@ -261,7 +261,8 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
            lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
     """List the people, organisations and groups of articles, spellings merged."""
     check_date(date)
-    from .actors import ActorIndex, actors_table
+    from .actors import ActorIndex
+    from .render import actors_table
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
@@ -281,8 +282,8 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
         _usage_error(Errors.E026.format(path=plot))
     from .actors import ActorIndex
     from .compare import compare as compare_claims
-    from .compare import groups_table
     from .records import claims_from_doc
+    from .render import groups_table
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
@@ -330,7 +331,8 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
     """Score claimx on annotated articles: P/R/F1 and accuracy per field."""
     import json
 
-    from .evaluate import load_gold, load_predictions, score, score_table
+    from .evaluate import load_gold, load_predictions, score
+    from .render import score_table
 
     check_date(date)
     failed = 0

@@ -44,12 +44,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
-from rich.text import Text
-
 from .actors import ALIASES, ActorIndex, claim_ref, norm
 from .data import load_lexicon
-from .model import Claim, _plain_number
+from .model import Claim, plain_number
 
 APPROX = 0.10
 VAGUE_FACTOR = 10.0
@@ -89,9 +86,9 @@ class Row:
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
-        d["value"] = _plain_number(self.value)
-        d["low"] = _plain_number(self.low)
-        d["high"] = None if math.isinf(self.high) else _plain_number(self.high)
+        d["value"] = plain_number(self.value)
+        d["low"] = plain_number(self.low)
+        d["high"] = None if math.isinf(self.high) else plain_number(self.high)
         return d
 
 
@@ -259,12 +256,32 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
     claims = list(claims)
     if actors is not None:
         claims = actors.link(claims)  # the index of all the articles: ids agree across documents
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_doc[c.doc].append(c)
     buckets: dict[tuple[str, str, str | None], list[tuple[Row, str]]] = defaultdict(list)
     subjects: dict[str, str] = {}  # subject key -> display name
     actor_ids: set[str] = set()  # subject keys that are actor ids, not noun classes
+    for c, aid, noun, via in _subjects(claims, actors, lex):
+        row = _row(c, actors, via, _is_increment(c, lex))
+        subject = aid or noun or "?"
+        subjects[subject] = actors.get(aid).name if actors is not None and actors.get(aid) else subject
+        if aid:
+            actor_ids.add(aid)
+        buckets[(subject, c.measure, c.figure.unit)].append((row, noun or ""))
+    groups = [_group(key, rows, subjects[key[0]], key[0] if key[0] in actor_ids else None)
+              for key, rows in buckets.items() if len(rows) >= min_claims]
+    groups.sort(key=lambda g: (-len(g.rows), -len(g.conflicts), g.label))
+    return groups
+
+
+def _subjects(claims: list[Claim], actors: ActorIndex | None,
+              lex: _Lexicon) -> Iterable[tuple[Claim, str | None, str, str]]:
+    """Each measured claim with its subject: (claim, actor id, noun class, how the actor was found).
+
+    Within an article, a claim that names no actor ("the soldiers") takes the one last named
+    with a people noun ("North Korean troops ... 300 soldiers killed"): the context.
+    """
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc].append(c)
     for doc_claims in by_doc.values():
         donor: tuple[str, str] | None = None  # (actor id, noun class) last named in this article
         for c in sorted(doc_claims, key=lambda c: c.figure.start):
@@ -276,20 +293,8 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
                 noun = donor[1] if donor and via == "context" else (noun or "")
             if aid and noun in ("troops", "people", "casualties", ""):
                 donor = (aid, noun or "people")
-            if not c.measure:
-                continue
-            if not aid:
-                via = "none"
-            row = _row(c, actors, via, _is_increment(c, lex))
-            subject = aid or noun or "?"
-            subjects[subject] = actors.get(aid).name if actors is not None and actors.get(aid) else subject
-            if aid:
-                actor_ids.add(aid)
-            buckets[(subject, c.measure, c.figure.unit)].append((row, noun or ""))
-    groups = [_group(key, rows, subjects[key[0]], key[0] if key[0] in actor_ids else None)
-              for key, rows in buckets.items() if len(rows) >= min_claims]
-    groups.sort(key=lambda g: (-len(g.rows), -len(g.conflicts), g.label))
-    return groups
+            if c.measure:
+                yield c, aid, noun, via if aid else "none"
 
 
 def _row(c: Claim, actors: ActorIndex | None, via: str, increment: bool) -> Row:
@@ -324,54 +329,10 @@ def _group(key: tuple[str, str, str | None], pairs: list[tuple[Row, str]], subje
                  conflicts=conflicts, spread=spread(rows))
 
 
-# --- output -----------------------------------------------------------------------------
-
-
 def format_interval(low: float, high: float) -> str:
     """[540, 660], [3,000, ∞), [0, 1,000]."""
     def f(x: float) -> str:
-        x = _plain_number(x)
+        x = plain_number(x)
         return f"{x:,}" if isinstance(x, int) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
     return f"[{f(low)}, ∞)" if math.isinf(high) else f"[{f(low)}, {f(high)}]"
-
-
-def group_table(group: Group) -> Table:
-    """One group as a rich table: its rows by time; rows in conflict are red and name the rows they disagree with."""
-    g = group
-    n = len(g.conflicts)
-    spread_text = f"spread ×{g.spread:,.2f}".rstrip("0").rstrip(".") if g.spread else "spread –"
-    caption = f"{len(g.rows)} claims, {spread_text}, {n} conflict{'s' if n != 1 else ''}"
-    table = Table(title=Text(g.label, style="bold"), caption=caption, title_justify="left", caption_justify="left")
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("when")
-    table.add_column("source")
-    table.add_column("figure", style="cyan")
-    table.add_column("interval", justify="right", no_wrap=True)
-    table.add_column("bound")
-    table.add_column("doc", style="dim", overflow="fold")
-    table.add_column("conflicts with")
-    against: dict[int, list[int]] = defaultdict(list)
-    for c in g.conflicts:
-        against[c.a].append(c.b + 1)
-        against[c.b].append(c.a + 1)
-    for i, r in enumerate(g.rows):
-        when = r.date or (f"({r.time})" if r.time else "?")
-        figure = Text(r.figure)
-        if r.increment:
-            figure.append(" (additional)", style="italic")
-        table.add_row(str(i + 1), when, r.source or "", figure, format_interval(r.low, r.high), r.bound, r.doc,
-                      ", ".join(map(str, against[i])), style="red" if i in against else None)
-    return table
-
-
-def groups_table(groups: Iterable[Group]) -> Table:
-    """Every group's table (see `group_table`), one under the other, in one borderless rich table."""
-    groups = list(groups)
-    outer = Table.grid(padding=(0, 0, 1, 0))
-    outer.title = f"{len(groups)} group{'s' if len(groups) != 1 else ''} of comparable claims"
-    outer.title_justify = "left"
-    outer.add_column()
-    for g in groups:
-        outer.add_row(group_table(g))
-    return outer

@@ -57,7 +57,7 @@ class Figure(Record):
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         for key in ("value", "low", "high"):
-            d[key] = _plain_number(d[key])
+            d[key] = plain_number(d[key])
         return d
 
 
@@ -132,7 +132,7 @@ class Claim:
         return out
 
 
-def _plain_number(x: float | None) -> float | int | None:
+def plain_number(x: float | None) -> float | int | None:
     """Whole numbers print as integers so that `jq` users see 600, not 600.0."""
     if x is None:
         return None

@@ -53,7 +53,6 @@ def figure_for(groups: Sequence[Group]) -> Any:  # a matplotlib Figure; matplotl
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter, NullFormatter
 
     if not groups:
         fig, ax = plt.subplots(figsize=(6, 1.5))
@@ -64,36 +63,48 @@ def figure_for(groups: Sequence[Group]) -> Any:  # a matplotlib Figure; matplotl
     fig, axes = plt.subplots(len(groups), 1, figsize=(10, sum(heights)), squeeze=False,
                              gridspec_kw={"height_ratios": heights})
     for ax, g, (xmin, xmax) in zip(axes[:, 0], groups, _limits(groups), strict=True):
-        in_conflict = {i for c in g.conflicts for i in (c.a, c.b)}
-        for y, r in enumerate(g.rows):
-            color = CONFLICT if y in in_conflict else ADDITION if r.increment else AGREE
-            low = r.low if r.low > 0 else xmin
-            high = r.high if not math.isinf(r.high) else xmax
-            ax.plot([low, high], [y, y], color=color, linewidth=5, solid_capstyle="butt", alpha=0.8)
-            if r.value is not None and r.value > 0:
-                ax.plot([r.value], [y], "o", color="black", markersize=4)
-            if math.isinf(r.high):
-                ax.plot([xmax], [y], ">", color=color, markersize=8, clip_on=False)
-            if r.low <= 0:
-                ax.plot([xmin], [y], "<", color=color, markersize=8, clip_on=False)
-            ax.annotate(r.figure, (high, y), xytext=(4, 3), textcoords="offset points", fontsize=7,
-                        color="#444444", annotation_clip=False)
-        ax.set_xscale("log")
-        ax.set_xlim(xmin, xmax)
-        numbers = FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}")
-        ax.xaxis.set_major_formatter(numbers)
-        # within one decade there may be no major tick at all: label the minor ones instead
-        ax.xaxis.set_minor_formatter(numbers if xmax / xmin < 30 else NullFormatter())
-        ax.set_ylim(len(g.rows) - 0.5, -0.5)  # earliest at the top, as in the table
-        ax.set_yticks(range(len(g.rows)))
-        ax.set_yticklabels([row_label(r) for r in g.rows], fontsize=8)
-        ax.grid(axis="x", which="both", alpha=0.25)
-        n = len(g.conflicts)
-        spread = f", spread ×{g.spread:,.2f}".rstrip("0").rstrip(".") if g.spread else ""
-        ax.set_title(f"{g.label}  ({n} conflict{'s' if n != 1 else ''}{spread})", fontsize=10, loc="left")
-        ax.set_xlabel(g.unit or "count", fontsize=8)
+        _draw_rows(ax, g, xmin, xmax)
+        _style_panel(ax, g, xmin, xmax)
     fig.tight_layout()
     return fig
+
+
+def _draw_rows(ax: Any, g: Group, xmin: float, xmax: float) -> None:
+    """One interval a row: a bar from low to high, a dot at the value, arrows where it is open."""
+    in_conflict = {i for c in g.conflicts for i in (c.a, c.b)}
+    for y, r in enumerate(g.rows):
+        color = CONFLICT if y in in_conflict else ADDITION if r.increment else AGREE
+        low = r.low if r.low > 0 else xmin
+        high = r.high if not math.isinf(r.high) else xmax
+        ax.plot([low, high], [y, y], color=color, linewidth=5, solid_capstyle="butt", alpha=0.8)
+        if r.value is not None and r.value > 0:
+            ax.plot([r.value], [y], "o", color="black", markersize=4)
+        if math.isinf(r.high):
+            ax.plot([xmax], [y], ">", color=color, markersize=8, clip_on=False)
+        if r.low <= 0:
+            ax.plot([xmin], [y], "<", color=color, markersize=8, clip_on=False)
+        ax.annotate(r.figure, (high, y), xytext=(4, 3), textcoords="offset points", fontsize=7,
+                    color="#444444", annotation_clip=False)
+
+
+def _style_panel(ax: Any, g: Group, xmin: float, xmax: float) -> None:
+    """A log axis labelled with plain numbers, rows earliest on top, the group's name and conflicts."""
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    ax.set_xscale("log")
+    ax.set_xlim(xmin, xmax)
+    numbers = FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}")
+    ax.xaxis.set_major_formatter(numbers)
+    # within one decade there may be no major tick at all: label the minor ones instead
+    ax.xaxis.set_minor_formatter(numbers if xmax / xmin < 30 else NullFormatter())
+    ax.set_ylim(len(g.rows) - 0.5, -0.5)  # earliest at the top, as in the table
+    ax.set_yticks(range(len(g.rows)))
+    ax.set_yticklabels([row_label(r) for r in g.rows], fontsize=8)
+    ax.grid(axis="x", which="both", alpha=0.25)
+    n = len(g.conflicts)
+    spread = f", spread ×{g.spread:,.2f}".rstrip("0").rstrip(".") if g.spread else ""
+    ax.set_title(f"{g.label}  ({n} conflict{'s' if n != 1 else ''}{spread})", fontsize=10, loc="left")
+    ax.set_xlabel(g.unit or "count", fontsize=8)
 
 
 def plot_groups(groups: Sequence[Group], path: str | Path) -> Path:

@@ -9,8 +9,9 @@ import math
 import pytest
 from rich.console import Console
 
-from claimx.compare import Group, Row, compare, conflict, format_interval, groups_table, interval, parse_period, spread
+from claimx.compare import Group, Row, compare, conflict, format_interval, interval, parse_period, spread
 from claimx.model import Claim, Counted, Figure, Source, TextSpan, TimeRef
+from claimx.render import groups_table
 
 INF = math.inf
 

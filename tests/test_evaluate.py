@@ -24,7 +24,7 @@ from conftest import GOLD, SEEDS
 from rich.console import Console
 
 import claimx
-from claimx import evaluate
+from claimx import evaluate, render
 from claimx.errors import InputError
 from claimx.model import BOUNDS, MEASURES
 
@@ -306,7 +306,7 @@ def test_evaluate_score_table_shows_every_number(width):
     preds = every(2, _values)(from_gold([], gold_lines()), gold_lines())
     result = evaluate.score(gold, preds)
     out = io.StringIO()
-    Console(width=width, file=out, color_system=None).print(evaluate.score_table(result))
+    Console(width=width, file=out, color_system=None).print(render.score_table(result))
     text = out.getvalue()
     for name in ("detection", "claim"):
         for k in "prf":
