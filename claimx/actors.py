@@ -36,7 +36,7 @@ from .model import Claim, Counted
 from .names import ALIASES, display, find_acronyms, norm, slug
 from .records import claims_from_doc
 
-__all__ = ["ALIASES", "Actor", "ActorIndex", "claim_ref", "find_acronyms", "norm", "slug"]
+__all__ = ["ALIASES", "Actor", "ActorIndex", "claim_ref", "find_acronyms", "link_document", "norm", "slug"]
 
 # Kinds that may name the same actor: a NORP demonym and its country, a newspaper and its company.
 COMPATIBLE = {frozenset(("place", "group")), frozenset(("organisation", "media"))}
@@ -113,7 +113,7 @@ class ActorIndex:
         keys = _cluster(mentions, lex)
         index = cls._build(mentions, keys, lex)
         if claims is None:
-            claims = [claims_from_doc(d, link=False) for d in docs]  # unlinked: linking is what this index is for
+            claims = [claims_from_doc(d) for d in docs]
         all_claims = [c for cs in claims for c in cs]
         return index._with_claims(index.link(all_claims))
 
@@ -292,3 +292,13 @@ def _surface_patterns(index: ActorIndex, lex: ActorLexicon) -> list[tuple[re.Pat
         body = re.escape(s).replace(r"\ ", r"\s+").replace("'", "['’]")
         out.append((re.compile(rf"(?<!\w){body}(?:['’]s)?(?!\w)", flags), aid))
     return out
+
+
+def link_document(doc: Doc, claims: list[Claim], lexicons: str | Path | None = None) -> list[Claim]:
+    """One document's claims with `source.actor` and `counted.actor` set from that document's actors.
+
+    `lexicons` is the folder the pipeline was built with: its aliases.json decides the ids.
+    """
+    if not claims:
+        return claims
+    return ActorIndex.from_docs([doc], [claims], lexicons=lexicons).link(claims)

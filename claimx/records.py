@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .constants import SPANS_KEY
 from .model import Claim, TextSpan
 
-SPANS_KEY = "claimx"
+__all__ = ["SPANS_KEY", "claims_from_doc", "ents_of", "text_span"]
 _ENTS_CACHE = "claimx_ents"
 
 
@@ -29,8 +30,12 @@ def text_span(span: Span) -> TextSpan:
     return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
 
 
-def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY, *, link: bool = True) -> list[Claim]:
-    """One Claim per figure span, in text order; `link` sets the actor ids of this document's actors."""
+def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
+    """One Claim per figure span, in text order, as the components left them (no actor ids).
+
+    Actor ids need the alias lexicon the pipeline was built with: `pipeline.document_claims`
+    (and every command) links them; `doc._.claims` is this function, pure.
+    """
     claims = []
     for span in doc.spans.get(spans_key, []):
         fig = span._.figure
@@ -50,8 +55,4 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY, *, link: bool = True) 
             quote=bool(span._.quote),
             time=span._.time,
         ))
-    if claims and link:
-        from .actors import ActorIndex  # the actors of this document give source.actor and counted.actor ids
-
-        claims = ActorIndex.from_docs([doc], [claims]).link(claims)
     return claims

@@ -200,3 +200,49 @@ def test_actors_seeds_link(seed_claims, seed_actors, figure, source_actor, count
     assert claim.counted.actor == counted_actor
     actor = seed_actors.get(source_actor)
     assert f"{claim.doc}:{claim.figure.start}" in actor.claims_made
+
+
+# -- the alias lexicon a pipeline is built with decides the ids in its records (issue 9's bug) --
+
+ALIAS_CASES = [
+    ("According to army spokesperson Daniel Okafor, about 1,000 soldiers were killed last week.", "Daniel Okafor"),
+    ("The finance minister, Maria Lopez, said exports fell by 12% in the first quarter.", "Maria Lopez"),
+]
+
+
+def _alias_lexicons(tmp_path, spelling: str):
+    (tmp_path / "aliases.json").write_text(json.dumps(
+        {"actors": {"Test Canonical Office": {"kind": "organisation", "aliases": [spelling]}}}), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("text", "spelling"), ALIAS_CASES)
+def test_actors_lexicons_aliases_decide_source_actor_in_extract_text(tmp_path, text, spelling):
+    import claimx
+
+    nlp = claimx.load(lexicons=str(_alias_lexicons(tmp_path, spelling)))
+    sources = [c.source for c in claimx.extract_text(nlp, text, "a.txt") if c.source is not None]
+    assert sources, "the sentence should give a sourced figure"
+    assert {s.actor for s in sources} == {"test-canonical-office"}
+
+
+@pytest.mark.parametrize(("text", "spelling"), ALIAS_CASES)
+def test_actors_lexicons_aliases_decide_source_actor_in_cli_extract(tmp_path, text, spelling):
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    (tmp_path / "lex").mkdir()
+    lex = _alias_lexicons(tmp_path / "lex", spelling)
+    result = CliRunner().invoke(app, ["extract", str(article), "--lexicons", str(lex), "-f", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert {r["source"]["actor"] for r in records if r["source"]} == {"test-canonical-office"}
+
+
+def test_actors_doc_claims_are_pure(nlp):
+    """doc._.claims carries no actor ids: linking needs the pipeline's lexicons, which the Doc does not know."""
+    doc = nlp("According to White House spokesperson John Kirby, about 1,000 soldiers were killed last week.")
+    assert doc._.claims and all(c.source is None or c.source.actor is None for c in doc._.claims)
