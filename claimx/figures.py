@@ -152,7 +152,7 @@ class FigureFinder(DataComponent):
             elif num.plus:
                 cand.bound = "min"
         pre = prefixes.get(cand.start)
-        if pre is not None:
+        if pre is not None and not self._verb_particle(doc, pre[0], cand.unit):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
@@ -217,6 +217,13 @@ class FigureFinder(DataComponent):
                 or year_like(doc[other.start].text) or self.units.after(doc, other.end, sent_end) is not None:
             return None
         return other
+
+    def _verb_particle(self, doc: Doc, i: int, unit: str | None) -> bool:
+        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does)."""
+        if unit in self.words.duration_units:
+            return False
+        verbs = self.words.phrasal_verbs.get(doc[i].lower_, frozenset())
+        return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
 
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head

@@ -9,6 +9,7 @@ come from `lexicons/nonfigures.json`; the order of the table does not change the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,12 @@ LIST_MARKS = frozenset({".", ")"})  # "1.", "2)" opening a line
 COMMA = ","
 COLON = ":"
 NOUNS = ("NOUN", "PROPN")
+COUNTED_POS = ("NOUN", "PROPN", "ADJ")  # "3 of 12 residents": a noun after the total makes 'N of M' a count
 HALF_NEXT_POS = ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")  # "half the", "half his", "half 10"
+
+CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "7.25", "18.05": hours.minutes, British style
+DATE_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}$")  # "11/14", "12.16": a day and month before a year
+OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 MAX_AGE = 130  # "Jane Doe, 52,": a number this small between commas after a name is an age
 MAX_DAY = 31  # a calendar day next to a month name
@@ -35,6 +41,10 @@ MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
 YEAR_DIGITS = 4
 YEAR_MIN, YEAR_MAX = 1000, 2199
 SHORT_YEAR_DIGITS = 2  # "1950-53"
+MAX_SHIRT = 100  # "Prescott (4)": a shirt number in brackets after a name
+LINE_REACH = 40  # tokens scanned either way to see the line a number stands on
+HEADLINE_WORD = 4  # words this long or longer show whether a line is in title case (a headline)
+HEADLINE_MIN_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -49,13 +59,23 @@ class Words:
     blockers_before: frozenset[str]
     blockers_after: tuple[tuple[str, ...], ...]
     counter_of: frozenset[str]
+    counter_labels: frozenset[str]
     partitive_of: frozenset[str]
     pronoun_numbers: frozenset[str]
     half_words: frozenset[str]
     half_blockers_before: frozenset[str]
     half_blockers_after: frozenset[str]
-    duration_units: frozenset[str]
+    duration_units: tuple[str, ...]  # smallest first: 'second' < 'minute' < … < 'decade'
     person_labels: frozenset[str]
+    clock_prepositions: frozenset[str]
+    name_series: frozenset[str]
+    model_words_after: frozenset[str]
+    feature_compounds: frozenset[str]
+    range_joiners: frozenset[str]
+    compound_joiners: frozenset[str]
+    possessives: frozenset[str]
+    place_labels: frozenset[str]
+    phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -67,11 +87,17 @@ class Words:
             name_labels=words("name_labels"), date_labels=words("date_labels"),
             blockers_before=words("number_blockers_before"),
             blockers_after=tuple(tuple(p.split()) for p in nf.get("number_blockers_after", [])),
-            counter_of=words("counter_of"), partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
+            counter_of=words("counter_of"), counter_labels=words("counter_labels"),
+            partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
             half_words=words("half_words"),
             half_blockers_before=words("half_blockers_before") | frozenset(numbers.get("fraction_blockers", [])),
-            half_blockers_after=words("half_blockers_after"), duration_units=words("duration_units"),
-            person_labels=words("person_labels"),
+            half_blockers_after=words("half_blockers_after"), duration_units=tuple(nf.get("duration_units", [])),
+            person_labels=words("person_labels"), clock_prepositions=words("clock_prepositions"),
+            name_series=words("name_series"), model_words_after=words("model_words_after"),
+            feature_compounds=words("feature_compounds"), range_joiners=words("range_joiners"),
+            compound_joiners=words("compound_joiners"), possessives=words("possessives"),
+            place_labels=words("place_labels"),
+            phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
         )
 
 
@@ -93,6 +119,20 @@ class Context:
         """The lowercase text at i, '' outside the doc."""
         t = self.tok(i)
         return t.lower_ if t is not None else ""
+
+    def line_ends_after(self, i: int) -> bool:
+        """Token i is the last of its line (a newline or the end of the text follows)."""
+        nxt = self.tok(i + 1)
+        return nxt is None or "\n" in self.doc[i].whitespace_ or (nxt.is_space and "\n" in nxt.text)
+
+    def line(self) -> list[Token]:
+        """The tokens of the line the number stands on (at most LINE_REACH either way)."""
+        s, e = self.num.start, self.num.end
+        while s > 0 and self.num.start - s < LINE_REACH and not self.line_ends_after(s - 1):
+            s -= 1
+        while e < len(self.doc) and e - self.num.end < LINE_REACH and not self.line_ends_after(e - 1):
+            e += 1
+        return list(self.doc[s:e])
 
     @property
     def bare_start(self) -> bool:
@@ -173,6 +213,31 @@ def is_page_furniture(x: Context) -> bool:
     return x.bare_start and any(words[:len(p)] == p for p in x.words.blockers_after)
 
 
+def is_gallery_counter(x: Context) -> bool:
+    """'Hide Caption 3 of 12', '… the scene. 3 of 12' ending a line: a gallery counter, both its numbers."""
+    s, e, of = x.num.start, x.num.end, x.words.counter_of
+    if not x.first.text.isdigit() or not x.bare_start or not x.bare_end:
+        return False
+    if x.lower(s - 1) in of and _digits_at(x, s - 2) and int(x.doc[s - 2].text) <= x.num.value:
+        return _counter_ends(x, e - 1, x.lower(s - 3))
+    if x.lower(e) in of and _digits_at(x, e + 1) and x.num.value <= int(x.doc[e + 1].text):
+        return _counter_ends(x, e + 1, x.lower(s - 1))
+    return False
+
+
+def _counter_ends(x: Context, total: int, label: str) -> bool:
+    """'N of M' is a counter when its line ends at M, or a label ('Caption') comes first and no noun follows M."""
+    nxt = x.tok(total + 1)
+    labels = x.words.counter_labels
+    counts = nxt is not None and nxt.pos_ in COUNTED_POS and nxt.lower_ not in labels
+    return x.line_ends_after(total) or (label in labels and not counts)
+
+
+def _digits_at(x: Context, i: int) -> bool:
+    t = x.tok(i)
+    return t is not None and t.text.isdigit()
+
+
 def is_list_marker(x: Context) -> bool:
     """'1. Russia launched…', '2) …' at the start of a line number a list, not a count."""
     p, a = x.prev, x.after
@@ -182,16 +247,70 @@ def is_list_marker(x: Context) -> bool:
 
 # -- people, times and dates -------------------------------------------------------
 def is_age_after_name(x: Context) -> bool:
-    """'Keir Starmer, 61, said': a small number between commas after a person is an age."""
-    p, a = x.prev, x.after
-    return p is not None and p.text == COMMA and a is not None and a.text == COMMA \
-        and x.tok(x.num.start - 2) is not None and x.doc[x.num.start - 2].ent_type_ in x.words.person_labels \
-        and x.cand.unit is None and x.num.value < MAX_AGE
+    """'Keir Starmer, 61, said', 'Jane Okafor, 46, rushed': a small number between commas after a name is an age."""
+    p, a, name = x.prev, x.after, x.tok(x.num.start - 2)
+    if p is None or p.text != COMMA or a is None or a.text != COMMA or name is None:
+        return False
+    if x.cand.unit is not None or not x.bare_start or x.num.value >= MAX_AGE:
+        return False
+    # the NER may miss the person; then a capitalised name and an age-like (DATE) number will do
+    named = name.pos_ == "PROPN" and name.is_title and name.ent_type_ not in x.words.place_labels \
+        and x.first.ent_type_ in x.words.date_labels
+    return name.ent_type_ in x.words.person_labels or named
 
 
 def is_clock_time(x: Context) -> bool:
     """'3 pm', '10 GMT': a clock word after the number."""
     return x.after is not None and x.after.lower_ in x.words.clock_words and x.cand.unit is None
+
+
+def is_dotted_clock_time(x: Context) -> bool:
+    """'called at 7.25', 'until 18.05': hours.minutes after a time preposition is a British clock time."""
+    c = x.cand
+    return c.unit is None and c.bound != "range" and x.num.end - x.num.start == 1 \
+        and bool(CLOCK_RE.match(x.first.text)) and x.lower(c.start - 1) in x.words.clock_prepositions
+
+
+def is_possessive_year(x: Context) -> bool:
+    """'well above 2004's average': a year in the possessive is a time, whatever bound word comes before."""
+    return x.cand.unit is None and year_like(x.first.text) and x.after is not None \
+        and x.after.lower_ in x.words.possessives
+
+
+def is_date_stamp_year(x: Context) -> bool:
+    """'11/14 2015', '12/16 2014': a year right after a day/month stamp completes a date."""
+    return x.cand.unit is None and year_like(x.first.text) and x.prev is not None \
+        and bool(DATE_STAMP_RE.match(x.prev.text))
+
+
+def _is_day_at(x: Context, i: int) -> bool:
+    t = x.tok(i)
+    return t is not None and t.text.isdigit() and int(t.text) <= MAX_DAY
+
+
+def _is_month_at(x: Context, i: int) -> bool:
+    t = x.tok(i)
+    return t is not None and t.is_title and t.lower_.strip(".") in x.words.months
+
+
+def is_date_span_end(x: Context) -> bool:
+    """'between Feb 8 and 25', '8 to 25 March': a day joined to a dated day is a date too."""
+    if not x.plain_count or not x.bare_start or not x.bare_end or not _is_day_at(x, x.num.start):
+        return False
+    s, e, joiners = x.num.start, x.num.end, x.words.range_joiners
+    after_day = x.lower(s - 1) in joiners and _is_day_at(x, s - 2) and _is_month_at(x, s - 3)
+    before_day = x.lower(e) in joiners and _is_day_at(x, e + 1) and _is_month_at(x, e + 2)
+    return after_day or before_day
+
+
+def is_compound_duration_tail(x: Context) -> bool:
+    """'94 minutes and 24 seconds': the smaller unit completes the first duration, no figure of its own."""
+    units = x.words.duration_units
+    if x.cand.unit not in units or not x.bare_start or x.lower(x.num.start - 1) not in x.words.compound_joiners:
+        return False
+    before = x.tok(x.num.start - 2)
+    return before is not None and before.lemma_.lower() in units \
+        and units.index(before.lemma_.lower()) > units.index(x.cand.unit)
 
 
 def is_year(x: Context) -> bool:
@@ -251,6 +370,58 @@ def is_model_number(x: Context) -> bool:
     return p.lower_ not in x.words.months and x.first.text.isdigit() and x.bare_start and counts_nothing
 
 
+def is_series_number(x: Context) -> bool:
+    """'Falcon 9 flight', 'FTSE 100 index', 'Galaxy Note 20': a number after a product line or index names it."""
+    p = x.prev
+    return x.plain_count and x.bare_start and x.first.text.isdigit() and p is not None \
+        and p.lower_ in x.words.name_series and any(c.isupper() for c in p.text)
+
+
+def is_model_before_name(x: Context) -> bool:
+    """'the 787 Dreamliner', 'a 737 Max': digits before a model word are the model's name."""
+    a = x.after
+    return x.plain_count and x.bare_end and x.first.text.isdigit() and a is not None and a.is_title \
+        and a.lower_ in x.words.model_words_after
+
+
+def is_year_in_name(x: Context) -> bool:
+    """'the 2016 World Series', 'the 2003 Iron Bowl': a year inside a named event is its edition."""
+    f, a = x.first, x.after
+    return x.plain_count and x.bare_start and year_like(f.text) and f.ent_type_ in x.words.name_labels \
+        and a is not None and a.is_title and a.ent_iob_ == "I" and a.ent_type_ == f.ent_type_
+
+
+def is_shirt_number(x: Context) -> bool:
+    """'Prescott (4) threw': a small number in brackets right after a person's name is a shirt number."""
+    p, a, name = x.prev, x.after, x.tok(x.num.start - 2)
+    return x.plain_count and x.first.text.isdigit() and x.num.value < MAX_SHIRT and x.bare_start and x.bare_end \
+        and p is not None and p.text == OPEN_BRACKET and a is not None and a.text == CLOSE_BRACKET \
+        and name is not None and name.ent_type_ in x.words.person_labels
+
+
+def is_product_feature(x: Context) -> bool:
+    """'a six-speed gearbox', 'a five-door hatchback': a number hyphenated to a feature word describes a product."""
+    a, word = x.after, x.tok(x.cand.end + 1)
+    return x.plain_count and x.bare_end and a is not None and a.text in HYPHENS and not x.doc[x.cand.end - 1].whitespace_ \
+        and not a.whitespace_ and word is not None and word.lower_ in x.words.feature_compounds
+
+
+def _headline(x: Context) -> bool:
+    """A Line Written In Title Case: none of its longer words starts lowercase."""
+    words = [t for t in x.line() if t.is_alpha and len(t) >= HEADLINE_WORD]
+    return len(words) >= HEADLINE_MIN_WORDS and not any(t.text[0].islower() for t in words)
+
+
+def is_number_word_in_name(x: Context) -> bool:
+    """'the Six Nations', 'BBC Radio Five Live': a Capitalised number word inside a sentence is part of a name."""
+    f, p, a = x.first, x.prev, x.after
+    if x.num.end - x.num.start != 1 or not f.is_alpha or not f.is_title or p is None or not p.is_alpha:
+        return False
+    named = f.ent_type_ in x.words.name_labels  # the NER may tag the next word a common noun ('Nations')
+    next_to_name = (a is not None and a.is_title and (a.pos_ == "PROPN" or named)) or (p.is_title and p.pos_ == "PROPN")
+    return next_to_name and not _headline(x)
+
+
 # -- words that are numbers only sometimes --------------------------------------------
 def is_pronoun_one(x: Context) -> bool:
     """'one of the reasons', 'no one': 'one' as a pronoun; 'one cup' and 'one in five' are figures."""
@@ -280,15 +451,27 @@ NOT_FIGURE_RULES: tuple[Rule, ...] = (
     is_labelled_number,
     is_labelled_after_colon,
     is_photo_counter_total,
+    is_gallery_counter,
     is_digit_group,
     is_age_after_name,
     is_page_furniture,
     is_list_marker,
     is_clock_time,
+    is_dotted_clock_time,
     is_year,
+    is_possessive_year,
+    is_date_stamp_year,
     is_calendar_day,
+    is_date_span_end,
+    is_compound_duration_tail,
     is_inside_name_entity,
     is_model_number,
+    is_series_number,
+    is_model_before_name,
+    is_year_in_name,
+    is_shirt_number,
+    is_product_feature,
+    is_number_word_in_name,
     is_duration_not_wanted,
     is_pronoun_one,
     is_idiomatic_half,
@@ -299,3 +482,11 @@ def not_figure_rule(doc: Doc, cand: _Candidate, words: Words, durations: bool = 
     """The first rule that says the candidate is no figure, None when it is one."""
     x = Context(doc, cand, words, durations)
     return next((rule for rule in NOT_FIGURE_RULES if rule(x)), None)
+
+
+def rules_table() -> str:
+    """The rule table as text, one line per rule: its name and why (appended to this module's docstring)."""
+    return "\n".join(f"- `{r.__name__}`: {(r.__doc__ or '').strip()}" for r in NOT_FIGURE_RULES)
+
+
+__doc__ = f"{__doc__}\nThe rules, in table order:\n\n{rules_table()}\n"
