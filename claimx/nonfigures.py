@@ -25,6 +25,8 @@ GLUE_BETWEEN_NUMBERS = HYPHENS | {"/", ":", "."}  # "3/16", "10:30": the second 
 GLUE_AFTER = frozenset({"/", ":"})  # "3/16", "10:30": the first part
 LIST_MARKS = frozenset({".", ")"})  # "1.", "2)" opening a line
 COMMA = ","
+AGE_CLOSERS = HYPHENS | {",", "―"}  # "Jane Doe, 52, said", "Jane Doe, 52 — a nurse —"
+SINGULAR_NOUN_TAGS = ("NN", "NNP")  # a count above one takes a plural noun: "2000 troops", never "2000 campaign"
 COLON = ":"
 NOUNS = ("NOUN", "PROPN")
 COUNTED_POS = ("NOUN", "PROPN", "ADJ")  # "3 of 12 residents": a noun after the total makes 'N of M' a count
@@ -189,8 +191,10 @@ def is_digit_group(x: Context) -> bool:
 
 # -- labels: numbers that name a page, a route, a photo ---------------------------
 def is_labelled_number(x: Context) -> bool:
-    """'Article 5', 'Flight 17', 'page 3': a label word makes the number a name."""
-    return x.prev is not None and x.prev.lower_ in x.words.blockers_before and x.bare_start
+    """'Article 5', 'Flight 17', 'page 3', 'Comments (45)': a label word makes the number a name."""
+    p, s, labels = x.prev, x.num.start, x.words.blockers_before
+    bracketed = p is not None and p.text == OPEN_BRACKET and x.lower(s - 2) in labels
+    return p is not None and x.bare_start and (p.lower_ in labels or bracketed)
 
 
 def is_labelled_after_colon(x: Context) -> bool:
@@ -249,7 +253,7 @@ def is_list_marker(x: Context) -> bool:
 def is_age_after_name(x: Context) -> bool:
     """'Keir Starmer, 61, said', 'Jane Okafor, 46, rushed': a small number between commas after a name is an age."""
     p, a, name = x.prev, x.after, x.tok(x.num.start - 2)
-    if p is None or p.text != COMMA or a is None or a.text != COMMA or name is None:
+    if p is None or p.text != COMMA or a is None or a.text not in AGE_CLOSERS or name is None:
         return False
     if x.cand.unit is not None or not x.bare_start or x.num.value >= MAX_AGE:
         return False
@@ -266,9 +270,19 @@ def is_clock_time(x: Context) -> bool:
 
 def is_dotted_clock_time(x: Context) -> bool:
     """'called at 7.25', 'until 18.05': hours.minutes after a time preposition is a British clock time."""
-    c = x.cand
-    return c.unit is None and c.bound != "range" and x.num.end - x.num.start == 1 \
+    c, a = x.cand, x.after
+    counts = a is not None and a.pos_ in COUNTED_POS  # "fell by 12.30 points": an amount of something
+    return c.unit is None and c.bound != "range" and x.num.end - x.num.start == 1 and not counts \
         and bool(CLOCK_RE.match(x.first.text)) and x.lower(c.start - 1) in x.words.clock_prepositions
+
+
+def is_year_before_singular_noun(x: Context) -> bool:
+    """'Obama's 2008 campaign', 'the 2019 budget': a year-like number before a singular noun counts nothing."""
+    f, a = x.first, x.after
+    if not x.plain_count or not x.bare_start or not x.bare_end or not year_like(f.text) or x.cand.bound != "exact":
+        return False
+    glued = a is not None and a.text in HYPHENS  # "a 1000-page report" counts pages
+    return not glued and f.dep_ == "nummod" and f.head.i > f.i and f.head.tag_ in SINGULAR_NOUN_TAGS
 
 
 def is_possessive_year(x: Context) -> bool:
@@ -459,6 +473,7 @@ NOT_FIGURE_RULES: tuple[Rule, ...] = (
     is_clock_time,
     is_dotted_clock_time,
     is_year,
+    is_year_before_singular_noun,
     is_possessive_year,
     is_date_stamp_year,
     is_calendar_day,

@@ -350,6 +350,13 @@ def test_figures_generalisation_not_figures(extract, sentence, target):
     pytest.param("The resort opened a five-star hotel by the beach.", "five", id="feature-star-hotel"),
     pytest.param("England face Ireland in the Six Nations on Saturday.", "Six", id="word-number-in-name-event"),
     pytest.param("The coach told BBC Radio Five Live the squad was tired.", "Five", id="word-number-in-name-radio"),
+    pytest.param("Ines Moreau, 40 — a nurse — was hurt in the blast.", "40", id="age-before-dash"),
+    pytest.param("The minister's 2019 budget cut spending on roads.", "2019", id="year-singular-noun-politics"),
+    pytest.param("The club's 2016 season ended in relegation.", "2016", id="year-singular-noun-sport"),
+    pytest.param("Published 3 hours ago\nFloods hit the north.", "3 hours", id="timestamp-hours-ago"),
+    pytest.param("The firm first announced the rocket seven years ago.", "seven years", id="time-years-ago"),
+    pytest.param("Comments (45)\nShare this story", "45", id="comment-counter-brackets"),
+    pytest.param("The ferry sank by 8.15, the coastguard said.", "8.15", id="clock-dotted-by"),
     pytest.param("Homes in the 90049 ZIP Code were evacuated as the fire spread.", "90049", id="zip-code-before"),
     pytest.param("Residents of ZIP code 10001 were told to stay indoors.", "10001", id="zip-code-after"),
 ])
@@ -366,6 +373,8 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("Image caption 3 of 12 residents escaped the fire.", "3", 3, "exact", None, id="caption-n-of-m-noun"),
     pytest.param("Britain sent Ukraine 14 Challenger tanks last year.", "14", 14, "exact", None, id="dative-name-then-count"),
     pytest.param("Shares in the bank rose 7.25 percent at the open.", "7.25", 7.25, "exact", "%", id="dotted-percent-not-clock"),
+    pytest.param("The index fell by 12.30 points in early trade.", "12.30", 12.3, "exact", None, id="dotted-by-points-not-clock"),
+    pytest.param("Britain's 1500 troops in Estonia stayed on.", "1500", 1500, "exact", None, id="year-like-before-plural-counts"),
     pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
     pytest.param("The journey took over three hours in the snow.", "three", 3, "min", "hour", id="took-over-duration-min"),
 ])
