@@ -43,6 +43,7 @@ MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
 YEAR_DIGITS = 4
 YEAR_MIN, YEAR_MAX = 1000, 2199
 SHORT_YEAR_DIGITS = 2  # "1950-53"
+STREET_REACH = 3  # name words between a house number and 'Street': '10 Downing Street', '1600 Pennsylvania Avenue'
 MAX_SHIRT = 100  # "Prescott (4)": a shirt number in brackets after a name
 LINE_REACH = 40  # tokens scanned either way to see the line a number stands on
 HEADLINE_WORD = 4  # words this long or longer show whether a line is in title case (a headline)
@@ -77,6 +78,7 @@ class Words:
     compound_joiners: frozenset[str]
     possessives: frozenset[str]
     place_labels: frozenset[str]
+    street_words: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
 
     @classmethod
@@ -98,7 +100,7 @@ class Words:
             name_series=words("name_series"), model_words_after=words("model_words_after"),
             feature_compounds=words("feature_compounds"), range_joiners=words("range_joiners"),
             compound_joiners=words("compound_joiners"), possessives=words("possessives"),
-            place_labels=words("place_labels"),
+            place_labels=words("place_labels"), street_words=words("street_words"),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
         )
 
@@ -405,6 +407,20 @@ def is_year_in_name(x: Context) -> bool:
         and a is not None and a.is_title and a.ent_iob_ == "I" and a.ent_type_ == f.ent_type_
 
 
+def is_house_number(x: Context) -> bool:
+    """'10 Downing Street', 'at 221 Baker Street': digits before a street's name are an address."""
+    if not x.plain_count or not x.bare_start or not x.bare_end or not x.first.text.isdigit():
+        return False
+    e = x.num.end
+    for k in range(e, e + STREET_REACH + 1):
+        t = x.tok(k)
+        if t is None or not t.is_title:
+            return False
+        if k > e and t.lower_ in x.words.street_words:
+            return True
+    return False
+
+
 def is_shirt_number(x: Context) -> bool:
     """'Prescott (4) threw': a small number in brackets right after a person's name is a shirt number."""
     p, a, name = x.prev, x.after, x.tok(x.num.start - 2)
@@ -432,7 +448,8 @@ def is_number_word_in_name(x: Context) -> bool:
     if x.num.end - x.num.start != 1 or not f.is_alpha or not f.is_title or p is None or not p.is_alpha:
         return False
     named = f.ent_type_ in x.words.name_labels  # the NER may tag the next word a common noun ('Nations')
-    next_to_name = (a is not None and a.is_title and (a.pos_ == "PROPN" or named)) or (p.is_title and p.pos_ == "PROPN")
+    after_name = p.pos_ == "PROPN" and (p.is_title or p.is_upper)  # 'Radio Five', 'BBC Two'
+    next_to_name = (a is not None and a.is_title and (a.pos_ == "PROPN" or named)) or after_name
     return next_to_name and not _headline(x)
 
 
@@ -484,6 +501,7 @@ NOT_FIGURE_RULES: tuple[Rule, ...] = (
     is_series_number,
     is_model_before_name,
     is_year_in_name,
+    is_house_number,
     is_shirt_number,
     is_product_feature,
     is_number_word_in_name,
