@@ -79,6 +79,7 @@ class Words:
     possessives: frozenset[str]
     place_labels: frozenset[str]
     street_words: frozenset[str]
+    collective_nouns: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
 
     @classmethod
@@ -101,6 +102,7 @@ class Words:
             feature_compounds=words("feature_compounds"), range_joiners=words("range_joiners"),
             compound_joiners=words("compound_joiners"), possessives=words("possessives"),
             place_labels=words("place_labels"), street_words=words("street_words"),
+            collective_nouns=words("collective_nouns"),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
         )
 
@@ -284,7 +286,9 @@ def is_year_before_singular_noun(x: Context) -> bool:
     if not x.plain_count or not x.bare_start or not x.bare_end or not year_like(f.text) or x.cand.bound != "exact":
         return False
     glued = a is not None and a.text in HYPHENS  # "a 1000-page report" counts pages
-    return not glued and f.dep_ == "nummod" and f.head.i > f.i and f.head.tag_ in SINGULAR_NOUN_TAGS
+    h = f.head  # "2000 staff", "1500 personnel": collective nouns are counted in the singular
+    return not glued and f.dep_ == "nummod" and h.i > f.i and h.tag_ in SINGULAR_NOUN_TAGS \
+        and h.lower_ not in x.words.collective_nouns
 
 
 def is_possessive_year(x: Context) -> bool:
@@ -445,7 +449,7 @@ def _headline(x: Context) -> bool:
 def is_number_word_in_name(x: Context) -> bool:
     """'the Six Nations', 'BBC Radio Five Live': a Capitalised number word inside a sentence is part of a name."""
     f, p, a = x.first, x.prev, x.after
-    if x.num.end - x.num.start != 1 or not f.is_alpha or not f.is_title or p is None or not p.is_alpha:
+    if x.num.end - x.num.start != 1 or not f.is_alpha or not f.is_title or f.is_sent_start or p is None or not p.is_alpha:
         return False
     named = f.ent_type_ in x.words.name_labels  # the NER may tag the next word a common noun ('Nations')
     after_name = p.pos_ == "PROPN" and (p.is_title or p.is_upper)  # 'Radio Five', 'BBC Two'

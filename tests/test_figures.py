@@ -383,6 +383,7 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("Shares in the bank rose 7.25 percent at the open.", "7.25", 7.25, "exact", "%", id="dotted-percent-not-clock"),
     pytest.param("The index fell by 12.30 points in early trade.", "12.30", 12.3, "exact", None, id="dotted-by-points-not-clock"),
     pytest.param("Britain's 1500 troops in Estonia stayed on.", "1500", 1500, "exact", None, id="year-like-before-plural-counts"),
+    pytest.param("The mine employs 1500 staff at two sites.", "1500", 1500, "exact", None, id="year-like-before-collective-noun"),
     pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
     pytest.param("The journey took over three hours in the snow.", "three", 3, "min", "hour", id="took-over-duration-min"),
 ])
