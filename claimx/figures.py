@@ -139,17 +139,22 @@ class FigureFinder(DataComponent):
                 if cand.unit is None or unit.unit == cand.unit:
                     cand.unit = unit.unit
                     cand.end = unit.end
-            elif num.vague and cand.end + 1 < sent_end and doc[cand.end].lower_ == "of":
+            elif num.vague and cand.end + 1 < sent_end and doc[cand.end].lower_ in self.words.partitive_of:
                 money = self.units.after(doc, cand.end + 1, sent_end)
                 if money is not None and len(money.unit) == 3 and money.unit.isupper():
                     cand.unit = money.unit  # "millions of dollars"
         if cand.bound == "range" and cand.high is not None and cand.unit == "%" and num.fraction:
             cand.low, cand.high = (round(x * 100, 2) for x in (cand.low, cand.high))
-        # bound words before and after
+        self._bound_words(doc, cand, prefixes, suffixes)
+        return cand, max(cand.end, num.end)
+
+    def _bound_words(self, doc: Doc, cand: _Candidate, prefixes: dict[int, tuple[int, str]],
+                     suffixes: dict[int, tuple[int, str]]) -> None:
+        """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
         if cand.bound != "range":
-            if num.vague:
+            if cand.num.vague:
                 cand.bound = "vague"
-            elif num.plus:
+            elif cand.num.plus:
                 cand.bound = "min"
         pre = prefixes.get(cand.start)
         if pre is not None and not self._verb_particle(doc, pre[0], cand.unit):
@@ -161,7 +166,6 @@ class FigureFinder(DataComponent):
             cand.end = post[0]
             if cand.bound == "exact":
                 cand.bound = post[1]
-        return cand, max(cand.end, num.end)
 
     def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
                    sent_end: int) -> tuple[Number, str | None] | bool | None:
@@ -210,7 +214,7 @@ class FigureFinder(DataComponent):
     def _ratio(self, doc: Doc, num: Number, sent_end: int) -> Number | None:
         """The 'three' of 'one in three' (a share), when the first is small and the second larger."""
         j = num.end
-        if j + 1 >= sent_end or doc[j].lower_ != "in" or num.vague or num.fraction or num.scaled or num.value > 10:
+        if j + 1 >= sent_end or doc[j].lower_ not in self.words.ratio_words or num.vague or num.fraction or num.scaled or num.value > 10:
             return None
         other = self.reader.read(doc, j + 1)
         if other is None or other.vague or other.scaled or not (num.value < other.value <= 1000) \

@@ -80,6 +80,7 @@ class Words:
     place_labels: frozenset[str]
     street_words: frozenset[str]
     collective_nouns: frozenset[str]
+    ratio_words: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
 
     @classmethod
@@ -102,7 +103,7 @@ class Words:
             feature_compounds=words("feature_compounds"), range_joiners=words("range_joiners"),
             compound_joiners=words("compound_joiners"), possessives=words("possessives"),
             place_labels=words("place_labels"), street_words=words("street_words"),
-            collective_nouns=words("collective_nouns"),
+            collective_nouns=words("collective_nouns"), ratio_words=words("ratio_words"),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
         )
 
