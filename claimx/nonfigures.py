@@ -81,6 +81,7 @@ class Words:
     street_words: frozenset[str]
     collective_nouns: frozenset[str]
     ratio_words: frozenset[str]
+    level_verbs: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
 
     @classmethod
@@ -104,6 +105,7 @@ class Words:
             compound_joiners=words("compound_joiners"), possessives=words("possessives"),
             place_labels=words("place_labels"), street_words=words("street_words"),
             collective_nouns=words("collective_nouns"), ratio_words=words("ratio_words"),
+            level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
         )
 
@@ -275,10 +277,14 @@ def is_clock_time(x: Context) -> bool:
 
 def is_dotted_clock_time(x: Context) -> bool:
     """'called at 7.25', 'until 18.05': hours.minutes after a time preposition is a British clock time."""
-    c, a = x.cand, x.after
+    c, a, prep = x.cand, x.after, x.tok(x.cand.start - 1)
+    if c.unit is not None or c.bound == "range" or x.num.end - x.num.start != 1 or not CLOCK_RE.match(x.first.text):
+        return False
+    if prep is None or prep.lower_ not in x.words.clock_prepositions:
+        return False
     counts = a is not None and a.pos_ in COUNTED_POS  # "fell by 12.30 points": an amount of something
-    return c.unit is None and c.bound != "range" and x.num.end - x.num.start == 1 and not counts \
-        and bool(CLOCK_RE.match(x.first.text)) and x.lower(c.start - 1) in x.words.clock_prepositions
+    level = prep.head.lemma_.lower() in x.words.level_verbs  # "the pound stood at 1.25", "fell by 2.15": a level
+    return not counts and not level
 
 
 def is_year_before_singular_noun(x: Context) -> bool:
@@ -319,6 +325,8 @@ def is_date_span_end(x: Context) -> bool:
     if not x.plain_count or not x.bare_start or not x.bare_end or not _is_day_at(x, x.num.start):
         return False
     s, e, joiners = x.num.start, x.num.end, x.words.range_joiners
+    if x.after is not None and x.after.pos_ in NOUNS:
+        return False  # "on May 8 and 25 homes were lost": a count after a date
     after_day = x.lower(s - 1) in joiners and _is_day_at(x, s - 2) and _is_month_at(x, s - 3)
     before_day = x.lower(e) in joiners and _is_day_at(x, e + 1) and _is_month_at(x, e + 2)
     return after_day or before_day
@@ -422,7 +430,8 @@ def is_house_number(x: Context) -> bool:
         if t is None or not t.is_title:
             return False
         if k > e and t.lower_ in x.words.street_words:
-            return True
+            nxt = x.tok(k + 1)  # "5 Oxford Street shoppers" counts shoppers
+            return nxt is None or nxt.pos_ not in NOUNS
     return False
 
 
