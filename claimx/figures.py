@@ -18,10 +18,9 @@ from spacy.tokens import Doc, Span
 
 from .component import DataComponent
 from .model import Figure
+from .nonfigures import HYPHENS, Words, not_figure_rule, year_like
 from .numbers import Number, NumberReader
 from .units import UnitReader
-
-HYPHENS = {"-", "–", "—", "‒"}
 
 
 @dataclass
@@ -53,16 +52,8 @@ class FigureFinder(DataComponent):
         numbers, currencies = self.data["numbers.json"], self.data["currencies.json"]
         self.reader = NumberReader(numbers, currencies["symbols"])
         self.units = UnitReader(self.data["units.json"], currencies)
-        nf = self.data["nonfigures.json"]
-        self.months = set(nf["months"])
-        self.clock_words = set(nf["clock_words"])
-        self.year_words = set(nf["year_words"])
-        self.name_labels = set(nf["name_labels"])
-        self.date_labels = set(nf["date_labels"])
-        self.blockers_before = set(nf["number_blockers_before"])
-        self.blockers_after = [tuple(p.split()) for p in nf.get("number_blockers_after", [])]
+        self.words = Words.from_lexicons(self.data["nonfigures.json"], numbers)
         self.change_verbs = set(numbers.get("change_verbs", []))
-        self.fraction_blockers = set(numbers["fraction_blockers"])
         self.matcher = Matcher(self.nlp.vocab)
         for i, row in enumerate(self.patterns["bounds.jsonl"]):
             self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
@@ -148,20 +139,25 @@ class FigureFinder(DataComponent):
                 if cand.unit is None or unit.unit == cand.unit:
                     cand.unit = unit.unit
                     cand.end = unit.end
-            elif num.vague and cand.end + 1 < sent_end and doc[cand.end].lower_ == "of":
+            elif num.vague and cand.end + 1 < sent_end and doc[cand.end].lower_ in self.words.partitive_of:
                 money = self.units.after(doc, cand.end + 1, sent_end)
                 if money is not None and len(money.unit) == 3 and money.unit.isupper():
                     cand.unit = money.unit  # "millions of dollars"
         if cand.bound == "range" and cand.high is not None and cand.unit == "%" and num.fraction:
             cand.low, cand.high = (round(x * 100, 2) for x in (cand.low, cand.high))
-        # bound words before and after
+        self._bound_words(doc, cand, prefixes, suffixes)
+        return cand, max(cand.end, num.end)
+
+    def _bound_words(self, doc: Doc, cand: _Candidate, prefixes: dict[int, tuple[int, str]],
+                     suffixes: dict[int, tuple[int, str]]) -> None:
+        """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
         if cand.bound != "range":
-            if num.vague:
+            if cand.num.vague:
                 cand.bound = "vague"
-            elif num.plus:
+            elif cand.num.plus:
                 cand.bound = "min"
         pre = prefixes.get(cand.start)
-        if pre is not None:
+        if pre is not None and not self._verb_particle(doc, pre[0], cand.unit):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
@@ -170,7 +166,6 @@ class FigureFinder(DataComponent):
             cand.end = post[0]
             if cand.bound == "exact":
                 cand.bound = post[1]
-        return cand, max(cand.end, num.end)
 
     def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
                    sent_end: int) -> tuple[Number, str | None] | bool | None:
@@ -219,13 +214,20 @@ class FigureFinder(DataComponent):
     def _ratio(self, doc: Doc, num: Number, sent_end: int) -> Number | None:
         """The 'three' of 'one in three' (a share), when the first is small and the second larger."""
         j = num.end
-        if j + 1 >= sent_end or doc[j].lower_ != "in" or num.vague or num.fraction or num.scaled or num.value > 10:
+        if j + 1 >= sent_end or doc[j].lower_ not in self.words.ratio_words or num.vague or num.fraction or num.scaled or num.value > 10:
             return None
         other = self.reader.read(doc, j + 1)
         if other is None or other.vague or other.scaled or not (num.value < other.value <= 1000) \
-                or _year_like(doc[other.start].text) or self.units.after(doc, other.end, sent_end) is not None:
+                or year_like(doc[other.start].text) or self.units.after(doc, other.end, sent_end) is not None:
             return None
         return other
+
+    def _verb_particle(self, doc: Doc, i: int, unit: str | None) -> bool:
+        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does)."""
+        if unit in self.words.duration_units:
+            return False
+        verbs = self.words.phrasal_verbs.get(doc[i].lower_, frozenset())
+        return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
 
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head
@@ -260,95 +262,8 @@ class FigureFinder(DataComponent):
 
     # -- what is not a figure -----------------------------------------
     def _is_figure(self, doc: Doc, cand: _Candidate) -> bool:
-        num = cand.num
-        first = doc[num.start]
-        prev = doc[num.start - 1] if num.start > 0 else None
-        after = doc[cand.end] if cand.end < len(doc) else None
-        # numbers glued into names and codes: "SA-22" split oddly, "3/16", "A4"
-        if prev is not None and not prev.whitespace_ and (prev.text in HYPHENS | {"/", "#", "."}) and num.start >= 2 \
-                and not doc[num.start - 2].whitespace_ and doc[num.start - 2].is_alpha:
-            return False
-        if prev is not None and not prev.whitespace_ and prev.text in {"/", ":", "."} | HYPHENS and prev.i > 0 \
-                and doc[prev.i - 1].like_num:
-            return False
-        if after is not None and not doc[cand.end - 1].whitespace_ and after.text in {"/", ":"}:
-            return False
-        if prev is not None and prev.lower_ in self.blockers_before and cand.start == num.start:
-            return False
-        if prev is not None and prev.text == ":" and num.start >= 2 and doc[num.start - 2].lower_ in self.blockers_before:
-            return False  # "Photo: 1 of 5"
-        if prev is not None and prev.lower_ == "of" and num.start >= 2 and doc[num.start - 2].like_num and (
-                num.start >= 3 and (doc[num.start - 3].lower_ in self.blockers_before
-                                    or (doc[num.start - 3].text == ":" and num.start >= 4
-                                    and doc[num.start - 4].lower_ in self.blockers_before))):
-            return False  # the "5" of "Photo 1 of 5"
-        # phone numbers and codes written in groups: "0800 123 4567"
-        if cand.unit is None and first.text.isdigit() and (
-                (prev is not None and prev.text.isdigit() and cand.start == num.start)
-                or (after is not None and after.text.isdigit() and cand.end == num.end)):
-            return False
-        # ages: "Keir Starmer, 61, said"
-        if prev is not None and prev.text == "," and after is not None and after.text == "," and num.start >= 2 \
-                and doc[num.start - 2].ent_type_ == "PERSON" and cand.unit is None and num.value < 130:
-            return False
-        # page furniture: "5 min read", "Share 12 comments"
-        words = tuple(t.lower_ for t in doc[num.end:num.end + 2])
-        if cand.start == num.start and any(words[:len(p)] == p for p in self.blockers_after):
-            return False
-        # list markers: "1. Russia launched…", "2) …" at the start of a line
-        if (prev is None or "\n" in prev.text or "\n" in prev.whitespace_) and after is not None \
-                and after.text in (".", ")") and cand.start == num.start and cand.end == num.end:
-            return False
-        # clock times: "3 pm", "10 GMT"
-        if after is not None and after.lower_ in self.clock_words and cand.unit is None:
-            return False
-        if cand.unit is None and not num.vague and not num.fraction:
-            # years: "in 2014", "since 2022", "the 2024 election"
-            top = str(int(cand.high)) if cand.high is not None and float(cand.high).is_integer() else ""
-            if _year_like(first.text) and (cand.bound == "exact" or (cand.bound == "range" and (
-                    _year_like(top) or len(top) == 2))):
-                if first.ent_type_ in self.date_labels or not (first.dep_ == "nummod" and first.head.i > first.i):
-                    return False
-                if prev is not None and prev.lower_ in self.year_words:
-                    return False
-            # calendar days: "April 30, 2025", "19 June", "February 7"
-            if (first.ent_type_ in self.date_labels or (num.value <= 31 and num.value.is_integer())) \
-                    and self._near_month(doc, num.start, num.end, strict=first.ent_type_ not in self.date_labels):
-                return False
-            # a number inside a name: "Euro 2016", "World War 2", "Boeing 737"
-            if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ in self.name_labels \
-                    and first.ent_iob_ == "I" and first.ent_type_ == prev.ent_type_:
-                return False
-            if prev is not None and prev.pos_ == "PROPN" and any(c.isupper() for c in prev.text) and prev.lower_ not in self.months \
-                    and first.text.isdigit() and cand.start == num.start \
-                    and (after is None or after.pos_ not in ("NOUN", "PROPN") or after.ent_type_ in self.date_labels):
-                return False  # "Boeing 737 landed", "Apollo 11": a model or a name, counting nothing
-        # durations are figures only when the pipeline is asked for them
-        if not self.durations and cand.unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade"):
-            return False
-        # "one" as a pronoun ("one of the", "no one") is no figure; "one cup", "one in five" are
-        if first.lower_ == "one" and num.end - num.start == 1 and cand.unit is None and cand.bound == "exact":
-            if not (first.dep_ == "nummod" and first.head.i > first.i and first.head.pos_ in ("NOUN", "PROPN")):
-                return False
-        if num.fraction and first.lower_ == "half":
-            if prev is not None and (prev.lower_ in self.fraction_blockers or prev.lower_ in ("a", "the", "and", "in", "by")):
-                return False
-            if after is not None and (after.text in HYPHENS or after.lower_ in ("-", "time", "hour", "way", "past", "an", "a")):
-                return False
-            if after is None or not (after.lower_ == "of" or after.pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")):
-                return False
-        return True
-
-    def _near_month(self, doc: Doc, start: int, end: int, strict: bool = False) -> bool:
-        """A month name next to the number ('Aug 12', '19 June'); `strict` (no DATE entity) wants it capitalised and adjacent."""
-        for k in (start - 1, end) if strict else (start - 1, start - 2, end, end + 1):
-            if 0 <= k < len(doc) and doc[k].lower_.strip(".") in self.months and (not strict or doc[k].is_title):
-                return True
-        return False
-
-
-def _year_like(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
+        """No rule of `nonfigures.NOT_FIGURE_RULES` says the candidate is a date, name, code or furniture."""
+        return not_figure_rule(doc, cand, self.words, self.durations) is None
 
 
 def _looks_like_phone(a: str, b: str) -> bool:

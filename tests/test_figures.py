@@ -309,3 +309,101 @@ def test_figures_generalisation_not_figures(extract, sentence, target):
     start = sentence.index(target)
     end = start + len(target)
     assert not [c for c in extract(sentence) if c.figure.start < end and start < c.figure.end]
+
+
+# Numbers that are names, times, ages or page furniture (issues 8 and 11): each class is tested
+# with sentences from two kinds of article. All sentences are invented for these tests.
+@pytest.mark.parametrize(("sentence", "target"), [
+    # gallery counters after a caption
+    pytest.param("Firefighters tackle the blaze. Hide Caption 3 of 12\nThe fire spread.", "3 of 12", id="counter-hide-caption"),
+    pytest.param("Fans celebrate the title in the square.\n4 of 9\nThe parade went on.", "4 of 9", id="counter-line-end"),
+    pytest.param("Flood damage in the valley\n9 show all Flood damage", "9", id="counter-show-all"),
+    # British clock times
+    pytest.param("Paramedics were called at 7.25 to the crash on the bypass.", "7.25", id="clock-dotted-crash"),
+    pytest.param("The match restarted at 15.40 after the storm delay.", "15.40", id="clock-dotted-sport"),
+    pytest.param("Trading in the shares was halted until 11.05, the exchange said.", "11.05", id="clock-dotted-market"),
+    # ages after a name
+    pytest.param("Maria Fenwick, 52, said the ferry sank within minutes.", "52", id="age-disaster"),
+    pytest.param("The striker, Tomasz Wrobel, 29, scored twice on Sunday.", "29", id="age-sport"),
+    # dates glued to text
+    pytest.param("Kabul market\n11/14 2015 Traders sell fruit by the road.", "2015", id="date-stamp-year"),
+    pytest.param("Oil prices are now well above 2004's average.", "2004", id="year-possessive-market"),
+    pytest.param("Turnout stayed below 2019's level in most wards.", "2019", id="year-possessive-politics"),
+    pytest.param("The agency planned the launch between Feb 8 and 25 this year.", "25", id="date-span-end-space"),
+    pytest.param("Postal voting is open between April 3 and 17 in most states.", "17", id="date-span-end-politics"),
+    # the smaller unit of a compound duration is part of the first figure
+    pytest.param("The satellite circles the Earth every 94 minutes and 24 seconds.", "24 seconds", id="duration-tail-space"),
+    pytest.param("The winner finished the marathon in 2 hours and 5 minutes.", "5 minutes", id="duration-tail-sport"),
+    # product lines, indexes and models
+    pytest.param("The Falcon 9 flight lifted off at dawn.", "9", id="series-rocket"),
+    pytest.param("The FTSE 100 index fell sharply on Monday.", "100", id="series-index-ftse"),
+    pytest.param("Europe's Stoxx 600 closed higher on Friday.", "600", id="series-index-stoxx"),
+    pytest.param("Samsung unveiled the Galaxy Note 20 on Wednesday.", "20", id="series-phone"),
+    pytest.param("Apple cut the price of the iPhone 12 Pro Max in China.", "12", id="series-phone-pro"),
+    pytest.param("The 787 Dreamliner was grounded after the battery fire.", "787", id="model-before-name-plane"),
+    pytest.param("Regulators grounded every 737 Max jet in the country.", "737", id="model-before-max"),
+    # named events, shirt numbers, product features, number words in names, postal codes
+    pytest.param("Auburn won the 2003 Iron Bowl in the final seconds.", "2003", id="event-year-iron-bowl"),
+    pytest.param("Chicago won the 2016 World Series in Cleveland.", "2016", id="event-year-series"),
+    pytest.param("Dak Prescott (4) threw for 300 yards.", "4", id="shirt-number"),
+    pytest.param("The new hatchback has a six-speed gearbox.", "six", id="feature-gearbox"),
+    pytest.param("The resort opened a five-star hotel by the beach.", "five", id="feature-star-hotel"),
+    pytest.param("England face Ireland in the Six Nations on Saturday.", "Six", id="word-number-in-name-event"),
+    pytest.param("The coach told BBC Radio Five Live the squad was tired.", "Five", id="word-number-in-name-radio"),
+    pytest.param("Ines Moreau, 40 — a nurse — was hurt in the blast.", "40", id="age-before-dash"),
+    pytest.param("The minister's 2019 budget cut spending on roads.", "2019", id="year-singular-noun-politics"),
+    pytest.param("The club's 2016 season ended in relegation.", "2016", id="year-singular-noun-sport"),
+    pytest.param("Published 3 hours ago\nFloods hit the north.", "3 hours", id="timestamp-hours-ago"),
+    pytest.param("The firm first announced the rocket seven years ago.", "seven years", id="time-years-ago"),
+    pytest.param("Comments (45)\nShare this story", "45", id="comment-counter-brackets"),
+    pytest.param("Rescuers had reached the ferry by 8.15, the coastguard said.", "8.15", id="clock-dotted-by"),
+    pytest.param("Protesters gathered outside 10 Downing Street on Monday.", "10", id="house-number-politics"),
+    pytest.param("Fire broke out at 221 Baker Street, injuring three people.", "221", id="house-number-fire"),
+    pytest.param("Ukraine received 14 Leopard 2 tanks from Germany.", "2", id="series-tank"),
+    pytest.param("Cases of type 2 diabetes have doubled.", "2", id="label-type-diabetes"),
+    pytest.param("Delegates at the COP 27 summit agreed a fund.", "27", id="series-summit"),
+    pytest.param("The coach told BBC Two viewers the squad was tired.", "Two", id="word-number-after-acronym"),
+    pytest.param("Homes in the 90049 ZIP Code were evacuated as the fire spread.", "90049", id="zip-code-before"),
+    pytest.param("Residents of ZIP code 10001 were told to stay indoors.", "10001", id="zip-code-after"),
+])
+def test_figures_names_times_furniture_not_figures(extract, sentence, target):
+    start = sentence.index(target)
+    end = start + len(target)
+    found = [c.figure.text for c in extract(sentence) if c.figure.start < end and start < c.figure.end]
+    assert found == [], f"{target!r} read as a figure: {found}"
+
+
+# The same forms when they do count something: the rules above must leave these alone.
+@pytest.mark.parametrize(("sentence", "find", "value", "bound", "unit"), [
+    pytest.param("Image caption Scores of paramedics attended the crash.", "Scores", 20, "vague", None, id="caption-text-counts"),
+    pytest.param("Image caption 3 of 12 residents escaped the fire.", "3", 3, "exact", None, id="caption-n-of-m-noun"),
+    pytest.param("Britain sent Ukraine 14 Challenger tanks last year.", "14", 14, "exact", None, id="dative-name-then-count"),
+    pytest.param("Ukraine received 14 Leopard 2 tanks from Germany.", "14", 14, "exact", None, id="count-before-model"),
+    pytest.param("Fire broke out at 221 Baker Street, injuring 3 people.", "3", 3, "exact", None, id="count-after-address"),
+    pytest.param("Shares in the bank rose 7.25 percent at the open.", "7.25", 7.25, "exact", "%", id="dotted-percent-not-clock"),
+    pytest.param("The index fell by 12.30 points in early trade.", "12.30", 12.3, "exact", None, id="dotted-by-points-not-clock"),
+    pytest.param("The pound stood at 1.25 against the dollar.", "1.25", 1.25, "exact", None, id="level-at-not-clock"),
+    pytest.param("The storm hit on May 8 and 25 homes were destroyed.", "25", 25, "exact", None, id="count-after-date"),
+    pytest.param("Thieves robbed 5 Oxford Street shoppers at dusk.", "5", 5, "exact", None, id="count-before-street-noun"),
+    pytest.param("Britain's 1500 troops in Estonia stayed on.", "1500", 1500, "exact", None, id="year-like-before-plural-counts"),
+    pytest.param("The mine employs 1500 staff at two sites.", "1500", 1500, "exact", None, id="year-like-before-collective-noun"),
+    pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
+    pytest.param("The journey took over three hours in the snow.", "three", 3, "min", "hour", id="took-over-duration-min"),
+])
+def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, value, bound, unit):
+    fig = figure_of(sentence, find).figure
+    assert (fig.value, fig.bound, fig.unit) == (value, bound, unit)
+
+
+# Bound words that belong to a verb, an idiom or a determiner phrase.
+@pytest.mark.parametrize(("sentence", "find", "text", "value", "bound", "unit"), [
+    pytest.param("The militants handed over 15 hostages to the Red Cross.", "15", "15", 15, "exact", None, id="handed-over-hostages"),
+    pytest.param("The club handed over £2m to the hospice appeal.", "2", "£2m", 2_000_000, "exact", "GBP", id="handed-over-money"),
+    pytest.param("The rebels took over 12 towns in the north.", "12", "12", 12, "exact", None, id="took-over-towns"),
+    pytest.param("The kicker has around an 80% success rate.", "80", "around an 80%", 80, "approx", "%", id="around-an-percent"),
+    pytest.param("The miner holds about a 30% stake in the project.", "30", "about a 30%", 30, "approx", "%", id="about-a-percent"),
+    pytest.param("More or less 300 people attended the vigil.", "300", "More or less 300", 300, "approx", None, id="more-or-less-before"),
+])
+def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
+    fig = figure_of(sentence, find).figure
+    assert (fig.text, fig.value, fig.bound, fig.unit) == (text, value, bound, unit)

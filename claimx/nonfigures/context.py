@@ -1,0 +1,159 @@
+"""What the not-a-figure rules see: a candidate figure in its Doc, and the word lists they read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from ..figures import _Candidate
+
+HYPHENS = frozenset({"-", "–", "—", "‒"})
+GLUE_BEFORE_NAME = HYPHENS | {"/", "#", "."}  # "SA-22", "F/A 18", "No.5": a code glued to letters
+GLUE_BETWEEN_NUMBERS = HYPHENS | {"/", ":", "."}  # "3/16", "10:30": the second part of a code or time
+GLUE_AFTER = frozenset({"/", ":"})  # "3/16", "10:30": the first part
+LIST_MARKS = frozenset({".", ")"})  # "1.", "2)" opening a line
+COMMA = ","
+AGE_CLOSERS = HYPHENS | {",", "―"}  # "Jane Doe, 52, said", "Jane Doe, 52 — a nurse —"
+SINGULAR_NOUN_TAGS = ("NN", "NNP")  # a count above one takes a plural noun: "2000 troops", never "2000 campaign"
+COLON = ":"
+NOUNS = ("NOUN", "PROPN")
+COUNTED_POS = ("NOUN", "PROPN", "ADJ")  # "3 of 12 residents": a noun after the total makes 'N of M' a count
+HALF_NEXT_POS = ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")  # "half the", "half his", "half 10"
+
+CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "7.25", "18.05": hours.minutes, British style
+DATE_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}$")  # "11/14", "12.16": a day and month before a year
+OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
+
+MAX_AGE = 130  # "Jane Doe, 52,": a number this small between commas after a name is an age
+MAX_DAY = 31  # a calendar day next to a month name
+FURNITURE_REACH = 2  # words after a number that make it page furniture ("5 min read")
+MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
+YEAR_DIGITS = 4
+YEAR_MIN, YEAR_MAX = 1000, 2199
+SHORT_YEAR_DIGITS = 2  # "1950-53"
+STREET_REACH = 3  # name words between a house number and 'Street': '10 Downing Street', '1600 Pennsylvania Avenue'
+MAX_SHIRT = 100  # "Prescott (4)": a shirt number in brackets after a name
+LINE_REACH = 40  # tokens scanned either way to see the line a number stands on
+HEADLINE_WORD = 4  # words this long or longer show whether a line is in title case (a headline)
+HEADLINE_MIN_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists the rules read, from nonfigures.json (and numbers.json's fraction blockers)."""
+
+    months: frozenset[str]
+    clock_words: frozenset[str]
+    year_words: frozenset[str]
+    name_labels: frozenset[str]
+    date_labels: frozenset[str]
+    blockers_before: frozenset[str]
+    blockers_after: tuple[tuple[str, ...], ...]
+    counter_of: frozenset[str]
+    counter_labels: frozenset[str]
+    partitive_of: frozenset[str]
+    pronoun_numbers: frozenset[str]
+    half_words: frozenset[str]
+    half_blockers_before: frozenset[str]
+    half_blockers_after: frozenset[str]
+    duration_units: tuple[str, ...]  # smallest first: 'second' < 'minute' < … < 'decade'
+    person_labels: frozenset[str]
+    clock_prepositions: frozenset[str]
+    name_series: frozenset[str]
+    model_words_after: frozenset[str]
+    feature_compounds: frozenset[str]
+    range_joiners: frozenset[str]
+    compound_joiners: frozenset[str]
+    possessives: frozenset[str]
+    place_labels: frozenset[str]
+    street_words: frozenset[str]
+    collective_nouns: frozenset[str]
+    ratio_words: frozenset[str]
+    level_verbs: frozenset[str]
+    phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
+
+    @classmethod
+    def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(nf.get(key, []))
+
+        return cls(
+            months=words("months"), clock_words=words("clock_words"), year_words=words("year_words"),
+            name_labels=words("name_labels"), date_labels=words("date_labels"),
+            blockers_before=words("number_blockers_before"),
+            blockers_after=tuple(tuple(p.split()) for p in nf.get("number_blockers_after", [])),
+            counter_of=words("counter_of"), counter_labels=words("counter_labels"),
+            partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
+            half_words=words("half_words"),
+            half_blockers_before=words("half_blockers_before") | frozenset(numbers.get("fraction_blockers", [])),
+            half_blockers_after=words("half_blockers_after"), duration_units=tuple(nf.get("duration_units", [])),
+            person_labels=words("person_labels"), clock_prepositions=words("clock_prepositions"),
+            name_series=words("name_series"), model_words_after=words("model_words_after"),
+            feature_compounds=words("feature_compounds"), range_joiners=words("range_joiners"),
+            compound_joiners=words("compound_joiners"), possessives=words("possessives"),
+            place_labels=words("place_labels"), street_words=words("street_words"),
+            collective_nouns=words("collective_nouns"), ratio_words=words("ratio_words"),
+            level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
+            phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
+        )
+
+
+class Context:
+    """One candidate figure and the tokens around it, as the rules read them."""
+
+    def __init__(self, doc: Doc, cand: _Candidate, words: Words, durations: bool) -> None:
+        self.doc, self.cand, self.words, self.durations = doc, cand, words, durations
+        self.num = cand.num
+        self.first = doc[self.num.start]
+        self.prev = self.tok(self.num.start - 1)
+        self.after = self.tok(cand.end)
+
+    def tok(self, i: int) -> Token | None:
+        """The token at i, None outside the doc."""
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def lower(self, i: int) -> str:
+        """The lowercase text at i, '' outside the doc."""
+        t = self.tok(i)
+        return t.lower_ if t is not None else ""
+
+    def line_ends_after(self, i: int) -> bool:
+        """Token i is the last of its line (a newline or the end of the text follows)."""
+        nxt = self.tok(i + 1)
+        return nxt is None or "\n" in self.doc[i].whitespace_ or (nxt.is_space and "\n" in nxt.text)
+
+    def line(self) -> list[Token]:
+        """The tokens of the line the number stands on (at most LINE_REACH either way)."""
+        s, e = self.num.start, self.num.end
+        while s > 0 and self.num.start - s < LINE_REACH and not self.line_ends_after(s - 1):
+            s -= 1
+        while e < len(self.doc) and e - self.num.end < LINE_REACH and not self.line_ends_after(e - 1):
+            e += 1
+        return list(self.doc[s:e])
+
+    @property
+    def bare_start(self) -> bool:
+        """No bound word or currency sign before the number."""
+        return self.cand.start == self.num.start
+
+    @property
+    def bare_end(self) -> bool:
+        """No unit or bound word after the number."""
+        return self.cand.end == self.num.end
+
+    @property
+    def plain_count(self) -> bool:
+        """No unit, not vague, not a fraction: the numbers that can be years, days or names."""
+        return self.cand.unit is None and not self.num.vague and not self.num.fraction
+
+
+Rule = Callable[[Context], bool]
+
+
+def year_like(text: str) -> bool:
+    return len(text) == YEAR_DIGITS and text.isdigit() and YEAR_MIN <= int(text) <= YEAR_MAX

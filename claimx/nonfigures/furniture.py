@@ -1,0 +1,131 @@
+"""Not figures: codes, labels, page furniture, and words that are numbers only sometimes."""
+
+from __future__ import annotations
+
+from .context import (
+    COLON,
+    COUNTED_POS,
+    FURNITURE_REACH,
+    GLUE_AFTER,
+    GLUE_BEFORE_NAME,
+    GLUE_BETWEEN_NUMBERS,
+    HALF_NEXT_POS,
+    HYPHENS,
+    LIST_MARKS,
+    NOUNS,
+    OPEN_BRACKET,
+    Context,
+)
+
+
+# -- codes and glued numbers -----------------------------------------------------
+def is_code_after_letters(x: Context) -> bool:
+    """'SA-22', 'A/4': a number glued by a dash or slash to letters is part of a code."""
+    p = x.prev
+    before = x.tok(x.num.start - 2)
+    return p is not None and not p.whitespace_ and p.text in GLUE_BEFORE_NAME and before is not None \
+        and not before.whitespace_ and before.is_alpha
+
+
+def is_second_part_of_code(x: Context) -> bool:
+    """'3/16', '10:30', '1950-53': the part after the glue is no amount of its own."""
+    p = x.prev
+    before = x.tok(x.num.start - 2)
+    return p is not None and not p.whitespace_ and p.text in GLUE_BETWEEN_NUMBERS and before is not None \
+        and before.like_num
+
+
+def is_first_part_of_code(x: Context) -> bool:
+    """'3/16', '10:30': a number glued to a slash or colon before more digits."""
+    return x.after is not None and not x.doc[x.cand.end - 1].whitespace_ and x.after.text in GLUE_AFTER
+
+
+def is_digit_group(x: Context) -> bool:
+    """'0800 123 4567': digit groups in a row are a phone number or code."""
+    if x.cand.unit is not None or not x.first.text.isdigit():
+        return False
+    p, a = x.prev, x.after
+    return (p is not None and p.text.isdigit() and x.bare_start) or (a is not None and a.text.isdigit() and x.bare_end)
+
+
+# -- labels: numbers that name a page, a route, a photo ---------------------------
+def is_labelled_number(x: Context) -> bool:
+    """'Article 5', 'Flight 17', 'page 3', 'Comments (45)': a label word makes the number a name."""
+    p, s, labels = x.prev, x.num.start, x.words.blockers_before
+    bracketed = p is not None and p.text == OPEN_BRACKET and x.lower(s - 2) in labels
+    return p is not None and x.bare_start and (p.lower_ in labels or bracketed)
+
+
+def is_labelled_after_colon(x: Context) -> bool:
+    """'Photo: 1 of 5': a label word and a colon before the number."""
+    return x.prev is not None and x.prev.text == COLON and x.lower(x.num.start - 2) in x.words.blockers_before
+
+
+def is_photo_counter_total(x: Context) -> bool:
+    """The '5' of 'Photo 1 of 5' (also 'Photo: 1 of 5'): a gallery counter's total."""
+    s = x.num.start
+    if x.lower(s - 1) not in x.words.counter_of or x.tok(s - 2) is None or not x.doc[s - 2].like_num:
+        return False
+    blockers = x.words.blockers_before
+    return x.lower(s - 3) in blockers or (x.lower(s - 3) == COLON and x.lower(s - 4) in blockers)
+
+
+def is_page_furniture(x: Context) -> bool:
+    """'5 min read', '12 comments': reading times and counters of the page around the article."""
+    words = tuple(t.lower_ for t in x.doc[x.num.end:x.num.end + FURNITURE_REACH])
+    return x.bare_start and any(words[:len(p)] == p for p in x.words.blockers_after)
+
+
+def is_gallery_counter(x: Context) -> bool:
+    """'Hide Caption 3 of 12', '… the scene. 3 of 12' ending a line: a gallery counter, both its numbers."""
+    s, e, of = x.num.start, x.num.end, x.words.counter_of
+    if not x.first.text.isdigit() or not x.bare_start or not x.bare_end:
+        return False
+    if x.lower(s - 1) in of and _digits_at(x, s - 2) and int(x.doc[s - 2].text) <= x.num.value:
+        return _counter_ends(x, e - 1, x.lower(s - 3))
+    if x.lower(e) in of and _digits_at(x, e + 1) and x.num.value <= int(x.doc[e + 1].text):
+        return _counter_ends(x, e + 1, x.lower(s - 1))
+    return False
+
+
+def _counter_ends(x: Context, total: int, label: str) -> bool:
+    """'N of M' is a counter when its line ends at M, or a label ('Caption') comes first and no noun follows M."""
+    nxt = x.tok(total + 1)
+    labels = x.words.counter_labels
+    counts = nxt is not None and nxt.pos_ in COUNTED_POS and nxt.lower_ not in labels
+    return x.line_ends_after(total) or (label in labels and not counts)
+
+
+def _digits_at(x: Context, i: int) -> bool:
+    t = x.tok(i)
+    return t is not None and t.text.isdigit()
+
+
+def is_list_marker(x: Context) -> bool:
+    """'1. Russia launched…', '2) …' at the start of a line number a list, not a count."""
+    p, a = x.prev, x.after
+    line_start = p is None or "\n" in p.text or "\n" in p.whitespace_
+    return line_start and a is not None and a.text in LIST_MARKS and x.bare_start and x.bare_end
+
+
+
+# -- words that are numbers only sometimes --------------------------------------------
+def is_pronoun_one(x: Context) -> bool:
+    """'one of the reasons', 'no one': 'one' as a pronoun; 'one cup' and 'one in five' are figures."""
+    f, c = x.first, x.cand
+    if f.lower_ not in x.words.pronoun_numbers or x.num.end - x.num.start != 1 or c.unit is not None \
+            or c.bound != "exact":
+        return False
+    return not (f.dep_ == "nummod" and f.head.i > f.i and f.head.pos_ in NOUNS)
+
+
+def is_idiomatic_half(x: Context) -> bool:
+    """'the second half', 'half-time', 'half past', 'half an hour': 'half' that shares out nothing."""
+    if not x.num.fraction or x.first.lower_ not in x.words.half_words:
+        return False
+    p, a = x.prev, x.after
+    if p is not None and p.lower_ in x.words.half_blockers_before:
+        return True
+    if a is not None and (a.text in HYPHENS or a.lower_ in x.words.half_blockers_after):
+        return True
+    return a is None or not (a.lower_ in x.words.partitive_of or a.pos_ in HALF_NEXT_POS)

@@ -1,0 +1,64 @@
+"""The rule table of claimx/nonfigures/: what makes a number no figure.
+
+Sentence-level behaviour is tested in test_figures.py with the trained model; here the
+table itself is checked, and rules that read only tokens run on hand-built Docs.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from claimx.nonfigures import NOT_FIGURE_RULES, furniture, names, times
+
+
+@pytest.mark.parametrize("rule", NOT_FIGURE_RULES, ids=lambda r: r.__name__)
+def test_nonfigures_rule_is_named_and_says_why(rule):
+    doc = inspect.getdoc(rule)
+    assert rule.__name__.startswith("is_"), "a rule is a predicate named is_<what the number is>"
+    assert doc and "\n" not in doc.strip(), f"{rule.__name__} needs a one-line docstring saying why"
+
+
+@pytest.mark.parametrize("module", [furniture, names, times], ids=lambda m: m.__name__)
+def test_nonfigures_every_rule_is_in_the_table(module):
+    defined = {name for name, f in inspect.getmembers(module, inspect.isfunction)
+               if name.startswith("is_") and f.__module__ == module.__name__}
+    assert defined and defined <= {r.__name__ for r in NOT_FIGURE_RULES}
+
+
+def test_nonfigures_table_lists_each_rule_once():
+    assert len({r.__name__ for r in NOT_FIGURE_RULES}) == len(NOT_FIGURE_RULES)
+
+
+@pytest.fixture(scope="module")
+def blank_figures():
+    """A pipeline with no trained model: only the token-level rules can apply."""
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimx_figures")
+
+    def run(text: str) -> list[str]:
+        doc = nlp(text)
+        return [s._.figure.text for s in doc.spans["claimx"]]
+
+    return run
+
+
+# Rules that read only tokens and lexicons hold without any parse or NER.
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    pytest.param("Police were called at 7.25 and found 3 injured.", ["3"], "7.25", id="dotted-clock-time"),
+    pytest.param("The index rose 7.25 percent.", ["7.25 percent"], None, id="dotted-percent-kept"),
+    pytest.param("Rescuers search the rubble. 4 of 12\nThe fire spread.", [], "4", id="gallery-counter-line-end"),
+    pytest.param("Hide Caption 3 of 12 Photos: the storm", [], "12", id="gallery-counter-caption"),
+    pytest.param("Market day\n11/14 2015 Traders sold 40 sacks.", ["40"], "2015", id="date-stamp-year"),
+    pytest.param("Prices are above 2004's average of 41 points.", ["41"], "2004", id="possessive-year"),
+    pytest.param("The window runs between Feb 8 and 25 for 12 days.", ["12 days"], "25", id="date-span-end"),
+    pytest.param("It has a six-speed gearbox and 4 seats.", ["4"], "six", id="product-feature"),
+    pytest.param("The FTSE 100 fell while 30 firms rose.", ["30"], "100", id="index-series"),
+])
+def test_nonfigures_token_rules_without_a_model(blank_figures, text, kept, dropped):
+    found = blank_figures(text)
+    assert found == kept
+    if dropped is not None:
+        assert dropped in text and not any(dropped in f for f in found)
