@@ -68,6 +68,7 @@ class NumberReader:
         self.scales: dict[str, float] = lexicon["scales"]
         self.currency_scales: dict[str, float] = lexicon["currency_scales"]
         self.bare_scales = set(lexicon.get("bare_scales", []))
+        self.bare_scales_cased = set(lexicon.get("bare_scales_cased", []))
         self.dozen: dict[str, float] = lexicon["dozen"]
         self.vague: dict[str, float] = lexicon["vague"]
         self.vague_quantifiers: list[str] = lexicon["vague_quantifiers"]
@@ -227,7 +228,7 @@ class NumberReader:
             num.value *= self.scales[s]
             num.scale *= self.scales[s]
             num.scaled = True
-        elif s in self.currency_scales and (has_currency or s in self.bare_scales):
+        elif s in self.currency_scales and (has_currency or s in self.bare_scales or suf in self.bare_scales_cased):
             num.value *= self.currency_scales[s]
             num.scale *= self.currency_scales[s]
             num.scaled = True
@@ -260,7 +261,8 @@ class NumberReader:
                 low = low[:-1]  # "£3.4m." at the end of a sentence: the tokenizer keeps the stop
             scale = self.scale_of(low)
             if scale is None and low in self.currency_scales and not doc[j - 1].whitespace_ and (
-                    has_currency or low in self.bare_scales or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
+                    has_currency or low in self.bare_scales or doc[j].text in self.bare_scales_cased
+                    or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
                 scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people" (not "100m sprint")
             if scale is None:
                 break
