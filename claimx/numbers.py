@@ -223,6 +223,8 @@ class NumberReader:
         """A scale, percent, plus or unit glued to digits; None when the suffix makes it a code ('1st', '5G')."""
         if not suf:
             return num
+        if len(suf) > 1 and suf.endswith("+"):
+            num.plus, suf = True, suf[:-1]  # "10k+": ten thousand or more
         s = suf.lower()
         if s in self.scales:
             num.value *= self.scales[s]

@@ -234,3 +234,56 @@ def test_numbers_ranges_said_with_or(text, phrase, low, high, unit):
 ])
 def test_numbers_or_far_apart_is_no_range(text):
     assert all(f["bound"] != "range" for f in figures(text))
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "bound"), [
+    ("The page has 10k+ followers.", "10k+", 10_000, "min"),
+    ("More than 5,000+ fans queued.", "5,000+", 5000, "min"),
+])
+def test_numbers_glued_plus(text, phrase, value, bound):
+    got = figure(text, phrase)
+    assert (got["value"], got["bound"]) == (value, bound)
+
+
+# -- readings that need the parse (the trained model) --------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The company shipped 35m devices last year.", "35m", 35e6, None),
+    ("Floods displaced 1.5m people in the delta.", "1.5m", 1.5e6, None),
+    ("The crane lifted a 35m pole into place.", "35m", 35, "m"),
+    ("She won the 100m sprint in Rome.", "100m", 100, "m"),
+])
+def test_numbers_m_is_million_when_it_counts_things(figure_of, text, phrase, value, unit):
+    """'m' glued to a number counts millions of a plural noun; otherwise it measures metres."""
+    got = figure_of(text, phrase).figure
+    assert (got.value, got.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "figures_read"), [
+    ("A barrel of crude closed up $2.80 to $51.15 in New York.", ["$2.80", "$51.15"]),
+    ("Brent rose, adding $1.89 to $48.62 at the close.", ["$1.89", "$48.62"]),
+    ("Profits dropped more than $9 billion to $98 billion.", ["more than $9 billion", "$98 billion"]),
+    ("Inflation rose 0.2% to 3.1% in March.", ["0.2%", "3.1%"]),
+])
+def test_numbers_change_and_new_level_are_two_figures(extract, text, figures_read):
+    """After a change verb, 'X to Y' with the unit written twice and Y far above X: a change, then a level."""
+    assert [c.figure.text for c in extract(text)] == figures_read
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Shares gained 5% to 7% in early trade.", "5% to 7%"),
+    ("The plan costs $3 billion to $5 billion.", "$3 billion to $5 billion"),
+    ("Prices rose 5 to 10 percent after the storm.", "5 to 10 percent"),
+])
+def test_numbers_ranges_after_a_change_verb_stay_ranges(extract, text, phrase):
+    got = [(c.figure.text, c.figure.bound) for c in extract(text)]
+    assert got == [(phrase, "range")]
+
+
+@pytest.mark.parametrize("text", [
+    "Scores killed as truck rams crowd in France",
+    "Scores injured as stand collapses at derby",
+])
+def test_numbers_scores_before_a_participle(figure_of, text):
+    got = figure_of(text, "Scores").figure
+    assert (got.value, got.bound) == (20, "vague")
