@@ -219,7 +219,8 @@ class FigureFinder(DataComponent):
                 return None  # "rose 10% to 1,100": a share and a count, not one range
         if kind == "to" and (first_unit or cur) and self._change_and_level(doc, cand, num, other):
             return None  # "closed up $2.80 to $51.15": a change and the new level
-        self._carry_digits(doc, num, other)
+        if kind in ("tight", "dash"):
+            self._carry_digits(doc, num, other)
         if opener and opener[1] == "between":
             cand.start = opener[0]
         return other, cur
@@ -265,9 +266,9 @@ class FigureFinder(DataComponent):
 
     @staticmethod
     def _ends_ascend(num: Number, other: Number) -> bool:
-        """The second end is the larger ('1,000 to 3,000'), or the farther below zero ('-18 °C to -34 °C')."""
+        """The second end is the larger ('1,000 to 3,000'); below zero either way ('-18 °C to -34 °C')."""
         if num.value < 0 and other.value < 0:
-            return abs(num.value) < abs(other.value)
+            return num.value != other.value
         return num.value < other.value or (other.scaled and not num.scaled)
 
     def _change_and_level(self, doc: Doc, cand: _Candidate, num: Number, other: Number) -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 HYPHENS = {"-", "–", "—", "‒"}
+# a coin amount of a hundred or more is written in its currency ("£1.20", not "120p")
+COINS_PER_UNIT = 100
 
 # "8–12", "5k-20k", "1000-5000": a range written as one token
 RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
@@ -79,6 +81,7 @@ class NumberReader:
         self.denominators = set(lexicon["fraction_denominators"])
         self.unicode_fractions: dict[str, float] = lexicon["unicode_fractions"]
         self.one_units = set(lexicon["one_units"])
+        self.coins = set(lexicon["coins"])
         slashes = "".join(re.escape(c) for c in lexicon["fraction_slashes"])
         vulgar = "".join(self.unicode_fractions)
         self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
@@ -209,7 +212,7 @@ class NumberReader:
         j = num.end
         if j < len(doc) and doc[j - 1].whitespace_ and not num.scaled and float(num.value).is_integer():
             frac = self.fraction_token(doc[j].text)
-            if frac is not None and frac < 1:
+            if frac is not None and frac < 1 and self._read_fraction(doc, j, frac) is not None:
                 num.value += frac
                 num.end = j + 1
         return num
@@ -236,7 +239,7 @@ class NumberReader:
             num.scaled = True
         elif s == "+":
             num.plus = True
-        elif s in self.glued_units:
+        elif s in self.glued_units and not (s in self.coins and num.value >= COINS_PER_UNIT):
             num.unit_text = suf
         else:
             return None
@@ -368,8 +371,8 @@ class NumberReader:
 
     @staticmethod
     def _before_participle(doc: Doc, j: int) -> bool:
-        """A past participle at j ('Scores killed', 'dozens injured')."""
-        return j < len(doc) and doc[j].tag_ in ("VBN", "VBD")
+        """A past participle at j ('Scores killed', 'Scores injured'; 'the scores were level' has none)."""
+        return j < len(doc) and doc[j].tag_ == "VBN"
 
     def fraction_with_numerator(self, doc: Doc, num: Number) -> Number:
         """'two thirds of', 'three-quarters of': the numerator times the fraction word."""

@@ -29,6 +29,8 @@ class UnitMatch:
     end: int  # token index after the unit
 
 
+# words that may follow "3 in thick" and still leave "in" without an object
+PHRASE_END_WORDS = {"and", "or", "but", "on", "at", "in", "with", "by", "from", "of", "when", "after", "before"}
 # how far a unit written once may serve a number before it ("45 and 50 mg": and, number)
 SHARED_UNIT_GAP = 2
 
@@ -161,11 +163,16 @@ class UnitReader:
         if unit is None:
             return None
         nxt = doc[k + 1] if k + 1 < sentence_end else None
-        if nxt is not None and nxt.lower_ in self.dimension_adjectives:
-            return UnitMatch(unit, k + 1)
+        if nxt is not None and nxt.lower_ in self.dimension_adjectives and not self._noun_after(doc, k + 2, sentence_end):
+            return UnitMatch(unit, k + 1)  # "3 in thick"; "10 in long queues" is a preposition
         if doc[k].is_alpha and (nxt is None or (nxt.is_punct and nxt.text not in self.brackets)):
             return UnitMatch(unit, k + 1)  # a quote mark at the end is a quotation's, not inches
         return None
+
+    @staticmethod
+    def _noun_after(doc: Doc, k: int, sentence_end: int) -> bool:
+        """A content word at k (the adjective before it then modifies a noun: 'in long queues')."""
+        return k < sentence_end and doc[k].is_alpha and doc[k].lower_ not in PHRASE_END_WORDS
 
     def _currency_word(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
         """A currency written in words, longest first ('50 Egyptian pounds', '5 million euros')."""

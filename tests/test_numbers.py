@@ -287,3 +287,31 @@ def test_numbers_ranges_after_a_change_verb_stay_ranges(extract, text, phrase):
 def test_numbers_scores_before_a_participle(figure_of, text):
     got = figure_of(text, "Scores").figure
     assert (got.value, got.bound) == (20, "vague")
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Overnight lows of -5 to -3 degrees were forecast.", -5, -3),
+    ("The sea ice sat at -18 to -34 °C all week.", -34, -18),
+])
+def test_numbers_ranges_below_zero_either_way(text, low, high):
+    got = [f for f in figures(text) if f["bound"] == "range"]
+    assert got and (got[0]["low"], got[0]["high"]) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Between 1 and 2,000 people were asked.",
+    "Scores ranged from 7 to 8,000 points.",
+])
+def test_numbers_words_between_ends_carry_nothing(text):
+    """Only a dash carries the thousands ('7-8,000'); 'between 1 and 2,000' is as written."""
+    got = [f for f in figures(text) if f["bound"] == "range"]
+    assert got and got[0]["low"] in (1, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "The sculpture dates from c.1900 in Paris.",
+    "Fans had a ton of fun at the final.",
+    "He did not give an inch in the debate.",
+])
+def test_numbers_no_figure_from_idioms_and_circa_years(text):
+    assert figures(text) == []

@@ -150,3 +150,22 @@ def test_units_currency_words(text, word, unit):
 ])
 def test_units_currency_symbols(symbol, code):
     assert UNITS.currency_symbol(symbol) == code
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Voters waited 10 in long queues.", "10"),
+    ("Supplies of 5 in short supply.", "5"),
+])
+def test_units_in_before_an_adjective_and_noun_is_a_preposition(text, word):
+    unit, _ = unit_after(text, word)
+    assert unit is None
+
+
+@pytest.mark.parametrize(("text", "word", "unit"), [
+    ("A stamp rose by 5p today.", "5p", "p"),
+    ("The stream is in 1080p resolution.", "1080p", None),
+])
+def test_units_glued_coins_below_a_hundred(text, word, unit):
+    doc = FIGURES(text)
+    found = [s._.figure.unit for s in doc.spans["claimx"] if s.text == word]
+    assert found == ([unit] if unit else [])
