@@ -217,6 +217,13 @@ class NumberReader:
                 num.end = j + 1
         return num
 
+    def _of_a_unit(self, doc: Doc, j: int) -> bool:
+        """A measure that one counts at j ('mile', 'miles', 'kilometres')."""
+        if j >= len(doc):
+            return False
+        low = doc[j].lower_
+        return low in self.one_units or (low.endswith("s") and low[:-1] in self.one_units)
+
     @staticmethod
     def _after_number(doc: Doc, i: int) -> bool:
         """A number among the two tokens before i ('$3 a gallon', 'five dollars a litre': a rate)."""
@@ -345,6 +352,8 @@ class NumberReader:
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.dozen):
             scale = self.scales.get(doc[i + 2].lower_) or self.dozen[doc[i + 2].lower_]
             return Number(i, i + 3, 0.5 * scale, scaled=True)
+        if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and self._of_a_unit(doc, i + 2):
+            return Number(i, i + 2, 0.5)  # "half a mile": 0.5 of the unit that follows
         return Number(i, i + 1, 0.5, fraction=True)
 
     def _read_vague(self, doc: Doc, i: int) -> Number | None:
@@ -382,7 +391,8 @@ class NumberReader:
             j += 1
         if (j < len(doc) and doc[j].lower_ in self.fractions and (doc[j].lower_ != "half" or hyphenated)
                 and not num.scaled and num.value < 20 and (self._followed_by_of(doc, j + 1) or hyphenated)):
-            return Number(num.start, j + 1, num.value * self.fractions[doc[j].lower_], fraction=True)
+            share = not self._of_a_unit(doc, j + 1)  # "one-half miles" is half a mile, not a share
+            return Number(num.start, j + 1, num.value * self.fractions[doc[j].lower_], fraction=share)
         return num  # "two-thirds", "one-half" are fractions as written; "two thirds of" needs its "of"
 
     @staticmethod

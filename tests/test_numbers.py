@@ -315,3 +315,23 @@ def test_numbers_words_between_ends_carry_nothing(text):
 ])
 def test_numbers_no_figure_from_idioms_and_circa_years(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The fire spread approximately one-half miles east.", "one-half miles", 0.5, "mi"),
+    ("Rescuers searched half a mile of coast.", "half a mile", 0.5, "mi"),
+    ("The runners had three-quarters kilometres to go.", "three-quarters kilometres", 0.75, "km"),
+])
+def test_numbers_fraction_before_a_unit_is_a_value(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0].split("-")[0])
+    assert (got["value"], got["unit"]) == (pytest.approx(value), unit)
+    assert got["text"].endswith(phrase)
+
+
+@pytest.mark.parametrize(("text", "phrase", "bound"), [
+    ("He has around an 80% kicking success rate.", "around an 80%", "approx"),
+    ("Rents rose by about a 5% margin in the city.", "about a 5%", "approx"),
+])
+def test_numbers_bound_word_before_an_article(text, phrase, bound):
+    got = figure(text, phrase.split()[-1])
+    assert (got["text"], got["bound"]) == (phrase, bound)

@@ -23,8 +23,8 @@ Each suite asserts agreement rates over its selected cases and prints every
 disagreement (`pytest -s` shows them). The floors are the measured rates rounded down
 to the whole point, so they catch regressions; the gap to 100% is the printed list, which
 is the work left. Left on purpose: RT's "more than 2" in "more than 2 in 5" (we read the
-share "2 in 5"), quantulum3's "one-half miles" (we read "one-half" as a share, 50 %) and
-"10 000 dollars" (a space as thousands separator is also how phone numbers are written).
+share "2 in 5") and quantulum3's "10 000 dollars" (a space as thousands separator is also how
+phone numbers and scores are written).
 """
 
 from __future__ import annotations
@@ -296,7 +296,7 @@ SUITES: dict[str, tuple[Callable[[], Iterator[PeerCase]], dict[str, float]]] = {
     "rt-percent": (rt_percentages, {"value": 1.00, "unit": 1.00}),
     "rt-currency": (rt_currencies, {"value": 1.00, "unit": 1.00}),
     "rt-dimension": (rt_dimensions, {"value": 1.00, "unit": 1.00}),
-    "quantulum3": (quantulum_quantities, {"value": 0.96, "unit": 0.96}),
+    "quantulum3": (quantulum_quantities, {"value": 0.98, "unit": 0.98}),
 }
 
 
