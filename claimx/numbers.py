@@ -23,7 +23,7 @@ RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)
 # the digits of one number: "4,565", "2.5", ".5"
 NUM_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # what may be glued after the digits: a scale, percent, unit or plus ("2.5bn", "40%", "10km/hr", "5,000+")
-SUFFIX_PATTERN = r"[A-Za-z%°²³µ][A-Za-z%°²³µ/^0-9]*\+?|\+"
+SUFFIX_PATTERN = r"[A-Za-z%°²³µμ][A-Za-z%°²³µμ/^0-9]*\+?|\+"
 
 
 def digit_pattern(marks: list[str], currency_symbols: list[str]) -> re.Pattern[str]:

@@ -169,3 +169,23 @@ def test_units_glued_coins_below_a_hundred(text, word, unit):
     doc = FIGURES(text)
     found = [s._.figure.unit for s in doc.spans["claimx"] if s.text == word]
     assert found == ([unit] if unit else [])
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The Fed raised rates by 25 basis points.", "25 basis points", 25, "bp"),
+    ("The spread widened 40bps on Monday.", "40bps", 40, "bp"),
+    ("The hairs are 50μm wide.", "50μm", 50, "µm"),
+    ("Each pill holds 10 µg of the drug.", "10 µg", 10, "µg"),
+])
+def test_units_finance_and_lab(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, value, unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("She won the marathon in 2 hours 30 minutes.", "2 hours 30 minutes", 2.5, "hour"),
+    ("Rescuers reached the car 3 minutes 20 seconds after the crash.", "3 minutes 20 seconds", 3 + 1 / 3, "minute"),
+])
+def test_units_compound_durations(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
