@@ -1,4 +1,4 @@
-"""Reading the number at a token: digits, word numbers, scale words, fractions.
+"""Reading the number at a token: digits (with currency signs and marks glued on), word numbers, scale words, fractions.
 
 This module knows only tokens' text and whitespace, never the parse, so it works on
 `spacy.blank("en")` docs too. Which numbers are *figures* (not dates, not names) is
@@ -140,6 +140,35 @@ class NumberReader:
         """The longest number that starts at token i, or None."""
         tok = doc[i]
         low = tok.lower_
+        if not tok.is_alpha:
+            return self._read_written(doc, i, currency)
+        if low in ("minus", "negative") and i + 1 < len(doc) and doc[i + 1].lower_ not in ("minus", "negative"):
+            num = self.read(doc, i + 1, currency)
+            if num is not None and not num.vague and not num.fraction:
+                num.start, num.value = i, -num.value
+                num.high = -num.high if num.high is not None else None
+            return num
+        if low in ("a", "an", "one") and i + 1 < len(doc):
+            num = self._read_article(doc, i)
+            if num is not None:
+                return num
+        if low == "half":
+            return self._read_half(doc, i)
+        if low in self.vague or low == "tens":
+            return self._read_vague(doc, i)
+        if low in self.vague_quantifiers or (low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "few"):
+            j = i + (2 if low == "a" else 1)
+            if j < len(doc) and (doc[j].lower_ in self.hundred or (doc[j].lower_ in self.scales
+                                 and doc[j].lower_.isalpha()) or doc[j].lower_ in self.dozen):
+                return Number(i, j + 1, self.scale_of(doc[j].lower_) or self.dozen.get(doc[j].lower_, 12), vague=True)
+            return None
+        if low in self.ones or low in self.tens:
+            return self._read_words(doc, i)
+        return None
+
+    def _read_written(self, doc: Doc, i: int, currency: str | None) -> Number | None:
+        """A number in digits and signs: '4,565', '$A82m', '~45g', '1/4', '½', '8–12'."""
+        tok = doc[i]
         glued = doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
         parsed = self.digits_marked(tok.text, glued)
         if parsed is not None:
@@ -153,37 +182,20 @@ class NumberReader:
         m = RANGE_TOKEN_RE.match(tok.text)
         if (m and tok.text[0].isdigit()) or (m and tok.text[0] in self.currency_symbols):
             return self._read_range_token(doc, i, m.group("a"), m.group("b"), currency)
-        if low in ("minus", "negative") and i + 1 < len(doc) and doc[i + 1].lower_ not in ("minus", "negative"):
-            num = self.read(doc, i + 1, currency)
-            if num is not None and not num.vague and not num.fraction:
-                num.start, num.value = i, -num.value
-                num.high = -num.high if num.high is not None else None
-            return num
-        if low in ("a", "an", "one") and i + 1 < len(doc):
-            nxt = doc[i + 1].lower_
-            if nxt in self.hundred or (nxt in self.scales and nxt.isalpha() and len(nxt) > 3) or nxt in self.dozen:
-                num = self._read_words(doc, i + 1, start_value=1.0)
-                if num is not None:
-                    num.start = i
-                    return num
-            if nxt in self.fractions and nxt != "half" and self._followed_by_of(doc, i + 2):
-                return Number(i, i + 2, self.fractions[nxt], fraction=True)
-            if nxt in self.one_units and low != "one" and not self._after_number(doc, i):
-                return Number(i, i + 1, 1.0)  # "more than a mile": one mile ("$3 a gallon" is a rate)
-            if low in ("a", "an"):
-                return None
-        if low == "half":
-            return self._read_half(doc, i)
-        if low in self.vague or low == "tens":
-            return self._read_vague(doc, i)
-        if low in self.vague_quantifiers or (low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "few"):
-            j = i + (2 if low == "a" else 1)
-            if j < len(doc) and (doc[j].lower_ in self.hundred or (doc[j].lower_ in self.scales
-                                 and doc[j].lower_.isalpha()) or doc[j].lower_ in self.dozen):
-                return Number(i, j + 1, self.scale_of(doc[j].lower_) or self.dozen.get(doc[j].lower_, 12), vague=True)
-            return None
-        if low in self.ones or low in self.tens:
-            return self._read_words(doc, i)
+        return None
+
+    def _read_article(self, doc: Doc, i: int) -> Number | None:
+        """'a hundred', 'one million', 'a dozen', 'a third of', 'a mile': an article or 'one' that counts one."""
+        low, nxt = doc[i].lower_, doc[i + 1].lower_
+        if nxt in self.hundred or (nxt in self.scales and nxt.isalpha() and len(nxt) > 3) or nxt in self.dozen:
+            num = self._read_words(doc, i + 1, start_value=1.0)
+            if num is not None:
+                num.start = i
+                return num
+        if nxt in self.fractions and nxt != "half" and self._followed_by_of(doc, i + 2):
+            return Number(i, i + 2, self.fractions[nxt], fraction=True)
+        if nxt in self.one_units and low != "one" and not self._after_number(doc, i):
+            return Number(i, i + 1, 1.0)  # "more than a mile": one mile ("$3 a gallon" is a rate)
         return None
 
     def _read_range_token(self, doc: Doc, i: int, a: str, b: str, currency: str | None) -> Number | None:

@@ -335,3 +335,12 @@ def test_numbers_fraction_before_a_unit_is_a_value(text, phrase, value, unit):
 def test_numbers_bound_word_before_an_article(text, phrase, bound):
     got = figure(text, phrase.split()[-1])
     assert (got["text"], got["bound"]) == (phrase, bound)
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("A few hundred people gathered outside the court.", "A", 100),
+    ("The club sold a few thousand shirts.", "a", 1000),
+])
+def test_numbers_a_few_scale_is_vague(text, word, value):
+    num, _ = number_at(text, word)
+    assert (num.value, num.vague) == (value, True)
