@@ -1,4 +1,4 @@
-"""Reading the number at a token: digits, word numbers, scale words, fractions.
+"""Reading the number at a token: digits (with currency signs and marks glued on), word numbers, scale words, fractions.
 
 This module knows only tokens' text and whitespace, never the parse, so it works on
 `spacy.blank("en")` docs too. Which numbers are *figures* (not dates, not names) is
@@ -7,25 +7,39 @@ decided in `figures.py`; here we only read what number a run of tokens spells.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
-# One token that is a number written in digits, optionally glued to a currency
-# sign before it and a scale, percent, plus or unit after it ("$157", "2.5bn", "40%").
-DIGIT_RE = re.compile(
-    r"^(?P<cur>[A-Z]{0,3}\$|[£€¥₹₩₽₴₺₦])?"
-    r"(?P<sign>[-−])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<suf>[A-Za-z%+°²]+)?$"
-)
+HYPHENS = {"-", "–", "—", "‒"}
+# a coin amount of a hundred or more is written in its currency ("£1.20", not "120p")
+COINS_PER_UNIT = 100
+
 # "8–12", "5k-20k", "1000-5000": a range written as one token
 RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
-# Unit symbols that may be glued to digits ("30km", "5kg"); anything else glued
-# ("1st", "5G", "3D") makes the token a name or ordinal, not a figure.
-GLUED_UNITS = {"km", "kg", "m", "cm", "mm", "t", "mph", "kph", "ft", "mi", "lb", "lbs", "g", "l", "ml",
-               "mw", "gw", "kw", "kwh", "mwh", "gwh", "ha", "sqkm", "km²", "m²", "°c", "°f", "c", "f", "%", "x"}
+# the digits of one number: "4,565", "2.5", ".5"
+NUM_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# what may be glued after the digits: a scale, percent, unit or plus ("2.5bn", "40%", "10km/hr", "5,000+")
+SUFFIX_PATTERN = r"[A-Za-z%°²³µμ][A-Za-z%°²³µμ/^0-9]*\+?|\+"
+
+
+def digit_pattern(marks: list[str], currency_symbols: list[str]) -> re.Pattern[str]:
+    """One token that is a number in digits, with the marks and currency signs of the lexicons glued on.
+
+    "$157", "USD10", "RM3.06mil", "~45g", "sub-7", "minus-5", "+0.2", "2.5bn", "40%".
+    """
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"^(?P<mark>{alternatives(marks)})?"
+        rf"(?P<cur>{alternatives(currency_symbols)}|[A-Z]{{0,3}}\$)?"
+        rf"(?P<sign>[-−])?(?P<num>{NUM_PATTERN})"
+        rf"(?P<suf>{SUFFIX_PATTERN})?$"
+    )
 
 
 @dataclass
@@ -43,6 +57,7 @@ class Number:
     unit_text: str | None = None
     plus: bool = False
     high: float | None = None  # the top of a range written as one token ("8–12")
+    mark: str | None = None  # a bound written onto the digits: "~45g" approx, "sub-7" max
 
 
 class NumberReader:
@@ -55,26 +70,63 @@ class NumberReader:
         self.scales: dict[str, float] = lexicon["scales"]
         self.currency_scales: dict[str, float] = lexicon["currency_scales"]
         self.bare_scales = set(lexicon.get("bare_scales", []))
+        self.bare_scales_cased = set(lexicon.get("bare_scales_cased", []))
         self.dozen: dict[str, float] = lexicon["dozen"]
         self.vague: dict[str, float] = lexicon["vague"]
         self.vague_quantifiers: list[str] = lexicon["vague_quantifiers"]
         self.fractions: dict[str, float] = lexicon["fractions"]
         self.currency_symbols = currency_symbols
+        self.glued_units = set(lexicon["glued_units"])
+        self.marks: dict[str, str] = lexicon["marks"]
+        self.denominators = set(lexicon["fraction_denominators"])
+        self.unicode_fractions: dict[str, float] = lexicon["unicode_fractions"]
+        self.one_units = set(lexicon["one_units"])
+        self.coins = set(lexicon["coins"])
+        slashes = "".join(re.escape(c) for c in lexicon["fraction_slashes"])
+        vulgar = "".join(self.unicode_fractions)
+        self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
+        self.digit_re = digit_pattern(list(self.marks), list(currency_symbols))
 
     # -- single tokens -------------------------------------------------
-    def digits(self, text: str) -> tuple[str | None, float, str | None] | None:
-        m = DIGIT_RE.match(text)
+    def digits(self, text: str, glued_before: str = "") -> tuple[str | None, float, str | None] | None:
+        """(currency sign, value, suffix) of a token in digits; `glued_before` is a sign glued on ('$' of '$A82m')."""
+        parsed = self.digits_marked(text, glued_before)
+        return parsed[:3] if parsed is not None else None
+
+    def digits_marked(self, text: str, glued_before: str = ""
+                      ) -> tuple[str | None, float, str | None, str | None] | None:
+        """As `digits`, with the mark written on the digits ('~', 'sub-', 'minus-') as a fourth item."""
+        if len(text) > 2 and text.endswith(".") and text[-2].isalpha():
+            text = text[:-1]  # "$2.174T." ends a sentence: the stop is not the number's
+        elif len(text) > 1 and text[-1] in HYPHENS and text[-2].isdigit():
+            text = text[:-1]  # "8- to 16-meter": the first end of a range whose unit comes at the second
+        m = self.digit_re.match(text)
         if not m:
-            return None
+            m = self.digit_re.match(glued_before + text) if glued_before else None
+            if not m or len(m.group("cur") or "") <= len(glued_before):
+                return None  # "$A82m" is read when the "A" belongs to the "$" glued before it
         num = m.group("num")
         if len(num) > 1 and num[0] == "0" and num[1] != ".":
             return None  # "020", "007": codes and phone numbers, not amounts
-        suf = m.group("suf")
-        cur = m.group("cur")
+        suf, cur, mark = m.group("suf"), m.group("cur"), self.marks.get(m.group("mark") or "")
         if cur and cur not in self.currency_symbols:
             return None
         value = float(num.replace(",", ""))
-        return cur, -value if m.group("sign") else value, suf
+        if m.group("sign") or mark == "negative":
+            value = -value
+        return cur, value, suf, mark if mark in ("approx", "max", "min") else None
+
+    def fraction_token(self, text: str) -> float | None:
+        """A fraction in one token: '1/4', '3/16', '½', '10½'; None for codes and dates ('11/14', '2/8' of a gallery)."""
+        m = self.fraction_re.match(text)
+        if m is None:
+            return None
+        if m.group("u"):
+            return float(m.group("whole") or 0) + self.unicode_fractions[m.group("u")]
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b not in self.denominators or not 0 < a < b or math.gcd(a, b) != 1:
+            return None
+        return a / b
 
     def scale_of(self, low: str) -> float | None:
         if low in self.scales:
@@ -88,12 +140,8 @@ class NumberReader:
         """The longest number that starts at token i, or None."""
         tok = doc[i]
         low = tok.lower_
-        parsed = self.digits(tok.text)
-        if parsed is not None:
-            return self._read_digits(doc, i, parsed, currency)
-        m = RANGE_TOKEN_RE.match(tok.text)
-        if (m and tok.text[0].isdigit()) or (m and tok.text[0] in self.currency_symbols):
-            return self._read_range_token(doc, i, m.group("a"), m.group("b"), currency)
+        if not tok.is_alpha:
+            return self._read_written(doc, i, currency)
         if low in ("minus", "negative") and i + 1 < len(doc) and doc[i + 1].lower_ not in ("minus", "negative"):
             num = self.read(doc, i + 1, currency)
             if num is not None and not num.vague and not num.fraction:
@@ -101,16 +149,9 @@ class NumberReader:
                 num.high = -num.high if num.high is not None else None
             return num
         if low in ("a", "an", "one") and i + 1 < len(doc):
-            nxt = doc[i + 1].lower_
-            if nxt in self.hundred or (nxt in self.scales and nxt.isalpha() and len(nxt) > 3) or nxt in self.dozen:
-                num = self._read_words(doc, i + 1, start_value=1.0)
-                if num is not None:
-                    num.start = i
-                    return num
-            if nxt in self.fractions and nxt != "half" and self._followed_by_of(doc, i + 2):
-                return Number(i, i + 2, self.fractions[nxt], fraction=True)
-            if low in ("a", "an"):
-                return None
+            num = self._read_article(doc, i)
+            if num is not None:
+                return num
         if low == "half":
             return self._read_half(doc, i)
         if low in self.vague or low == "tens":
@@ -123,6 +164,38 @@ class NumberReader:
             return None
         if low in self.ones or low in self.tens:
             return self._read_words(doc, i)
+        return None
+
+    def _read_written(self, doc: Doc, i: int, currency: str | None) -> Number | None:
+        """A number in digits and signs: '4,565', '$A82m', '~45g', '1/4', '½', '8–12'."""
+        tok = doc[i]
+        glued = doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
+        parsed = self.digits_marked(tok.text, glued)
+        if parsed is not None:
+            num = self._read_digits(doc, i, parsed[:3], currency)
+            if num is not None:
+                num.mark = parsed[3]
+            return num
+        frac = self.fraction_token(tok.text)
+        if frac is not None:
+            return self._read_fraction(doc, i, frac)
+        m = RANGE_TOKEN_RE.match(tok.text)
+        if (m and tok.text[0].isdigit()) or (m and tok.text[0] in self.currency_symbols):
+            return self._read_range_token(doc, i, m.group("a"), m.group("b"), currency)
+        return None
+
+    def _read_article(self, doc: Doc, i: int) -> Number | None:
+        """'a hundred', 'one million', 'a dozen', 'a third of', 'a mile': an article or 'one' that counts one."""
+        low, nxt = doc[i].lower_, doc[i + 1].lower_
+        if nxt in self.hundred or (nxt in self.scales and nxt.isalpha() and len(nxt) > 3) or nxt in self.dozen:
+            num = self._read_words(doc, i + 1, start_value=1.0)
+            if num is not None:
+                num.start = i
+                return num
+        if nxt in self.fractions and nxt != "half" and self._followed_by_of(doc, i + 2):
+            return Number(i, i + 2, self.fractions[nxt], fraction=True)
+        if nxt in self.one_units and low != "one" and not self._after_number(doc, i):
+            return Number(i, i + 1, 1.0)  # "more than a mile": one mile ("$3 a gallon" is a rate)
         return None
 
     def _read_range_token(self, doc: Doc, i: int, a: str, b: str, currency: str | None) -> Number | None:
@@ -139,22 +212,53 @@ class NumberReader:
         lo.high, lo.unit_text, lo.scaled, lo.scale = hi.value, hi.unit_text, hi.scaled, hi.scale
         return lo
 
+    def _read_fraction(self, doc: Doc, i: int, value: float) -> Number | None:
+        """'1/2 of the people' is a share; '1/4 mile', '½ cup' a plain value; a gallery's '1/8 The scene' none."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None or not (nxt.is_lower or nxt.text in HYPHENS):
+            return None  # a fraction says what of: "of", a unit or a noun follows
+        return Number(i, i + 1, value, fraction=nxt.lower_ == "of")
+
+    def _mixed_fraction(self, doc: Doc, num: Number) -> Number:
+        """'10 1/2 miles', '2 ½ in': a whole number and a fraction after it are one number."""
+        j = num.end
+        if j < len(doc) and doc[j - 1].whitespace_ and not num.scaled and float(num.value).is_integer():
+            frac = self.fraction_token(doc[j].text)
+            if frac is not None and frac < 1 and self._read_fraction(doc, j, frac) is not None:
+                num.value += frac
+                num.end = j + 1
+        return num
+
+    def _of_a_unit(self, doc: Doc, j: int) -> bool:
+        """A measure that one counts at j ('mile', 'miles', 'kilometres')."""
+        if j >= len(doc):
+            return False
+        low = doc[j].lower_
+        return low in self.one_units or (low.endswith("s") and low[:-1] in self.one_units)
+
+    @staticmethod
+    def _after_number(doc: Doc, i: int) -> bool:
+        """A number among the two tokens before i ('$3 a gallon', 'five dollars a litre': a rate)."""
+        return any(doc[k].like_num for k in range(max(0, i - 2), i))
+
     def _apply_suffix(self, num: Number, suf: str | None, has_currency: bool) -> Number | None:
         """A scale, percent, plus or unit glued to digits; None when the suffix makes it a code ('1st', '5G')."""
         if not suf:
             return num
+        if len(suf) > 1 and suf.endswith("+"):
+            num.plus, suf = True, suf[:-1]  # "10k+": ten thousand or more
         s = suf.lower()
         if s in self.scales:
             num.value *= self.scales[s]
             num.scale *= self.scales[s]
             num.scaled = True
-        elif s in self.currency_scales and (has_currency or s in self.bare_scales):
+        elif s in self.currency_scales and (has_currency or s in self.bare_scales or suf in self.bare_scales_cased):
             num.value *= self.currency_scales[s]
             num.scale *= self.currency_scales[s]
             num.scaled = True
         elif s == "+":
             num.plus = True
-        elif s in GLUED_UNITS:
+        elif s in self.glued_units and not (s in self.coins and num.value >= COINS_PER_UNIT):
             num.unit_text = suf
         else:
             return None
@@ -171,6 +275,9 @@ class NumberReader:
         if suf and self._apply_suffix(num, suf, has_currency) is None:
             return None
         j = i + 1
+        if num.unit_text and j + 1 < len(doc) and doc[j].text == "/" and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and f"{num.unit_text}/{doc[j + 1].text}".lower() in self.glued_units:
+            num.unit_text, j = f"{num.unit_text}/{doc[j + 1].text}", j + 2  # "10km/hr": one unit in three tokens
         # "1.2 million", "157 billion", "2 hundred thousand", "$3 m" (only after a currency)
         while j < len(doc) and not num.unit_text:
             low = doc[j].lower_
@@ -178,7 +285,8 @@ class NumberReader:
                 low = low[:-1]  # "£3.4m." at the end of a sentence: the tokenizer keeps the stop
             scale = self.scale_of(low)
             if scale is None and low in self.currency_scales and not doc[j - 1].whitespace_ and (
-                    has_currency or low in self.bare_scales or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
+                    has_currency or low in self.bare_scales or doc[j].text in self.bare_scales_cased
+                    or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
                 scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people" (not "100m sprint")
             if scale is None:
                 break
@@ -187,6 +295,10 @@ class NumberReader:
             num.scaled = True
             j += 1
         num.end = j
+        if num.unit_text:
+            return num
+        if not suf and j == i + 1:
+            num = self._mixed_fraction(doc, num)
         return self._and_a_half(doc, num)
 
     def _read_words(self, doc: Doc, i: int, start_value: float = 0.0) -> Number | None:
@@ -252,6 +364,8 @@ class NumberReader:
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.dozen):
             scale = self.scales.get(doc[i + 2].lower_) or self.dozen[doc[i + 2].lower_]
             return Number(i, i + 3, 0.5 * scale, scaled=True)
+        if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and self._of_a_unit(doc, i + 2):
+            return Number(i, i + 2, 0.5)  # "half a mile": 0.5 of the unit that follows
         return Number(i, i + 1, 0.5, fraction=True)
 
     def _read_vague(self, doc: Doc, i: int) -> Number | None:
@@ -259,12 +373,14 @@ class NumberReader:
         low = doc[i].lower_
         if low == "tens":
             value = 10.0
-            if not (i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in self.vague):
+            if not (i + 2 < len(doc) and doc[i + 1].lower_ == "of"):
                 return None
+            if doc[i + 2].lower_ not in self.vague:
+                return Number(i, i + 1, value, vague=True)  # "tens of invaders": tens of them
         else:
             value = self.vague[low]
-            if low == "scores" and not self._followed_by_of(doc, i + 1):
-                return None
+            if low == "scores" and not (self._followed_by_of(doc, i + 1) or self._before_participle(doc, i + 1)):
+                return None  # "scores of people", "Scores killed"; "the scores" of a match are none
         j = i + 1
         while j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in self.vague \
                 and doc[j + 1].lower_ not in ("dozens", "scores"):
@@ -274,15 +390,22 @@ class NumberReader:
             return None
         return Number(i, j, value, vague=True)
 
+    @staticmethod
+    def _before_participle(doc: Doc, j: int) -> bool:
+        """A past participle at j ('Scores killed', 'Scores injured'; 'the scores were level' has none)."""
+        return j < len(doc) and doc[j].tag_ == "VBN"
+
     def fraction_with_numerator(self, doc: Doc, num: Number) -> Number:
         """'two thirds of', 'three-quarters of': the numerator times the fraction word."""
         j = num.end
-        if j < len(doc) and doc[j].lower_ == "-" and not doc[j - 1].whitespace_:
+        hyphenated = j + 1 < len(doc) and doc[j].lower_ == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+        if hyphenated:
             j += 1
-        if (j < len(doc) and doc[j].lower_ in self.fractions and doc[j].lower_ != "half"
-                and not num.scaled and num.value < 20 and self._followed_by_of(doc, j + 1)):
-            return Number(num.start, j + 1, num.value * self.fractions[doc[j].lower_], fraction=True)
-        return num
+        if (j < len(doc) and doc[j].lower_ in self.fractions and (doc[j].lower_ != "half" or hyphenated)
+                and not num.scaled and num.value < 20 and (self._followed_by_of(doc, j + 1) or hyphenated)):
+            share = not self._of_a_unit(doc, j + 1)  # "one-half miles" is half a mile, not a share
+            return Number(num.start, j + 1, num.value * self.fractions[doc[j].lower_], fraction=share)
+        return num  # "two-thirds", "one-half" are fractions as written; "two thirds of" needs its "of"
 
     @staticmethod
     def _followed_by_of(doc: Doc, j: int) -> bool:

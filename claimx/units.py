@@ -29,6 +29,12 @@ class UnitMatch:
     end: int  # token index after the unit
 
 
+# words that may follow "3 in thick" and still leave "in" without an object
+PHRASE_END_WORDS = {"and", "or", "but", "on", "at", "in", "with", "by", "from", "of", "when", "after", "before"}
+# how far a unit written once may serve a number before it ("45 and 50 mg": and, number)
+SHARED_UNIT_GAP = 2
+
+
 @functools.lru_cache(maxsize=1)
 def unit_words() -> frozenset[str]:
     """Every first word of a unit quantulum3 knows, read from its data files without building its parser.
@@ -78,14 +84,29 @@ class UnitReader:
         self.currency_symbols: dict[str, str] = currencies["symbols"]
         self.currency_words: dict[str, str] = {k.lower(): v for k, v in currencies["words"].items()}
         self.currency_codes = set(currencies["codes"])
+        self.subunits: dict[str, str] = currencies["subunits"]
+        self.glued_words: dict[str, str] = units["glued"]
+        self.brackets: dict[str, str] = dict(units["bracketed"])
+        self.phrase_end: dict[str, str] = units["phrase_end"]
+        self.dimension_adjectives = set(units["dimension_adjectives"])
+        self.compounds: dict[str, dict[str, float]] = {**units["compounds"], **{
+            code: {coin: 100 for coin in coins} for code, coins in currencies["compounds"].items()}}
+        self.shared_before = set(units["shared_before"])
+
+    def currency_symbol(self, text: str) -> str | None:
+        """The ISO code of a currency sign ('$', 'US$'; 'usd$' as lower-cased text writes it)."""
+        code = self.currency_symbols.get(text)
+        if code is None and "$" in text:
+            code = self.currency_symbols.get(text.upper())
+        return code
 
     def currency_before(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """A currency sign or code just before token i: (ISO code, its token index)."""
         if i == 0:
             return None
         prev = doc[i - 1]
-        if prev.text in self.currency_symbols:
-            return self.currency_symbols[prev.text], i - 1
+        if self.currency_symbol(prev.text):
+            return self.currency_symbol(prev.text), i - 1
         if prev.text in self.currency_codes:
             return prev.text, i - 1
         return None
@@ -98,32 +119,122 @@ class UnitReader:
             return None
         # "20-fold", "a 10-year-old": a glued hyphen may join number and unit
         k = j + 1 if doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < sentence_end else j
-        for n in range(min(self.max_words, sentence_end - k), 0, -1):
-            words = " ".join(doc[k:k + n].text.lower().split())  # as written: "km/h" is three tokens
-            if words in self.words:
-                return UnitMatch(self.words[words], k + n)
+        listed = self._listed(doc, k, sentence_end) or self._bracketed(doc, k, sentence_end) \
+            or self._at_phrase_end(doc, k, sentence_end)
+        if listed is not None:
+            return listed
         low = doc[k].lower_
-        if doc[k].text in self.currency_symbols and doc[k].text not in ("Rs", "Rs."):
-            return UnitMatch(self.currency_symbols[doc[k].text], k + 1)  # "10 €", "10 $"
+        if self.currency_symbol(doc[k].text) and doc[k].text not in ("Rs", "Rs."):
+            return UnitMatch(self.currency_symbol(doc[k].text), k + 1)  # "10 €", "10 $"
         if doc[k].text in self.currency_codes:
             return UnitMatch(doc[k].text, k + 1)
         if low in ("us", "u.s.") and k + 1 < sentence_end and doc[k + 1].lower_ in ("dollars", "dollar"):
             return UnitMatch("USD", k + 2)
-        if low in self.currency_words:
-            # "pounds of rice" weighs; "pounds" alone pays
-            if low.startswith("pound") and not (k > 0 and doc[k - 1].lower_ in ("million", "billion", "trillion", "m", "bn")):
-                return UnitMatch("lb", k + 1)  # "25 pounds" weighs; "5 million pounds" pays (money writes £)
-            if low == "won" and k > 0 and not doc[k - 1].like_num and doc[k - 1].lower_ not in ("million", "billion", "trillion"):
-                return None
-            return UnitMatch(self.currency_words[low], k + 1)
+        money = self._currency_word(doc, k, sentence_end)
+        if money is not None:
+            return money
+        if low in self.subunits:
+            return UnitMatch(self.subunits[low], k + 1)  # "18 sen", "50 cents"
         if doc[k].is_alpha and doc[k].is_title and not doc[k].is_upper:
             return None  # "600 North Korean soldiers": a capitalised word is a name, not a unit
-        return self.measured(doc, j - 1 if j > 0 else j, k, sentence_end)
+        return self.shared(doc, k, sentence_end) or self.measured(doc, j - 1 if j > 0 else j, k, sentence_end)
+
+    def _listed(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
+        """The longest listed unit word at k ('km', 'miles per hour'; 'km/h' is one word but three tokens)."""
+        for n in range(min(self.max_words, sentence_end - k), 0, -1):
+            words = " ".join(doc[k:k + n].text.lower().split())
+            if words in self.words:
+                return UnitMatch(self.words[words], k + n)
+        return None
+
+    def _bracketed(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
+        """A listed unit in brackets right after the number ('20 (kg)', '20 [kg]'), as tables and specs write it."""
+        close = self.brackets.get(doc[k].text)
+        if close is None or k + 2 >= sentence_end:
+            return None
+        inner = self._listed(doc, k + 1, sentence_end)
+        if inner is not None and inner.end < sentence_end and doc[inner.end].text == close:
+            return UnitMatch(inner.unit, inner.end + 1)
+        return None
+
+    def _at_phrase_end(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
+        """'2 in.', '2 1/2 in thick', '10" long': a unit that is also a preposition or a quote mark, with no object."""
+        unit = self.phrase_end.get(doc[k].lower_)
+        if unit is None:
+            return None
+        nxt = doc[k + 1] if k + 1 < sentence_end else None
+        if nxt is not None and nxt.lower_ in self.dimension_adjectives and not self._noun_after(doc, k + 2, sentence_end):
+            return UnitMatch(unit, k + 1)  # "3 in thick"; "10 in long queues" is a preposition
+        if doc[k].is_alpha and (nxt is None or (nxt.is_punct and nxt.text not in self.brackets)):
+            return UnitMatch(unit, k + 1)  # a quote mark at the end is a quotation's, not inches
+        return None
+
+    @staticmethod
+    def _noun_after(doc: Doc, k: int, sentence_end: int) -> bool:
+        """A content word at k (the adjective before it then modifies a noun: 'in long queues')."""
+        return k < sentence_end and doc[k].is_alpha and doc[k].lower_ not in PHRASE_END_WORDS
+
+    def _currency_word(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
+        """A currency written in words, longest first ('50 Egyptian pounds', '5 million euros')."""
+        for n in range(min(3, sentence_end - k), 0, -1):
+            words = " ".join(t.lower_ for t in doc[k:k + n])
+            code = self.currency_words.get(words)
+            if code is None:
+                continue
+            if n == 1 and words.startswith("pound") and self._weighs(doc, k, sentence_end):
+                return UnitMatch("lb", k + 1)
+            if words == "won" and k > 0 and not doc[k - 1].like_num and doc[k - 1].lower_ not in ("million", "billion", "trillion"):
+                return None
+            return UnitMatch(code, k + n)
+        return None
+
+    @staticmethod
+    def _weighs(doc: Doc, k: int, sentence_end: int) -> bool:
+        """'25 pounds', 'four million pounds of TNT' weigh; '5 million pounds' pays (money writes £)."""
+        if k + 1 < sentence_end and doc[k + 1].lower_ == "of":
+            return True
+        return not (k > 0 and doc[k - 1].lower_ in ("million", "billion", "trillion", "m", "bn"))
+
+    def shared(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
+        """'45 and 50 mg': the listed unit of the next number serves this one too (the phrase does not grow)."""
+        if doc[k].lower_ not in self.shared_before or k + SHARED_UNIT_GAP >= sentence_end:
+            return None
+        nxt = doc[k + 1]
+        if not (nxt.like_num and any(c.isdigit() for c in nxt.text)) or nxt.text.isalpha():
+            return None
+        unit = self._listed(doc, k + 2, sentence_end)
+        if unit is None or unit.unit in ("%", "times") or self.currency_symbols.get(unit.unit) is not None:
+            return None
+        return UnitMatch(unit.unit, k)
+
+    def compound(self, doc: Doc, j: int, unit: str | None, sentence_end: int) -> tuple[float, int] | None:
+        """'5 ft 2 in', '5 feet and 2 inches', '10 $ 30 cent': (what the smaller unit adds, the token after it)."""
+        parts = self.compounds.get(unit or "")
+        if not parts or j >= sentence_end:
+            return None
+        k = j + 1 if doc[j].lower_ == "and" else j
+        if k >= sentence_end:
+            return None
+        m = re.match(r"^(\d+(?:\.\d+)?)([A-Za-z]*)$", doc[k].text)
+        if m is None:
+            return None
+        if m.group(2):
+            sub = self.glued(m.group(2))
+            end = k + 1
+        else:
+            found = self._listed(doc, k + 1, sentence_end) if k + 1 < sentence_end else None
+            word = doc[k + 1].lower_ if k + 1 < sentence_end else ""
+            sub, end = (found.unit, found.end) if found else (self.phrase_end.get(word) or self.subunits.get(word), k + 2)
+        if sub not in parts or float(m.group(1)) >= parts[sub]:
+            return None
+        return float(m.group(1)) / parts[sub], end
 
     def glued(self, text: str) -> str | None:
         """A unit glued to digits ('30km', '40%')."""
-        if text.lower() in self.words:
-            return self.words[text.lower()]
+        low = text.lower()
+        for table in (self.glued_words, self.words, self.subunits):
+            if low in table:
+                return table[low]
         return self._quantulum_unit("1 " + text)
 
     def measured(self, doc: Doc, num_tok: int, k: int, sentence_end: int) -> UnitMatch | None:

@@ -1,0 +1,346 @@
+"""The number reader (`claimx/numbers.py`) and the ranges built on it, without a trained model.
+
+Every form here is read from tokens alone (a blank English tokenizer), so these tests need
+no parse. Sentences are invented, from business, science, tech and sports pages and from
+disaster reporting, so that each reading is tested on at least two kinds of article.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimx.data import load_lexicon
+from claimx.numbers import NumberReader
+
+BLANK = spacy.blank("en")
+READER = NumberReader(load_lexicon("numbers.json"), load_lexicon("currencies.json")["symbols"])
+FIGURES = spacy.blank("en")
+FIGURES.add_pipe("claimx_figures")
+
+
+def number_at(text: str, word: str):
+    """The number the reader reads at the first token that is `word`."""
+    doc = BLANK(text)
+    i = next(t.i for t in doc if t.text == word)
+    return READER.read(doc, i), doc
+
+
+def figures(text: str) -> list[dict]:
+    """The figures a blank pipeline with claimx_figures finds, as dicts."""
+    doc = FIGURES(text)
+    return [s._.figure.to_dict() for s in doc.spans["claimx"]]
+
+
+def figure(text: str, contains: str) -> dict:
+    hits = [f for f in figures(text) if contains in f["text"]]
+    assert hits, f"no figure containing {contains!r} in {[f['text'] for f in figures(text)]}"
+    return hits[0]
+
+
+# -- currencies written the world's ways --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The start-up raised USD10m from investors.", "USD10m", 10e6, "USD"),
+    ("The club paid USD 25m for the striker.", "USD 25m", 25e6, "USD"),
+    ("The miner booked a profit of $A82m.", "$A82m", 82e6, "AUD"),
+    ("The relief fund reached S$1mil by Friday.", "S$1mil", 1e6, "SGD"),
+    ("The state set aside RM3.06mil for flood victims.", "RM3.06mil", 3.06e6, "MYR"),
+    ("The stadium will cost Rs 40 crore.", "Rs 40 crore", 4e8, "INR"),
+    ("The bank wrote off ¥590 billion.", "¥590 billion", 590e9, "JPY"),
+    ("Brussels approved €1.2bn in aid.", "€1.2bn", 1.2e9, "EUR"),
+    ("Italy's GDP is $2.174T.", "$2.174T", 2.174e12, "USD"),
+    ("Fans pay RM79 a month for the channel.", "RM79", 79, "MYR"),
+    ("The charity gave 50 Egyptian pounds to each family.", "50 Egyptian pounds", 50, "EGP"),
+    ("Storm damage reached 1 million Egyptian pounds.", "1 million Egyptian pounds", 1e6, "EGP"),
+    ("The bonus was 12 AUD per share.", "12 AUD", 12, "AUD"),
+    ("Each ticket was usd$ 15 online.", "usd$ 15", 15, "USD"),
+])
+def test_numbers_currency_forms(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("A first-class stamp rose by 5p.", "5p", 5, "p"),
+    ("Shares in the club closed 18 sen higher.", "18 sen", 18, "sen"),
+    ("The toll is 50 cents a crossing.", "50 cents", 50, "cent"),
+    ("A loaf cost 10 $ 30 cent in the camp.", "10 $ 30 cent", 10.30, "USD"),
+])
+def test_numbers_coins_as_written(text, phrase, value, unit):
+    """Coins keep their value as written, with the coin as unit; a coin after its currency adds to it."""
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("The rocket holds the energy of four million pounds of TNT.", "four million pounds", "lb"),
+    ("Flood barriers weighing 25 pounds each were handed out.", "25 pounds", "lb"),
+    ("The striker signed for five million pounds.", "five million pounds", "GBP"),
+])
+def test_numbers_pounds_weigh_or_pay(text, phrase, unit):
+    """'pounds of X' weighs; 'N million pounds' with nothing weighed pays."""
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["unit"]) == (phrase, unit)
+
+
+# -- scales --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("The film earned 150 crore in a week.", "150", 1.5e9),
+    ("The flood left 3 lakh people homeless.", "3", 3e5),
+    ("The firm has 4.3M users.", "4.3", 4.3e6),
+])
+def test_numbers_scale_words(text, word, value):
+    num, _ = number_at(text, word)
+    assert num is not None and num.value == pytest.approx(value)
+
+
+# -- fractions -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The track is a 1/4 mile paved oval.", "1/4 mile", 0.25, "mi"),
+    ("A mouse fits through a 1/4 inch gap.", "1/4 inch", 0.25, "in"),
+    ("Rescuers dug through ½ mile of rubble.", "½ mile", 0.5, "mi"),
+    ("The chip's wires are 1⁄32 inch apart.", "1⁄32 inch", 0.03125, "in"),
+    ("It takes more than 10 1/2 miles of cable.", "more than 10 1/2 miles", 10.5, "mi"),
+    ("The door is 2 1/2 in thick.", "2 1/2 in", 2.5, "in"),
+])
+def test_numbers_fraction_of_a_unit_is_a_plain_value(text, phrase, value, unit):
+    got = figure(text, phrase.split()[-2] if phrase.startswith("more") else phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "bound"), [
+    ("More than 1/2 of the people came here.", "More than 1/2", 50, "min"),
+    ("About 3/4 of the voters backed the plan.", "About 3/4", 75, "approx"),
+    ("Musk put the chances at one-half to two-thirds.", "one-half to two-thirds", None, "range"),
+])
+def test_numbers_fraction_of_something_is_a_share(text, phrase, value, bound):
+    """GUIDELINES: a fraction of something is a share in %, 'half' is 50."""
+    got = figure(text, phrase.split()[-1])
+    assert (got["text"], got["value"], got["bound"], got["unit"]) == (phrase, value, bound, "%")
+
+
+@pytest.mark.parametrize("text", [
+    "Derailment 1/8 The scene after the crash",  # a gallery counter
+    "Police officers 7/8 40 people were hurt",
+    "Posted 11/14 2015 by staff",  # a date glued to text
+    "The score was 12/16 at the break",  # not a reduced fraction
+])
+def test_numbers_slashed_numbers_that_are_no_fraction(text):
+    doc = BLANK(text)
+    slashed = next(t.i for t in doc if "/" in t.text)
+    assert READER.read(doc, slashed) is None
+
+
+# -- signs and marks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "bound", "unit"), [
+    ("The runner lost minus-5 yards on the play.", "minus-5 yards", -5, "exact", "yd"),
+    ("Each bar has ~45g of sugar.", "~45g", 45, "approx", "g"),
+    ("The crater is ~30 km wide.", "~30 km", 30, "approx", "km"),
+    ("Output grew +0.2% in May.", "+0.2%", 0.2, "exact", "%"),
+    ("Foundries race to make sub-7 nanometre chips.", "sub-7 nanometre", 7, "max", "nm"),
+    ("The new chip is 2.5x faster.", "2.5x", 2.5, "exact", "times"),
+])
+def test_numbers_marks_on_digits(text, phrase, value, bound, unit):
+    got = figure(text, phrase[:4])
+    assert (got["text"], got["value"], got["bound"], got["unit"]) == (phrase, pytest.approx(value), bound, unit)
+
+
+@pytest.mark.parametrize(("text", "word", "value", "mark"), [
+    ("Each bar has ~45g of sugar.", "~45", 45, "approx"),
+    ("Foundries race to make sub-7 chips.", "sub-7", 7, "max"),
+    ("The runner lost minus-5 yards.", "minus-5", -5, None),
+])
+def test_numbers_reader_marks(text, word, value, mark):
+    num, _ = number_at(text, word)
+    assert (num.value, num.mark) == (value, mark)
+
+
+# -- "a" as one, vague magnitudes ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "bound", "unit"), [
+    ("The truck drove for more than a mile through the crowd.", "more than a mile", 1, "min", "mi"),
+    ("The winner finished about a kilometre ahead.", "about a kilometre", 1, "approx", "km"),
+])
+def test_numbers_a_unit_is_one(text, phrase, value, bound, unit):
+    got = figure(text, phrase.split()[-2])
+    assert (got["text"], got["value"], got["bound"], got["unit"]) == (phrase, value, bound, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Petrol now costs $3 a gallon.",
+    "Milk sold at 90 cents a litre.",
+])
+def test_numbers_a_unit_after_a_price_is_a_rate(text):
+    assert [f["text"] for f in figures(text) if f["value"] == 1] == []
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("The attack left tens of invaders dead.", "tens", 10),
+    ("Tens of fans queued overnight.", "Tens", 10),
+    ("Tens of thousands marched.", "Tens", 10_000),
+])
+def test_numbers_tens_of(text, word, value):
+    num, _ = number_at(text, word)
+    assert (num.value, num.vague) == (value, True)
+
+
+# -- ranges (read in figures.py from the numbers read here) --------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "low", "high", "unit"), [
+    ("The plan costs $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9, "USD"),
+    ("Bats hear between 15kHz and 17kHz.", "between 15kHz and 17kHz", 15, 17, "kHz"),
+    ("The bailout needs 33-35 billion euros.", "33-35 billion euros", 33e9, 35e9, "EUR"),
+    ("The bulbs draw 5-10W each.", "5-10W", 5, 10, "W"),
+    ("Estimates run from 24.2 to 33 billion euros.", "24.2 to 33 billion euros", 24.2e9, 33e9, "EUR"),
+    ("Temperatures ranged from -18 °C to -34 °C overnight.", "-18 °C to -34 °C", -34, -18, "°C"),
+    ("A conceptualized 8- to 16-meter telescope.", "8- to 16-meter", 8, 16, "m"),
+    ("The lens is a 75 -300mm zoom.", "75 -300mm", 75, 300, "mm"),
+])
+def test_numbers_ranges_with_units(text, phrase, low, high, unit):
+    got = figure(text, phrase[:3])
+    assert (got["text"], got["low"], got["high"], got["bound"], got["unit"]) == (
+        phrase, pytest.approx(low), pytest.approx(high), "range", unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "low", "high"), [
+    ("About 7-8,000 fans were in the ground.", "About 7-8,000", 7000, 8000),
+    ("Some 10-12,000 people fled the floods.", "10-12,000", 10_000, 12_000),
+    ("Between 500-1,000 homes lost power.", "500-1,000", 500, 1000),
+])
+def test_numbers_range_carries_thousands(text, phrase, low, high):
+    """'7-8,000': the thousands written on the second end carry to the first; '500-1,000' is literal."""
+    got = figure(text, phrase.split()[-1])
+    assert (got["low"], got["high"], got["bound"]) == (low, high, "range")
+
+
+@pytest.mark.parametrize(("text", "phrase", "low", "high", "unit"), [
+    ("Two or three people were trapped in the car.", "Two or three", 2, 3, None),
+    ("He used the detector four or five times.", "four or five times", 4, 5, "times"),
+    ("There were roughly between six or 10 vehicles.", "roughly between six or 10", 6, 10, None),
+    ("The striker is out for 3 or 4 weeks.", "3 or 4 weeks", 3, 4, "week"),
+])
+def test_numbers_ranges_said_with_or(text, phrase, low, high, unit):
+    got = figure(text, phrase.split()[-1] if unit is None else phrase.split()[-2])
+    assert (got["text"], got["low"], got["high"], got["bound"], got["unit"]) == (phrase, low, high, "range", unit)
+
+
+@pytest.mark.parametrize("text", [
+    "He bet 5 or 50 on the horse.",
+    "Officials said 10 or 100 could be affected.",
+])
+def test_numbers_or_far_apart_is_no_range(text):
+    assert all(f["bound"] != "range" for f in figures(text))
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "bound"), [
+    ("The page has 10k+ followers.", "10k+", 10_000, "min"),
+    ("More than 5,000+ fans queued.", "5,000+", 5000, "min"),
+])
+def test_numbers_glued_plus(text, phrase, value, bound):
+    got = figure(text, phrase)
+    assert (got["value"], got["bound"]) == (value, bound)
+
+
+# -- readings that need the parse (the trained model) --------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The company shipped 35m devices last year.", "35m", 35e6, None),
+    ("Floods displaced 1.5m people in the delta.", "1.5m", 1.5e6, None),
+    ("The crane lifted a 35m pole into place.", "35m", 35, "m"),
+    ("She won the 100m sprint in Rome.", "100m", 100, "m"),
+])
+def test_numbers_m_is_million_when_it_counts_things(figure_of, text, phrase, value, unit):
+    """'m' glued to a number counts millions of a plural noun; otherwise it measures metres."""
+    got = figure_of(text, phrase).figure
+    assert (got.value, got.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "figures_read"), [
+    ("A barrel of crude closed up $2.80 to $51.15 in New York.", ["$2.80", "$51.15"]),
+    ("Brent rose, adding $1.89 to $48.62 at the close.", ["$1.89", "$48.62"]),
+    ("Profits dropped more than $9 billion to $98 billion.", ["more than $9 billion", "$98 billion"]),
+    ("Inflation rose 0.2% to 3.1% in March.", ["0.2%", "3.1%"]),
+])
+def test_numbers_change_and_new_level_are_two_figures(extract, text, figures_read):
+    """After a change verb, 'X to Y' with the unit written twice and Y far above X: a change, then a level."""
+    assert [c.figure.text for c in extract(text)] == figures_read
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Shares gained 5% to 7% in early trade.", "5% to 7%"),
+    ("The plan costs $3 billion to $5 billion.", "$3 billion to $5 billion"),
+    ("Prices rose 5 to 10 percent after the storm.", "5 to 10 percent"),
+])
+def test_numbers_ranges_after_a_change_verb_stay_ranges(extract, text, phrase):
+    got = [(c.figure.text, c.figure.bound) for c in extract(text)]
+    assert got == [(phrase, "range")]
+
+
+@pytest.mark.parametrize("text", [
+    "Scores killed as truck rams crowd in France",
+    "Scores injured as stand collapses at derby",
+])
+def test_numbers_scores_before_a_participle(figure_of, text):
+    got = figure_of(text, "Scores").figure
+    assert (got.value, got.bound) == (20, "vague")
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Overnight lows of -5 to -3 degrees were forecast.", -5, -3),
+    ("The sea ice sat at -18 to -34 °C all week.", -34, -18),
+])
+def test_numbers_ranges_below_zero_either_way(text, low, high):
+    got = [f for f in figures(text) if f["bound"] == "range"]
+    assert got and (got[0]["low"], got[0]["high"]) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "Between 1 and 2,000 people were asked.",
+    "Scores ranged from 7 to 8,000 points.",
+])
+def test_numbers_words_between_ends_carry_nothing(text):
+    """Only a dash carries the thousands ('7-8,000'); 'between 1 and 2,000' is as written."""
+    got = [f for f in figures(text) if f["bound"] == "range"]
+    assert got and got[0]["low"] in (1, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "The sculpture dates from c.1900 in Paris.",
+    "Fans had a ton of fun at the final.",
+    "He did not give an inch in the debate.",
+])
+def test_numbers_no_figure_from_idioms_and_circa_years(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The fire spread approximately one-half miles east.", "one-half miles", 0.5, "mi"),
+    ("Rescuers searched half a mile of coast.", "half a mile", 0.5, "mi"),
+    ("The runners had three-quarters kilometres to go.", "three-quarters kilometres", 0.75, "km"),
+])
+def test_numbers_fraction_before_a_unit_is_a_value(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0].split("-")[0])
+    assert (got["value"], got["unit"]) == (pytest.approx(value), unit)
+    assert got["text"].endswith(phrase)
+
+
+@pytest.mark.parametrize(("text", "phrase", "bound"), [
+    ("He has around an 80% kicking success rate.", "around an 80%", "approx"),
+    ("Rents rose by about a 5% margin in the city.", "about a 5%", "approx"),
+])
+def test_numbers_bound_word_before_an_article(text, phrase, bound):
+    got = figure(text, phrase.split()[-1])
+    assert (got["text"], got["bound"]) == (phrase, bound)
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("A few hundred people gathered outside the court.", "A", 100),
+    ("The club sold a few thousand shirts.", "a", 1000),
+])
+def test_numbers_a_few_scale_is_vague(text, word, value):
+    num, _ = number_at(text, word)
+    assert (num.value, num.vague) == (value, True)

@@ -1,0 +1,191 @@
+"""The unit reader (`claimx/units.py`): listed words first, quantulum3's tables for the rest.
+
+No trained model: a blank English tokenizer, and the figure reader on a blank pipeline.
+Sentences are invented, from tech, science, motoring, sports and disaster pages.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimx.data import load_lexicon
+from claimx.units import UnitReader
+
+BLANK = spacy.blank("en")
+UNITS = UnitReader(load_lexicon("units.json"), load_lexicon("currencies.json"))
+FIGURES = spacy.blank("en")
+FIGURES.add_pipe("claimx_figures")
+
+
+def unit_after(text: str, word: str):
+    """The unit read right after the first token that is `word`."""
+    doc = BLANK(text)
+    i = next(t.i for t in doc if t.text == word)
+    return UNITS.after(doc, i + 1, len(doc)), doc
+
+
+def figure(text: str, contains: str) -> dict:
+    doc = FIGURES(text)
+    found = [s._.figure.to_dict() for s in doc.spans["claimx"]]
+    hits = [f for f in found if contains in f["text"]]
+    assert hits, f"no figure containing {contains!r} in {[f['text'] for f in found]}"
+    return hits[0]
+
+
+# -- listed units, spaced and glued -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The new plan offers 30Mbps for most homes.", "30Mbps", 30, "Mbps"),
+    ("The phone ships with 60GB of storage.", "60GB", 60, "GB"),
+    ("Its battery holds 4500 mAh.", "4500 mAh", 4500, "mAh"),
+    ("The cell reached 30 A/cm2 in the lab.", "30 A/cm2", 30, "A/cm2"),
+    ("A 185-hp engine powers the hatchback.", "185-hp", 185, "hp"),
+    ("The coupe has 600 horsepower.", "600 horsepower", 600, "hp"),
+    ("The hybrid returns 40 mpg on the motorway.", "40 mpg", 40, "mpg"),
+    ("Winds of 10km/hr were forecast for the race.", "10km/hr", 10, "km/h"),
+    ("The cyclists averaged 40kmph on the flat stage.", "40kmph", 40, "km/h"),
+    ("The satellite orbits at a 97.4-degree inclination.", "97.4-degree", 97.4, "degree"),
+    ("The 121ft-long yacht sank in the storm.", "121ft", 121, "ft"),
+    ("The radio works between 88 MHz and 108 MHz.", "between 88 MHz and 108 MHz", None, "MHz"),
+    ("The tremor was felt 300 km away.", "300 km", 300, "km"),
+    ("I'm 1.8m tall.", "1.8m", 1.8, "m"),
+    ("The plot measures 1 m by 1 m.", "1 m", 1, "m"),
+    ("The storm dumped 4 km squared of snow.", "4 km squared", 4, "km2"),
+    ("The lake covers 4km^2.", "4km^2", 4, "km2"),
+])
+def test_units_listed_and_glued(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, value, unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("The weight is 20 (kg) per crate.", "20 (kg)", "kg"),
+    ("Rainfall totals 120 [mm] in the table.", "120 [mm]", "mm"),
+])
+def test_units_in_brackets(text, phrase, unit):
+    """Specs and tables put the unit in brackets after the number."""
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["unit"]) == (phrase, unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("The length of my pencil is 2 in.", "2 in", "in"),
+    ("The ice was 3 in thick on the lake.", "3 in", "in"),
+    ('He has a pen that is 10 " long.', '10 "', "in"),
+])
+def test_units_inch_written_as_a_preposition_or_mark(text, phrase, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["unit"]) == (phrase, unit)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The team won 2 in a row.", "2"),
+    ('"We lost 10" he said.', "10"),
+    ("Police found 3 in the house.", "3"),
+])
+def test_units_in_with_an_object_is_no_unit(text, word):
+    unit, _ = unit_after(text, word)
+    assert unit is None
+
+
+# -- a unit written once serves two numbers -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("They were given 45 and 50 mg ethanol.", "45", "mg"),
+    ("The two peaks rise 4 and 5 km above the plain.", "4", "km"),
+])
+def test_units_shared_by_two_numbers(text, phrase, unit):
+    got = figure(text, phrase)
+    assert (got["text"], got["unit"]) == (phrase, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested 45 and 50 people were hurt.",
+    "He scored 2 and 3 goals in the two games.",
+])
+def test_units_shared_only_from_a_listed_unit(text):
+    doc = BLANK(text)
+    i = next(t.i for t in doc if t.like_num)
+    assert UNITS.shared(doc, i + 1, len(doc)) is None
+
+
+# -- compound units ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The keeper is 5 ft 2 in tall.", "5 ft 2 in", 5 + 2 / 12, "ft"),
+    ("The winner stands 6ft 1in.", "6ft 1in", 6 + 1 / 12, "ft"),
+    ("The crack is 12 feet and 6 inches long.", "12 feet and 6 inches", 12.5, "ft"),
+    ("The baby weighed 7 lb 8 oz.", "7 lb 8 oz", 7.5, "lb"),
+])
+def test_units_compound(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The keeper is 5 ft tall and 2 in the squad are younger.",
+    "He ran 5 ft 14 in the drill.",  # 14 inches is more than a foot: two figures
+])
+def test_units_no_compound(text):
+    got = figure(text, "5")
+    assert got["value"] == 5
+
+
+# -- currencies --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "unit"), [
+    ("They paid 50 Egyptian pounds.", "50", "EGP"),
+    ("Aid of 20 Australian dollars a head.", "20", "AUD"),
+    ("A loan of 300 ringgit.", "300", "MYR"),
+    ("A fine of 90 pounds was set.", "90", "lb"),  # pounds alone, no scale: a weight
+])
+def test_units_currency_words(text, word, unit):
+    got, _ = unit_after(text, word)
+    assert got is not None and got.unit == unit
+
+
+@pytest.mark.parametrize(("symbol", "code"), [
+    ("$", "USD"), ("US$", "USD"), ("usd$", "USD"), ("RM", "MYR"), ("$A", "AUD"), ("€", "EUR"),
+])
+def test_units_currency_symbols(symbol, code):
+    assert UNITS.currency_symbol(symbol) == code
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Voters waited 10 in long queues.", "10"),
+    ("Supplies of 5 in short supply.", "5"),
+])
+def test_units_in_before_an_adjective_and_noun_is_a_preposition(text, word):
+    unit, _ = unit_after(text, word)
+    assert unit is None
+
+
+@pytest.mark.parametrize(("text", "word", "unit"), [
+    ("A stamp rose by 5p today.", "5p", "p"),
+    ("The stream is in 1080p resolution.", "1080p", None),
+])
+def test_units_glued_coins_below_a_hundred(text, word, unit):
+    doc = FIGURES(text)
+    found = [s._.figure.unit for s in doc.spans["claimx"] if s.text == word]
+    assert found == ([unit] if unit else [])
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The Fed raised rates by 25 basis points.", "25 basis points", 25, "bp"),
+    ("The spread widened 40bps on Monday.", "40bps", 40, "bp"),
+    ("The hairs are 50μm wide.", "50μm", 50, "µm"),
+    ("Each pill holds 10 µg of the drug.", "10 µg", 10, "µg"),
+])
+def test_units_finance_and_lab(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, value, unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("She won the marathon in 2 hours 30 minutes.", "2 hours 30 minutes", 2.5, "hour"),
+    ("Rescuers reached the car 3 minutes 20 seconds after the crash.", "3 minutes 20 seconds", 3 + 1 / 3, "minute"),
+])
+def test_units_compound_durations(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
