@@ -54,6 +54,8 @@ class CountedFinder(DataComponent):
         self.drop_modifiers = set(self.data["counted.json"]["drop_modifiers"])
         self.hedge_verbs = set(m.get("hedge_verbs", []))
         self.keep_of_phrase = bool(self.data["counted.json"].get("keep_of_phrase", True))
+        self.measure_nominals = set(self.data["counted.json"].get("measure_nominals", []))
+        self.relative_pronouns = set(self.data["counted.json"].get("relative_pronouns", []))
         self._build_precedence(m)
 
     def _build_precedence(self, m: dict) -> None:
@@ -84,7 +86,9 @@ class CountedFinder(DataComponent):
         for span in spans:
             anchor = anchor_of(span)
             noun = self.counted_noun(span, anchor)
-            phrase = self.noun_phrase(span, noun) if noun is not None else None
+            # "nine of the dead": the noun names the measure, not what is counted
+            named = noun is not None and noun.lower_ not in self.measure_nominals
+            phrase = self.noun_phrase(span, noun) if named else None
             span._.counted = Counted(phrase.text, phrase.start_char, phrase.end_char) if phrase is not None else None
             fig = span._.figure
             # money and measured quantities are not head counts: "losses of $1.2bn" is no casualty figure
@@ -96,10 +100,20 @@ class CountedFinder(DataComponent):
 
     # -- what is counted ------------------------------------------------
     def counted_noun(self, span: Span, anchor: Token) -> Token | None:
+        """The noun the figure counts, a relative pronoun read as its antecedent."""
+        noun = self._counted_token(span, anchor)
+        if noun is not None and noun.lower_ in self.relative_pronouns:
+            noun = _antecedent(noun)
+        return noun
+
+    def _counted_token(self, span: Span, anchor: Token) -> Token | None:
         fig = span._.figure
         of_noun = self._of_phrase(span, anchor)
         if of_noun is not None:
             return of_noun
+        hyphened = _hyphen_modified(span)
+        if hyphened is not None:
+            return hyphened  # "a 130-foot chute", "her 15-year-old cousin"
         head = anchor.head
         if fig is not None and fig.unit == "%" and anchor.dep_ in ("predet", "det", "nummod", "quantmod") \
                 and head.pos_ in NOUNS and head.i >= span.end:
@@ -136,12 +150,12 @@ class CountedFinder(DataComponent):
         doc = span.doc
         left = noun.i
         for child in noun.lefts:
-            if child.i < span.end or child.dep_ in ("det", "predet", "poss", "punct", "cc", "case", "prep", "nummod"):
+            if child.left_edge.i < span.end or child.dep_ in ("det", "predet", "poss", "punct", "cc", "case", "prep", "nummod"):
                 continue  # "412 of the 650 seats" counts seats: another figure is not part of the phrase
             if child.lower_ in self.drop_modifiers:
                 continue
             left = min(left, child.left_edge.i)
-        left = max(left, span.end)
+        left = max(left, span.end if noun.i >= span.end else 0)
         while left < noun.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "CCONJ", "ADP", "PRON")
                                  or doc[left].lower_ in self.drop_modifiers):
             left += 1
@@ -444,6 +458,30 @@ def _coordination_end(noun: Token) -> int | None:
         return None
     last = conj[-1]
     return _coordination_end(last) or last.i
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative clause hangs on: '25 defendants, five of whom ...' -> defendants."""
+    for tok in [pronoun, *pronoun.ancestors]:
+        if tok.dep_ == "relcl":
+            return tok.head if tok.head.pos_ in NOUNS else None
+    return None
+
+
+def _hyphen_modified(span: Span) -> Token | None:
+    """The noun a hyphenated figure modifies ('130-foot chute', '15-year-old cousin'), if any."""
+    doc = span.doc
+    if not any(t.text == "-" for t in span) and not (span.end < len(doc) and doc[span.end].text == "-"):
+        return None
+    tok = span[-1]
+    while tok.head.i == tok.i + 2 and doc[tok.i + 1].text == "-" and tok.head.dep_ == "compound":
+        tok = tok.head  # "97.4-degree angle": walk over "-degree"
+    head = tok.head
+    if head.pos_ == "ADJ":
+        return None  # "a 15-year-old girl" gives an age, not what is counted
+    if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.pos_ in NOUNS and head.i > tok.i:
+        return head
+    return None
 
 
 def _pobj(prep: Token) -> Token | None:
