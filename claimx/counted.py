@@ -9,6 +9,7 @@ casualties"), looked up in the editable `lexicons/measures.json`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -22,8 +23,22 @@ MODIFIER_DEPS = {"nummod", "quantmod", "predet", "det", "amod", "compound", "nmo
 # dependency labels by which a noun phrase is an argument of its clause's verb
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "conj", "appos", "npadvmod", "ROOT"}
 DASHES = {"-", "–", "—"}
+# tokens between a figure and its bracketed conversion ("40 metres deep (131 feet)")
+CONVERSION_GAP = 4
+# tokens looked back from a measured quantity for the thing measured ("the well was about 40 metres")
+MEASURED_WINDOW = 3
 # relative pronouns that may stand between a figure and its measure ("16 who were walking wounded")
 RELATIVE_TAGS = {"WP", "WDT"}
+
+
+class _Before(NamedTuple):
+    """The figure before this one, for ellipsis and conversions."""
+
+    sent: int
+    end: int
+    counted: Counted | None
+    measure: str | None
+    governor: tuple[str, str]
 
 
 class CountedFinder(DataComponent):
@@ -56,6 +71,10 @@ class CountedFinder(DataComponent):
         self.keep_of_phrase = bool(self.data["counted.json"].get("keep_of_phrase", True))
         self.measure_nominals = set(self.data["counted.json"].get("measure_nominals", []))
         self.relative_pronouns = set(self.data["counted.json"].get("relative_pronouns", []))
+        self.dimensions = set(self.data["counted.json"].get("dimensions", []))
+        self.measure_verbs = set(self.data["counted.json"].get("measure_verbs", []))
+        self.more_words = set(self.data["counted.json"].get("more_words", []))
+        self.size_units = set(self.data["counted.json"].get("size_units", []))
         self._build_precedence(m)
 
     def _build_precedence(self, m: dict) -> None:
@@ -82,21 +101,47 @@ class CountedFinder(DataComponent):
             return doc  # no parse, nothing to read: counted and measure stay None
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
         self._fig_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
-        previous: tuple[int, str | None] = (-1, None)  # (sentence start, measure) of the figure before
+        before: _Before | None = None
         for span in spans:
             anchor = anchor_of(span)
             noun = self.counted_noun(span, anchor)
             # "nine of the dead": the noun names the measure, not what is counted
             named = noun is not None and noun.lower_ not in self.measure_nominals
             phrase = self.noun_phrase(span, noun) if named else None
-            span._.counted = Counted(phrase.text, phrase.start_char, phrase.end_char) if phrase is not None else None
-            fig = span._.figure
-            # money and measured quantities are not head counts: "losses of $1.2bn" is no casualty figure
-            counts = fig is None or fig.unit in (None, "%")
-            inherited = previous[1] if previous[0] == span.sent.start else None
-            span._.measure = self.measure(span, anchor, noun, inherited) if counts else None
-            previous = (span.sent.start, span._.measure)
+            counted = Counted(phrase.text, phrase.start_char, phrase.end_char) if phrase is not None else None
+            if counted is None and noun is None and before is not None:
+                counted = self._elided_counted(span, before)
+            span._.counted = counted
+            same = before if before is not None and before.sent == span.sent.start else None
+            span._.measure = self._figure_measure(span, anchor, noun, same)
+            before = _Before(span.sent.start, span.end, counted, span._.measure, _governor(noun or anchor))
         return doc
+
+    def _figure_measure(self, span: Span, anchor: Token, noun: Token | None, same: _Before | None) -> str | None:
+        """The measure, for head counts only; a bare figure in a parallel clause takes the one before's."""
+        fig = span._.figure
+        # money and measured quantities are not head counts: "losses of $1.2bn" is no casualty figure
+        if fig is not None and fig.unit not in (None, "%"):
+            return None
+        found = self.measure(span, anchor, noun, same.measure if same else None)
+        if found is None and noun is None and same is not None and same.governor == _governor(anchor):
+            return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
+        return found
+
+    def _is_size(self, span: Span) -> bool:
+        """The figure is a size ('12 inches'), which a coordinated size shares the thing of."""
+        return span._.figure is not None and span._.figure.unit in self.size_units
+
+    def _elided_counted(self, span: Span, before: _Before) -> Counted | None:
+        """A bare figure's noun from the figure before: a conversion in brackets, or 'N more'."""
+        doc = span.doc
+        joined = doc[span.start - 1].text == "(" or (doc[span.start - 1].lower_ == "and" and self._is_size(span))
+        if span.start > 0 and joined and span.start - before.end <= CONVERSION_GAP:
+            return before.counted  # "40 metres deep (131 feet)", "130ft deep and 12 inches wide"
+        nxt = skip_space(doc, span.end)
+        if nxt < len(doc) and doc[nxt].lower_ in self.more_words and before.sent == span.sent.start:
+            return before.counted  # "30 of the aircraft, with the option to buy 20 more"
+        return None
 
     # -- what is counted ------------------------------------------------
     def counted_noun(self, span: Span, anchor: Token) -> Token | None:
@@ -119,7 +164,8 @@ class CountedFinder(DataComponent):
                 and head.pos_ in NOUNS and head.i >= span.end:
             return head  # "half his troops"
         if fig is not None and fig.unit is not None and fig.unit not in ("times",):
-            return None  # "$157 billion", "40%", "7,000 km": the unit is what is measured
+            # "$157 billion", "40%": the unit is what is measured; "the well is 40 metres deep": the well
+            return self._measured_thing(span) if fig.unit in self.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
             if not any(t.is_punct for t in span.doc[span.end:head.i]):
@@ -127,6 +173,25 @@ class CountedFinder(DataComponent):
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.pos_ in NOUNS and nxt.head.i > nxt.i and nxt.head.pos_ in NOUNS and anchor.head == nxt.head:
             return nxt.head
+        return None
+
+    def _measured_thing(self, span: Span) -> Token | None:
+        """'the well was about 40 metres deep', 'a well measuring 130ft', 'a crater of 100 metres': the thing."""
+        doc = span.doc
+        nxt = skip_space(doc, span.end)
+        before = doc[span.start - 1] if span.start > 0 else None
+        pointed = (nxt < len(doc) and doc[nxt].lower_ in self.dimensions and doc[nxt].lower_ != "in") or (
+            nxt + 1 < len(doc) and doc[nxt].lower_ == "in" and doc[nxt + 1].lower_ in self.dimensions)
+        if not pointed and (before is None or before.lemma_.lower() not in self.measure_verbs):
+            return None
+        for j in range(span.start - 1, max(span.start - 1 - MEASURED_WINDOW, -1), -1):
+            tok = doc[j]
+            if tok.lemma_.lower() in self.measure_verbs or tok.lower_ in self.measure_verbs:
+                continue  # "measures", even when the small model reads it as a noun
+            if _nominal(tok):
+                return tok
+            if tok.pos_ not in ("AUX", "ADV"):
+                return None
         return None
 
     def _of_phrase(self, span: Span, anchor: Token) -> Token | None:
@@ -160,7 +225,7 @@ class CountedFinder(DataComponent):
                                  or doc[left].lower_ in self.drop_modifiers):
             left += 1
         right = noun.i + 1
-        if self.keep_of_phrase and noun.pos_ == "NOUN":
+        if self.keep_of_phrase and noun.pos_ == "NOUN" and noun.i >= span.end:
             # "rounds of ammunition", "cup of coffee": the of-phrase is part of what is counted
             for child in noun.rights:
                 if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
@@ -458,6 +523,21 @@ def _coordination_end(noun: Token) -> int | None:
         return None
     last = conj[-1]
     return _coordination_end(last) or last.i
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, or a word the small model tags otherwise after a determiner or adjective ('the dry well')."""
+    if tok.pos_ in NOUNS:
+        return True
+    doc = tok.doc
+    return tok.pos_ == "ADV" and tok.i > 0 and doc[tok.i - 1].pos_ in ("DET", "ADJ")
+
+
+def _governor(tok: Token) -> tuple[str, str]:
+    """How a figure or its noun hangs in its clause: (preposition or relation, governing lemma)."""
+    if tok.dep_ == "pobj":
+        return (tok.head.lower_, tok.head.head.lemma_.lower())
+    return (tok.dep_, tok.head.lemma_.lower())
 
 
 def _antecedent(pronoun: Token) -> Token | None:

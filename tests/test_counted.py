@@ -101,7 +101,29 @@ COUNTED = [
           id="whom-antecedent-court"),
     _case("The club signed 12 players, three of whom were injured in training.", "three", "players",
           "injured", id="whom-antecedent-sport"),
+    # a size counts the thing measured
+    _case("Neighbours said the well was about 40 metres deep.", "40", "well", None,
+          id="size-copula-dimension"),
+    _case("The new pitch measures 105 metres long.", "105", "pitch", None, id="size-measures-sport"),
+    _case("The blast left a crater of around 100 metres near the road.", "100", "crater", None,
+          id="size-of-phrase"),
+    # a bracketed conversion and 'N more' take the noun of the figure before
+    _case("The shaft is about 40 metres deep (131 feet) at its lowest point.", "131", "shaft", None,
+          id="conversion-in-brackets"),
+    _case("The airline ordered 30 of the jets, with the option to buy 20 more.", "20", "jets", None,
+          id="n-more-business"),
 ]
+
+NOT_SIZES = [
+    # speeds and ages are not sizes of a thing
+    pytest.param("Winds of 20 knots were reported at the airport.", "20", id="speed-not-size"),
+    pytest.param("The tram had a speed limit of 12mph on the bend.", "12", id="limit-not-size"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find"), NOT_SIZES)
+def test_speed_counts_nothing(figure_of, sentence, find):
+    assert figure_of(sentence, find).counted is None
 
 NO_COUNTED = [
     # an age is not what is counted

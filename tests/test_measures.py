@@ -91,6 +91,10 @@ CASES = [
     # mowing down is a casualty figure
     _case("The driver was stopped after mowing down several hundred people on the promenade.",
           "several hundred", "casualties", id="mowing-down"),
+    # a bare figure in a parallel clause takes the measure of the figure before
+    _case("The group was responsible for 6,644 deaths, compared with its rival, which was responsible "
+          "for 6,073.", "6,073", "killed", id="parallel-ellipsis-attack"),
+    _case("The east saw 40 people injured, the west 12.", "12", None, id="no-parallel-no-inherit"),
     # removal with a kidnapping in the sentence
     _case("Gunmen seized 80 students from their dormitory in a kidnapping that shocked the region.", "80",
           "captured", id="removal-in-kidnapping"),
