@@ -89,7 +89,57 @@ COUNTED = [
           id="none-ballots"),
     _case("The striker has scored 25 goals this season.", "25", "goals", None,
           id="none-goals"),
+    # a hyphenated figure counts the noun it modifies
+    _case("The boy fell down a 130-foot chute behind the farm.", "130", "chute", None,
+          id="hyphen-measured-noun"),
+    _case("The judge handed the banker a five-year sentence for fraud.", "five", "sentence", None,
+          id="hyphen-sentence-court"),
+    _case("The satellite orbits at a 97.4-degree angle to the equator.", "97.4", "angle", None,
+          id="hyphen-unit-outside-figure"),
+    # a relative pronoun stands for its antecedent
+    _case("The case involves 25 defendants, five of whom are students.", "five", "defendants", None,
+          id="whom-antecedent-court"),
+    _case("The club signed 12 players, three of whom were injured in training.", "three", "players",
+          "injured", id="whom-antecedent-sport"),
+    # a size counts the thing measured
+    _case("Neighbours said the well was about 40 metres deep.", "40", "well", None,
+          id="size-copula-dimension"),
+    _case("The new pitch measures 105 metres long.", "105", "pitch", None, id="size-measures-sport"),
+    _case("The blast left a crater of around 100 metres near the road.", "100", "crater", None,
+          id="size-of-phrase"),
+    # a bracketed conversion and 'N more' take the noun of the figure before
+    _case("The shaft is about 40 metres deep (131 feet) at its lowest point.", "131", "shaft", None,
+          id="conversion-in-brackets"),
+    _case("The airline ordered 30 of the jets, with the option to buy 20 more.", "20", "jets", None,
+          id="n-more-business"),
 ]
+
+NOT_SIZES = [
+    # speeds and ages are not sizes of a thing
+    pytest.param("Winds of 20 knots were reported at the airport.", "20", id="speed-not-size"),
+    pytest.param("The tram had a speed limit of 12mph on the bend.", "12", id="limit-not-size"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find"), NOT_SIZES)
+def test_speed_counts_nothing(figure_of, sentence, find):
+    assert figure_of(sentence, find).counted is None
+
+NO_COUNTED = [
+    # an age is not what is counted
+    pytest.param("Her 15-year-old cousin was among the guests.", "15", None, id="age-not-counted"),
+    # "the dead" names the measure: no counted, the measure stays
+    pytest.param("Two families accounted for nine of the dead.", "nine", "killed", id="the-dead"),
+    pytest.param("Hospitals said four of the wounded were in a critical condition.", "four", "injured",
+                 id="the-wounded"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "find", "measure"), NO_COUNTED)
+def test_no_counted_but_measure(figure_of, sentence, find, measure):
+    claim = figure_of(sentence, find)
+    assert claim.counted is None
+    assert claim.measure == measure
 
 
 @pytest.mark.parametrize(("sentence", "find", "head", "measure"), COUNTED)

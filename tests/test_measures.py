@@ -1,0 +1,108 @@
+"""The measure's precedence table (claimx/counted.py, `_precedence` in lexicons/measures.json).
+
+Each row of the table is tested with sentences from at least two kinds of article
+(disasters and attacks, and sport, business, science or local news). All sentences are
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _case(text: str, find: str, measure: str | None, *, id: str) -> object:
+    return pytest.param(text, find, measure, id=id)
+
+
+CASES = [
+    # measure words with other structures: a light verb's object
+    _case("Paramedics said six people have serious injuries after the crash.", "six", "injured",
+          id="light-verb-have-injuries"),
+    _case("Two players suffered minor injuries in the pre-season friendly.", "Two", "injured",
+          id="light-verb-suffered-injuries-sport"),
+    # transport to a place of care
+    _case("After the gas explosion a total of 51 had been taken to two hospitals.", "51", "injured",
+          id="care-transport-taken-to-hospitals"),
+    _case("After the stadium roof collapsed, 14 fans were rushed to a nearby hospital.", "14", "injured",
+          id="care-transport-rushed-sport"),
+    # the toll rule needs a tally noun: a hospital is not a toll
+    _case("Two bodies and 30 wounded people were brought to two city hospitals.", "two", None,
+          id="to-place-is-not-a-toll"),
+    _case("The landslide brought the death toll to 112 on Sunday.", "112", "killed",
+          id="to-toll-still-a-toll"),
+    # care cues need an injury context
+    _case("Dozens were injured when the bus overturned. The hospital said 31 patients were brought in "
+          "by ambulance, while seven others arrived on foot.", "seven", "injured",
+          id="care-cue-others-arrived-on-foot"),
+    _case("Nine spectators were hurt when a stand gave way. Three were having surgery on Sunday night.",
+          "Three", "injured", id="care-cue-surgery-sport"),
+    _case("The new wing of the hospital will treat 300 patients a week from June.", "300", None,
+          id="care-cue-without-injury-context"),
+    _case("Four of the wounded were seriously injured and 16 who were walking wounded went home.", "16",
+          "injured", id="walking-wounded-after-relative"),
+    # event beats status
+    _case("She said that a dozen captives died in an air strike last year.", "dozen", "killed",
+          id="event-over-status-captives-died"),
+    _case("Officials said 15 hostages were killed during the rescue attempt.", "15", "killed",
+          id="event-over-status-hostages-killed"),
+    _case("Rebels captured 35 government soldiers near the airport.", "35", "captured",
+          id="status-alone-stays-captured"),
+    # reversal undoes a status
+    _case("The group welcomed the negotiated release of 21 of the abducted pupils.", "21", None,
+          id="release-of-abducted"),
+    _case("Police announced the release of 12 of the kidnapped fishermen on Friday.", "12", None,
+          id="release-of-kidnapped"),
+    # presence deploys only forces
+    _case("The fire brigade, which has 70 officers in attendance, said the blaze was under control.", "70",
+          "deployed", id="presence-in-attendance"),
+    _case("Germany has about 850 soldiers at a base near the city.", "850", "deployed",
+          id="presence-at-a-base"),
+    _case("There are eight fire engines and four rescue crews in attendance at the warehouse.", "eight",
+          "deployed", id="presence-coordinated-forces"),
+    _case("About 40,000 fans were in attendance at the final on Saturday.", "40,000", None,
+          id="presence-fans-not-deployed"),
+    _case("The general said 1,000 more troops were coming from partner countries.", "1,000", "deployed",
+          id="presence-coming-troops"),
+    # joining says where the subject went, not the object
+    _case("Three others were stopped by security as they tried to join the five in the chamber.", "five",
+          None, id="join-object-not-deployed"),
+    _case("About 3,000 volunteers joined the rescue effort after the quake.", "3,000", "deployed",
+          id="join-subject-deployed"),
+    # responders with no verb
+    _case("From where I stood I saw about two fire engines and several police cars.", "two", "deployed",
+          id="responders-default"),
+    # measure words in other senses need people
+    _case("England, who have lost three Six Nations games in a row, face Wales next.", "three", None,
+          id="lost-games-not-casualties"),
+    _case("The retailer has lost 40 stores to the downturn this year.", "40", None,
+          id="lost-stores-not-casualties"),
+    # coordinated verbs with their own figures keep their own measures
+    _case("The bomber struck the gate, killing at least four civilians and wounding scores of others.",
+          "four", "killed", id="own-figure-in-conjunct"),
+    _case("The storm flooded the valley, killing 12 villagers and injuring dozens more.", "12", "killed",
+          id="own-vague-figure-in-conjunct"),
+    # coordinated figures share a predicate
+    _case("The ambush left two American soldiers and three Afghan policemen dead.", "two", "killed",
+          id="coordination-shares-resultative"),
+    _case("The attack left 312 dead and the town in ruins.", "312", "killed", id="resultative-oprd"),
+    # a list continues the measure of the whole
+    _case("More than 100 wounded people, including at least 10 children, were brought to the clinic.", "10",
+          "injured", id="including-continues-measure"),
+    # mowing down is a casualty figure
+    _case("The driver was stopped after mowing down several hundred people on the promenade.",
+          "several hundred", "casualties", id="mowing-down"),
+    # a bare figure in a parallel clause takes the measure of the figure before
+    _case("The group was responsible for 6,644 deaths, compared with its rival, which was responsible "
+          "for 6,073.", "6,073", "killed", id="parallel-ellipsis-attack"),
+    _case("The east saw 40 people injured, the west 12.", "12", None, id="no-parallel-no-inherit"),
+    # removal with a kidnapping in the sentence
+    _case("Gunmen seized 80 students from their dormitory in a kidnapping that shocked the region.", "80",
+          "captured", id="removal-in-kidnapping"),
+    _case("Volunteers took 80 students from the school on a trip to the coast.", "80", None,
+          id="removal-without-kidnapping"),
+]
+
+
+@pytest.mark.parametrize(("text", "find", "measure"), CASES)
+def test_measure_precedence(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
