@@ -1,13 +1,9 @@
 """The `claimx_attribution` component: who each figure comes from, and when it holds.
 
-Rules read the dependency parse of the figure's sentence, in this order of trust:
-1. a reporting verb that governs the figure ("X said that ... 600 ..."), its subject
-   being the source — the verb's reach is its own clause, never the next sentence;
-2. a reporting noun whose "of" phrase holds the figure ("Ukrainian estimates of 4,000");
-3. the speaker of the direct quotation the figure stands in, found outside the quote
-   in the sentences where it opens or closes;
-4. "according to X", "as cited by X" anywhere in the figure's sentence;
-5. a sentence-final reporting verb (", officials said").
+Each figure's source comes from the first of the source strategies (`STRATEGIES`, in order of
+trust) that finds one: a reporting verb or noun governing the figure (its reach is its own clause,
+never the next sentence), the speaker of the direct quotation the figure stands in, "according
+to X", a reporting verb read off the words, a reporting clause set off after the figure.
 Pronoun sources are resolved to the nearest preceding named speaker.
 """
 
@@ -30,9 +26,23 @@ from .timex import TimeResolver
 NOUNS = ("NOUN", "PROPN")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}\s+)(?:(?:of|for|and|the|on|{_NAME_WORD})\s+){{0,6}}{_NAME_WORD})\s*\(([A-Z][A-Z0-9&]{{1,7}})\)")
+
+
+@dataclass
+class _Ctx:
+    """What every source strategy reads about one figure."""
+
+    span: Span
+    anchor: Token  # the figure's syntactic anchor
+    sent: Span
+    inside: set[int]  # token indices of the figure
+    region: tuple[int, int] | None  # the direct quotation the figure stands in
+    quotes: list[tuple[int, int]]
+    phrases: list[tuple[Span, str]]
 
 
 @dataclass
@@ -97,7 +107,7 @@ class AttributionFinder(DataComponent):
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
             span._.quote = region is not None
-            found = self._find(span, anchor, region, quotes, phrases)
+            found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases))
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, phrases, speakers, span)
                 if head is not None:
@@ -118,51 +128,78 @@ class AttributionFinder(DataComponent):
         return doc
 
     # -- finding the source --------------------------------------------
-    def _find(self, span: Span, anchor: Token, region: tuple[int, int] | None,
-              quotes: list[tuple[int, int]], phrases: list[tuple[Span, str]]) -> _Found | None:
-        sent = span.sent
-        inside = set(range(span.start, span.end))
-        # 1-2: walk up from the figure to the verb or noun that reports it
-        x = anchor
-        for _ in range(12):
+    # The source strategies, in order of trust: the first that finds a speaker wins.
+    STRATEGIES = (
+        "_governing_cue",        # a reporting verb or noun that governs the figure
+        "_quote_speaker_of",     # the speaker of the direct quotation the figure stands in
+        "_according_to",         # "according to X" / "citing X" in the sentence
+        "_linear",               # "X claims/estimating ..." read off the words
+        "_set_off_cue",          # "..., regional governor Oleh Syniehubov said."
+        "_root_cue",             # a reporting verb at the root after the figure: ", officials said."
+    )
+
+    def _find(self, ctx: _Ctx) -> _Found | None:
+        """The first strategy in STRATEGIES that finds who reports the figure."""
+        for name in self.STRATEGIES:
+            found = getattr(self, name)(ctx)
+            if found is not None:
+                return found
+        return None
+
+    def _governing_cue(self, ctx: _Ctx) -> _Found | None:
+        """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600')."""
+        sent, x = ctx.sent, ctx.anchor
+        for _ in range(MAX_CLIMB):
             head = x.head
             if head == x or head.i < sent.start or head.i >= sent.end:
                 break
             lemma = head.lemma_.lower()
-            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in inside:
-                if x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
-                    subj = self.subject_of(head)
-                    if lemma in self.document_cues and subj is not None and not self._is_document(subj) \
-                            and not (subj.dep_ == "poss" and self._is_document(subj.head)):
-                        subj = None  # "the military has shown improvement": no one reports anything
-                    if not self._cue_takes(head):
-                        subj = None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
-                    if subj is not None and not self._may_speak(subj):
-                        subj = None  # "Damage estimated at $30 billion": a thing estimates nothing
-                    if subj is not None and not (region and _in_region(region, head.idx) and subj.lower_ in self.first_person):
-                        return _Found(subj, sent[head.i - sent.start:head.i - sent.start + 1], self.cue_verbs[lemma])
+            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in ctx.inside \
+                    and x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
+                subj = self._reporting_subject(head, ctx)
+                if subj is not None:
+                    return _Found(subj, _one(sent, head), self.cue_verbs[lemma])
             if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
                 owner = self._owner(head)
                 src = owner if owner is not None else head
-                cue = sent[head.i - sent.start:head.i - sent.start + 1]
-                return _Found(src, cue, self.cue_nouns[lemma], self.mention(head) if owner is None else None)
+                return _Found(src, _one(sent, head), self.cue_nouns[lemma], self.mention(head) if owner is None else None)
             x = head
-        # 3: the speaker of the quotation the figure stands in
-        if region is not None:
-            found = self._quote_speaker(span.doc, region, quotes)
-            if found is not None:
-                return found
-        # 4: "according to X" in the sentence
-        for phrase, stance in phrases:
-            if phrase.sent == sent and phrase.text.lower() not in self.via_cues:
+        return None
+
+    def _reporting_subject(self, verb: Token, ctx: _Ctx) -> Token | None:
+        """The subject of a governing cue verb, if it is one that reports."""
+        subj = self.subject_of(verb)
+        if subj is None:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._is_document(subj) \
+                and not (subj.dep_ == "poss" and self._is_document(subj.head)):
+            return None  # "the military has shown improvement": no one reports anything
+        if not self._cue_takes(verb):
+            return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
+        if not self._may_speak(subj):
+            return None  # "Damage estimated at $30 billion": a thing estimates nothing
+        if ctx.region and _in_region(ctx.region, verb.idx) and subj.lower_ in self.first_person:
+            return None  # "I said" inside a quote: the quote's speaker, found later
+        return subj
+
+    def _quote_speaker_of(self, ctx: _Ctx) -> _Found | None:
+        """The speaker of the quotation the figure stands in."""
+        if ctx.region is None:
+            return None
+        return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
+
+    def _according_to(self, ctx: _Ctx) -> _Found | None:
+        """'according to X', 'citing X' anywhere in the figure's sentence."""
+        for phrase, stance in ctx.phrases:
+            if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues:
                 obj = self._phrase_object(phrase)
-                if obj is not None and obj.i not in inside:
+                if obj is not None and obj.i not in ctx.inside:
                     return _Found(obj, phrase, stance)
-        # 5: "X claims/estimating/says ..." read left to right, for what the parser misattached
-        found = self._linear(span, sent)
-        if found is not None:
-            return found
-        # 6: a reporting clause set off at the end: "..., regional governor Oleh Syniehubov said."
+        return None
+
+    def _set_off_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set off after the figure: '..., regional governor Oleh Syniehubov said.'"""
+        span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
         for tok in sent[anchor.i - sent.start + 1:]:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues and self._cue_takes(tok):
@@ -174,21 +211,25 @@ class AttributionFinder(DataComponent):
                     and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
                 if set_off or inverted:
-                    return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+                    return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
-        # 7: a reporting verb at the root of the sentence: ", officials said."
-        root = sent.root
+        return None
+
+    def _root_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
+        root, anchor = ctx.sent.root, ctx.anchor
         if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
-                return _Found(subj, sent[root.i - sent.start:root.i - sent.start + 1], self.cue_verbs[root.lemma_.lower()])
+                return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
         return None
 
-    def _linear(self, span: Span, sent: Span) -> _Found | None:
+    def _linear(self, ctx: _Ctx) -> _Found | None:
         """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000'),
         or 'what X claims' after it ('killed 40, which is what the militia claims')."""
+        span, sent = ctx.span, ctx.sent
         doc = span.doc
         for j in range(span.end, sent.end):
             if doc[j].lower_ == "what":
@@ -580,6 +621,11 @@ def _region_of(regions: list[tuple[int, int]], start: int, end: int) -> tuple[in
 
 def _in_region(region: tuple[int, int], idx: int) -> bool:
     return region[0] <= idx < region[1]
+
+
+def _one(sent: Span, tok: Token) -> Span:
+    """The one-token span of `tok` (a cue) within its sentence."""
+    return sent[tok.i - sent.start:tok.i - sent.start + 1]
 
 
 def _within(tok: Token, ancestor: Token) -> bool:
