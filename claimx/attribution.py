@@ -26,7 +26,11 @@ from .timex import TimeResolver
 NOUNS = ("NOUN", "PROPN")
 QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NEVER_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+DASHES = ("\u2014", "\u2013", "-", "--")
+DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
+OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}\s+)(?:(?:of|for|and|the|on|{_NAME_WORD})\s+){{0,6}}{_NAME_WORD})\s*\(([A-Z][A-Z0-9&]{{1,7}})\)")
@@ -171,8 +175,7 @@ class AttributionFinder(DataComponent):
         subj = self.subject_of(verb)
         if subj is None:
             return None
-        if verb.lemma_.lower() in self.document_cues and not self._is_document(subj) \
-                and not (subj.dep_ == "poss" and self._is_document(subj.head)):
+        if verb.lemma_.lower() in self.document_cues and not self._document_voice(subj):
             return None  # "the military has shown improvement": no one reports anything
         if not self._cue_takes(verb):
             return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
@@ -194,7 +197,8 @@ class AttributionFinder(DataComponent):
             if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues:
                 obj = self._phrase_object(phrase)
                 if obj is not None and obj.i not in ctx.inside:
-                    return _Found(obj, phrase, stance)
+                    owner = self._owner(obj) if self._is_document(obj) else None
+                    return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
         return None
 
     def _set_off_cue(self, ctx: _Ctx) -> _Found | None:
@@ -255,10 +259,30 @@ class AttributionFinder(DataComponent):
             if prev is None or prev.lower_ in self.relative_pronouns or not (
                     prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
                 continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
+            if prev.dep_ == "pobj":
+                prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
+                if prev is None:
+                    continue  # "at the launchpad in January showed": a place or a time names no speaker
             if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)
         return None
+
+    def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
+        """The subject of `verb` whose prepositional phrases hold `pobj` ('a study by Levitt found'), if it may speak."""
+        x = pobj
+        for _ in range(MAX_CLIMB):
+            if x.head == x:
+                return None
+            if x.head == verb:
+                break
+            x = x.head
+        if x.head != verb or x.dep_ not in SUBJECT_DEPS or x.pos_ not in NOUNS:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._is_document(x):
+            return None  # "A test firing ... showed": no one reports anything
+        owner = self._owner(x) if self._is_document(x) else None
+        return owner or (x if self._may_speak(x) else None)
 
     def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
         """'..., the Oryx open-source project estimates.': a cue the parser read as a plural noun, last in the sentence."""
@@ -296,6 +320,9 @@ class AttributionFinder(DataComponent):
                     if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                         return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
                     if child.pos_ in NOUNS or child.pos_ == "PRON":
+                        child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
+                        if child is None:
+                            return None
                         return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
                 if child.dep_ == "agent":  # "was estimated by the ministry"
                     for obj in child.children:
@@ -350,6 +377,8 @@ class AttributionFinder(DataComponent):
 
     def _may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
+        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
+            return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
         return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
 
     def _can_speak(self, tok: Token) -> bool:
@@ -358,22 +387,35 @@ class AttributionFinder(DataComponent):
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma in self.person_nouns \
             or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
 
+    def _document_voice(self, tok: Token) -> bool:
+        """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
+        if self._is_document(tok):
+            return True
+        x = tok
+        for _ in range(OWNER_STEPS):
+            if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:
+                return False
+            x = x.head
+            if self._is_document(x):
+                return True
+        return False
+
     def _is_document(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
 
     def _owner(self, noun: Token) -> Token | None:
-        """Whose report: 'the NIS's report', 'a report by the NIS', 'the ministry's estimate'."""
+        """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
+        'findings of the NIS', 'an analysis of filings by the NIS'."""
         for child in noun.children:
             if child.dep_ == "poss" and child.pos_ in NOUNS:
                 return child
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
-                        return obj
-        for child in noun.children:
             if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
                 return None  # "Ukrainian estimates": the phrase itself names the source
+        for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
+            owner = rule(noun)
+            if owner is not None:
+                return owner
         return None
 
     def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
@@ -621,6 +663,76 @@ def _region_of(regions: list[tuple[int, int]], start: int, end: int) -> tuple[in
 
 def _in_region(region: tuple[int, int], idx: int) -> bool:
     return region[0] <= idx < region[1]
+
+
+def _dateline_end(tok: Token) -> int | None:
+    """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —')."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < DATELINE_WORDS:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None  # not at the start of a paragraph
+    if not (doc[start].text.isupper() and len(doc[start].text) > 1):
+        return None  # a dateline opens with the place in capitals
+    for j in range(tok.i, min(len(doc), start + DATELINE_WORDS + 1)):
+        if doc[j].text in DASHES:
+            return j
+        if not (doc[j].pos_ == "PROPN" or doc[j].is_punct or doc[j].ent_type_ in ("GPE", "ORG")):
+            return None
+    return None
+
+
+def _in_dateline(tok: Token) -> bool:
+    """Whether `tok` is in the place-name dateline that opens a paragraph."""
+    return _dateline_end(tok) is not None
+
+
+def _past_dateline(tok: Token) -> Token | None:
+    """A subject read past the dateline the parser took for it: its apposition after the dash, else None."""
+    end = _dateline_end(tok)
+    if end is None:
+        return tok
+    return next((c for c in tok.rights if c.i > end and c.dep_ in ("appos", "conj") and c.pos_ in NOUNS), None)
+
+
+def _pobj_of(noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """The noun governed by one of `preps` after `noun` ('report [by] the NIS')."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                    return obj
+    return None
+
+
+def _by_owner(noun: Token) -> Token | None:
+    """'a report by the NIS', 'figures from the ministry'."""
+    return _pobj_of(noun, ("by", "from"))
+
+
+def _issued_by_owner(noun: Token) -> Token | None:
+    """'a statement issued by the NIS', 'data released by the bureau'."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            owner = _pobj_of(child, ("by",))
+            if owner is not None:
+                return owner
+    return None
+
+
+def _of_name_owner(noun: Token) -> Token | None:
+    """'findings of the Air Accidents Investigation Branch': a named body's document."""
+    obj = _pobj_of(noun, ("of",))
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON")):
+        return obj
+    return None
+
+
+def _of_phrase_by_owner(noun: Token) -> Token | None:
+    """'an analysis of filings by the Center for Example': the author hangs on the 'of' phrase."""
+    obj = _pobj_of(noun, ("of",))
+    return _by_owner(obj) if obj is not None else None
 
 
 def _one(sent: Span, tok: Token) -> Span:

@@ -315,3 +315,57 @@ def test_attribution_more_patterns(figure_of, sentence, find, source, kind, lemm
 ])
 def test_attribution_more_patterns_no_source(figure_of, sentence, find):
     assert figure_of(sentence, find).source is None
+
+
+# Sources that are not speakers: a dateline, a place or a time in the subject's phrases.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("LIMA, Peru \u2014 Rescue workers said 40 homes were buried by the mudslide.", "40",
+                 "Rescue workers", id="dateline-disaster"),
+    pytest.param("OSLO, Norway \u2014 Club officials said 12 players had signed new contracts.", "12",
+                 "Club officials", id="dateline-sport"),
+    pytest.param("A family in the suburbs of Chicago said five of the passengers were relatives.", "five",
+                 "family", id="place-in-subject-phrase-crash"),
+    pytest.param("A shop owner on the high street in Leeds said 30 windows were smashed.", "30",
+                 "shop owner", id="place-in-subject-phrase-riot"),
+])
+def test_attribution_source_not_a_place(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("A trial run of the rocket's 33 engines at the pad in March showed that the company can "
+                 "fire them all \u2014 eleven in each stage \u2014 together.", "eleven", id="month-is-no-speaker-space"),
+    pytest.param("A rehearsal of the band's 20 songs at the arena in June showed that the crew can "
+                 "change the stage \u2014 four times a night \u2014 quickly.", "four", id="month-is-no-speaker-music"),
+])
+def test_attribution_no_source_from_a_time(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# Documents and data speak for their authors.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Initial findings of the Marine Accident Investigation Branch show that the ferry was "
+                 "sailing at 18 knots.", "18", "Marine Accident Investigation Branch", id="findings-of-branch"),
+    pytest.param("Provisional figures of the Office for National Statistics show that 40,000 jobs were lost.",
+                 "40,000", "Office for National Statistics", id="figures-of-office"),
+    pytest.param("The orbit is 510 km high, said a statement issued by the National Space Agency.", "510",
+                 "National Space Agency", id="statement-issued-by"),
+    pytest.param("The club lost 30 million euros, according to accounts published by the league.", "30 million",
+                 "league", id="accounts-published-by"),
+    pytest.param("Donors gave 45 million dollars, according to an analysis of filings by the Center for Example.",
+                 "45 million", "Center for Example", id="analysis-of-filings-by"),
+    pytest.param("Court records show that 14 people were charged after the riot.", "14", "Court records",
+                 id="court-records-show"),
+    pytest.param("A Gallup poll released in early May found that 64 percent of voters back the plan.", "64",
+                 "Gallup poll", id="poll-released-found"),
+    pytest.param("The latest Harris poll shows that 38 percent of fans want a new coach.", "38", "Harris poll",
+                 id="poll-shows-sport"),
+    pytest.param("A 2019 study by Leeds University professor Ann Holt found 31 cases of fraud.", "31", "Ann Holt",
+                 id="study-by-found"),
+])
+def test_attribution_source_document(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
