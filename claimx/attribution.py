@@ -107,13 +107,14 @@ class AttributionFinder(DataComponent):
         acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
+        trail = self._speaker_trail(doc)  # every reporting subject in the text, for "he said", "they added"
         for span in spans:
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
             span._.quote = region is not None
             found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases))
             if found is not None and found.source is not None:
-                head = self._resolve_pronoun(found.source, region, quotes, phrases, speakers, span)
+                head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
                     head = self._named_apposition(head)
                     src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
@@ -350,7 +351,10 @@ class AttributionFinder(DataComponent):
         if not all(t.pos_ in (*NOUNS, "DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
             return None
         nouns = [t for t in rest if t.pos_ in NOUNS]
-        return nouns[-1] if nouns else None
+        if not nouns or nouns[-1].dep_ in ("dobj", "dative") or any(
+                c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
+        return nouns[-1]
 
     def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
         """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
@@ -468,7 +472,8 @@ class AttributionFinder(DataComponent):
         return None
 
     def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
-                         phrases: list[tuple[Span, str]], speakers: list[Token], span: Span) -> Token | None:
+                         speakers: list[Token], span: Span) -> Token | None:
+        """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
         low = tok.lower_
         if tok.pos_ != "PRON":
             return tok
@@ -476,14 +481,37 @@ class AttributionFinder(DataComponent):
             found = self._quote_speaker(span.doc, region, quotes)
             return found.source if found is not None and found.source.pos_ != "PRON" else None
         if low in self.person_pronouns | self.plural_pronouns:
-            # the nearest named speaker before the pronoun, else the nearest person named before it
-            before = [s for s in speakers if s.i < tok.i]
+            # "he said" needs a person; "they added" may be a spokesman or a body: the previous speaker
+            fits = self._is_person if low in self.person_pronouns else (lambda _t: True)
+            before = sorted((s for s in speakers if s.i < tok.i and fits(s)), key=lambda s: s.i)
             if before:
                 return before[-1]
-            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i]
+            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
             if low in self.person_pronouns and people:
                 return people[-1].root
         return None
+
+    def _addressee(self, tok: Token) -> bool:
+        """The one spoken to: 'told France Info', 'told him'."""
+        return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
+
+    def _speaker_trail(self, doc: Doc) -> list[Token]:
+        """The named or described subjects of every reporting verb in the text, in order."""
+        trail = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+                continue
+            subj = self.subject_of(tok)
+            if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
+                continue
+            if tok.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+                continue  # "the test showed": no speaker
+            trail.append(self._named_apposition(subj))
+        return trail
+
+    def _is_person(self, tok: Token) -> bool:
+        """A person who can be 'he' or 'she': a person's name, or one official, spokesman, doctor."""
+        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns)
 
     # -- records ---------------------------------------------------------
     def mention(self, head: Token) -> Span:

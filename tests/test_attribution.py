@@ -369,3 +369,22 @@ def test_attribution_source_document(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A pronoun speaker is the previous speaker that fits, not the last name in the text.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("A police spokesman said officers arrived at 6.10am. A fire service spokesman said they "
+                 "were called soon after. \"There are 8 engines at the scene,\" they added.", "8",
+                 "fire service spokesman", id="they-added-fire"),
+    pytest.param("The league said the match was postponed. A club spokeswoman said they regretted the delay. "
+                 "\"We have refunded 4,000 tickets,\" they added.", "4,000", "club spokeswoman",
+                 id="they-added-sport"),
+    pytest.param("\"It was chaos,\" a local councillor, Anna Berg, told Radio Nord. He said the crowd "
+                 "numbered 300.", "300", "Anna Berg", id="he-is-not-the-addressee-radio"),
+    pytest.param("\"We are shocked,\" the team captain, Paul Okafor, told Sky Sports. He said 12 players "
+                 "were ill.", "12", "Paul Okafor", id="he-is-not-the-addressee-sport"),
+])
+def test_attribution_pronoun_previous_speaker(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
