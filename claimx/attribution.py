@@ -141,6 +141,7 @@ class AttributionFinder(DataComponent):
         "_linear",               # "X claims/estimating ..." read off the words
         "_set_off_cue",          # "..., regional governor Oleh Syniehubov said."
         "_root_cue",             # a reporting verb at the root after the figure: ", officials said."
+        "_parenthetical_cue",    # a reporting clause set in commas: "That year, the GTI said, ..."
     )
 
     def _find(self, ctx: _Ctx) -> _Found | None:
@@ -209,9 +210,10 @@ class AttributionFinder(DataComponent):
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues and self._cue_takes(tok):
                 subj = self.subject_of(tok)
-                if subj is None and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
+                if (subj is None or subj.i < anchor.i) and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
-                    subj = span.doc[tok.i - 1]  # the parser hung the speaker on the clause before: read it off the words
+                    # the parser hung the speaker on the clause before: read it off the words
+                    subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
                 set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
                     and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
@@ -220,6 +222,21 @@ class AttributionFinder(DataComponent):
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
+        return None
+
+    def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
+        doc = ctx.span.doc
+        for tok in ctx.sent:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc):
+                continue
+            if doc[tok.i + 1].text != ",":
+                continue  # set off by a comma after it, too
+            subj = self.subject_of(tok)
+            if subj is not None and subj.i < tok.i and (self._may_speak(subj) or (
+                    subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
+                return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
         return None
 
     def _root_cue(self, ctx: _Ctx) -> _Found | None:
@@ -320,11 +337,10 @@ class AttributionFinder(DataComponent):
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
                     if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                         return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
-                    if child.pos_ in NOUNS or child.pos_ == "PRON":
-                        child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
-                        if child is None:
-                            return None
-                        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
+                    if child.pos_ in (*NOUNS, "PRON", "NUM"):
+                        subj = self._subject_noun(child)
+                        if subj is not None or child.pos_ != "NUM":
+                            return subj
                 if child.dep_ == "agent":  # "was estimated by the ministry"
                     for obj in child.children:
                         if obj.dep_ == "pobj":
@@ -338,6 +354,17 @@ class AttributionFinder(DataComponent):
                 continue
             break
         return None
+
+    def _subject_noun(self, child: Token) -> Token | None:
+        """The speaker a subject names: past a dateline, the name of 'one of the men', the owner of a report."""
+        if child.pos_ == "NUM":
+            child = _named_child(child)  # "One of the men, David Redvers, said": Redvers
+            if child is None:
+                return None
+        child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
+        if child is None:
+            return None
+        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
 
     @staticmethod
     def _inverted_subject(verb: Token) -> Token | None:
@@ -761,6 +788,19 @@ def _of_phrase_by_owner(noun: Token) -> Token | None:
     """'an analysis of filings by the Center for Example': the author hangs on the 'of' phrase."""
     obj = _pobj_of(noun, ("of",))
     return _by_owner(obj) if obj is not None else None
+
+
+def _named_child(tok: Token) -> Token | None:
+    """The name in apposition to a number or pronoun subject ('One of the men, David Redvers,')."""
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _phrase_head(tok: Token, floor: int) -> Token:
+    """The noun whose phrase `tok` ends, not before token `floor` ('a source close to the negotiations')."""
+    x = tok
+    while x.dep_ in ("pobj", "prep", "amod") and x.head != x and x.head.i > floor and x.head.i < x.i:
+        x = x.head
+    return x if x.pos_ in NOUNS else tok
 
 
 def _one(sent: Span, tok: Token) -> Span:

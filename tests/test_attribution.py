@@ -388,3 +388,27 @@ def test_attribution_pronoun_previous_speaker(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# Reporting clauses the parser hangs on the wrong word, read off the words.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The court ordered 23 of the defendants to pay 5,000 dollars each, the state-run "
+                 "Daily Herald newspaper reported.", "23", "Daily Herald", id="final-newspaper-reported-court"),
+    pytest.param("The club agreed to pay 40 million euros for the striker, the Madrid-based Marca "
+                 "newspaper reported.", "40 million", "Marca", id="final-newspaper-reported-sport"),
+    pytest.param("The 19 hostages were freed before dawn in the town of Kara, near the border with Chad, "
+                 "a source close to the talks said on condition of anonymity.", "19", "source",
+                 id="final-source-close-to"),
+    pytest.param("Last year, the index said, Boko Haram caused 5,000 deaths, compared with a rival group, "
+                 "which caused 3,000.", "3,000", "index", id="parenthetical-cue-terror"),
+    pytest.param("Last season, the league said, the club was fined for 12 breaches, compared with its rival, "
+                 "which was fined for 7.", "7", "league", id="parenthetical-cue-sport"),
+    pytest.param("One of the men, Tom Hale, 34, from Leeds, said he and the other seven protesters would "
+                 "plead not guilty.", "seven", "Tom Hale", id="one-of-named-protest"),
+    pytest.param("One of the players, Ana Ruiz, 22, from Vigo, said she and the other 10 members of the "
+                 "squad would strike.", "10", "Ana Ruiz", id="one-of-named-sport"),
+])
+def test_attribution_source_read_off_the_words(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
