@@ -29,6 +29,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NEVER_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 DASHES = ("\u2014", "\u2013", "-", "--")
 DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
+REPORTED_CLAUSE_DEPS = ("ccomp", "conj")  # how a reported clause hangs on the verb that reports it
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
@@ -153,8 +154,10 @@ class AttributionFinder(DataComponent):
         return None
 
     def _governing_cue(self, ctx: _Ctx) -> _Found | None:
-        """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600')."""
+        """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
+        a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
         sent, x = ctx.sent, ctx.anchor
+        found = None
         for _ in range(MAX_CLIMB):
             head = x.head
             if head == x or head.i < sent.start or head.i >= sent.end:
@@ -164,13 +167,22 @@ class AttributionFinder(DataComponent):
                     and x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:
-                    return _Found(subj, _one(sent, head), self.cue_verbs[lemma])
-            if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
+                    if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
+                        break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
+                    found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+            elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
                 owner = self._owner(head)
                 src = owner if owner is not None else head
                 return _Found(src, _one(sent, head), self.cue_nouns[lemma], self.mention(head) if owner is None else None)
             x = head
-        return None
+        return found
+
+    @staticmethod
+    def _reports_content(x: Token) -> bool:
+        """`x` holds what its reporting noun reports: 'estimates [of] 600', 'his claim [that] there were 600'."""
+        if x.dep_ == "prep" and x.lower_ == "of":
+            return True
+        return x.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children)
 
     def _reporting_subject(self, verb: Token, ctx: _Ctx) -> Token | None:
         """The subject of a governing cue verb, if it is one that reports."""
@@ -801,6 +813,12 @@ def _phrase_head(tok: Token, floor: int) -> Token:
     while x.dep_ in ("pobj", "prep", "amod") and x.head != x and x.head.i > floor and x.head.i < x.i:
         x = x.head
     return x if x.pos_ in NOUNS else tok
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    """Whether a semicolon parts the clauses of `a` and `b`."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
 
 
 def _one(sent: Span, tok: Token) -> Span:

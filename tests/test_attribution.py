@@ -412,3 +412,22 @@ def test_attribution_source_read_off_the_words(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A report inside a report is the outer speaker's; a reporting noun reports its "that" clause.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The Herald wrote on Saturday that the senator had claimed a loss of 900 million dollars.",
+                 "900 million", "Herald", id="outer-media-politics"),
+    pytest.param("The coach said the club doctor had confirmed that 3 players were injured.", "3", "coach",
+                 id="outer-person-sport"),
+    pytest.param("Fact-checkers looked at the mayor's claim that there were thousands of burglaries last year.",
+                 "thousands", "mayor", id="claim-that-crime"),
+    pytest.param("Analysts doubted the airline's announcement that 40 new routes would open.", "40", "airline",
+                 id="announcement-that-business"),
+    pytest.param("The institute estimates that the plan would raise 2 billion dollars; a rival think tank "
+                 "puts the figure at 900 million dollars.", "2 billion", "institute", id="semicolon-parts-reports"),
+])
+def test_attribution_source_outer_report(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
