@@ -20,16 +20,19 @@ from spacy.tokens import Doc, Span, Token
 from .component import DataComponent
 from .counted import anchor_of
 from .model import Cue, Source
+from .quotes import in_region as _in_region
+from .quotes import opens_with_quote, paragraph_bounds, quote_regions
+from .quotes import region_of as _region_of
 from .records import ents_of
 from .timex import TimeResolver
 
 NOUNS = ("NOUN", "PROPN")
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NEVER_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 DASHES = ("\u2014", "\u2013", "-", "--")
 DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
 REPORTED_CLAUSE_DEPS = ("ccomp", "conj")  # how a reported clause hangs on the verb that reports it
+QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back over to its speaker
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
@@ -143,6 +146,7 @@ class AttributionFinder(DataComponent):
         "_set_off_cue",          # "..., regional governor Oleh Syniehubov said."
         "_root_cue",             # a reporting verb at the root after the figure: ", officials said."
         "_parenthetical_cue",    # a reporting clause set in commas: "That year, the GTI said, ..."
+        "_running_quote",        # a quotation running over paragraphs: its speaker, named where it began
     )
 
     def _find(self, ctx: _Ctx) -> _Found | None:
@@ -249,6 +253,41 @@ class AttributionFinder(DataComponent):
             if subj is not None and subj.i < tok.i and (self._may_speak(subj) or (
                     subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
                 return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
+        return None
+
+    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
+        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
+        doc = ctx.span.doc
+        text = doc.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if ctx.region is None and not opens_with_quote(text, start, end):
+            return None
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            found = self._speaker_in(doc, start, end, ctx.quotes)
+            if found is not None or start == 0:
+                return found
+            start, end = paragraph_bounds(text, start - 1)
+            if not opens_with_quote(text, start, end):
+                return self._speaker_in(doc, start, end, ctx.quotes)  # the paragraph that led into the quotation
+        return None
+
+    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
+        """The first reporting verb outside quotation marks in text[start:end] whose subject may speak."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        for tok in chars:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
+                continue
+            if any(_in_region(q, tok.idx) for q in quotes):
+                continue  # a verb inside the quotation is the speaker's own words
+            subj = self.subject_of(tok)
+            subj = self._named_apposition(subj) if subj is not None else None  # "The chief executive, Ruth Ames, said"
+            if subj is not None and self._may_speak(subj) and subj.lower_ not in self.first_person \
+                    and not any(_in_region(q, subj.idx) for q in quotes):
+                return _Found(subj, _one(tok.sent, tok), self.cue_verbs[lemma])
         return None
 
     def _root_cue(self, ctx: _Ctx) -> _Found | None:
@@ -695,41 +734,6 @@ class AttributionFinder(DataComponent):
                 return True
             j += 1
         return False
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of direct quotations: straight double quotes pair up in order; curly ones by kind."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in re.finditer(r'"', text):
-        if open_at is None:
-            open_at = m.start()
-        else:
-            regions.append((open_at, m.end()))
-            open_at = None
-    for opener, closer in QUOTE_PAIRS.items():
-        pos = 0
-        while True:
-            s = text.find(opener, pos)
-            if s < 0:
-                break
-            e = text.find(closer, s + 1)
-            if e < 0:
-                break
-            regions.append((s, e + 1))
-            pos = e + 1
-    return sorted(regions)
-
-
-def _region_of(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    for r in regions:
-        if r[0] < start and end <= r[1]:
-            return r
-    return None
-
-
-def _in_region(region: tuple[int, int], idx: int) -> bool:
-    return region[0] <= idx < region[1]
 
 
 def _dateline_end(tok: Token) -> int | None:

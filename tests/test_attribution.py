@@ -431,3 +431,46 @@ def test_attribution_source_outer_report(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A quotation running over paragraphs: each opens with a mark, only the last closes.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('Maria Keane, who lives by the station, told the Gazette: "The road was still open.\n'
+                 "\u201cBy then more crews were arriving.\n"
+                 "\u201cAt first there were between six and 10 fire engines, then more came.\u201d",
+                 "10", "Maria Keane", id="running-quote-curly-disaster"),
+    pytest.param('Coach Dan Irwin told reporters: "We worked hard all week.\n'
+                 '"We knew the pitch was heavy.\n'
+                 '"We still had 14 chances and scored only one."\n'
+                 'A club spokesman said: "The match report is online."',
+                 "14", "Dan Irwin", id="running-quote-straight-sport"),
+    pytest.param("Local MP Gavin Barnes said his friend was on the tram.\n"
+                 '"He has been injured, he is in hospital.\n'
+                 '"Thousands of people use these trams every day."', "Thousands", "Gavin Barnes",
+                 id="quote-after-indirect-speech-paragraph"),
+    pytest.param("The chief executive, Ruth Ames, said profits had fallen.\n"
+                 '"It has been a hard year for the whole trade.\n'
+                 '"We closed 40 shops and we are sorry for it."', "40", "Ruth Ames",
+                 id="quote-after-indirect-speech-business"),
+])
+def test_attribution_source_running_quote(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert claim.quote is True, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "quoted", "outside"), [
+    pytest.param('He said: "We were called at 6.13.\n"We sent 8 crews."\nA spokesman said 4 were hurt.',
+                 "8 crews", "4 were", id="straight-marks-pair-per-paragraph"),
+    pytest.param("She said: \u201cWe lost 3 games.\nThe club said 9 players were fit.", "3 games", "9 players",
+                 id="open-curly-mark-closes-at-paragraph-end"),
+])
+def test_quote_regions_per_paragraph(text, quoted, outside):
+    from claimx.quotes import quote_regions, region_of
+
+    regions = quote_regions(text)
+    q = text.index(quoted)
+    o = text.index(outside)
+    assert region_of(regions, q, q + len(quoted)) is not None, regions
+    assert region_of(regions, o, o + len(outside)) is None, regions
