@@ -33,6 +33,8 @@ DASHES = ("\u2014", "\u2013", "-", "--")
 DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
 REPORTED_CLAUSE_DEPS = ("ccomp", "conj")  # how a reported clause hangs on the verb that reports it
 QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back over to its speaker
+LABEL_WORDS = 8  # "Jane Roe, The Daily Planet:": a speaker's label is a few words before a colon
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'")
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
@@ -139,6 +141,7 @@ class AttributionFinder(DataComponent):
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.
     STRATEGIES = (
+        "_speaker_label",        # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
         "_governing_cue",        # a reporting verb or noun that governs the figure
         "_quote_speaker_of",     # the speaker of the direct quotation the figure stands in
         "_according_to",         # "according to X" / "citing X" in the sentence
@@ -156,6 +159,51 @@ class AttributionFinder(DataComponent):
             if found is not None:
                 return found
         return None
+
+    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
+        """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
+        paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        para = doc.char_span(start, end, alignment_mode="expand")
+        if para is None:
+            return None
+        for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
+            label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
+            if label is None:
+                label = self._colon_quote_speaker(colon)
+            if label is not None:
+                return _Found(label, _one(colon.sent, colon), "states")
+        return None
+
+    def _label_speaker(self, para: Span, colon: Token) -> Token | None:
+        """'WALLACE:' / '"PENCE:' / 'Jane Roe, The Daily Planet:' at a paragraph's start: the name it gives."""
+        words = [t for t in para.doc[para.start:colon.i] if not (t.is_punct and t.text in QUOTE_MARKS) and not t.is_space]
+        if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+            return None  # "Partial transcript as follows:", "Two questions:": no speaker named
+        first = words[0]
+        if not (first.pos_ == "PROPN" or (first.text.isupper() and len(first.text) > 1)):
+            return None
+        name = []
+        for t in words:
+            if t.text == ",":
+                break  # "Jane Roe, The Daily Planet": the person, not the paper
+            name.append(t)
+        head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
+        return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
+
+    def _colon_quote_speaker(self, colon: Token) -> Token | None:
+        """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
+        doc = colon.doc
+        if colon.i == 0 or colon.i + 1 >= len(doc):
+            return None
+        mark = doc[colon.i + 1].text
+        if not (mark in QUOTE_MARKS or mark.startswith("'")):
+            return None  # the colon must open a quotation
+        before = doc[colon.i - 1]
+        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
+            return None
+        return before
 
     def _governing_cue(self, ctx: _Ctx) -> _Found | None:
         """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');

@@ -474,3 +474,27 @@ def test_quote_regions_per_paragraph(text, quoted, outside):
     o = text.index(outside)
     assert region_of(regions, q, q + len(quoted)) is not None, regions
     assert region_of(regions, o, o + len(outside)) is None, regions
+
+
+# A speaker's label before a colon frames what follows it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('"HOST: Do you really see those two plans as equal?', "two", "HOST", id="transcript-label"),
+    pytest.param("Jane Roe, The Daily Planet: The council spent 4 million pounds on the bridge. It will carry "
+                 "9,000 cars a day.", "9,000", "Jane Roe", id="roundup-label-covers-next-sentence"),
+    pytest.param("The gap is shown by this finding: ''27 firms reported 16,389 subsidiaries to one agency.''",
+                 "16,389", "finding", id="document-before-colon-quote-business"),
+    pytest.param("The risk is clear from the study: \"1 in 12 patients caught the infection in hospital.\"",
+                 "12", "study", id="document-before-colon-quote-health"),
+])
+def test_attribution_source_label(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Two questions: why were 40 buses late, and who pays?", "40", id="number-label-is-no-speaker"),
+    pytest.param("Partial results as follows: 12 seats for the left.", "12", id="phrase-label-is-no-speaker"),
+])
+def test_attribution_no_source_from_label(figure_of, text, find):
+    assert figure_of(text, find).source is None
