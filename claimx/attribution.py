@@ -150,6 +150,7 @@ class AttributionFinder(DataComponent):
         "_root_cue",             # a reporting verb at the root after the figure: ", officials said."
         "_parenthetical_cue",    # a reporting clause set in commas: "That year, the GTI said, ..."
         "_running_quote",        # a quotation running over paragraphs: its speaker, named where it began
+        "_semicolon_series",     # "X reported that A holds $2bn; B holds $1bn": the series is X's
     )
 
     def _find(self, ctx: _Ctx) -> _Found | None:
@@ -260,7 +261,9 @@ class AttributionFinder(DataComponent):
     def _according_to(self, ctx: _Ctx) -> _Found | None:
         """'according to X', 'citing X' anywhere in the figure's sentence."""
         for phrase, stance in ctx.phrases:
-            if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues:
+            inner = _region_of(ctx.quotes, phrase.start_char, phrase.end_char)
+            if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues \
+                    and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
                 obj = self._phrase_object(phrase)
                 if obj is not None and obj.i not in ctx.inside:
                     owner = self._owner(obj) if self._is_document(obj) else None
@@ -336,6 +339,21 @@ class AttributionFinder(DataComponent):
             if subj is not None and self._may_speak(subj) and subj.lower_ not in self.first_person \
                     and not any(_in_region(q, subj.idx) for q in quotes):
                 return _Found(subj, _one(tok.sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _semicolon_series(self, ctx: _Ctx) -> _Found | None:
+        """'The researchers reported that A holds $2bn; B holds $1bn': a series after a report is the reporter's."""
+        sent, doc = ctx.sent, ctx.span.doc
+        semis = [t.i for t in sent if t.text == ";" and t.i < ctx.span.start]
+        if not semis:
+            return None
+        for tok in doc[sent.start:semis[0]]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in self.cue_verbs or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                continue
+            subj = self._reporting_subject(tok, ctx)
+            if subj is not None and subj.i < tok.i:
+                return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
         return None
 
     def _root_cue(self, ctx: _Ctx) -> _Found | None:

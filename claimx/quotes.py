@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+STRAIGHT_MARKS = ('"', "''")  # marks that open and close alike; "''" is the typewriter's double quote
 OPENING_MARKS = ('"', "\u201c", "\u00ab", "\u201e")
 
 
@@ -28,10 +29,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 def _line_quotes(line: str) -> list[tuple[int, int]]:
     """The quotations of one paragraph."""
     regions: list[tuple[int, int]] = []
-    marks = [m.start() for m in re.finditer(r'"', line)]
-    regions += [(marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2)]
-    if len(marks) % 2:
-        regions.append((marks[-1], len(line)))
+    for mark in STRAIGHT_MARKS:
+        marks = [m.start() for m in re.finditer(re.escape(mark), line)]
+        regions += [(marks[k], marks[k + 1] + len(mark)) for k in range(0, len(marks) - 1, 2)]
+        if len(marks) % 2:
+            regions.append((marks[-1], len(line)))
     for opener, closer in QUOTE_PAIRS.items():
         pos = 0
         while True:

@@ -498,3 +498,29 @@ def test_attribution_source_label(figure_of, text, find, source):
 ])
 def test_attribution_no_source_from_label(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+# A series of clauses after a report is the reporter's; a quotation's own "according to" speaks for it alone.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The researchers reported that Acme holds 20 billion dollars offshore; Bolt holds 10.7 billion "
+                 "dollars offshore; Crane holds 3 billion dollars, and the report says the firm ''has 98 units, "
+                 "according to its own website.''", "10.7 billion", "researchers", id="series-business"),
+    pytest.param("The scouts said that Lopez has scored 20 goals this season; Diaz has 14; the rest of the "
+                 "squad managed 9.", "14", "scouts", id="series-sport"),
+])
+def test_attribution_source_semicolon_series(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+    assert not _has(claim.source.text, "website"), claim.source
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    pytest.param("The report says the firm ''has 98 units abroad.'' It said so twice.", "98 units",
+                 id="typewriter-double-quote"),
+])
+def test_quote_regions_typewriter_marks(text, quoted):
+    from claimx.quotes import quote_regions, region_of
+
+    q = text.index(quoted)
+    assert region_of(quote_regions(text), q, q + len(quoted)) is not None
