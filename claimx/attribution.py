@@ -33,6 +33,8 @@ DASHES = ("\u2014", "\u2013", "-", "--")
 DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
 REPORTED_CLAUSE_DEPS = ("ccomp", "conj")  # how a reported clause hangs on the verb that reports it
 QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back over to its speaker
+# "— Jayson Stark (@jaysonst) November 3, 2016" closing a paragraph: an embedded post's author, handle and date
+SIGNATURE_RE = re.compile(r"[\u2014\u2013-]\s*([^()\n\u2014]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$", re.M)
 LABEL_WORDS = 8  # "Jane Roe, The Daily Planet:": a speaker's label is a few words before a colon
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'")
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
@@ -142,6 +144,7 @@ class AttributionFinder(DataComponent):
     # The source strategies, in order of trust: the first that finds a speaker wins.
     STRATEGIES = (
         "_speaker_label",        # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        "_tweet_signature",      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
         "_governing_cue",        # a reporting verb or noun that governs the figure
         "_quote_speaker_of",     # the speaker of the direct quotation the figure stands in
         "_according_to",         # "according to X" / "citing X" in the sentence
@@ -160,6 +163,19 @@ class AttributionFinder(DataComponent):
             if found is not None:
                 return found
         return None
+
+    def _tweet_signature(self, ctx: _Ctx) -> _Found | None:
+        """An embedded social-media post ends with its author's signature: '... — Jane Roe (@janeroe) May 3, 2016'."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        m = SIGNATURE_RE.search(doc.text, start, end)
+        if m is None or m.start() < ctx.span.end_char:
+            return None
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or not any(t.pos_ in NOUNS for t in name):
+            return None
+        head = next(t for t in reversed(name) if t.pos_ in NOUNS)
+        return _Found(head, None, "states", name)
 
     def _speaker_label(self, ctx: _Ctx) -> _Found | None:
         """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the

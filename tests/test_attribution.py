@@ -524,3 +524,16 @@ def test_quote_regions_typewriter_marks(text, quoted):
 
     q = text.index(quoted)
     assert region_of(quote_regions(text), q, q + len(quoted)) is not None
+
+
+# An embedded post is its author's: "... — Name (@handle) Month D, YYYY" closes the paragraph.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Thousands of fans singing in a ballpark 300 miles from home. \u2014 Jay Stark (@jaystark) "
+                 "November 3, 2016", "300", "Jay Stark", id="tweet-sport"),
+    pytest.param("Flood water reached 2 metres in the square this morning \u2014 Ana Silva (@anasilva_news) "
+                 "March 4, 2024", "2 metres", "Ana Silva", id="tweet-disaster"),
+])
+def test_attribution_source_post_signature(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
