@@ -244,6 +244,9 @@ class AttributionFinder(DataComponent):
                 src = owner if owner is not None else head
                 return _Found(src, _one(sent, head), self.cue_nouns[lemma], self.mention(head) if owner is None else None)
             x = head
+        if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
+            # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
+            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
     @staticmethod
@@ -505,7 +508,9 @@ class AttributionFinder(DataComponent):
         doc, sent = verb.doc, verb.sent
         if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’") or verb.i + 1 >= sent.end:
             return None
-        rest = [t for t in sent[verb.i + 1 - sent.start:] if not (t.is_punct or t.is_space)]
+        after = sent[verb.i + 1 - sent.start:]
+        comma = next((t.i for t in after if t.text == ","), sent.end)  # '..., said Charlie Kane, a Democrat': the name
+        rest = [t for t in after if t.i < comma and not (t.is_punct or t.is_space)]
         if not rest or len(rest) > 6 or rest[0].pos_ not in (*NOUNS, "DET", "ADJ"):
             return None
         if not all(t.pos_ in (*NOUNS, "DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):

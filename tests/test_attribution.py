@@ -537,3 +537,17 @@ def test_attribution_source_post_signature(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source), claim.source
+
+
+# Inside a quotation, a reporting verb of the quoted words yields to the quotation's speaker.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("\"People say, 'She will get 90 percent of the vote,'\" said Charlie Kane, a prominent Democrat.",
+                 "90", "Charlie Kane", id="quoted-people-say-politics"),
+    pytest.param("\"Fans tell me we sold 30,000 shirts,\" the club chairman said.", "30,000", "club chairman",
+                 id="quoted-fans-tell-sport"),
+])
+def test_attribution_source_quote_speaker_over_quoted_cue(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+    assert claim.source.kind == "person", claim.source
