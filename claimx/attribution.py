@@ -1,13 +1,9 @@
 """The `claimx_attribution` component: who each figure comes from, and when it holds.
 
-Rules read the dependency parse of the figure's sentence, in this order of trust:
-1. a reporting verb that governs the figure ("X said that ... 600 ..."), its subject
-   being the source — the verb's reach is its own clause, never the next sentence;
-2. a reporting noun whose "of" phrase holds the figure ("Ukrainian estimates of 4,000");
-3. the speaker of the direct quotation the figure stands in, found outside the quote
-   in the sentences where it opens or closes;
-4. "according to X", "as cited by X" anywhere in the figure's sentence;
-5. a sentence-final reporting verb (", officials said").
+Each figure's source comes from the first of the source strategies (`STRATEGIES`, in order of
+trust) that finds one: a reporting verb or noun governing the figure (its reach is its own clause,
+never the next sentence), the speaker of the direct quotation the figure stands in, "according
+to X", a reporting verb read off the words, a reporting clause set off after the figure.
 Pronoun sources are resolved to the nearest preceding named speaker.
 """
 
@@ -24,15 +20,41 @@ from spacy.tokens import Doc, Span, Token
 from .component import DataComponent
 from .counted import anchor_of
 from .model import Cue, Source
+from .quotes import in_region as _in_region
+from .quotes import opens_with_quote, paragraph_bounds, quote_regions
+from .quotes import region_of as _region_of
 from .records import ents_of
 from .timex import TimeResolver
 
 NOUNS = ("NOUN", "PROPN")
-QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NEVER_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+DASHES = ("\u2014", "\u2013", "-", "--")
+DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
+REPORTED_CLAUSE_DEPS = ("ccomp", "conj")  # how a reported clause hangs on the verb that reports it
+QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back over to its speaker
+# "— Jayson Stark (@jaysonst) November 3, 2016" closing a paragraph: an embedded post's author, handle and date
+SIGNATURE_RE = re.compile(r"[\u2014\u2013-]\s*([^()\n\u2014]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$", re.M)
+LABEL_WORDS = 8  # "Jane Roe, The Daily Planet:": a speaker's label is a few words before a colon
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'")
+MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
+OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}\s+)(?:(?:of|for|and|the|on|{_NAME_WORD})\s+){{0,6}}{_NAME_WORD})\s*\(([A-Z][A-Z0-9&]{{1,7}})\)")
+
+
+@dataclass
+class _Ctx:
+    """What every source strategy reads about one figure."""
+
+    span: Span
+    anchor: Token  # the figure's syntactic anchor
+    sent: Span
+    inside: set[int]  # token indices of the figure
+    region: tuple[int, int] | None  # the direct quotation the figure stands in
+    quotes: list[tuple[int, int]]
+    phrases: list[tuple[Span, str]]
 
 
 @dataclass
@@ -93,13 +115,14 @@ class AttributionFinder(DataComponent):
         acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
+        trail = self._speaker_trail(doc)  # every reporting subject in the text, for "he said", "they added"
         for span in spans:
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
             span._.quote = region is not None
-            found = self._find(span, anchor, region, quotes, phrases)
+            found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases))
             if found is not None and found.source is not None:
-                head = self._resolve_pronoun(found.source, region, quotes, phrases, speakers, span)
+                head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
                     head = self._named_apposition(head)
                     src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
@@ -118,77 +141,253 @@ class AttributionFinder(DataComponent):
         return doc
 
     # -- finding the source --------------------------------------------
-    def _find(self, span: Span, anchor: Token, region: tuple[int, int] | None,
-              quotes: list[tuple[int, int]], phrases: list[tuple[Span, str]]) -> _Found | None:
-        sent = span.sent
-        inside = set(range(span.start, span.end))
-        # 1-2: walk up from the figure to the verb or noun that reports it
-        x = anchor
-        for _ in range(12):
+    # The source strategies, in order of trust: the first that finds a speaker wins.
+    STRATEGIES = (
+        "_speaker_label",        # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        "_tweet_signature",      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
+        "_governing_cue",        # a reporting verb or noun that governs the figure
+        "_quote_speaker_of",     # the speaker of the direct quotation the figure stands in
+        "_according_to",         # "according to X" / "citing X" in the sentence
+        "_linear",               # "X claims/estimating ..." read off the words
+        "_set_off_cue",          # "..., regional governor Oleh Syniehubov said."
+        "_root_cue",             # a reporting verb at the root after the figure: ", officials said."
+        "_parenthetical_cue",    # a reporting clause set in commas: "That year, the GTI said, ..."
+        "_running_quote",        # a quotation running over paragraphs: its speaker, named where it began
+        "_semicolon_series",     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+    )
+
+    def _find(self, ctx: _Ctx) -> _Found | None:
+        """The first strategy in STRATEGIES that finds who reports the figure."""
+        for name in self.STRATEGIES:
+            found = getattr(self, name)(ctx)
+            if found is not None:
+                return found
+        return None
+
+    def _tweet_signature(self, ctx: _Ctx) -> _Found | None:
+        """An embedded social-media post ends with its author's signature: '... — Jane Roe (@janeroe) May 3, 2016'."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        m = SIGNATURE_RE.search(doc.text, start, end)
+        if m is None or m.start() < ctx.span.end_char:
+            return None
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or not any(t.pos_ in NOUNS for t in name):
+            return None
+        head = next(t for t in reversed(name) if t.pos_ in NOUNS)
+        return _Found(head, None, "states", name)
+
+    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
+        """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
+        paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        para = doc.char_span(start, end, alignment_mode="expand")
+        if para is None:
+            return None
+        for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
+            label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
+            if label is None:
+                label = self._colon_quote_speaker(colon)
+            if label is not None:
+                return _Found(label, _one(colon.sent, colon), "states")
+        return None
+
+    def _label_speaker(self, para: Span, colon: Token) -> Token | None:
+        """'WALLACE:' / '"PENCE:' / 'Jane Roe, The Daily Planet:' at a paragraph's start: the name it gives."""
+        words = [t for t in para.doc[para.start:colon.i] if not (t.is_punct and t.text in QUOTE_MARKS) and not t.is_space]
+        if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+            return None  # "Partial transcript as follows:", "Two questions:": no speaker named
+        first = words[0]
+        if not (first.pos_ == "PROPN" or (first.text.isupper() and len(first.text) > 1)):
+            return None
+        name = []
+        for t in words:
+            if t.text == ",":
+                break  # "Jane Roe, The Daily Planet": the person, not the paper
+            name.append(t)
+        head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
+        return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
+
+    def _colon_quote_speaker(self, colon: Token) -> Token | None:
+        """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
+        doc = colon.doc
+        if colon.i == 0 or colon.i + 1 >= len(doc):
+            return None
+        mark = doc[colon.i + 1].text
+        if not (mark in QUOTE_MARKS or mark.startswith("'")):
+            return None  # the colon must open a quotation
+        before = doc[colon.i - 1]
+        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
+            return None
+        return before
+
+    def _governing_cue(self, ctx: _Ctx) -> _Found | None:
+        """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
+        a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
+        sent, x = ctx.sent, ctx.anchor
+        found = None
+        for _ in range(MAX_CLIMB):
             head = x.head
             if head == x or head.i < sent.start or head.i >= sent.end:
                 break
             lemma = head.lemma_.lower()
-            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in inside:
-                if x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
-                    subj = self.subject_of(head)
-                    if lemma in self.document_cues and subj is not None and not self._is_document(subj) \
-                            and not (subj.dep_ == "poss" and self._is_document(subj.head)):
-                        subj = None  # "the military has shown improvement": no one reports anything
-                    if not self._cue_takes(head):
-                        subj = None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
-                    if subj is not None and not self._may_speak(subj):
-                        subj = None  # "Damage estimated at $30 billion": a thing estimates nothing
-                    if subj is not None and not (region and _in_region(region, head.idx) and subj.lower_ in self.first_person):
-                        return _Found(subj, sent[head.i - sent.start:head.i - sent.start + 1], self.cue_verbs[lemma])
-            if x.dep_ == "prep" and x.lower_ == "of" and head.pos_ == "NOUN" and lemma in self.cue_nouns:
+            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in ctx.inside \
+                    and x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
+                subj = self._reporting_subject(head, ctx)
+                if subj is not None:
+                    if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
+                        break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
+                    found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+            elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
                 owner = self._owner(head)
                 src = owner if owner is not None else head
-                cue = sent[head.i - sent.start:head.i - sent.start + 1]
-                return _Found(src, cue, self.cue_nouns[lemma], self.mention(head) if owner is None else None)
+                return _Found(src, _one(sent, head), self.cue_nouns[lemma], self.mention(head) if owner is None else None)
             x = head
-        # 3: the speaker of the quotation the figure stands in
-        if region is not None:
-            found = self._quote_speaker(span.doc, region, quotes)
-            if found is not None:
-                return found
-        # 4: "according to X" in the sentence
-        for phrase, stance in phrases:
-            if phrase.sent == sent and phrase.text.lower() not in self.via_cues:
+        if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
+            # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
+            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+        return found
+
+    @staticmethod
+    def _reports_content(x: Token) -> bool:
+        """`x` holds what its reporting noun reports: 'estimates [of] 600', 'his claim [that] there were 600'."""
+        if x.dep_ == "prep" and x.lower_ == "of":
+            return True
+        return x.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children)
+
+    def _reporting_subject(self, verb: Token, ctx: _Ctx) -> Token | None:
+        """The subject of a governing cue verb, if it is one that reports."""
+        subj = self.subject_of(verb)
+        if subj is None:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+            return None  # "the military has shown improvement": no one reports anything
+        if not self._cue_takes(verb):
+            return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
+        if not self._may_speak(subj):
+            return None  # "Damage estimated at $30 billion": a thing estimates nothing
+        if ctx.region and _in_region(ctx.region, verb.idx) and subj.lower_ in self.first_person:
+            return None  # "I said" inside a quote: the quote's speaker, found later
+        return subj
+
+    def _quote_speaker_of(self, ctx: _Ctx) -> _Found | None:
+        """The speaker of the quotation the figure stands in."""
+        if ctx.region is None:
+            return None
+        return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
+
+    def _according_to(self, ctx: _Ctx) -> _Found | None:
+        """'according to X', 'citing X' anywhere in the figure's sentence."""
+        for phrase, stance in ctx.phrases:
+            inner = _region_of(ctx.quotes, phrase.start_char, phrase.end_char)
+            if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues \
+                    and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
                 obj = self._phrase_object(phrase)
-                if obj is not None and obj.i not in inside:
-                    return _Found(obj, phrase, stance)
-        # 5: "X claims/estimating/says ..." read left to right, for what the parser misattached
-        found = self._linear(span, sent)
-        if found is not None:
-            return found
-        # 6: a reporting clause set off at the end: "..., regional governor Oleh Syniehubov said."
+                if obj is not None and obj.i not in ctx.inside:
+                    owner = self._owner(obj) if self._is_document(obj) else None
+                    return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
+        return None
+
+    def _set_off_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set off after the figure: '..., regional governor Oleh Syniehubov said.'"""
+        span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
         for tok in sent[anchor.i - sent.start + 1:]:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues and self._cue_takes(tok):
                 subj = self.subject_of(tok)
-                if subj is None and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
+                if (subj is None or subj.i < anchor.i) and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
-                    subj = span.doc[tok.i - 1]  # the parser hung the speaker on the clause before: read it off the words
+                    # the parser hung the speaker on the clause before: read it off the words
+                    subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
                 set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
                     and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
                 if set_off or inverted:
-                    return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+                    return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
-        # 7: a reporting verb at the root of the sentence: ", officials said."
-        root = sent.root
+        return None
+
+    def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
+        doc = ctx.span.doc
+        for tok in ctx.sent:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc):
+                continue
+            if doc[tok.i + 1].text != ",":
+                continue  # set off by a comma after it, too
+            subj = self.subject_of(tok)
+            if subj is not None and subj.i < tok.i and (self._may_speak(subj) or (
+                    subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
+                return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
+        return None
+
+    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
+        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
+        doc = ctx.span.doc
+        text = doc.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if ctx.region is None and not opens_with_quote(text, start, end):
+            return None
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            found = self._speaker_in(doc, start, end, ctx.quotes)
+            if found is not None or start == 0:
+                return found
+            start, end = paragraph_bounds(text, start - 1)
+            if not opens_with_quote(text, start, end):
+                return self._speaker_in(doc, start, end, ctx.quotes)  # the paragraph that led into the quotation
+        return None
+
+    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
+        """The first reporting verb outside quotation marks in text[start:end] whose subject may speak."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        for tok in chars:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
+                continue
+            if any(_in_region(q, tok.idx) for q in quotes):
+                continue  # a verb inside the quotation is the speaker's own words
+            subj = self.subject_of(tok)
+            subj = self._named_apposition(subj) if subj is not None else None  # "The chief executive, Ruth Ames, said"
+            if subj is not None and self._may_speak(subj) and subj.lower_ not in self.first_person \
+                    and not any(_in_region(q, subj.idx) for q in quotes):
+                return _Found(subj, _one(tok.sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _semicolon_series(self, ctx: _Ctx) -> _Found | None:
+        """'The researchers reported that A holds $2bn; B holds $1bn': a series after a report is the reporter's."""
+        sent, doc = ctx.sent, ctx.span.doc
+        semis = [t.i for t in sent if t.text == ";" and t.i < ctx.span.start]
+        if not semis:
+            return None
+        for tok in doc[sent.start:semis[0]]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in self.cue_verbs or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                continue
+            subj = self._reporting_subject(tok, ctx)
+            if subj is not None and subj.i < tok.i:
+                return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _root_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
+        root, anchor = ctx.sent.root, ctx.anchor
         if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
-                return _Found(subj, sent[root.i - sent.start:root.i - sent.start + 1], self.cue_verbs[root.lemma_.lower()])
+                return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
         return None
 
-    def _linear(self, span: Span, sent: Span) -> _Found | None:
+    def _linear(self, ctx: _Ctx) -> _Found | None:
         """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000'),
         or 'what X claims' after it ('killed 40, which is what the militia claims')."""
+        span, sent = ctx.span, ctx.sent
         doc = span.doc
         for j in range(span.end, sent.end):
             if doc[j].lower_ == "what":
@@ -214,10 +413,30 @@ class AttributionFinder(DataComponent):
             if prev is None or prev.lower_ in self.relative_pronouns or not (
                     prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
                 continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
+            if prev.dep_ == "pobj":
+                prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
+                if prev is None:
+                    continue  # "at the launchpad in January showed": a place or a time names no speaker
             if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)
         return None
+
+    def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
+        """The subject of `verb` whose prepositional phrases hold `pobj` ('a study by Levitt found'), if it may speak."""
+        x = pobj
+        for _ in range(MAX_CLIMB):
+            if x.head == x:
+                return None
+            if x.head == verb:
+                break
+            x = x.head
+        if x.head != verb or x.dep_ not in SUBJECT_DEPS or x.pos_ not in NOUNS:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._is_document(x):
+            return None  # "A test firing ... showed": no one reports anything
+        owner = self._owner(x) if self._is_document(x) else None
+        return owner or (x if self._may_speak(x) else None)
 
     def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
         """'..., the Oryx open-source project estimates.': a cue the parser read as a plural noun, last in the sentence."""
@@ -254,8 +473,10 @@ class AttributionFinder(DataComponent):
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
                     if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                         return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
-                    if child.pos_ in NOUNS or child.pos_ == "PRON":
-                        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
+                    if child.pos_ in (*NOUNS, "PRON", "NUM"):
+                        subj = self._subject_noun(child)
+                        if subj is not None or child.pos_ != "NUM":
+                            return subj
                 if child.dep_ == "agent":  # "was estimated by the ministry"
                     for obj in child.children:
                         if obj.dep_ == "pobj":
@@ -270,19 +491,35 @@ class AttributionFinder(DataComponent):
             break
         return None
 
+    def _subject_noun(self, child: Token) -> Token | None:
+        """The speaker a subject names: past a dateline, the name of 'one of the men', the owner of a report."""
+        if child.pos_ == "NUM":
+            child = _named_child(child)  # "One of the men, David Redvers, said": Redvers
+            if child is None:
+                return None
+        child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
+        if child is None:
+            return None
+        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
+
     @staticmethod
     def _inverted_subject(verb: Token) -> Token | None:
         """'..., says Kyiv.' / '“…,” said Chief Dana Ortiz.': the speaker after the verb, to the end of the sentence."""
         doc, sent = verb.doc, verb.sent
         if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’") or verb.i + 1 >= sent.end:
             return None
-        rest = [t for t in sent[verb.i + 1 - sent.start:] if not (t.is_punct or t.is_space)]
+        after = sent[verb.i + 1 - sent.start:]
+        comma = next((t.i for t in after if t.text == ","), sent.end)  # '..., said Charlie Kane, a Democrat': the name
+        rest = [t for t in after if t.i < comma and not (t.is_punct or t.is_space)]
         if not rest or len(rest) > 6 or rest[0].pos_ not in (*NOUNS, "DET", "ADJ"):
             return None
         if not all(t.pos_ in (*NOUNS, "DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
             return None
         nouns = [t for t in rest if t.pos_ in NOUNS]
-        return nouns[-1] if nouns else None
+        if not nouns or nouns[-1].dep_ in ("dobj", "dative") or any(
+                c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
+        return nouns[-1]
 
     def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
         """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
@@ -309,6 +546,8 @@ class AttributionFinder(DataComponent):
 
     def _may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
+        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
+            return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
         return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
 
     def _can_speak(self, tok: Token) -> bool:
@@ -317,22 +556,35 @@ class AttributionFinder(DataComponent):
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma in self.person_nouns \
             or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
 
+    def _document_voice(self, tok: Token) -> bool:
+        """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
+        if self._is_document(tok):
+            return True
+        x = tok
+        for _ in range(OWNER_STEPS):
+            if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:
+                return False
+            x = x.head
+            if self._is_document(x):
+                return True
+        return False
+
     def _is_document(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
 
     def _owner(self, noun: Token) -> Token | None:
-        """Whose report: 'the NIS's report', 'a report by the NIS', 'the ministry's estimate'."""
+        """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
+        'findings of the NIS', 'an analysis of filings by the NIS'."""
         for child in noun.children:
             if child.dep_ == "poss" and child.pos_ in NOUNS:
                 return child
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
-                        return obj
-        for child in noun.children:
             if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
                 return None  # "Ukrainian estimates": the phrase itself names the source
+        for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
+            owner = rule(noun)
+            if owner is not None:
+                return owner
         return None
 
     def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
@@ -385,7 +637,8 @@ class AttributionFinder(DataComponent):
         return None
 
     def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
-                         phrases: list[tuple[Span, str]], speakers: list[Token], span: Span) -> Token | None:
+                         speakers: list[Token], span: Span) -> Token | None:
+        """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
         low = tok.lower_
         if tok.pos_ != "PRON":
             return tok
@@ -393,14 +646,37 @@ class AttributionFinder(DataComponent):
             found = self._quote_speaker(span.doc, region, quotes)
             return found.source if found is not None and found.source.pos_ != "PRON" else None
         if low in self.person_pronouns | self.plural_pronouns:
-            # the nearest named speaker before the pronoun, else the nearest person named before it
-            before = [s for s in speakers if s.i < tok.i]
+            # "he said" needs a person; "they added" may be a spokesman or a body: the previous speaker
+            fits = self._is_person if low in self.person_pronouns else (lambda _t: True)
+            before = sorted((s for s in speakers if s.i < tok.i and fits(s)), key=lambda s: s.i)
             if before:
                 return before[-1]
-            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i]
+            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
             if low in self.person_pronouns and people:
                 return people[-1].root
         return None
+
+    def _addressee(self, tok: Token) -> bool:
+        """The one spoken to: 'told France Info', 'told him'."""
+        return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
+
+    def _speaker_trail(self, doc: Doc) -> list[Token]:
+        """The named or described subjects of every reporting verb in the text, in order."""
+        trail = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+                continue
+            subj = self.subject_of(tok)
+            if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
+                continue
+            if tok.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+                continue  # "the test showed": no speaker
+            trail.append(self._named_apposition(subj))
+        return trail
+
+    def _is_person(self, tok: Token) -> bool:
+        """A person who can be 'he' or 'she': a person's name, or one official, spokesman, doctor."""
+        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns)
 
     # -- records ---------------------------------------------------------
     def mention(self, head: Token) -> Span:
@@ -547,39 +823,98 @@ class AttributionFinder(DataComponent):
         return False
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of direct quotations: straight double quotes pair up in order; curly ones by kind."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in re.finditer(r'"', text):
-        if open_at is None:
-            open_at = m.start()
-        else:
-            regions.append((open_at, m.end()))
-            open_at = None
-    for opener, closer in QUOTE_PAIRS.items():
-        pos = 0
-        while True:
-            s = text.find(opener, pos)
-            if s < 0:
-                break
-            e = text.find(closer, s + 1)
-            if e < 0:
-                break
-            regions.append((s, e + 1))
-            pos = e + 1
-    return sorted(regions)
-
-
-def _region_of(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    for r in regions:
-        if r[0] < start and end <= r[1]:
-            return r
+def _dateline_end(tok: Token) -> int | None:
+    """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —')."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < DATELINE_WORDS:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None  # not at the start of a paragraph
+    if not (doc[start].text.isupper() and len(doc[start].text) > 1):
+        return None  # a dateline opens with the place in capitals
+    for j in range(tok.i, min(len(doc), start + DATELINE_WORDS + 1)):
+        if doc[j].text in DASHES:
+            return j
+        if not (doc[j].pos_ == "PROPN" or doc[j].is_punct or doc[j].ent_type_ in ("GPE", "ORG")):
+            return None
     return None
 
 
-def _in_region(region: tuple[int, int], idx: int) -> bool:
-    return region[0] <= idx < region[1]
+def _in_dateline(tok: Token) -> bool:
+    """Whether `tok` is in the place-name dateline that opens a paragraph."""
+    return _dateline_end(tok) is not None
+
+
+def _past_dateline(tok: Token) -> Token | None:
+    """A subject read past the dateline the parser took for it: its apposition after the dash, else None."""
+    end = _dateline_end(tok)
+    if end is None:
+        return tok
+    return next((c for c in tok.rights if c.i > end and c.dep_ in ("appos", "conj") and c.pos_ in NOUNS), None)
+
+
+def _pobj_of(noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """The noun governed by one of `preps` after `noun` ('report [by] the NIS')."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                    return obj
+    return None
+
+
+def _by_owner(noun: Token) -> Token | None:
+    """'a report by the NIS', 'figures from the ministry'."""
+    return _pobj_of(noun, ("by", "from"))
+
+
+def _issued_by_owner(noun: Token) -> Token | None:
+    """'a statement issued by the NIS', 'data released by the bureau'."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            owner = _pobj_of(child, ("by",))
+            if owner is not None:
+                return owner
+    return None
+
+
+def _of_name_owner(noun: Token) -> Token | None:
+    """'findings of the Air Accidents Investigation Branch': a named body's document."""
+    obj = _pobj_of(noun, ("of",))
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON")):
+        return obj
+    return None
+
+
+def _of_phrase_by_owner(noun: Token) -> Token | None:
+    """'an analysis of filings by the Center for Example': the author hangs on the 'of' phrase."""
+    obj = _pobj_of(noun, ("of",))
+    return _by_owner(obj) if obj is not None else None
+
+
+def _named_child(tok: Token) -> Token | None:
+    """The name in apposition to a number or pronoun subject ('One of the men, David Redvers,')."""
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _phrase_head(tok: Token, floor: int) -> Token:
+    """The noun whose phrase `tok` ends, not before token `floor` ('a source close to the negotiations')."""
+    x = tok
+    while x.dep_ in ("pobj", "prep", "amod") and x.head != x and x.head.i > floor and x.head.i < x.i:
+        x = x.head
+    return x if x.pos_ in NOUNS else tok
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    """Whether a semicolon parts the clauses of `a` and `b`."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
+
+
+def _one(sent: Span, tok: Token) -> Span:
+    """The one-token span of `tok` (a cue) within its sentence."""
+    return sent[tok.i - sent.start:tok.i - sent.start + 1]
 
 
 def _within(tok: Token, ancestor: Token) -> bool:

@@ -315,3 +315,239 @@ def test_attribution_more_patterns(figure_of, sentence, find, source, kind, lemm
 ])
 def test_attribution_more_patterns_no_source(figure_of, sentence, find):
     assert figure_of(sentence, find).source is None
+
+
+# Sources that are not speakers: a dateline, a place or a time in the subject's phrases.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("LIMA, Peru \u2014 Rescue workers said 40 homes were buried by the mudslide.", "40",
+                 "Rescue workers", id="dateline-disaster"),
+    pytest.param("OSLO, Norway \u2014 Club officials said 12 players had signed new contracts.", "12",
+                 "Club officials", id="dateline-sport"),
+    pytest.param("A family in the suburbs of Chicago said five of the passengers were relatives.", "five",
+                 "family", id="place-in-subject-phrase-crash"),
+    pytest.param("A shop owner on the high street in Leeds said 30 windows were smashed.", "30",
+                 "shop owner", id="place-in-subject-phrase-riot"),
+])
+def test_attribution_source_not_a_place(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("A trial run of the rocket's 33 engines at the pad in March showed that the company can "
+                 "fire them all \u2014 eleven in each stage \u2014 together.", "eleven", id="month-is-no-speaker-space"),
+    pytest.param("A rehearsal of the band's 20 songs at the arena in June showed that the crew can "
+                 "change the stage \u2014 four times a night \u2014 quickly.", "four", id="month-is-no-speaker-music"),
+])
+def test_attribution_no_source_from_a_time(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# Documents and data speak for their authors.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Initial findings of the Marine Accident Investigation Branch show that the ferry was "
+                 "sailing at 18 knots.", "18", "Marine Accident Investigation Branch", id="findings-of-branch"),
+    pytest.param("Provisional figures of the Office for National Statistics show that 40,000 jobs were lost.",
+                 "40,000", "Office for National Statistics", id="figures-of-office"),
+    pytest.param("The orbit is 510 km high, said a statement issued by the National Space Agency.", "510",
+                 "National Space Agency", id="statement-issued-by"),
+    pytest.param("The club lost 30 million euros, according to accounts published by the league.", "30 million",
+                 "league", id="accounts-published-by"),
+    pytest.param("Donors gave 45 million dollars, according to an analysis of filings by the Center for Example.",
+                 "45 million", "Center for Example", id="analysis-of-filings-by"),
+    pytest.param("Court records show that 14 people were charged after the riot.", "14", "Court records",
+                 id="court-records-show"),
+    pytest.param("A Gallup poll released in early May found that 64 percent of voters back the plan.", "64",
+                 "Gallup poll", id="poll-released-found"),
+    pytest.param("The latest Harris poll shows that 38 percent of fans want a new coach.", "38", "Harris poll",
+                 id="poll-shows-sport"),
+    pytest.param("A 2019 study by Leeds University professor Ann Holt found 31 cases of fraud.", "31", "Ann Holt",
+                 id="study-by-found"),
+])
+def test_attribution_source_document(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A pronoun speaker is the previous speaker that fits, not the last name in the text.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("A police spokesman said officers arrived at 6.10am. A fire service spokesman said they "
+                 "were called soon after. \"There are 8 engines at the scene,\" they added.", "8",
+                 "fire service spokesman", id="they-added-fire"),
+    pytest.param("The league said the match was postponed. A club spokeswoman said they regretted the delay. "
+                 "\"We have refunded 4,000 tickets,\" they added.", "4,000", "club spokeswoman",
+                 id="they-added-sport"),
+    pytest.param("\"It was chaos,\" a local councillor, Anna Berg, told Radio Nord. He said the crowd "
+                 "numbered 300.", "300", "Anna Berg", id="he-is-not-the-addressee-radio"),
+    pytest.param("\"We are shocked,\" the team captain, Paul Okafor, told Sky Sports. He said 12 players "
+                 "were ill.", "12", "Paul Okafor", id="he-is-not-the-addressee-sport"),
+])
+def test_attribution_pronoun_previous_speaker(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# Reporting clauses the parser hangs on the wrong word, read off the words.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The court ordered 23 of the defendants to pay 5,000 dollars each, the state-run "
+                 "Daily Herald newspaper reported.", "23", "Daily Herald", id="final-newspaper-reported-court"),
+    pytest.param("The club agreed to pay 40 million euros for the striker, the Madrid-based Marca "
+                 "newspaper reported.", "40 million", "Marca", id="final-newspaper-reported-sport"),
+    pytest.param("The 19 hostages were freed before dawn in the town of Kara, near the border with Chad, "
+                 "a source close to the talks said on condition of anonymity.", "19", "source",
+                 id="final-source-close-to"),
+    pytest.param("Last year, the index said, Boko Haram caused 5,000 deaths, compared with a rival group, "
+                 "which caused 3,000.", "3,000", "index", id="parenthetical-cue-terror"),
+    pytest.param("Last season, the league said, the club was fined for 12 breaches, compared with its rival, "
+                 "which was fined for 7.", "7", "league", id="parenthetical-cue-sport"),
+    pytest.param("One of the men, Tom Hale, 34, from Leeds, said he and the other seven protesters would "
+                 "plead not guilty.", "seven", "Tom Hale", id="one-of-named-protest"),
+    pytest.param("One of the players, Ana Ruiz, 22, from Vigo, said she and the other 10 members of the "
+                 "squad would strike.", "10", "Ana Ruiz", id="one-of-named-sport"),
+])
+def test_attribution_source_read_off_the_words(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A report inside a report is the outer speaker's; a reporting noun reports its "that" clause.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The Herald wrote on Saturday that the senator had claimed a loss of 900 million dollars.",
+                 "900 million", "Herald", id="outer-media-politics"),
+    pytest.param("The coach said the club doctor had confirmed that 3 players were injured.", "3", "coach",
+                 id="outer-person-sport"),
+    pytest.param("Fact-checkers looked at the mayor's claim that there were thousands of burglaries last year.",
+                 "thousands", "mayor", id="claim-that-crime"),
+    pytest.param("Analysts doubted the airline's announcement that 40 new routes would open.", "40", "airline",
+                 id="announcement-that-business"),
+    pytest.param("The institute estimates that the plan would raise 2 billion dollars; a rival think tank "
+                 "puts the figure at 900 million dollars.", "2 billion", "institute", id="semicolon-parts-reports"),
+])
+def test_attribution_source_outer_report(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A quotation running over paragraphs: each opens with a mark, only the last closes.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('Maria Keane, who lives by the station, told the Gazette: "The road was still open.\n'
+                 "\u201cBy then more crews were arriving.\n"
+                 "\u201cAt first there were between six and 10 fire engines, then more came.\u201d",
+                 "10", "Maria Keane", id="running-quote-curly-disaster"),
+    pytest.param('Coach Dan Irwin told reporters: "We worked hard all week.\n'
+                 '"We knew the pitch was heavy.\n'
+                 '"We still had 14 chances and scored only one."\n'
+                 'A club spokesman said: "The match report is online."',
+                 "14", "Dan Irwin", id="running-quote-straight-sport"),
+    pytest.param("Local MP Gavin Barnes said his friend was on the tram.\n"
+                 '"He has been injured, he is in hospital.\n'
+                 '"Thousands of people use these trams every day."', "Thousands", "Gavin Barnes",
+                 id="quote-after-indirect-speech-paragraph"),
+    pytest.param("The chief executive, Ruth Ames, said profits had fallen.\n"
+                 '"It has been a hard year for the whole trade.\n'
+                 '"We closed 40 shops and we are sorry for it."', "40", "Ruth Ames",
+                 id="quote-after-indirect-speech-business"),
+])
+def test_attribution_source_running_quote(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert claim.quote is True, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "quoted", "outside"), [
+    pytest.param('He said: "We were called at 6.13.\n"We sent 8 crews."\nA spokesman said 4 were hurt.',
+                 "8 crews", "4 were", id="straight-marks-pair-per-paragraph"),
+    pytest.param("She said: \u201cWe lost 3 games.\nThe club said 9 players were fit.", "3 games", "9 players",
+                 id="open-curly-mark-closes-at-paragraph-end"),
+])
+def test_quote_regions_per_paragraph(text, quoted, outside):
+    from claimx.quotes import quote_regions, region_of
+
+    regions = quote_regions(text)
+    q = text.index(quoted)
+    o = text.index(outside)
+    assert region_of(regions, q, q + len(quoted)) is not None, regions
+    assert region_of(regions, o, o + len(outside)) is None, regions
+
+
+# A speaker's label before a colon frames what follows it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('"HOST: Do you really see those two plans as equal?', "two", "HOST", id="transcript-label"),
+    pytest.param("Jane Roe, The Daily Planet: The council spent 4 million pounds on the bridge. It will carry "
+                 "9,000 cars a day.", "9,000", "Jane Roe", id="roundup-label-covers-next-sentence"),
+    pytest.param("The gap is shown by this finding: ''27 firms reported 16,389 subsidiaries to one agency.''",
+                 "16,389", "finding", id="document-before-colon-quote-business"),
+    pytest.param("The risk is clear from the study: \"1 in 12 patients caught the infection in hospital.\"",
+                 "12", "study", id="document-before-colon-quote-health"),
+])
+def test_attribution_source_label(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Two questions: why were 40 buses late, and who pays?", "40", id="number-label-is-no-speaker"),
+    pytest.param("Partial results as follows: 12 seats for the left.", "12", id="phrase-label-is-no-speaker"),
+])
+def test_attribution_no_source_from_label(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# A series of clauses after a report is the reporter's; a quotation's own "according to" speaks for it alone.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The researchers reported that Acme holds 20 billion dollars offshore; Bolt holds 10.7 billion "
+                 "dollars offshore; Crane holds 3 billion dollars, and the report says the firm ''has 98 units, "
+                 "according to its own website.''", "10.7 billion", "researchers", id="series-business"),
+    pytest.param("The scouts said that Lopez has scored 20 goals this season; Diaz has 14; the rest of the "
+                 "squad managed 9.", "14", "scouts", id="series-sport"),
+])
+def test_attribution_source_semicolon_series(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+    assert not _has(claim.source.text, "website"), claim.source
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    pytest.param("The report says the firm ''has 98 units abroad.'' It said so twice.", "98 units",
+                 id="typewriter-double-quote"),
+])
+def test_quote_regions_typewriter_marks(text, quoted):
+    from claimx.quotes import quote_regions, region_of
+
+    q = text.index(quoted)
+    assert region_of(quote_regions(text), q, q + len(quoted)) is not None
+
+
+# An embedded post is its author's: "... — Name (@handle) Month D, YYYY" closes the paragraph.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Thousands of fans singing in a ballpark 300 miles from home. \u2014 Jay Stark (@jaystark) "
+                 "November 3, 2016", "300", "Jay Stark", id="tweet-sport"),
+    pytest.param("Flood water reached 2 metres in the square this morning \u2014 Ana Silva (@anasilva_news) "
+                 "March 4, 2024", "2 metres", "Ana Silva", id="tweet-disaster"),
+])
+def test_attribution_source_post_signature(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+
+
+# Inside a quotation, a reporting verb of the quoted words yields to the quotation's speaker.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("\"People say, 'She will get 90 percent of the vote,'\" said Charlie Kane, a prominent Democrat.",
+                 "90", "Charlie Kane", id="quoted-people-say-politics"),
+    pytest.param("\"Fans tell me we sold 30,000 shirts,\" the club chairman said.", "30,000", "club chairman",
+                 id="quoted-fans-tell-sport"),
+])
+def test_attribution_source_quote_speaker_over_quoted_cue(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+    assert claim.source.kind == "person", claim.source
