@@ -62,20 +62,38 @@ def extract_text(nlp: Language, text: str, doc_id: str = "", date: str | None = 
     return nlp(make_doc(nlp, text, doc_id, date))._.claims
 
 
+Part = tuple[Document | InputError, list[Claim] | None, bool]  # (document, claims, last part of it)
+
+
 def extract_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
                       date: str | None = None) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
     """Claims per document, in input order; input errors pass through with None.
+
+    `stream_documents` gathered by document: see there. A document's own date (JSONL
+    `date`, HTML metadata) comes before `date`. The yielded Document carries any warning
+    the run added (e.g. blanked runs).
+    """
+    claims: list[Claim] = []
+    for item, part, last in stream_documents(nlp, items, batch_size, date):
+        claims.extend(part or [])
+        if last:
+            yield item, (None if isinstance(item, InputError) else claims)
+            claims = []
+
+
+def stream_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
+                     date: str | None = None) -> Iterator[Part]:
+    """Claims in input order as (document, claims, last): a long document comes in parts, as its pieces are done.
 
     Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long
     for the model, or with stretches that would make it slow, run in several, and their
     offsets still index the whole text. Pieces go through `nlp.pipe` in windows of at
     most `batch_size` pieces and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded
     by the piece, not the document: each piece's records are made as it is done and its
-    Doc released, and a document is yielded as soon as its last piece is done. What a
+    Doc released, and handed on as soon as the documents before it are done. What a
     later piece needs from earlier ones is carried as a small state (see `_Run`). When
     a window fails, its pieces run one by one, so that one bad document costs only its
-    own records. A document's own date (JSONL `date`, HTML metadata) comes before `date`.
-    The yielded Document carries any warning the run added (e.g. blanked runs).
+    own records: it ends with (InputError, None, True), after any parts already given.
     """
     runner = _Runner(nlp, date)
     queue: deque[_Run | InputError] = deque()  # in input order, until done
@@ -124,11 +142,7 @@ class Plan:
     text: str
     pieces: list[tuple[int, int]]
     blanked: int  # how many runs were blanked out
-    context: tuple[int, ...] = ()  # where the model's view of each piece starts: text before it is read, not kept
-
-    def __post_init__(self) -> None:
-        if not self.context:
-            object.__setattr__(self, "context", tuple(_context_start(self.text, s) for s, _ in self.pieces))
+    context: tuple[int, ...] = (0,)  # where the model's view of each piece starts: text before it is read, not kept
 
 
 def plan_pieces(text: str, max_length: int, chunk_chars: int = CHUNK_CHARS) -> Plan:
@@ -149,23 +163,12 @@ def plan_pieces(text: str, max_length: int, chunk_chars: int = CHUNK_CHARS) -> P
             blanked += 1
         text = "".join([*parts, text[last:]])
     n = len(text)
-    # boundaries: (position, kind) with kind 2 = line break, 1 = sentence end, 0 = forced cut
-    bounds: list[tuple[int, int]] = []
-    prev, too_long = 0, False
-    for m in _BOUNDARY_RE.finditer(text):
-        pos = m.end()
-        bounds.extend(_cuts(text, prev, pos))
-        too_long = too_long or (pos - prev > MAX_SENTENCE_CHARS)
-        bounds.append((pos, 2 if m.group().endswith("\n") else 1))
-        prev = pos
-    too_long = too_long or (n - prev > MAX_SENTENCE_CHARS)
-    bounds.extend(_cuts(text, prev, n))
-    if n <= min(max_length, chunk_chars) and not too_long:
-        return Plan(text, [(0, n)], blanked)
+    if n <= min(max_length, chunk_chars) and not any(kind == 0 for _, kind in _bounds(text)):
+        return Plan(text, [(0, n)], blanked, (0,))
     limit = max(min(max_length, chunk_chars), MAX_SENTENCE_CHARS)
     pieces: list[tuple[int, int]] = []
     start, best_line, best_any = 0, 0, 0
-    for pos, kind in bounds:
+    for pos, kind in _bounds(text):
         if pos - start > limit:  # close the piece at the best earlier boundary
             cut = best_line or best_any or pos
             pieces.append((start, cut))
@@ -180,7 +183,21 @@ def plan_pieces(text: str, max_length: int, chunk_chars: int = CHUNK_CHARS) -> P
                 best_line = pos
     if start < n:
         pieces.append((start, n))
-    return Plan(text, [p for p in pieces if p[1] > p[0]], blanked)
+    pieces = [p for p in pieces if p[1] > p[0]]
+    return Plan(text, pieces, blanked, tuple(_context_start(text, s, e - max_length) for s, e in pieces))
+
+
+def _bounds(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text may be cut, in order, as (position, kind): 2 a line break, 1 a sentence end,
+    0 a forced cut (a stretch of more than MAX_SENTENCE_CHARS without either). Lazily: a 20 MB
+    text has a million of them."""
+    prev = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        pos = m.end()
+        yield from _cuts(text, prev, pos)
+        yield pos, 2 if text[pos - 1] == "\n" else 1
+        prev = pos
+    yield from _cuts(text, prev, len(text))
 
 
 def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,20 +212,21 @@ def _cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cuts
 
 
-def _context_start(text: str, start: int) -> int:
+def _context_start(text: str, start: int, floor: int) -> int:
     """Where the model's view of the piece at `start` begins: the first sentence within CONTEXT_CHARS
     before it, so that "he said" finds its speaker and a date its sentence; or the sentence of the
-    opening quotation mark, when a quotation opened in the same paragraph is still open at `start`."""
+    opening quotation mark, when a quotation opened in the same paragraph is still open at `start`;
+    never before `floor` (the model's max_length)."""
     if start == 0:
         return 0
     view = start
-    for m in _BOUNDARY_RE.finditer(text, max(0, start - CONTEXT_CHARS), start):
+    for m in _BOUNDARY_RE.finditer(text, max(0, floor, start - CONTEXT_CHARS), start):
         view = m.end()
         break
     opened = _open_quote(text, start)
-    if opened is not None and opened < view:
+    if opened is not None and floor <= opened < view:
         before = [m.end() for m in _BOUNDARY_RE.finditer(text, max(0, opened - MAX_SENTENCE_CHARS), opened + 1)]
-        view = before[-1] if before and before[-1] <= opened else max(0, opened)
+        view = before[-1] if before and floor <= before[-1] <= opened else opened
     return view
 
 
@@ -329,13 +347,18 @@ class _Runner:
         doc._.claimx_date = run.seen_date
 
 
-def _ready(queue: deque[_Run | InputError]) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
-    """The finished documents at the head of the queue, in input order."""
-    while queue and (isinstance(queue[0], InputError) or queue[0].left == 0):
-        head = queue.popleft()
-        if isinstance(head, InputError):
-            yield head, None
-        elif head.error is not None:
-            yield head.error, None
-        else:
-            yield head.item, head.claims
+def _ready(queue: deque[_Run | InputError]) -> Iterator[Part]:
+    """What is finished at the head of the queue, in input order: whole documents, and the head's records so far."""
+    while queue:
+        head = queue[0]
+        if isinstance(head, InputError) or head.error is not None or head.left == 0:
+            queue.popleft()
+            if isinstance(head, InputError):
+                yield head, None, True
+            else:
+                yield (head.error, None, True) if head.error is not None else (head.item, head.claims, True)
+            continue
+        if head.claims:  # a long document: its records so far, and no Doc or record kept
+            yield head.item, head.claims, False
+            head.claims = []
+        return
