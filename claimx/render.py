@@ -1,10 +1,6 @@
-"""Output: JSONL for programs, rich tables for people. Shared by every command."""
+"""Rich tables of claims for people (JSONL and CSV are in `writers`, shared by every command)."""
 
 from __future__ import annotations
-
-import json
-from collections.abc import Iterable
-from typing import IO
 
 from rich.console import Console
 from rich.table import Table
@@ -14,15 +10,6 @@ from .model import Claim, _plain_number
 
 SENTENCE_WIDTH = 90
 WIDE = 110  # terminal columns from which the table has room for the sentence
-
-
-def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
-    n = 0
-    for claim in claims:
-        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
-        n += 1
-    out.flush()
-    return n
 
 
 def format_value(claim: Claim) -> str:
