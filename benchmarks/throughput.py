@@ -86,10 +86,10 @@ def case(name: str, corpus: str, model: str) -> dict:
         from rich.console import Console
 
         import claimx
-        from claimx import render
         from claimx.batch import Progress, extract_stream
         from claimx.batch import run as run_batch
         from claimx.io import read_inputs
+        from claimx.writers import write_jsonl
 
         jobs = int(name[1:])
         t = time.perf_counter()
@@ -98,7 +98,7 @@ def case(name: str, corpus: str, model: str) -> dict:
         with tempfile.TemporaryFile("w", encoding="utf-8") as out:
             t = time.perf_counter()
             stream = extract_stream(read_inputs([corpus]), jobs=jobs, nlp=nlp, model=model)
-            run_batch(stream, lambda d, c: render.write_jsonl(c, out), Progress(Console(stderr=True), False))
+            run_batch(stream, lambda d, c: write_jsonl(c, out), Progress(Console(stderr=True), False))
             run = time.perf_counter() - t
     me, child = _peak_mb()
     return {"case": name, "words": words, "load": load, "run": run, "rss_mb": me, "child_rss_mb": child}

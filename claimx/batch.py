@@ -28,6 +28,7 @@ from .io import STDIN_NAME, Document
 from .model import Claim
 
 Result = tuple[Document | InputError, list[Claim] | None]
+Part = tuple[Document | InputError, list[Claim] | None, bool]  # with the last part of the document
 IN_FLIGHT_PER_JOB = 2  # batches queued per worker: enough to keep it busy, few enough to keep memory flat
 
 
@@ -43,26 +44,33 @@ def resolve_jobs(jobs: int) -> int:
 
 def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp: Any = None,
                    model: str | None = None, lexicons: str | None = None, date: str | None = None,
-                   batch_size: int = 16) -> Iterator[Result]:
+                   batch_size: int = 16, parts: bool = False) -> Iterator[Result | Part]:
     """Claims per document in input order, like `extract_documents`, with `jobs` processes.
+
+    With `parts`, yields (document, claims, last) as `pipeline.stream_documents` does, so
+    that one long document's records can be written as its pieces are done (one job; with
+    more, each document comes whole, as its worker sends it).
 
     Args:
         items: documents and input errors, e.g. from `io.read_inputs` (read lazily).
         jobs: worker processes; 1 runs here with `nlp` (loaded from `model` if None), 0 = all cores.
         nlp, model, lexicons: the pipeline, or what to load in each process.
         date: the articles' date when a document has none of its own.
-        batch_size: documents per `nlp.pipe` batch, and per task sent to a worker.
+        batch_size: documents (pieces) per `nlp.pipe` batch, and documents per task sent to a worker.
+        parts: yield (document, claims, last) instead of (document, claims).
 
     Raises:
         RuntimeError: the pipeline cannot be loaded (in any process).
     """
-    from .pipeline import extract_documents, load
+    from .pipeline import extract_documents, load, stream_documents
 
     jobs = resolve_jobs(jobs)
     if jobs == 1:
-        yield from extract_documents(nlp if nlp is not None else load(model, lexicons=lexicons), items, batch_size, date)
+        nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
+        yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date)
         return
-    yield from _parallel(items, jobs, model, lexicons, date, batch_size)
+    for item, claims in _parallel(items, jobs, model, lexicons, date, batch_size):
+        yield (item, claims, True) if parts else (item, claims)
 
 
 # -- worker side: one pipeline per process, loaded once ------------------------------
@@ -285,22 +293,29 @@ class Progress:
         self.console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
-def run(results: Iterable[Result], emit: Callable[[Document, list[Claim]], None], progress: Progress,
+def run(results: Iterable[Result | Part], emit: Callable[[Document, list[Claim]], None], progress: Progress,
         summary: Summary | None = None) -> Summary:
-    """Write each document's claims with `emit` as it comes; one line per bad input or warning."""
+    """Write each document's claims with `emit` as they come; one line per bad input or warning.
+
+    `results` are (document, claims) or, from `extract_stream(parts=True)`, (document, claims,
+    last): a document's warnings are reported with its first part, and it counts once done.
+    """
     summary = summary or Summary()
     start = time.perf_counter()
-    for item, claims in results:
+    fresh = True  # the next part opens a document
+    for item, claims, *last in results:
+        done = last[0] if last else True
         if isinstance(item, InputError):
             summary.failed += 1
             progress.print(f"claimx: {item.message}")
         else:
-            for warning in item.warnings:
+            for warning in item.warnings if fresh else ():
                 summary.warnings += 1
                 progress.print(f"claimx: warning: {warning}")
             emit(item, claims or [])
-            summary.ok += 1
+            summary.ok += int(done)
             summary.claims += len(claims or [])
+        fresh = done
         progress.update(summary)
     summary.seconds = time.perf_counter() - start
     return summary

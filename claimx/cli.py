@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from .errors import Errors, InputError
+from .writers import Format
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -25,16 +26,11 @@ app = typer.Typer(
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Format(str, enum.Enum):
-    table = "table"
-    jsonl = "jsonl"
-
-
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively: *.txt, *.md, *.html, *.jsonl) "
                                               "or - for stdin.", show_default=False)]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f",
-                                                     help="table for people, jsonl for programs "
-                                                          "[default: table on a terminal, else jsonl]")]
+                                                     help="table for people, jsonl for programs, csv for "
+                                                          "spreadsheets [default: table on a terminal, else jsonl]")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
                                                    dir_okay=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="CLAIMX_MODEL",
@@ -95,9 +91,9 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     fmt = _default_format(fmt, output)
     if resume and (output is None or fmt is not Format.jsonl):
         _usage_error(Errors.E019)
-    from . import render
     from .batch import Progress, extract_stream, resolve_jobs, resume_done, run, skip_done
     from .io import JSONL_SUFFIXES, read_inputs
+    from .writers import ClaimWriter
 
     nlp = load_nlp(model, lexicons) if resolve_jobs(jobs) == 1 else None  # workers load their own
     items = read_inputs(paths, max_bytes=int(max_size * 2**20) or None)
@@ -108,18 +104,10 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     show = not quiet and err_console.is_terminal
     try:
         with _open_output(output, append=resume) as out, Progress(err_console, show and many) as progress:
-            console = Console(file=out, highlight=False, width=None if output is None else 160)
-
-            def emit(doc, claims) -> None:
-                if fmt is Format.jsonl:
-                    render.write_jsonl(claims, out)  # flushes: a stopped run keeps every finished document
-                else:
-                    render.print_table(console, doc.name, claims)
-                    out.flush()
-
+            writer = ClaimWriter(out, fmt, width=None if output is None else 160)  # flushes each document
             results = extract_stream(items, jobs=jobs, nlp=nlp, model=model, lexicons=str(lexicons) if lexicons else None,
-                                     date=date, batch_size=batch_size)
-            summary = run(results, emit, progress)
+                                     date=date, batch_size=batch_size, parts=fmt is not Format.table)
+            summary = run(results, writer.write, progress)  # JSONL and CSV: a long document piece by piece
     except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
         _report(str(err))
         raise typer.Exit(2) from None
@@ -245,15 +233,11 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
     return docs, failed
 
 
-def _write_records(records: list, fmt: Format, output: Path | None, table) -> None:
-    import json
+def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
+    from .writers import write_records
 
     with _open_output(output) as out:
-        if fmt is Format.jsonl:
-            for record in records:
-                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            Console(file=out, highlight=False, width=None if output is None else 160).print(table(records))
+        write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
 
 
 @app.command()
@@ -263,11 +247,13 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
     check_date(date)
     from .actors import ActorIndex
     from .render import actors_table
+    from .writers import ACTOR_COLUMNS, actor_row
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
     index = ActorIndex.from_docs(docs, lexicons=lexicons)
-    _write_records(index.actors, _default_format(fmt, output), output, actors_table)
+    _write_records(index.actors, _default_format(fmt, output), output, actors_table, lambda a: [actor_row(a)],
+                   ACTOR_COLUMNS)
     if failed:
         raise typer.Exit(1)
 
@@ -284,13 +270,14 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     from .compare import compare as compare_claims
     from .records import claims_from_doc
     from .render import groups_table
+    from .writers import GROUP_COLUMNS, group_rows
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
     claims = [claims_from_doc(d) for d in docs]  # compare links them over all the articles
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
-    _write_records(groups, _default_format(fmt, output), output, groups_table)
+    _write_records(groups, _default_format(fmt, output), output, groups_table, group_rows, GROUP_COLUMNS)
     if plot is not None:
         from .plot import plot_groups
 

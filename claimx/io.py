@@ -208,7 +208,8 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes | InputError:
             head = f.read(BINARY_SNIFF)
             if b"\x00" in head:  # decided on the first block: a large binary file is never read whole
                 return InputError(str(path), Errors.E005.format(path=path))
-            return head + f.read()
+            f.seek(0)
+            return f.read()  # whole again rather than head + rest: one copy of a 20 MB file, not two
     except OSError as err:
         return InputError(str(path), Errors.E007.format(path=path, err=err.strerror or err))
 

@@ -1,11 +1,10 @@
-"""Output: JSONL for programs, rich tables for people (claims, actors, compared groups, scores). Shared by every command."""
+"""Rich tables for people: claims, actors, compared groups, scores (JSONL and CSV are in `writers`)."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -18,15 +17,6 @@ from .model import Claim, plain_number
 
 SENTENCE_WIDTH = 90
 WIDE = 110  # terminal columns from which the table has room for the sentence
-
-
-def write_jsonl(claims: Iterable[Claim], out: IO[str]) -> int:
-    n = 0
-    for claim in claims:
-        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
-        n += 1
-    out.flush()
-    return n
 
 
 def format_value(claim: Claim) -> str:

@@ -12,7 +12,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import claimx
-import claimx.render
+import claimx.writers
 from claimx.batch import Progress, Summary, extract_stream, resume_done, run
 from claimx.cli import app
 from claimx.errors import InputError
@@ -108,7 +108,7 @@ def test_batch_resume_keeps_finished_documents_of_a_stopped_run(tmp_path, monkey
     out = tmp_path / "claims.jsonl"
     full = runner.invoke(app, ["extract", *map(str, docs)])
     assert full.exit_code == 0, full.output
-    real = claimx.render.write_jsonl
+    real = claimx.writers.write_jsonl
     calls = []
 
     def interrupted(claims, stream):
@@ -117,11 +117,11 @@ def test_batch_resume_keeps_finished_documents_of_a_stopped_run(tmp_path, monkey
             raise KeyboardInterrupt
         return real(claims, stream)
 
-    monkeypatch.setattr(claimx.render, "write_jsonl", interrupted)
+    monkeypatch.setattr(claimx.writers, "write_jsonl", interrupted)
     stopped = runner.invoke(app, ["extract", "--resume", "-o", str(out), *map(str, docs)])
     assert stopped.exit_code != 0
     assert [r["doc"] for r in records(out.read_text(encoding="utf-8"))] == ["a.txt"], "finished document kept"
-    monkeypatch.setattr(claimx.render, "write_jsonl", real)
+    monkeypatch.setattr(claimx.writers, "write_jsonl", real)
     resumed = runner.invoke(app, ["extract", "--resume", "-o", str(out), *map(str, docs)])
     assert resumed.exit_code == 0, resumed.output
     assert out.read_text(encoding="utf-8") == full.stdout

@@ -7,6 +7,8 @@ not a terminal, so the default format is jsonl.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from importlib import resources
 from pathlib import Path
@@ -18,7 +20,7 @@ from conftest import records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx
-import claimx.render
+import claimx.writers
 from claimx.cli import app
 
 runner = CliRunner()
@@ -139,7 +141,76 @@ def test_cli_extract_table_one_per_document(tmp_path, fmt):
     assert out.index("a.txt") < out.index("Over 300") < out.index("b.md") < out.index("About 40")
 
 
-@pytest.mark.parametrize("fmt", ["xml", "csv", ""])
+# -- CSV -----------------------------------------------------------------
+
+def csv_rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"a.txt": KILLED, "sub/b.txt": DEPLOYED + WOUNDED}, [("a.txt", "Over 300", "300", "killed"),
+                                                          ("b.txt", "Some 1,500", "1500", "deployed"),
+                                                          ("b.txt", "About 40", "40", "injured")]),
+])
+def test_cli_extract_csv_one_row_per_claim_files_and_folders(tmp_path, files, expected):
+    for name, text in files.items():
+        write(tmp_path / "in" / name, text)
+    jsonl = runner.invoke(app, ["extract", str(tmp_path / "in")])
+    result = runner.invoke(app, ["extract", "--format", "csv", str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "sub")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == ",".join(claimx.writers.CLAIM_COLUMNS)
+    rows = csv_rows(result.stdout)
+    assert [(r["doc"], r["figure_text"], r["figure_value"], r["measure"]) for r in rows] == expected
+    assert len(rows) == len(records(jsonl.stdout))
+    for row, rec in zip(rows, records(jsonl.stdout), strict=True):  # the same claims as JSONL, flattened
+        assert row["sentence_text"] == rec["sentence"]["text"]
+        assert int(row["figure_start"]) == rec["figure"]["start"]
+        assert row["source_name"] == ((rec["source"] or {}).get("name") or "")
+        assert row["hedged"] == str(rec["hedged"]).lower()
+
+
+@pytest.mark.parametrize("text", ['Some 1,500 police officers were deployed, "a big number", said Mark Hale.\n'])
+def test_cli_extract_csv_from_stdin_quotes_and_offsets(text):
+    result = runner.invoke(app, ["extract", "-", "-f", "csv"], input=text)
+    assert result.exit_code == 0, result.output
+    (row,) = csv_rows(result.stdout)
+    assert row["doc"] == "<stdin>" and row["source_name"] == "Mark Hale" and row["cue_lemma"] == "say"
+    assert text[int(row["sentence_start"]):int(row["sentence_end"])] == row["sentence_text"]  # quotes and newline survive
+    assert row["figure_low"] == "" and row["time_date"] == ""  # missing values are empty cells
+
+
+@pytest.mark.parametrize("old", ["previous,complete\noutput,file\n"])
+def test_cli_extract_csv_output_atomic(tmp_path, monkeypatch, old):
+    a, b = write(tmp_path / "a.txt", KILLED), write(tmp_path / "b.txt", DEPLOYED)
+    out = write(tmp_path / "out" / "claims.csv", old)
+    result = runner.invoke(app, ["extract", "-f", "csv", "-o", str(out), str(a), str(b)])
+    assert result.exit_code == 0, result.output
+    assert [r["figure_text"] for r in csv_rows(out.read_text(encoding="utf-8"))] == ["Over 300", "Some 1,500"]
+    real = claimx.writers.CsvWriter.rows
+    calls = []
+
+    def failing(self, rows):
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("disk on fire")
+        return real(self, rows)
+
+    monkeypatch.setattr(claimx.writers.CsvWriter, "rows", failing)
+    crashed = runner.invoke(app, ["extract", "-f", "csv", "-o", str(out), str(a), str(b)])
+    assert crashed.exit_code != 0
+    assert [r["figure_text"] for r in csv_rows(out.read_text(encoding="utf-8"))] == ["Over 300", "Some 1,500"]
+    assert [p.name for p in out.parent.iterdir()] == ["claims.csv"], "temporary file left behind"
+
+
+@pytest.mark.parametrize("args", [["--resume", "-o", "claims.csv"]])
+def test_cli_extract_csv_resume_is_usage_error(tmp_path, args):
+    doc = write(tmp_path / "a.txt", KILLED)
+    result = runner.invoke(app, ["extract", "-f", "csv", *[str(tmp_path / a) if a.endswith(".csv") else a for a in args],
+                                 str(doc)])
+    assert result.exit_code == 2, result.output
+
+
+@pytest.mark.parametrize("fmt", ["xml", "xlsx", ""])
 def test_cli_extract_bad_format_is_usage_error(tmp_path, fmt):
     doc = write(tmp_path / "a.txt", KILLED)
     result = runner.invoke(app, ["extract", "--format", fmt, str(doc)])
@@ -224,7 +295,7 @@ def test_cli_extract_output_atomic_on_crash(tmp_path, monkeypatch, old):
     b = write(tmp_path / "b.txt", DEPLOYED)
     out = write(tmp_path / "out" / "claims.jsonl", old)
     calls = []
-    real = claimx.render.write_jsonl
+    real = claimx.writers.write_jsonl
 
     def failing(claims, stream):
         calls.append(1)
@@ -232,7 +303,7 @@ def test_cli_extract_output_atomic_on_crash(tmp_path, monkeypatch, old):
             raise RuntimeError("disk on fire")
         return real(claims, stream)
 
-    monkeypatch.setattr(claimx.render, "write_jsonl", failing)
+    monkeypatch.setattr(claimx.writers, "write_jsonl", failing)
     result = runner.invoke(app, ["extract", "-o", str(out), str(a), str(b)])
     assert result.exit_code != 0, result.output
     assert out.read_text(encoding="utf-8") == old, "a failed run must leave the old file whole"

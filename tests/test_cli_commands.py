@@ -8,8 +8,10 @@ articles that several tests read are made once (`seeds_run`).
 
 from __future__ import annotations
 
+import csv
 import functools
 import html.parser
+import io
 import json
 import re
 import subprocess
@@ -23,6 +25,7 @@ from conftest import GOLD, SEEDS, records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx.cli
+import claimx.writers
 from claimx.cli import app
 
 runner = CliRunner()
@@ -145,6 +148,35 @@ def test_cli_actors_missing_path_does_not_stop_others(tmp_path, good):
 
 
 # -- compare -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("measure", ["killed", "casualties"])
+def test_cli_compare_csv_one_row_per_claim_of_a_group(measure):
+    result = seeds_run("compare", "-f", "csv", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == list(claimx.writers.GROUP_COLUMNS)
+    groups = records(seeds_run("compare", str(SEEDS)).stdout)
+    assert len(rows) == sum(len(g["rows"]) for g in groups)
+    group = one_group(groups, measure)
+    mine = [r for r in rows if r["group_label"] == group["label"]]
+    assert [r["figure"] for r in mine] == [r["figure"] for r in group["rows"]]
+    refs = {r["ref"] for r in mine}
+    for conflict in group["conflicts"]:  # each conflict names the other claim on both rows
+        a, b = group["rows"][conflict["a"]]["ref"], group["rows"][conflict["b"]]["ref"]
+        by_ref = {r["ref"]: r for r in mine}
+        assert b in by_ref[a]["conflicts_with"].split("; ") and a in by_ref[b]["conflicts_with"].split("; ")
+        assert {a, b} <= refs
+
+
+@pytest.mark.parametrize("actor", ["north-korea"])
+def test_cli_actors_csv_lists_joined(actor):
+    result = seeds_run("actors", "-f", "csv", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    expected = {a["id"]: a for a in records(seeds_run("actors", str(SEEDS)).stdout)}[actor]
+    assert rows[actor]["aliases"].split("; ") == expected["aliases"]
+    assert int(rows[actor]["mentions"]) == expected["mentions"]
 
 
 @pytest.mark.parametrize(("measure", "expected"), [

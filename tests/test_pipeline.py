@@ -254,3 +254,126 @@ def test_pipeline_doc_bytes_round_trip(nlp, seed):
     assert [s._.figure for s in back.spans["claimx"]] == [s._.figure for s in doc.spans["claimx"]]
     assert [s._.source for s in back.spans["claimx"]] == [s._.source for s in doc.spans["claimx"]]
     assert [s._.counted for s in back.spans["claimx"]] == [s._.counted for s in doc.spans["claimx"]]
+
+
+# -- long documents: pieces in a bounded window, state carried forward --------
+
+FILLER = "The council met in the old hall and talked for a long time about roads and schools.\n"
+MEMORY_SCRIPT = """
+import resource, sys
+from pathlib import Path
+import claimx
+from claimx.io import Document
+from claimx.pipeline import extract_documents
+
+nlp = claimx.load()
+seeds = "\\n\\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt")))
+def peak_after(text):
+    (_, claims), = extract_documents(nlp, [Document("t.txt", "t.txt", text)])
+    assert claims, "no claims: the text did not run"
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+short = peak_after(seeds[:20_000])
+long = peak_after((seeds + "\\n\\n") * (int(sys.argv[2]) // len(seeds) + 1))
+print(short, long)
+"""
+
+
+def long_text(*paragraphs: str, ends_at: int) -> str:
+    """Filler lines, then the paragraphs one a line, the first ending exactly at `ends_at`; then more filler."""
+    pad = ends_at - len(paragraphs[0]) - 1
+    partial = pad % len(FILLER)
+    filler = FILLER * (pad // len(FILLER)) + (("So it went on. " * 9)[:partial - 1] + "\n" if partial else "")
+    return filler + "".join(p + "\n" for p in paragraphs) + FILLER * 3
+
+
+@pytest.mark.parametrize(("in_flight", "max_length"), [(1, 3000), (8000, 3000)])
+def test_pipeline_pieces_in_a_window_equal_all_pieces_at_once(nlp, monkeypatch, in_flight, max_length):
+    from claimx import pipeline
+    from claimx.io import Document
+
+    text = "\n\n".join(seed_text(name) for name in SEED_FILES)
+    monkeypatch.setattr(nlp, "max_length", max_length)
+    doc = Document("long.txt", "long.txt", text)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS_IN_FLIGHT", 10**9)  # the old way: every piece in one nlp.pipe
+    (_, at_once), = pipeline.extract_documents(nlp, [doc], batch_size=10**6)
+    windows: list[int] = []
+    real = pipeline._Runner.run_window
+    monkeypatch.setattr(pipeline._Runner, "run_window", lambda self, w: (windows.append(len(w)), real(self, w)))
+    monkeypatch.setattr(pipeline, "PIECE_CHARS_IN_FLIGHT", in_flight)
+    (_, windowed), = pipeline.extract_documents(nlp, [doc])
+    assert len(windows) > 1 and max(windows) <= max(1, in_flight // 2000), windows
+    assert at_once and windowed == at_once
+
+
+@pytest.mark.parametrize(("speaker", "pronoun_line", "name"), [
+    ("Ana Ortiz, the mayor of the town, spoke to reporters on Monday morning.",
+     "She said 40 homes were destroyed by the flood.", "Ana Ortiz"),
+    ("Mark Hale, the coach of the club, spoke after the match on Saturday.",
+     "He said 12 players were injured this season.", "Mark Hale"),
+])
+def test_pipeline_later_piece_finds_speaker_before_it(nlp, monkeypatch, speaker, pronoun_line, name):
+    from claimx import pipeline
+    from claimx.io import Document
+
+    text = long_text(speaker, pronoun_line, ends_at=3000)
+    monkeypatch.setattr(nlp, "max_length", 3000)
+    plan = pipeline.plan_pieces(text, nlp.max_length)
+    assert text.index(pronoun_line) in [s for s, _ in plan.pieces], "the pronoun opens a piece"
+    (_, claims), = pipeline.extract_documents(nlp, [Document("t.txt", "t.txt", text)])
+    (claim,) = claims
+    assert claim.source is not None and claim.source.name == name
+    assert text[claim.source.start:claim.source.end] == claim.source.text
+
+
+@pytest.mark.parametrize(("dateline", "line", "date"), [
+    ("Published May 3, 2025, by the city desk.", "Last week, 30 people were killed in the floods.",
+     "2025-04-26/2025-05-03"),
+    ("Published March 9, 2024, by the sports desk.", "Last month, 8 players were injured in training.",
+     "2024-02-08/2024-03-09"),
+])
+def test_pipeline_later_piece_resolves_time_against_earlier_date(nlp, monkeypatch, dateline, line, date):
+    from claimx import pipeline
+    from claimx.io import Document
+
+    text = dateline + "\n" + long_text(line, ends_at=4000)
+    monkeypatch.setattr(nlp, "max_length", 3000)
+    plan = pipeline.plan_pieces(text, nlp.max_length)
+    assert all(dateline not in plan.text[v:e] for v, (_, e) in zip(plan.context, plan.pieces, strict=True)
+               if line in plan.text[v:e]), "the date is not in the figure's piece"
+    (_, claims), = pipeline.extract_documents(nlp, [Document("t.txt", "t.txt", text)])
+    (claim,) = claims
+    assert claim.time is not None and claim.time.date == date
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    ('"We lost the bridge and the school.', 'Some 26 homes are gone," said Ortiz.'),
+    ('"The season has been hard on all of us.', 'About 9 players are hurt," said Hale.'),
+])
+def test_pipeline_piece_opening_inside_a_quotation_reads_its_opening(nlp, monkeypatch, opening, closing):
+    from claimx import pipeline
+    from claimx.io import Document
+
+    # one paragraph longer than a piece: narration, then a quotation that a cut falls inside
+    narration = "The river rose in the night and the roads closed one by one. " * 25
+    middle = " We will need months to rebuild what the storm took from the town." * 25
+    paragraph = narration + opening + middle + " " + closing
+    text = FILLER * 20 + paragraph + "\n" + FILLER * 3
+    monkeypatch.setattr(nlp, "max_length", 3000)
+    plan = pipeline.plan_pieces(text, nlp.max_length)
+    cut = [s for s, _ in plan.pieces if text.index(opening) < s <= text.index(closing)]
+    assert cut, "a piece opens inside the quotation"
+    assert plan.context[plan.pieces.index(next(p for p in plan.pieces if p[0] == cut[0]))] <= text.index(opening)
+    (_, claims), = pipeline.extract_documents(nlp, [Document("t.txt", "t.txt", text)])
+    (claim,) = [c for c in claims if c.figure.start > text.index(closing) - 1]
+    assert claim.quote
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+@pytest.mark.parametrize("size", [2 * 10**6])
+def test_pipeline_peak_memory_bounded_by_the_piece(size):
+    out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(SEEDS), str(size)], capture_output=True,
+                         text=True, check=True, timeout=3600)
+    short, long = map(int, out.stdout.split())
+    # before pieces ran in a bounded window, 2 MB peaked near 6 GB (about 25x the short text)
+    assert long < 2 * short, (short, long)
