@@ -1,15 +1,18 @@
-"""Throughput of claimx against the bare spaCy pipeline, on one corpus, in one run.
+"""Throughput of claimx against the bare spaCy pipeline, windowed and full-parse, in one run.
 
-    .venv/bin/python benchmarks/throughput.py            # the seeds repeated to about 2 MB
-    .venv/bin/python benchmarks/throughput.py FOLDER     # your own .txt/.md/.html/.jsonl files
+    .venv/bin/python benchmarks/throughput.py                  # news (the dev articles) and the seeds, ~1 MB each
+    .venv/bin/python benchmarks/throughput.py FOLDER [FOLDER]  # your own .txt/.md/.html/.jsonl files
 
-Each measurement runs in its own process (so that peak RSS is its own):
-  bare        en_core_web_sm nlp.pipe over the texts (model load not timed)
-  claimx -j1  read, extract and write JSONL in-process, as `claimx extract -j 1` (load not timed)
-  claimx -j2  the same with 2 worker processes (timed from the start: spawning and loading in the workers included)
-  n_process=2 spaCy's own multiprocessing, claims built in the parent (for comparison with -j2)
-  cold start  `claimx extract` on one article vs `python -c "import spacy; spacy.load(model)"` (best of 3)
-Targets: claimx -j1 >= 0.85x bare; -j2 >= 1.7x -j1 (both with load); cold start <= 1.5x the model load.
+Corpora: "news" is the gold dev articles (../shared/gold/dev/texts: 19 news reports of ordinary
+density, about half their words in sentences with a number) repeated to CORPUS_BYTES; "seeds" the
+five number-dense sample articles (seeds/) repeated likewise. Each measurement runs in its own
+process (so that peak RSS is its own):
+  bare          en_core_web_sm nlp.pipe over the texts (model load not timed)
+  claimx -j1    read, extract and write JSONL in-process, as `claimx extract -j 1` (load not timed);
+                full parse (the default) and --windows (the model parses only where a claim can be)
+  claimx -j2    the same with 2 worker processes (timed from the start: spawning and loading included)
+  cold start    `claimx extract` on one article vs `python -c "import spacy; spacy.load(model)"` (best of 3)
+Targets: claimx -j1 >= 1.5x bare (aim 2x); -j2 >= 1.8x -j1 (load included); cold start <= 1.5x the model load.
 """
 
 from __future__ import annotations
@@ -27,21 +30,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-TARGET_BYTES = 2 * 2**20
+DEV_TEXTS = ROOT.parent / "shared" / "gold" / "dev" / "texts"
+CORPUS_BYTES = 2**20
+CASES = ("bare", "j1", "j1-full", "j2", "j2-full")
+LABELS = {"bare": "bare spaCy", "j1": "claimx -j1 --windows", "j1-full": "claimx -j1",
+          "j2": "claimx -j2 --windows", "j2-full": "claimx -j2"}
 
 
-def make_corpus(folder: Path) -> Path:
-    """The seeds copied into `folder` until it holds about TARGET_BYTES."""
-    seeds = sorted(SEEDS.glob("*.txt"))
+def make_corpus(folder: Path, source: Path) -> Path:
+    """The articles of `source` copied into `folder` until it holds about CORPUS_BYTES."""
+    articles = sorted(source.glob("*.txt"))
     size, i = 0, 0
-    while size < TARGET_BYTES:
-        for seed in seeds:
-            dest = folder / f"{i:03d}" / seed.name
+    while size < CORPUS_BYTES:
+        for article in articles:
+            dest = folder / f"{i:03d}" / article.name
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(seed, dest)
-            size += seed.stat().st_size
+            shutil.copy(article, dest)
+            size += article.stat().st_size
         i += 1
     return folder
+
+
+def density(corpus: str) -> tuple[float, float]:
+    """(share of tokens in sentences with a number, share the model sees in windowed mode)."""
+    from claimx.windows import CANDIDATES_KEY, WindowPlanner, cheap_pipeline
+
+    cheap, planner = cheap_pipeline(), WindowPlanner()
+    total = with_number = seen = 0
+    for text in dict.fromkeys(_texts(corpus)):  # each article once
+        doc = cheap(text)
+        starts = {s.start for s in doc.spans[CANDIDATES_KEY]}
+        total += len(doc)
+        with_number += sum(len(s) for s in doc.sents if any(i in starts for i in range(s.start, s.end)))
+        seen += sum(len(doc.char_span(a, b, alignment_mode="expand") or ()) for a, b in planner.plan(doc))
+    return with_number / total, seen / total
 
 
 def _texts(corpus: str) -> list[str]:
@@ -71,17 +93,6 @@ def case(name: str, corpus: str, model: str) -> dict:
         for _ in nlp.pipe(texts, batch_size=16):
             pass
         run = time.perf_counter() - t
-    elif name == "nproc2":
-        import claimx
-
-        t = time.perf_counter()
-        nlp = claimx.load(model)
-        load = time.perf_counter() - t
-        t = time.perf_counter()
-        n = 0
-        for doc in nlp.pipe(texts, batch_size=16, n_process=2):
-            n += len(doc._.claims)
-        run = time.perf_counter() - t
     else:
         from rich.console import Console
 
@@ -91,7 +102,8 @@ def case(name: str, corpus: str, model: str) -> dict:
         from claimx.io import read_inputs
         from claimx.writers import write_jsonl
 
-        jobs = int(name[1:])
+        jobs = int(name[1])
+        os.environ["CLAIMX_WINDOWS"] = "0" if name.endswith("-full") else "1"  # as --windows sets it
         t = time.perf_counter()
         nlp = claimx.load(model) if jobs == 1 else None
         load = time.perf_counter() - t
@@ -129,9 +141,33 @@ def cold_start(model: str, article: Path, repeat: int = 3) -> tuple[float, float
     return ours, spacy_load
 
 
+def run_corpus(label: str, corpus: str, model: str) -> dict:
+    size = sum(p.stat().st_size for p in Path(corpus).rglob("*") if p.is_file())
+    numbers, seen = density(corpus)
+    print(f"\ncorpus {label} ({size / 2**20:.2f} MB): {numbers:.0%} of tokens in sentences with a number, "
+          f"{seen:.0%} seen by the model when windowed; load average {os.getloadavg()[0]:.2f}")
+    results = {name: measure(name, corpus, model) for name in CASES}
+    print(f"{'':22}{'words/s':>10}{'run s':>8}{'load s':>8}{'peak RSS MB':>13}{'worker RSS MB':>15}")
+    for name, r in results.items():
+        if "failed" in r:
+            print(f"{LABELS[name]:22}failed: {r['failed']}")
+            continue
+        print(f"{LABELS[name]:22}{r['words'] / r['run']:>10,.0f}{r['run']:>8.1f}{r['load']:>8.1f}{r['rss_mb']:>13.0f}"
+              f"{r['child_rss_mb'] if name.startswith('j2') else 0:>15.0f}")
+    if any("failed" in r for r in results.values()):
+        return results
+    bare = results["bare"]
+    print(f"words: {bare['words']:,}")
+    for mode, suffix in (("--windows", ""), ("full parse", "-full")):
+        j1, j2 = results["j1" + suffix], results["j2" + suffix]
+        print(f"{mode:>13}: claimx -j1 / bare spaCy {bare['run'] / j1['run']:.2f}x (target >= 1.5, aim 2);"
+              f"  -j2 / -j1, load included {(j1['run'] + j1['load']) / (j2['run'] + j2['load']):.2f}x (target >= 1.8)")
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", help="a folder of articles [default: the seeds repeated to ~2 MB]")
+    parser.add_argument("corpus", nargs="*", help="folders of articles [default: news (dev articles) and seeds, ~1 MB each]")
     parser.add_argument("--model", default=None, help="spaCy pipeline [default: as claimx picks it]")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -139,33 +175,19 @@ def main() -> None:
 
     model = model_name(args.model)
     if args.case:
-        print(json.dumps(case(args.case, args.corpus, model)))
+        print(json.dumps(case(args.case, args.corpus[0], model)))
         return
+    print(f"model {model}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = args.corpus or str(make_corpus(Path(tmp) / "corpus"))
-        size = sum(p.stat().st_size for p in Path(corpus).rglob("*") if p.is_file())
-        print(f"corpus: {corpus if args.corpus else 'seeds x N'} ({size / 2**20:.2f} MB), model {model}, "
-              f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
-        results = {name: measure(name, corpus, model) for name in ("bare", "j1", "j2", "nproc2")}
-    words = results["bare"]["words"]
-    print(f"{'':14}{'words/s':>10}{'run s':>8}{'load s':>8}{'peak RSS MB':>13}{'worker RSS MB':>15}")
-    labels = {"bare": "bare spaCy", "j1": "claimx -j1", "j2": "claimx -j2", "nproc2": "n_process=2"}
-    for name, r in results.items():
-        if "failed" in r:
-            print(f"{labels[name]:14}failed: {r['failed']}")
-            continue
-        print(f"{labels[name]:14}{r['words'] / r['run']:>10,.0f}{r['run']:>8.1f}{r['load']:>8.1f}{r['rss_mb']:>13.0f}"
-              f"{r['child_rss_mb'] if name in ('j2', 'nproc2') else 0:>15.0f}")
-    bare, j1, j2, np2 = (results[n] for n in ("bare", "j1", "j2", "nproc2"))
-    ratio_bare = bare["run"] / j1["run"]
-    ratio_jobs = (j1["run"] + j1["load"]) / (j2["run"] + j2["load"])
-    ratio_np = (j1["run"] + j1["load"]) / (np2["run"] + np2["load"]) if "failed" not in np2 else None
+        if args.corpus:
+            corpora = {Path(c).name: c for c in args.corpus}
+        else:
+            sources = {"news": DEV_TEXTS, "seeds": SEEDS} if DEV_TEXTS.is_dir() else {"seeds": SEEDS}
+            corpora = {name: str(make_corpus(Path(tmp) / name, src)) for name, src in sources.items()}
+        for label, corpus in corpora.items():
+            run_corpus(label, corpus, model)
     ours, spacy_load = cold_start(model, sorted(SEEDS.glob("*.txt"))[-1])
-    print(f"words: {words:,}")
-    print(f"claimx -j1 / bare spaCy words/s:           {ratio_bare:.2f}x  (target >= 0.85)")
-    print(f"claimx -j2 / -j1 words/s, load included:    {ratio_jobs:.2f}x  (target >= 1.7)")
-    print("n_process=2 / -j1 words/s, load included:   " + (f"{ratio_np:.2f}x" if ratio_np else "n/a (failed, above)"))
-    print(f"cold start: claimx extract {ours:.2f}s, spacy.load {spacy_load:.2f}s: {ours / spacy_load:.2f}x  (target <= 1.5)")
+    print(f"\ncold start: claimx extract {ours:.2f}s, spacy.load {spacy_load:.2f}s: {ours / spacy_load:.2f}x  (target <= 1.5)")
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 

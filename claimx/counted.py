@@ -74,6 +74,7 @@ class CountedFinder(DataComponent):
         self.dimensions = set(self.data["counted.json"].get("dimensions", []))
         self.measure_verbs = set(self.data["counted.json"].get("measure_verbs", []))
         self.more_words = set(self.data["counted.json"].get("more_words", []))
+        self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
         self._build_precedence(m)
 
@@ -432,7 +433,7 @@ class CountedFinder(DataComponent):
                     continue
                 if head.dep_ == "agent" or head.lower_ in ("by",):
                     groups.append(self._clause(gov, fig_tokens))
-                if head.lower_ in ("including", "among", "incl", "incl."):
+                if head.lower_ in self.part_of_whole:
                     # "killed 47 people, including 12 children": the part shares the whole's measure
                     if gov.pos_ in ("VERB", "AUX"):
                         groups.append(self._clause(gov, fig_tokens))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from enum import Enum, auto
 from typing import Any
 
 from spacy.tokens import Doc
@@ -40,6 +41,17 @@ def digit_pattern(marks: list[str], currency_symbols: list[str]) -> re.Pattern[s
         rf"(?P<sign>[-−])?(?P<num>{NUM_PATTERN})"
         rf"(?P<suf>{SUFFIX_PATTERN})?$"
     )
+
+
+class _Word(Enum):
+    """What the last word read of an English number was (what may come next depends on it)."""
+
+    ONES = auto()
+    TENS = auto()
+    HUNDRED = auto()
+    SCALE = auto()
+    DOZEN = auto()
+    AND = auto()
 
 
 @dataclass
@@ -308,32 +320,34 @@ class NumberReader:
         seen = False
         while j < len(doc):
             low = doc[j].lower_
-            if low in self.ones and last in (None, "tens", "hundred", "scale", "and") and not (last == "tens" and self.ones[low] >= 10):
-                if last == "ones":
+            if low in self.ones and last in (None, _Word.TENS, _Word.HUNDRED, _Word.SCALE, _Word.AND) \
+                    and not (last == _Word.TENS and self.ones[low] >= 10):
+                if last == _Word.ONES:
                     break
                 current += self.ones[low]
-                last = "ones"
-            elif low in self.tens and last in (None, "hundred", "scale", "and"):
+                last = _Word.ONES
+            elif low in self.tens and last in (None, _Word.HUNDRED, _Word.SCALE, _Word.AND):
                 current += self.tens[low]
-                last = "tens"
-            elif low in self.hundred and last in (None, "ones", "tens") and not (start_value == 0 and last is None):
+                last = _Word.TENS
+            elif low in self.hundred and last in (None, _Word.ONES, _Word.TENS) and not (start_value == 0 and last is None):
                 current = (current or 1) * self.hundred[low]
-                last = "hundred"
-            elif (low in self.scales and low.isalpha() and len(low) > 2 and last in ("ones", "tens", "hundred", None) and seen) or (
+                last = _Word.HUNDRED
+            elif (low in self.scales and low.isalpha() and len(low) > 2
+                  and last in (_Word.ONES, _Word.TENS, _Word.HUNDRED, None) and seen) or (
                     low in self.scales and low.isalpha() and start_value and last is None):
                 total += (current or 1) * self.scales[low]
                 scale = self.scales[low]
                 current = 0.0
-                last = "scale"
-            elif low in self.dozen and last in ("ones", "tens", None) and (seen or start_value):
+                last = _Word.SCALE
+            elif low in self.dozen and last in (_Word.ONES, _Word.TENS, None) and (seen or start_value):
                 current = (current or 1) * self.dozen[low]
-                last = "dozen"
-            elif low == "-" and last == "tens" and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in self.ones:
+                last = _Word.DOZEN
+            elif low == "-" and last == _Word.TENS and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in self.ones:
                 j += 1
                 continue
-            elif low == "and" and last in ("hundred", "scale") and j + 1 < len(doc) and (
+            elif low == "and" and last in (_Word.HUNDRED, _Word.SCALE) and j + 1 < len(doc) and (
                     doc[j + 1].lower_ in self.ones or doc[j + 1].lower_ in self.tens):
-                last = "and"
+                last = _Word.AND
                 j += 1
                 continue
             else:
@@ -342,7 +356,7 @@ class NumberReader:
             j += 1
         if not seen:
             return None
-        num = Number(i, j, total + current, scaled=last == "scale", scale=scale if last == "scale" else 1.0)
+        num = Number(i, j, total + current, scaled=last == _Word.SCALE, scale=scale if last == _Word.SCALE else 1.0)
         return self._and_a_half(doc, num)
 
     def _and_a_half(self, doc: Doc, num: Number) -> Number:

