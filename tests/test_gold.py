@@ -36,28 +36,28 @@ SETS = {
     "dev": (GOLD / "dev" / "gold.jsonl", GOLD / "dev" / "texts"),
 }
 
-FLOORS = {
+FLOORS = {  # the rates reached (stop 14: seeds all 1.000; dev detection 1.000, claim 0.940), rounded down
     "seeds": [
-        (("detection", "f"), 0.95),
-        (("accuracy_on_matched", "value"), 0.95),
-        (("accuracy_on_matched", "bound"), 0.95),
-        (("accuracy_on_matched", "unit"), 0.95),
-        (("accuracy_on_matched", "measure"), 0.95),
-        (("claim", "f"), 0.95),
-        (("accuracy_on_matched", "source"), 0.95),
+        (("detection", "f"), 0.99),
+        (("accuracy_on_matched", "value"), 0.99),
+        (("accuracy_on_matched", "bound"), 0.99),
+        (("accuracy_on_matched", "unit"), 0.99),
+        (("accuracy_on_matched", "measure"), 0.99),
+        (("claim", "f"), 0.99),
+        (("accuracy_on_matched", "source"), 0.99),
     ],
     "dev": [
-        (("detection", "f"), 0.87),
-        (("accuracy_on_matched", "value"), 0.97),
-        (("accuracy_on_matched", "bound"), 0.96),
-        (("accuracy_on_matched", "unit"), 0.97),
-        (("accuracy_on_matched", "measure"), 0.86),
-        (("claim", "f"), 0.61),
-        (("accuracy_on_matched", "source"), 0.84),
+        (("detection", "f"), 0.99),
+        (("accuracy_on_matched", "value"), 0.99),
+        (("accuracy_on_matched", "bound"), 0.99),
+        (("accuracy_on_matched", "unit"), 0.99),
+        (("accuracy_on_matched", "measure"), 0.97),
+        (("claim", "f"), 0.93),
+        (("accuracy_on_matched", "source"), 0.95),
     ],
 }
-DEV_WORST_ARTICLE_CLAIM_F1 = 0.0  # the lowest claim F1 of any one dev article
-POLNEAR_FLOORS = {"source_accuracy": 0.66, "coverage": 0.78}
+DEV_WORST_ARTICLE_CLAIM_F1 = 0.78  # the lowest claim F1 of any one dev article (0.786 reached)
+POLNEAR_FLOORS = {"source_accuracy": 0.86, "coverage": 0.78}  # 0.861 and 0.787 reached
 
 
 @functools.cache

@@ -1,0 +1,23 @@
+"""The `claimx_attribution` component: who each figure comes from, and when it holds.
+
+Each figure's source comes from the first source strategy, in order of trust, that finds one; a
+pronoun source is resolved to the nearest preceding named speaker. The modules: `finder` (the
+component and its table of strategies), `strategies` (one way each that news names a source),
+`speakers` (who can speak), `sources` (the Source and Cue records), `tree` (walks of the parse
+that need no lexicon), `base` (what they share).
+"""
+
+from .base import ACRONYM_RE
+from .finder import AttributionFinder
+
+__all__ = ["ACRONYM_RE", "AttributionFinder"]
+
+# the docstring's list of strategies is generated from the table, so it cannot drift from the code
+
+
+def _summary(strategy: object) -> str:
+    return " ".join((getattr(strategy, "__doc__", None) or "").split("\n\n")[0].split())
+
+
+__doc__ = (__doc__ or "") + "\nThe source strategies, in order of trust (`AttributionFinder.STRATEGIES`):\n\n" + "\n".join(
+    f"{i}. `{s.__name__}`: {_summary(s)}" for i, s in enumerate(AttributionFinder.STRATEGIES, 1))

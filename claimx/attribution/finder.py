@@ -1,0 +1,125 @@
+"""The `claimx_attribution` component: for each figure, the first source strategy that finds who reports it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..component import DataComponent
+from ..counted import anchor_of
+from ..quotes import quote_regions
+from ..quotes import region_of as _region_of
+from ..timex import TimeResolver
+from .base import (
+    ACRONYM_RE,
+    _Ctx,
+    _Found,
+)
+from .sources import SourceRecords
+from .speakers import Speakers
+from .strategies import SourceStrategies
+
+
+class AttributionFinder(SourceStrategies, Speakers, SourceRecords, DataComponent):
+    """Fills span._.source, ._.cue, ._.hedged, ._.quote and ._.time for each figure."""
+
+    LEXICONS = ("attribution.json",)
+
+    def __init__(self, nlp: Language, name: str = "claimx_attribution", *, spans_key: str = "claimx",
+                 lexicons: str | Path | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        super().__init__(lexicons)
+        self.times = TimeResolver()
+
+    def _build(self) -> None:
+        a = self.data["attribution.json"]
+        self.cue_verbs: dict[str, str] = a["cue_verbs"]
+        self.cue_nouns: dict[str, str] = a["cue_nouns"]
+        self.document_nouns = set(a["document_nouns"])
+        self.document_cues = set(a["document_cues"])
+        self.passive_speaker_cues = set(a["passive_speaker_cues"])
+        self.cue_objects: dict[str, list[str]] = a["cue_objects"]
+        self.relay_cues = set(a["relay_cues"])
+        self.person_nouns = set(a["person_nouns"])
+        self.hedges = {h.lower() for h in a["hedges"]}
+        self.vague_sources = set(a["vague_sources"])
+        self.org_nouns = set(a["org_nouns"])
+        self.media = {m.lower() for m in a["media"]}
+        self.media_words = set(a["media_words"])
+        self.titles = set(a["titles"])
+        self.person_pronouns = set(a["person_pronouns"])
+        self.plural_pronouns = set(a["plural_pronouns"])
+        self.first_person = set(a["first_person"])
+        self.relative_pronouns = set(a["relative_pronouns"])
+        self.phrase_stance: dict[str, str] = a["phrases"]
+        self.via_cues = set(a["via_cues"])
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for phrase in self.phrase_stance:
+            self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
+
+    # -- component -----------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.spans.get(self.spans_key, [])
+        if not spans or not doc.has_annotation("DEP"):
+            return doc
+        text = doc.text  # built anew on every access: once per document
+        quotes = quote_regions(text)
+        phrases = self._phrases(doc)
+        acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
+        base = self.times.base_date(doc)
+        speakers: list[Token] = []  # named people seen so far, for "he said"
+        trail = self._speaker_trail(doc)  # every reporting subject in the text, for "he said", "they added"
+        for span in spans:
+            anchor = anchor_of(span)
+            region = _region_of(quotes, span.start_char, span.end_char)
+            span._.quote = region is not None
+            found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases))
+            if found is not None and found.source is not None:
+                head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
+                if head is not None:
+                    head = self._named_apposition(head)
+                    src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
+                    relayed = self._relayed(head, phrases)
+                    if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
+                        src_span, head = self.mention(relayed), relayed
+                    span._.source = self.source_record(src_span, head, acronyms, phrases)
+                    if relayed is not None:
+                        span._.source = replace(span._.source, via=self.mention(found.source).text)
+                    if span._.source.kind == "person":
+                        speakers.append(head)
+                    span._.cue = self.cue_record(found)
+            cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
+            span._.hedged = self._hedged(span, anchor, cue_i)
+            span._.time = self.times.time_of(span, anchor, base)
+        return doc
+
+    # -- finding the source --------------------------------------------
+    # The source strategies, in order of trust: the first that finds a speaker wins.
+    STRATEGIES = (
+        SourceStrategies._speaker_label,        # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        SourceStrategies._tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
+        SourceStrategies._governing_cue,        # a reporting verb or noun that governs the figure
+        SourceStrategies._quote_speaker_of,     # the speaker of the direct quotation the figure stands in
+        SourceStrategies._according_to,         # "according to X" / "citing X" in the sentence
+        SourceStrategies._linear,               # "X claims/estimating ..." read off the words
+        SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
+        SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."
+        SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
+        SourceStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
+        SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+    )
+
+    def _find(self, ctx: _Ctx) -> _Found | None:
+        """The first strategy in STRATEGIES that finds who reports the figure."""
+        for strategy in self.STRATEGIES:
+            found = strategy(self, ctx)
+            if found is not None:
+                return found
+        return None
+

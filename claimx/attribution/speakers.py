@@ -1,0 +1,251 @@
+"""Who can speak: reporting subjects, document voices, owners, pronouns resolved to named speakers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..quotes import in_region as _in_region
+from ..records import ents_of
+from .base import (
+    NEVER_SPEAKER_ENTS,
+    NOUNS,
+    OWNER_STEPS,
+    SUBJECT_DEPS,
+    _Found,
+)
+from .tree import (
+    _by_owner,
+    _in_dateline,
+    _issued_by_owner,
+    _named_child,
+    _of_name_owner,
+    _of_phrase_by_owner,
+    _past_dateline,
+)
+
+
+class Speakers:
+    """Finding and checking the token that speaks for a cue."""
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
+        v = verb
+        speaker_passive = verb.lemma_.lower() in self.passive_speaker_cues
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
+                and not speaker_passive:
+            return None  # "are believed to have", "was estimated": a hedge, not a source
+        for _ in range(4):
+            passive_ok = v.lemma_.lower() in self.passive_speaker_cues  # "X was quoted as saying"
+            for child in v.children:
+                if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
+                    if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
+                        return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
+                    if child.pos_ in (*NOUNS, "PRON", "NUM"):
+                        subj = self._subject_noun(child)
+                        if subj is not None or child.pos_ != "NUM":
+                            return subj
+                if child.dep_ == "agent":  # "was estimated by the ministry"
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head):
+                return v.head  # "with Ukrainian officials estimating ..." (not "damage estimated at")
+            if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
+                v = v.head  # "Trump dismissed, stating, ..."
+                if v.pos_ == "ADP" and v.head != v:
+                    v = v.head  # "was quoted as saying": through the preposition to the verb
+                continue
+            break
+        return None
+
+    def _subject_noun(self, child: Token) -> Token | None:
+        """The speaker a subject names: past a dateline, the name of 'one of the men', the owner of a report."""
+        if child.pos_ == "NUM":
+            child = _named_child(child)  # "One of the men, David Redvers, said": Redvers
+            if child is None:
+                return None
+        child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
+        if child is None:
+            return None
+        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
+
+    @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """'..., says Kyiv.' / '“…,” said Chief Dana Ortiz.': the speaker after the verb, to the end of the sentence."""
+        doc, sent = verb.doc, verb.sent
+        if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’") or verb.i + 1 >= sent.end:
+            return None
+        after = sent[verb.i + 1 - sent.start:]
+        comma = next((t.i for t in after if t.text == ","), sent.end)  # '..., said Charlie Kane, a Democrat': the name
+        rest = [t for t in after if t.i < comma and not (t.is_punct or t.is_space)]
+        if not rest or len(rest) > 6 or rest[0].pos_ not in (*NOUNS, "DET", "ADJ"):
+            return None
+        if not all(t.pos_ in (*NOUNS, "DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
+            return None
+        nouns = [t for t in rest if t.pos_ in NOUNS]
+        if not nouns or nouns[-1].dep_ in ("dobj", "dative") or any(
+                c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
+        return nouns[-1]
+
+    def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
+        """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
+        for phrase, _ in phrases:
+            if phrase.text.lower() in self.relay_cues and phrase.sent == head.sent:
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj != head and (phrase.root.head == head or abs(phrase.start - head.i) <= 3):
+                    return obj
+        return None
+
+    def _named_apposition(self, head: Token) -> Token:
+        """'The regional police chief, Amir Saleh, said': the name, with the title as its role."""
+        if head.pos_ == "NOUN":
+            for child in head.rights:
+                if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                    return child
+        return head
+
+    def _cue_takes(self, verb: Token) -> bool:
+        """A cue restricted to reports of a number ('put the toll at') has such an object."""
+        lemma = verb.lemma_.lower()
+        return lemma not in self.cue_objects or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.cue_objects[lemma] for c in verb.children)
+
+    def _may_speak(self, tok: Token) -> bool:
+        """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
+        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
+            return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
+        return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
+
+    def _can_speak(self, tok: Token) -> bool:
+        """Could this noun be a source: a name, a people, an organisation, officials, a report?"""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma in self.person_nouns \
+            or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
+
+    def _document_voice(self, tok: Token) -> bool:
+        """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
+        if self._is_document(tok):
+            return True
+        x = tok
+        for _ in range(OWNER_STEPS):
+            if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:
+                return False
+            x = x.head
+            if self._is_document(x):
+                return True
+        return False
+
+    def _is_document(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
+
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
+        'findings of the NIS', 'an analysis of filings by the NIS'."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in NOUNS:
+                return child
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+                return None  # "Ukrainian estimates": the phrase itself names the source
+        for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
+            owner = rule(noun)
+            if owner is not None:
+                return owner
+        return None
+
+    def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
+        """The cue verb outside the quote, in the sentence where the quote closes, else where it opens."""
+        start, end = region
+        sents = []
+        close_tok = doc.char_span(end - 1, end, alignment_mode="expand")
+        open_tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        if close_tok is not None:
+            sents.append(close_tok.sent)
+            if close_tok.end < len(doc):
+                sents.append(doc[close_tok.end].sent)
+        if open_tok is not None:
+            sents.append(open_tok.sent)
+            if open_tok.sent.start > 0:
+                before = doc[open_tok.sent.start - 1].sent
+                if any(_in_region(q, before.end_char - 1) or before.start_char <= q[1] <= before.end_char for q in quotes):
+                    sents.append(before)  # '"…," said Ortiz. "But 26 homes are gone."': the speaker of the part before
+        for sent in sents:
+            for tok in sent:
+                if any(_in_region(q, tok.idx) for q in quotes):
+                    continue
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
+                    subj = self.subject_of(tok)
+                    if subj is not None and not any(_in_region(q, subj.idx) for q in quotes):
+                        return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+        return None
+
+    def _phrases(self, doc: Doc) -> list[tuple[Span, str]]:
+        out = []
+        for match_id, s, e in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            out.append((doc[s:e], self.phrase_stance[key]))
+        return out
+
+    @staticmethod
+    def _phrase_object(phrase: Span) -> Token | None:
+        """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
+        for tok in phrase:
+            for child in tok.children:
+                if child.dep_ in ("pobj", "dobj") and child.pos_ in NOUNS and child.i >= phrase.end:
+                    return child
+        doc = phrase.doc
+        j = phrase.end
+        while j < len(doc) and j < phrase.end + 8 and not doc[j].is_punct:
+            if doc[j].pos_ in NOUNS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in NOUNS):
+                return doc[j]
+            j += 1
+        return None
+
+    def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
+                         speakers: list[Token], span: Span) -> Token | None:
+        """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
+        low = tok.lower_
+        if tok.pos_ != "PRON":
+            return tok
+        if low in self.first_person and region is not None:
+            found = self._quote_speaker(span.doc, region, quotes)
+            return found.source if found is not None and found.source.pos_ != "PRON" else None
+        if low in self.person_pronouns | self.plural_pronouns:
+            # "he said" needs a person; "they added" may be a spokesman or a body: the previous speaker
+            fits = self._is_person if low in self.person_pronouns else (lambda _t: True)
+            before = sorted((s for s in speakers if s.i < tok.i and fits(s)), key=lambda s: s.i)
+            if before:
+                return before[-1]
+            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
+            if low in self.person_pronouns and people:
+                return people[-1].root
+        return None
+
+    def _addressee(self, tok: Token) -> bool:
+        """The one spoken to: 'told France Info', 'told him'."""
+        return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
+
+    def _speaker_trail(self, doc: Doc) -> list[Token]:
+        """The named or described subjects of every reporting verb in the text, in order."""
+        trail = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+                continue
+            subj = self.subject_of(tok)
+            if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
+                continue
+            if tok.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+                continue  # "the test showed": no speaker
+            trail.append(self._named_apposition(subj))
+        return trail
+
+    def _is_person(self, tok: Token) -> bool:
+        """A person who can be 'he' or 'she': a person's name, or one official, spokesman, doctor."""
+        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns)
+
+    # -- records ---------------------------------------------------------

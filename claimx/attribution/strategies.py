@@ -1,0 +1,326 @@
+"""The source strategies: each reads one way news text names who a figure comes from."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..quotes import in_region as _in_region
+from ..quotes import opens_with_quote, paragraph_bounds
+from ..quotes import region_of as _region_of
+from .base import (
+    LABEL_WORDS,
+    MAX_CLIMB,
+    NEVER_SPEAKER_ENTS,
+    NOUNS,
+    QUOTE_MARKS,
+    QUOTE_PARAGRAPHS_BACK,
+    REPORTED_CLAUSE_DEPS,
+    SIGNATURE_RE,
+    SUBJECT_DEPS,
+    _Ctx,
+    _Found,
+)
+from .tree import (
+    _one,
+    _phrase_head,
+    _semicolon_between,
+    _within,
+)
+
+
+class SourceStrategies:
+    """The strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
+
+    def _tweet_signature(self, ctx: _Ctx) -> _Found | None:
+        """An embedded social-media post ends with its author's signature: '... — Jane Roe (@janeroe) May 3, 2016'."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        m = SIGNATURE_RE.search(doc.text, start, end)
+        if m is None or m.start() < ctx.span.end_char:
+            return None
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or not any(t.pos_ in NOUNS for t in name):
+            return None
+        head = next(t for t in reversed(name) if t.pos_ in NOUNS)
+        return _Found(head, None, "states", name)
+
+    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
+        """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
+        paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        para = doc.char_span(start, end, alignment_mode="expand")
+        if para is None:
+            return None
+        for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
+            label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
+            if label is None:
+                label = self._colon_quote_speaker(colon)
+            if label is not None:
+                return _Found(label, _one(colon.sent, colon), "states")
+        return None
+
+    def _label_speaker(self, para: Span, colon: Token) -> Token | None:
+        """'WALLACE:' / '"PENCE:' / 'Jane Roe, The Daily Planet:' at a paragraph's start: the name it gives."""
+        words = [t for t in para.doc[para.start:colon.i] if not (t.is_punct and t.text in QUOTE_MARKS) and not t.is_space]
+        if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+            return None  # "Partial transcript as follows:", "Two questions:": no speaker named
+        first = words[0]
+        if not (first.pos_ == "PROPN" or (first.text.isupper() and len(first.text) > 1)):
+            return None
+        name = []
+        for t in words:
+            if t.text == ",":
+                break  # "Jane Roe, The Daily Planet": the person, not the paper
+            name.append(t)
+        head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
+        return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
+
+    def _colon_quote_speaker(self, colon: Token) -> Token | None:
+        """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
+        doc = colon.doc
+        if colon.i == 0 or colon.i + 1 >= len(doc):
+            return None
+        mark = doc[colon.i + 1].text
+        if not (mark in QUOTE_MARKS or mark.startswith("'")):
+            return None  # the colon must open a quotation
+        before = doc[colon.i - 1]
+        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
+            return None
+        return before
+
+    def _governing_cue(self, ctx: _Ctx) -> _Found | None:
+        """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
+        a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
+        sent, x = ctx.sent, ctx.anchor
+        found = None
+        for _ in range(MAX_CLIMB):
+            head = x.head
+            if head == x or head.i < sent.start or head.i >= sent.end:
+                break
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in ctx.inside \
+                    and x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
+                subj = self._reporting_subject(head, ctx)
+                if subj is not None:
+                    if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
+                        break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
+                    found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+            elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
+                owner = self._owner(head)
+                src = owner if owner is not None else head
+                return _Found(src, _one(sent, head), self.cue_nouns[lemma], self.mention(head) if owner is None else None)
+            x = head
+        if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
+            # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
+            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+        return found
+
+    @staticmethod
+    def _reports_content(x: Token) -> bool:
+        """`x` holds what its reporting noun reports: 'estimates [of] 600', 'his claim [that] there were 600'."""
+        if x.dep_ == "prep" and x.lower_ == "of":
+            return True
+        return x.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children)
+
+    def _reporting_subject(self, verb: Token, ctx: _Ctx) -> Token | None:
+        """The subject of a governing cue verb, if it is one that reports."""
+        subj = self.subject_of(verb)
+        if subj is None:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+            return None  # "the military has shown improvement": no one reports anything
+        if not self._cue_takes(verb):
+            return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
+        if not self._may_speak(subj):
+            return None  # "Damage estimated at $30 billion": a thing estimates nothing
+        if ctx.region and _in_region(ctx.region, verb.idx) and subj.lower_ in self.first_person:
+            return None  # "I said" inside a quote: the quote's speaker, found later
+        return subj
+
+    def _quote_speaker_of(self, ctx: _Ctx) -> _Found | None:
+        """The speaker of the quotation the figure stands in."""
+        if ctx.region is None:
+            return None
+        return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
+
+    def _according_to(self, ctx: _Ctx) -> _Found | None:
+        """'according to X', 'citing X' anywhere in the figure's sentence."""
+        for phrase, stance in ctx.phrases:
+            inner = _region_of(ctx.quotes, phrase.start_char, phrase.end_char)
+            if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues \
+                    and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj.i not in ctx.inside:
+                    owner = self._owner(obj) if self._is_document(obj) else None
+                    return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
+        return None
+
+    def _set_off_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set off after the figure: '..., regional governor Oleh Syniehubov said.'"""
+        span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
+        for tok in sent[anchor.i - sent.start + 1:]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues and self._cue_takes(tok):
+                subj = self.subject_of(tok)
+                if (subj is None or subj.i < anchor.i) and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
+                        c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
+                    # the parser hung the speaker on the clause before: read it off the words
+                    subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
+                set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
+                    and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
+                inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
+                if set_off or inverted:
+                    return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+            found = self._final_noun_cue(span, sent, anchor, tok)
+            if found is not None:
+                return found
+        return None
+
+    def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
+        doc = ctx.span.doc
+        for tok in ctx.sent:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc):
+                continue
+            if doc[tok.i + 1].text != ",":
+                continue  # set off by a comma after it, too
+            subj = self.subject_of(tok)
+            if subj is not None and subj.i < tok.i and (self._may_speak(subj) or (
+                    subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
+                return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
+        return None
+
+    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
+        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
+        doc = ctx.span.doc
+        text = doc.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if ctx.region is None and not opens_with_quote(text, start, end):
+            return None
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            found = self._speaker_in(doc, start, end, ctx.quotes)
+            if found is not None or start == 0:
+                return found
+            start, end = paragraph_bounds(text, start - 1)
+            if not opens_with_quote(text, start, end):
+                return self._speaker_in(doc, start, end, ctx.quotes)  # the paragraph that led into the quotation
+        return None
+
+    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
+        """The first reporting verb outside quotation marks in text[start:end] whose subject may speak."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        for tok in chars:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
+                continue
+            if any(_in_region(q, tok.idx) for q in quotes):
+                continue  # a verb inside the quotation is the speaker's own words
+            subj = self.subject_of(tok)
+            subj = self._named_apposition(subj) if subj is not None else None  # "The chief executive, Ruth Ames, said"
+            if subj is not None and self._may_speak(subj) and subj.lower_ not in self.first_person \
+                    and not any(_in_region(q, subj.idx) for q in quotes):
+                return _Found(subj, _one(tok.sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _semicolon_series(self, ctx: _Ctx) -> _Found | None:
+        """'The researchers reported that A holds $2bn; B holds $1bn': a series after a report is the reporter's."""
+        sent, doc = ctx.sent, ctx.span.doc
+        semis = [t.i for t in sent if t.text == ";" and t.i < ctx.span.start]
+        if not semis:
+            return None
+        for tok in doc[sent.start:semis[0]]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in self.cue_verbs or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                continue
+            subj = self._reporting_subject(tok, ctx)
+            if subj is not None and subj.i < tok.i:
+                return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _root_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
+        root, anchor = ctx.sent.root, ctx.anchor
+        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
+            subj = self.subject_of(root)
+            if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
+                return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
+        return None
+
+    def _linear(self, ctx: _Ctx) -> _Found | None:
+        """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000'),
+        or 'what X claims' after it ('killed 40, which is what the militia claims')."""
+        span, sent = ctx.span, ctx.sent
+        doc = span.doc
+        for j in range(span.end, sent.end):
+            if doc[j].lower_ == "what":
+                for k in range(j + 1, min(j + 7, sent.end)):
+                    tok = doc[k]
+                    stance = self.cue_verbs.get(tok.lemma_.lower())
+                    if stance and tok.pos_ == "VERB" and doc[k - 1].pos_ in NOUNS:
+                        return _Found(doc[k - 1], doc[k:k + 1], stance)
+                break
+        for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
+            tok = doc[j]
+            if tok.like_num or tok.text in (";", ":"):
+                break
+            lemma = tok.lemma_.lower()
+            stance = self.cue_verbs.get(lemma) or self.cue_verbs.get(tok.lower_.rstrip("s"))
+            if stance is None or tok.pos_ not in ("VERB", "NOUN"):
+                continue
+            if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
+                continue  # "claims", "says" misread as nouns; "the claim" is not a verb
+            if not self._cue_takes(tok):
+                continue
+            prev = doc[j - 1] if j > sent.start else None
+            if prev is None or prev.lower_ in self.relative_pronouns or not (
+                    prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
+                continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
+            if prev.dep_ == "pobj":
+                prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
+                if prev is None:
+                    continue  # "at the launchpad in January showed": a place or a time names no speaker
+            if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
+                continue  # "Damage estimated at": a thing estimates nothing
+            return _Found(prev, doc[j:j + 1], stance)
+        return None
+
+    def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
+        """The subject of `verb` whose prepositional phrases hold `pobj` ('a study by Levitt found'), if it may speak."""
+        x = pobj
+        for _ in range(MAX_CLIMB):
+            if x.head == x:
+                return None
+            if x.head == verb:
+                break
+            x = x.head
+        if x.head != verb or x.dep_ not in SUBJECT_DEPS or x.pos_ not in NOUNS:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._is_document(x):
+            return None  # "A test firing ... showed": no one reports anything
+        owner = self._owner(x) if self._is_document(x) else None
+        return owner or (x if self._may_speak(x) else None)
+
+    def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
+        """'..., the Oryx open-source project estimates.': a cue the parser read as a plural noun, last in the sentence."""
+        doc = span.doc
+        stance = self.cue_verbs.get(tok.lemma_.lower())
+        if stance is None or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+            return None
+        if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1:sent.end]):
+            return None  # not the last word
+        comma = next((j for j in range(tok.i - 1, anchor.i, -1) if doc[j].text in (",", "”", '"', "—", "–")), None)
+        if comma is None or comma + 1 >= tok.i:
+            return None
+        words = doc[comma + 1:tok.i]
+        while len(words) and words[0].pos_ == "DET":
+            words = words[1:]
+        nouns = [t for t in words if t.pos_ in NOUNS]
+        if not nouns:
+            return None
+        return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
+
