@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from enum import Enum, auto
 from typing import Any
 
 from spacy.tokens import Doc
+
+from .number_words import WordNumberReader
 
 HYPHENS = {"-", "–", "—", "‒"}
 # a coin amount of a hundred or more is written in its currency ("£1.20", not "120p")
@@ -41,17 +42,6 @@ def digit_pattern(marks: list[str], currency_symbols: list[str]) -> re.Pattern[s
         rf"(?P<sign>[-−])?(?P<num>{NUM_PATTERN})"
         rf"(?P<suf>{SUFFIX_PATTERN})?$"
     )
-
-
-class _Word(Enum):
-    """What the last word read of an English number was (what may come next depends on it)."""
-
-    ONES = auto()
-    TENS = auto()
-    HUNDRED = auto()
-    SCALE = auto()
-    DOZEN = auto()
-    AND = auto()
 
 
 @dataclass
@@ -98,6 +88,7 @@ class NumberReader:
         vulgar = "".join(self.unicode_fractions)
         self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
         self.digit_re = digit_pattern(list(self.marks), list(currency_symbols))
+        self.words = WordNumberReader(lexicon)
 
     # -- single tokens -------------------------------------------------
     def digits(self, text: str, glued_before: str = "") -> tuple[str | None, float, str | None] | None:
@@ -314,50 +305,11 @@ class NumberReader:
         return self._and_a_half(doc, num)
 
     def _read_words(self, doc: Doc, i: int, start_value: float = 0.0) -> Number | None:
-        """English word numbers: 'twenty-five', 'one hundred and five', 'sixty million', 'two dozen'."""
-        total, current = 0.0, start_value
-        j, last, scale = i, None, 1.0
-        seen = False
-        while j < len(doc):
-            low = doc[j].lower_
-            if low in self.ones and last in (None, _Word.TENS, _Word.HUNDRED, _Word.SCALE, _Word.AND) \
-                    and not (last == _Word.TENS and self.ones[low] >= 10):
-                if last == _Word.ONES:
-                    break
-                current += self.ones[low]
-                last = _Word.ONES
-            elif low in self.tens and last in (None, _Word.HUNDRED, _Word.SCALE, _Word.AND):
-                current += self.tens[low]
-                last = _Word.TENS
-            elif low in self.hundred and last in (None, _Word.ONES, _Word.TENS) and not (start_value == 0 and last is None):
-                current = (current or 1) * self.hundred[low]
-                last = _Word.HUNDRED
-            elif (low in self.scales and low.isalpha() and len(low) > 2
-                  and last in (_Word.ONES, _Word.TENS, _Word.HUNDRED, None) and seen) or (
-                    low in self.scales and low.isalpha() and start_value and last is None):
-                total += (current or 1) * self.scales[low]
-                scale = self.scales[low]
-                current = 0.0
-                last = _Word.SCALE
-            elif low in self.dozen and last in (_Word.ONES, _Word.TENS, None) and (seen or start_value):
-                current = (current or 1) * self.dozen[low]
-                last = _Word.DOZEN
-            elif low == "-" and last == _Word.TENS and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].lower_ in self.ones:
-                j += 1
-                continue
-            elif low == "and" and last in (_Word.HUNDRED, _Word.SCALE) and j + 1 < len(doc) and (
-                    doc[j + 1].lower_ in self.ones or doc[j + 1].lower_ in self.tens):
-                last = _Word.AND
-                j += 1
-                continue
-            else:
-                break
-            seen = True
-            j += 1
-        if not seen:
+        """English word numbers: 'twenty-five', 'one hundred and five', 'sixty million' (see `number_words`)."""
+        read = self.words.read(doc, i, start_value)
+        if read is None:
             return None
-        num = Number(i, j, total + current, scaled=last == _Word.SCALE, scale=scale if last == _Word.SCALE else 1.0)
-        return self._and_a_half(doc, num)
+        return self._and_a_half(doc, Number(i, read.end, read.value, scaled=read.scaled, scale=read.scale))
 
     def _and_a_half(self, doc: Doc, num: Number) -> Number:
         """'two and a half' → 2.5 (and 'two and a half million' → 2,500,000)."""

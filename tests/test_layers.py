@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -41,3 +42,27 @@ def test_layers_contract_catches_an_upward_import(tmp_path, low, high):
     result = _lint(tmp_path, pythonpath=tmp_path)
     assert result.returncode != 0
     assert "broken" in result.stdout
+
+
+MAX_MODULE_LINES = 400  # issue 9: a module a newcomer can read in one sitting
+MAX_FUNCTION_LINES = 40  # ... and rules small enough to name; the CLI's Typer commands (options as parameters) aside
+
+
+def _typer_command(node: ast.AST) -> bool:
+    return any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in ("command", "callback")
+               for d in getattr(node, "decorator_list", []))
+
+
+def test_layers_no_module_or_function_too_long():
+    too_long = []
+    for path in sorted((ROOT / "claimx").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT)
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and not _typer_command(node):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert not too_long, too_long

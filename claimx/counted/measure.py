@@ -1,0 +1,283 @@
+"""The measure of a figure: its own words, the clause that governs it, then its context, by the precedence of measures.json."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .base import (
+    ARGUMENT_DEPS,
+    MODIFIER_DEPS,
+    NOUNS,
+    RELATIVE_TAGS,
+)
+from .tree import (
+    _coordination_end,
+    _phrase_at,
+)
+
+
+class MeasureRules:
+    """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
+
+    # -- the measure ----------------------------------------------------
+    def measure(self, span: Span, anchor: Token, noun: Token | None, inherited: str | None = None) -> str | None:
+        """The measure by the precedence table of measures.json: own words, then context, then defaults."""
+        words = self._governors(span, anchor, noun)
+        linear = self._words_after(span, noun)
+        if linear:
+            words.insert(1 if noun is not None else 0, linear)
+        found = self._first_measure(span, words, noun)
+        if found in self.status_measures:
+            event = self._event_over_status(span, words, noun)
+            found = event or found
+            if event is None and self._reversed(words):
+                return None  # "the release of 21 abducted girls": no longer captured
+        if found is None and noun is not None and noun.lower_ in self.others:
+            found = inherited  # "31 patients were brought in, while seven others arrived on foot"
+        if found is None and self._is_responder(noun):
+            found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene
+        return found
+
+    def _first_measure(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
+        """The measure of the nearest group that has one ('killed or injured' combine)."""
+        for group in groups:
+            found = [m for m in (self._word_measure(span, t, noun) for t in group) if m]
+            if not found:
+                continue
+            distinct = set(found)
+            if len(distinct & self.combine) >= 2:
+                return self.combined_as
+            return found[0]
+        return None
+
+    def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
+        """'A dozen captives died': what happened to the counted beats what they were."""
+        for group in groups:
+            for tok in group:
+                if tok == noun or tok.pos_ in NOUNS:
+                    continue
+                m = self._word_measure(span, tok, noun)
+                if m and m not in self.status_measures:
+                    return m
+        return None
+
+    def _reversed(self, groups: list[list[Token]]) -> bool:
+        """A release word governs the figure ('the negotiated release of 21 of the abducted')."""
+        return any(t.lemma_.lower() in self.reversal or t.lower_ in self.reversal for g in groups for t in g)
+
+    def _word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
+        """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
+        m = self._measure_of(tok)
+        if m is not None:
+            people_only = tok.lemma_.lower() in self.people_only
+            return None if people_only and noun is not None and not self._is_people(noun) else m
+        if self._is_presence(tok):
+            return "deployed" if noun is None or self._is_forces(noun) else None
+        if self._is_care_transport(tok):
+            return "injured"
+        if self._is_care_cue(tok) and self._injury_context(span):
+            return "injured"
+        if tok.lemma_.lower() in self.removal_verbs and self._in_sentence(span, self.captivity_events):
+            return "captured"  # "the students taken from their dormitory ... a kidnapping"
+        return None
+
+    def _measure_of(self, tok: Token) -> str | None:
+        doc = tok.doc
+        tail = doc[tok.i:min(tok.i + 5, len(doc))].text.lower()
+        start = doc[max(tok.i - 3, 0):tok.i + 1].text.lower()
+        for phrase, measure in self.phrases:
+            if tail.startswith(phrase) or start.endswith(phrase):
+                return measure
+        for key in (tok.lemma_.lower(), tok.lower_):
+            if key in self.lemma_to_measure:
+                return self.lemma_to_measure[key]
+        if tok.lemma_.lower() in self.fight_words and any(c.lower_ in self.fight_preps for c in tok.children):
+            return "deployed"
+        return None
+
+    # -- conditional rows of the precedence table ------------------------
+    def _is_people(self, noun: Token) -> bool:
+        """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""
+        return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._is_forces(noun) \
+            or noun.ent_type_ in ("PERSON", "NORP")
+
+    def _is_forces(self, noun: Token) -> bool:
+        """Troops, officers, crews and emergency vehicles: what can be deployed or stationed."""
+        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
+
+    def _is_responder(self, noun: Token | None) -> bool:
+        """Emergency vehicles and crews ('fire engines'), read with their compound modifiers."""
+        if noun is None:
+            return False
+        mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        text = " ".join([*mods, noun.lower_])
+        return any(text == r or text.endswith(" " + r) for r in self.responders)
+
+    def _is_presence(self, tok: Token) -> bool:
+        """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
+        return tok.lemma_.lower() in self.presence_lemmas or _phrase_at(tok, self.presence_phrases)
+
+    def _is_care_transport(self, tok: Token) -> bool:
+        """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
+        if tok.lemma_.lower() not in self.care_verbs:
+            return False
+        for prep in tok.children:
+            if prep.dep_ in ("prep", "agent", "prt"):
+                for obj in [prep, *prep.children]:
+                    if obj.dep_ in ("pobj", "prep", "agent") and obj.lemma_.lower() in self.care_places:
+                        return True
+                    if obj.dep_ in ("prep", "agent") and any(
+                            c.dep_ == "pobj" and c.lemma_.lower() in self.care_places for c in obj.children):
+                        return True
+        return False
+
+    def _is_care_cue(self, tok: Token) -> bool:
+        """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
+        return tok.lemma_.lower() in self.care_lemmas or _phrase_at(tok, self.care_phrases)
+
+    def _injury_context(self, span: Span) -> bool:
+        """An injury word in the figure's sentence or the CONTEXT_SENTENCES before it (a hospital paragraph)."""
+        sents = list(span.doc.sents)
+        here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
+        window = sents[max(0, here - self.context_sentences):here + 1]
+        return any(self._measure_of(t) == "injured" for sent in window for t in sent)
+
+    def _in_sentence(self, span: Span, words: set[str]) -> bool:
+        """One of `words` (by lemma or text) occurs in the figure's sentence."""
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in span.sent)
+
+    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
+        """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
+
+        Read linearly because the small parser often attaches such participles wrongly;
+        stops at the next number, so '300 killed and 2,700 wounded' keeps each its own.
+        """
+        j = max(span.end, noun.i + 1 if noun is not None else 0)
+        if noun is not None and noun.i < span.start:
+            j = span.end
+        found = self._scan_measure_words(span, noun, j)
+        end = _coordination_end(noun) if noun is not None and noun.i >= span.end else None
+        if not found and end is not None:
+            # "left two soldiers and three policemen dead": coordinated figures share the predicate
+            found = self._scan_measure_words(span, noun, end + 1)
+        return found
+
+    def _scan_measure_words(self, span: Span, noun: Token | None, j: int) -> list[Token]:
+        """Measure words from token j on, skipping auxiliaries and hedges, up to the next number."""
+        doc = span.doc
+        found: list[Token] = []
+        limit = min(len(doc), j + 10)
+        while j < limit:
+            tok = doc[j]
+            if tok.is_space:
+                j += 1
+                continue
+            if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
+                break
+            if self._word_measure(span, tok, noun):
+                found.append(tok)
+                j += 1
+                continue
+            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == ","):
+                j += 1
+                continue
+            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
+                              or tok.tag_ in RELATIVE_TAGS):
+                j += 1
+                continue
+            break
+        return found
+
+    def _governors(self, span: Span, anchor: Token, noun: Token | None) -> list[list[Token]]:
+        """Words that may say what happened to the counted, nearest first, grouped by clause."""
+        groups: list[list[Token]] = []
+        fig_tokens = set(range(span.start, span.end))
+        if noun is not None:
+            groups.append([noun])
+            groups.append([c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens])
+            groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")])
+        x = anchor
+        if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
+            x = noun
+        if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
+            x = anchor  # "4,000 of these troops have been killed": the number is the argument
+        for _ in range(3):
+            head = x.head
+            if head == x:
+                break
+            if x.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+                x = self._through_preposition(head, fig_tokens, groups)
+                if x is None:
+                    break
+                continue
+            if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
+                if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
+                    x = head
+                    continue
+                clause = self._clause(head, fig_tokens)
+                if x.dep_ in ("dobj", "obj", "pobj"):
+                    # "tried to join the five": joining and arriving say where the subject went
+                    clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
+                groups.append(clause)
+            break
+        return [g for g in groups if g]
+
+    def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
+        """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
+        gov = head.head
+        if head.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
+            # "bringing the death toll to 30,410", "the toll stands at 246"
+            groups.append([c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                           and c.lemma_.lower() in self.tally_nouns])
+        if head.lower_ == "of" and gov.pos_ in NOUNS:
+            groups.append([gov])  # "the deployment of", "the deaths of"
+            return gov
+        if head.dep_ == "agent" or head.lower_ in ("by",):
+            groups.append(self._clause(gov, fig_tokens))
+        if head.lower_ in self.part_of_whole:
+            # "killed 47 people, including 12 children": the part shares the whole's measure
+            if gov.pos_ in ("VERB", "AUX"):
+                groups.append(self._clause(gov, fig_tokens))
+                return None
+            # "100 wounded people - including at least 10 children": the whole's own modifiers
+            groups.append([gov, *(c for c in gov.children if c.dep_ in ("amod", "compound"))])
+            return gov
+        return None
+
+    def _clause(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
+        """A verb with its coordinated verbs ('killed or injured') and open complements ('believed to have been killed')."""
+        out: list[Token] = []
+        stack = [verb]
+        seen: set[int] = set()
+        while stack:
+            v = stack.pop(0)
+            if v.i in seen:
+                continue
+            seen.add(v.i)
+            out.append(v)
+            for child in v.children:
+                if self._clause_member(v, child, fig_tokens):
+                    stack.append(child)
+        return out
+
+    def _clause_member(self, verb: Token, child: Token, fig_tokens: set[int]) -> bool:
+        """Coordinated verbs without a figure of their own, open complements ('left 312 dead'), light verbs' objects."""
+        if child.dep_ == "conj":
+            return not self._has_own_number(child, fig_tokens)
+        if child.dep_ in ("xcomp", "acomp", "oprd"):
+            return True
+        if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
+            return True
+        # "six people have serious injuries", "suffered wounds"
+        return child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.light_verbs \
+            and child.i not in fig_tokens and child.pos_ == "NOUN"
+
+    def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
+        """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens and any(
+                    t.like_num or t.i in others for t in child.subtree):
+                return True
+        return False
+
