@@ -75,7 +75,9 @@ class NumberReader:
         self.bare_scales_cased = set(lexicon.get("bare_scales_cased", []))
         self.dozen: dict[str, float] = lexicon["dozen"]
         self.vague: dict[str, float] = lexicon["vague"]
-        self.vague_quantifiers: list[str] = lexicon["vague_quantifiers"]
+        # longest first, so that "a couple" is tried before a one-word quantifier
+        self.vague_quantifiers: list[list[str]] = sorted((q.lower().split() for q in lexicon["vague_quantifiers"]),
+                                                          key=len, reverse=True)
         self.fractions: dict[str, float] = lexicon["fractions"]
         self.currency_symbols = currency_symbols
         self.glued_units = set(lexicon["glued_units"])
@@ -159,15 +161,27 @@ class NumberReader:
             return self._read_half(doc, i)
         if low in self.vague or low == "tens":
             return self._read_vague(doc, i)
-        if low in self.vague_quantifiers or (low == "a" and i + 1 < len(doc) and doc[i + 1].lower_ == "few"):
-            j = i + (2 if low == "a" else 1)
-            if j < len(doc) and (doc[j].lower_ in self.hundred or (doc[j].lower_ in self.scales
-                                 and doc[j].lower_.isalpha()) or doc[j].lower_ in self.dozen):
+        j = self._quantifier_end(doc, i)
+        if j is not None:
+            if j + 1 < len(doc) and doc[j].lower_ == "of" and self._magnitude_word(doc[j + 1].lower_):
+                j += 1  # "a couple of thousand troops"
+            if j < len(doc) and self._magnitude_word(doc[j].lower_):
                 return Number(i, j + 1, self.scale_of(doc[j].lower_) or self.dozen.get(doc[j].lower_, 12), vague=True)
             return None
         if low in self.ones or low in self.tens:
             return self._read_words(doc, i)
         return None
+
+    def _quantifier_end(self, doc: Doc, i: int) -> int | None:
+        """The token after the longest vague quantifier at i ('several', 'a few', 'a couple'), or None."""
+        for words in self.vague_quantifiers:
+            if doc[i:i + len(words)].text.lower().split() == words:
+                return i + len(words)
+        return None
+
+    def _magnitude_word(self, low: str) -> bool:
+        """'hundred', 'thousand', 'million', 'dozen': a word a vague quantifier can scale ('several hundred')."""
+        return low in self.hundred or (low in self.scales and low.isalpha()) or low in self.dozen
 
     def _read_written(self, doc: Doc, i: int, currency: str | None) -> Number | None:
         """A number in digits and signs: '4,565', '$A82m', '~45g', '1/4', '½', '8–12'."""

@@ -340,7 +340,19 @@ def test_numbers_bound_word_before_an_article(text, phrase, bound):
 @pytest.mark.parametrize(("text", "word", "value"), [
     ("A few hundred people gathered outside the court.", "A", 100),
     ("The club sold a few thousand shirts.", "a", 1000),
+    ("A couple dozen bankers earn more than the whole town.", "A", 12),
+    ("Rebels freed a couple of hundred prisoners at dawn.", "a", 100),
+    ("The army sent a couple of thousand troops to the border.", "a", 1000),
 ])
 def test_numbers_a_few_scale_is_vague(text, word, value):
     num, _ = number_at(text, word)
     assert (num.value, num.vague) == (value, True)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A couple of men left the bar.", "A"),
+    ("Several fans waited at the gate.", "Several"),
+])
+def test_numbers_quantifier_without_a_magnitude_is_no_number(text, word):
+    num, _ = number_at(text, word)
+    assert num is None

@@ -19,12 +19,13 @@ from .base import (
     _Ctx,
     _Found,
 )
+from .clauses import ClauseStrategies
 from .sources import SourceRecords
 from .speakers import Speakers
 from .strategies import SourceStrategies
 
 
-class AttributionFinder(SourceStrategies, Speakers, SourceRecords, DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceRecords, DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote and ._.time for each figure."""
 
     LEXICONS = ("attribution.json",)
@@ -43,6 +44,8 @@ class AttributionFinder(SourceStrategies, Speakers, SourceRecords, DataComponent
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
         self.document_nouns = set(a["document_nouns"])
         self.document_cues = set(a["document_cues"])
+        self.count_nouns = set(a["count_nouns"])
+        self.definite_determiners = set(a["definite_determiners"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
         self.cue_objects: dict[str, list[str]] = a["cue_objects"]
         self.relay_cues = set(a["relay_cues"])
@@ -104,9 +107,12 @@ class AttributionFinder(SourceStrategies, Speakers, SourceRecords, DataComponent
     STRATEGIES = (
         SourceStrategies._speaker_label,        # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
         SourceStrategies._tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
+        ClauseStrategies._closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
         SourceStrategies._governing_cue,        # a reporting verb or noun that governs the figure
         SourceStrategies._quote_speaker_of,     # the speaker of the direct quotation the figure stands in
         SourceStrategies._according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies._relative_cue,         # "the 5,000 troops officials say are needed"
+        ClauseStrategies._owned_count,          # "the ministry's toll rose to 41"
         SourceStrategies._linear,               # "X claims/estimating ..." read off the words
         SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
         SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."

@@ -128,8 +128,9 @@ class SourceStrategies:
         subj = self.subject_of(verb)
         if subj is None:
             return None
-        if verb.lemma_.lower() in self.document_cues and not self._document_voice(subj):
-            return None  # "the military has shown improvement": no one reports anything
+        if verb.lemma_.lower() in self.document_cues and not self._document_voice(subj) and not (
+                self._may_speak(subj) and any(c.dep_ == "ccomp" for c in verb.children)):
+            return None  # "the military has shown improvement"; but "researchers found that 73 percent ..." report
         if not self._cue_takes(verb):
             return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
         if not self._may_speak(subj):
@@ -284,6 +285,9 @@ class SourceStrategies:
                 prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
                 if prev is None:
                     continue  # "at the launchpad in January showed": a place or a time names no speaker
+            if lemma in self.document_cues and not self._document_voice(prev) and not any(
+                    c.dep_ == "ccomp" for c in tok.children):
+                continue  # "Rescuers found 12 survivors": a find, not a report ("found that 12 ..." reports)
             if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)

@@ -1,0 +1,108 @@
+"""Sources read off the clause around a figure (claimx/attribution/clauses.py), and finds that report.
+
+Each pattern is tested with sentences from at least two kinds of article; every sentence is written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _source(claim) -> str:
+    src = claim.source
+    return "" if src is None else f"{src.text} | {src.name}".lower()
+
+
+# "X said ..., according to Y.": Y frames the whole sentence, the speaker of the verb inside included.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Police said they had arrested 12 men, according to the victims' lawyer.", "12", "lawyer",
+                 id="crime"),
+    pytest.param("The carmaker told staff it would cut 400 jobs, according to the union's leader.", "400", "leader",
+                 id="business"),
+    pytest.param("Officials have said they will not release two videos of the raid, according to lawyers for the family.",
+                 "two", "lawyers", id="courts"),
+])
+def test_closing_according_to_frames_the_sentence(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("According to the club, it sold 4,000 tickets, the chairman said.", "4,000", "chairman",
+                 id="according-to-first-sport"),
+    pytest.param("The striker scored 30 goals, according to league data, and the club later said so.", "30",
+                 "league data", id="not-closing-sport"),
+    pytest.param('"We lost 12 tanks, according to our own count," the colonel said.', "12", "colonel",
+                 id="inside-a-quotation-war"),
+])
+def test_closing_according_to_only_when_it_closes_the_sentence(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_closing_according_to_never_gives_a_figure_its_own_phrase(figure_of):
+    claim = figure_of("The club said it had sold 4,000 tickets, according to two people close to the board.", "two")
+    assert "people" not in _source(claim)
+
+
+# "the 5,000 troops officials say are needed": a reporting clause on the figure's noun.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("It is far below the 5,000 troops officials say are needed to hold the city.", "5,000", "officials",
+                 id="war"),
+    pytest.param("The campaign raised a fraction of the minimum $20 million experts say it costs to run.", "$20",
+                 "experts", id="politics-money"),
+    pytest.param("Among the 300 people the health ministry says were killed were 40 children.", "300", "ministry",
+                 id="casualties-with-determiner"),
+    pytest.param("The 12 players the coach says are fit will travel on Friday.", "12", "coach", id="sport"),
+])
+def test_relative_cue_gives_the_speaker(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert source in _source(claim)
+    assert find.strip("$") not in claim.source.text  # the counted noun is not part of the speaker
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Eight of 10 voters say they will watch the debate.", "10", id="the-figure-noun-speaks-politics"),
+    pytest.param("Though the plan costs more, one study found that taxes would rise.", "one", id="no-definite-noun"),
+])
+def test_relative_cue_needs_a_definite_noun(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# "The health ministry's toll rose to 41": a count a body keeps, subject or object of the figure's verb.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The health ministry's toll rose to 41 on Monday.", "41", "ministry", id="disaster"),
+    pytest.param("That kept the World Bank's estimate of regional growth at 2.4 percent this year.", "2.4",
+                 "world bank", id="economy"),
+    pytest.param("The league's count of spectators stood at 58,000 for the final.", "58,000", "league", id="sport"),
+    pytest.param("The Reuters tally of votes reached 1,200 by noon.", "1,200", "reuters", id="named-in-the-phrase"),
+])
+def test_owned_count_gives_its_keeper(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("The death toll rose to 41 on Monday.", "41", id="nobody-keeps-the-toll"),
+    pytest.param("The ministry's statement came after 41 people died.", "41", id="figure-is-the-subject"),
+])
+def test_owned_count_needs_a_keeper_and_a_new_value(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# "find", "show", "reveal": a person reports with a clause ("found that ..."), not with a thing found.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The authors of the study found that 73 percent of the firms paid no tax.", "73", "authors",
+                 id="finance"),
+    pytest.param("Investigators found that 40 percent of the pipes were cracked.", "40", "investigators",
+                 id="engineering"),
+    pytest.param("Police found that 12 people had died in the fire.", "12", "police", id="disaster"),
+])
+def test_finding_with_a_clause_reports(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Rescuers found 12 survivors in the rubble.", "12", id="disaster"),
+    pytest.param("Divers found 30 coins near the wreck.", "30", id="archaeology"),
+])
+def test_finding_a_thing_is_no_report(figure_of, text, find):
+    assert figure_of(text, find).source is None
