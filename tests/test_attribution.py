@@ -551,3 +551,44 @@ def test_attribution_source_quote_speaker_over_quoted_cue(figure_of, text, find,
     assert claim.source is not None, claim
     assert _has(claim.source.text, source), claim.source
     assert claim.source.kind == "person", claim.source
+
+
+# A reporting noun before the 'that' of the clause that holds the figure reports it, even when the parser hangs
+# the clause on the verb ("seized on a report that ...").
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The senator seized on a Washington Post report that the firm had lost more than $900 million.",
+                 "$900", "Washington Post", id="report-that-business"),
+    pytest.param("The coach dismissed the club's claim that 30 players were injured in training.", "30", "club",
+                 id="claim-that-sport"),
+])
+def test_attribution_cue_noun_before_that(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+# A named body publishes with "show" as a document does; a government or campaign speaks like an organisation.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Polls show the mayor ahead, with Gallup showing her up 3 points.", "3", "Gallup", id="poll-org-shows"),
+    pytest.param("Debt rose, with the Premier League showing 12 clubs in the red.", "12", "Premier League",
+                 id="sport-org-shows"),
+    pytest.param("Turnout rose, with the Electoral Commission showing 12 percent more voters.", "12",
+                 "Electoral Commission", id="election-org-shows"),
+    pytest.param("The city wrongly stated that about 12,000 residents were ineligible.", "12,000", "city",
+                 id="city-states"),
+    pytest.param("The campaign says the senator will announce a plan for people under 30.", "30", "campaign",
+                 id="campaign-over-inner-subject"),
+])
+def test_attribution_named_bodies_speak(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("The index rose by 3.7 points, using an average of the five latest polls in 11 states.", "3.7",
+                 id="states-is-a-noun-polls"),
+    pytest.param("Rain fell for 4 days, flooding roads in the capital and in 11 states.", "4", id="states-is-a-noun-weather"),
+])
+def test_attribution_final_noun_in_a_phrase_is_no_cue(figure_of, text, find):
+    assert figure_of(text, find).source is None

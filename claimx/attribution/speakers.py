@@ -128,8 +128,8 @@ class Speakers:
 
     def _document_voice(self, tok: Token) -> bool:
         """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
-        if self._is_document(tok):
-            return True
+        if self._is_document(tok) or tok.ent_type_ == "ORG":
+            return True  # "Gallup shows", "RealClearPolitics showing": a named body publishes
         x = tok
         for _ in range(OWNER_STEPS):
             if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:

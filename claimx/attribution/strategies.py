@@ -95,6 +95,11 @@ class SourceStrategies:
         sent, x = ctx.sent, ctx.anchor
         found = None
         for _ in range(MAX_CLIMB):
+            noun = self._cue_noun_before_mark(x) if found is None else None
+            if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
+                owner = self._owner(noun)
+                return _Found(owner or noun, _one(sent, noun), self.cue_nouns[noun.lemma_.lower()],
+                              self.mention(noun) if owner is None else None)
             head = x.head
             if head == x or head.i < sent.start or head.i >= sent.end:
                 break
@@ -115,6 +120,15 @@ class SourceStrategies:
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
+
+    def _cue_noun_before_mark(self, x: Token) -> Token | None:
+        """The reporting noun just before the 'that' which opens x's clause ('a report [that] ...', 'his claim [that]')."""
+        for c in x.children:
+            if c.dep_ == "mark" and c.i < x.i and c.i > 0:
+                prev = x.doc[c.i - 1]
+                if prev.pos_ == "NOUN" and prev.lemma_.lower() in self.cue_nouns:
+                    return prev
+        return None
 
     @staticmethod
     def _reports_content(x: Token) -> bool:
@@ -321,6 +335,8 @@ class SourceStrategies:
         if comma is None or comma + 1 >= tok.i:
             return None
         words = doc[comma + 1:tok.i]
+        if tok.dep_ == "pobj" or any(t.pos_ == "VERB" for t in words):
+            return None  # "..., using an average of polls in 11 states.": a noun after all
         while len(words) and words[0].pos_ == "DET":
             words = words[1:]
         nouns = [t for t in words if t.pos_ in NOUNS]
