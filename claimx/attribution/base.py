@@ -18,6 +18,7 @@ QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back ove
 SIGNATURE_RE = re.compile(r"[\u2014\u2013-]\s*([^()\n\u2014]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$", re.M)
 LABEL_WORDS = 8  # "Jane Roe, The Daily Planet:": a speaker's label is a few words before a colon
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'")
+SPEAKER_PHRASE_WORDS = 15  # "In St. Petersburg, Florida, Rabbi Jane Roe of Temple Beth Israel said": words read back
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets

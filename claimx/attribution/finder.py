@@ -46,6 +46,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
         self.document_cues = set(a["document_cues"])
         self.count_nouns = set(a["count_nouns"])
         self.definite_determiners = set(a["definite_determiners"])
+        self.anaphoric_nouns = set(a["anaphoric_nouns"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
         self.cue_objects: dict[str, list[str]] = a["cue_objects"]
         self.relay_cues = set(a["relay_cues"])

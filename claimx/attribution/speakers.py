@@ -10,6 +10,8 @@ from .base import (
     NEVER_SPEAKER_ENTS,
     NOUNS,
     OWNER_STEPS,
+    QUOTE_MARKS,
+    SPEAKER_PHRASE_WORDS,
     SUBJECT_DEPS,
     _Found,
 )
@@ -59,6 +61,24 @@ class Speakers:
                     v = v.head  # "was quoted as saying": through the preposition to the verb
                 continue
             break
+        return self.name_before(verb)  # the parser found no subject: read the name off the words
+
+    @staticmethod
+    def name_before(verb: Token) -> Token | None:
+        """'In St. Petersburg, Rabbi Jane Roe of Temple Beth said', '"...," Ann Lee, president of Acme, said': the first
+        person (else organisation) named in the words before a reporting verb, back to a verb, a quotation mark or the
+        sentence start; the small parser often hangs such a speaker on the phrase before it."""
+        doc, sent = verb.doc, verb.sent
+        j = verb.i - 1
+        while j >= sent.start and doc[j].pos_ not in ("VERB", "AUX") and doc[j].text not in QUOTE_MARKS:
+            j -= 1
+        words = doc[j + 1:verb.i]
+        if not len(words) or len(words) > SPEAKER_PHRASE_WORDS:
+            return None
+        for label in ("PERSON", "ORG"):
+            ent = next((e for e in words.ents if e.label_ == label), None)
+            if ent is not None:
+                return ent[-1]
         return None
 
     def _subject_noun(self, child: Token) -> Token | None:
@@ -111,8 +131,9 @@ class Speakers:
     def _cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
-        return lemma not in self.cue_objects or any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.cue_objects[lemma] for c in verb.children)
+        objects = self.cue_objects.get(lemma)
+        return objects is None or any(  # the word as written too: the lemmatizer reads "odds" as "odd"
+            c.dep_ == "dobj" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in verb.children)
 
     def _may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
@@ -180,6 +201,8 @@ class Speakers:
                 lemma = tok.lemma_.lower()
                 if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
                     subj = self.subject_of(tok)
+                    if subj is not None and any(_in_region(q, subj.idx) for q in quotes):
+                        subj = self.name_before(tok)  # '"... Drs. Mitchell and Leslie Weiss," Ann Lee said': not Weiss
                     if subj is not None and not any(_in_region(q, subj.idx) for q in quotes):
                         return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
         return None
@@ -211,7 +234,10 @@ class Speakers:
         """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
         low = tok.lower_
         if tok.pos_ != "PRON":
-            return tok
+            if not self._anaphoric(tok):
+                return tok
+            before = [s for s in speakers if s.i < tok.i and self._is_person(s) and not self._anaphoric(s)]
+            return max(before, key=lambda s: s.i) if before else tok  # "The man also said": the grandfather named before
         if low in self.first_person and region is not None:
             found = self._quote_speaker(span.doc, region, quotes)
             return found.source if found is not None and found.source.pos_ != "PRON" else None
@@ -225,6 +251,13 @@ class Speakers:
             if low in self.person_pronouns and people:
                 return people[-1].root
         return None
+
+    def _anaphoric(self, tok: Token) -> bool:
+        """'The man', 'the woman' with nothing more: a description that points back to a person already named."""
+        children = list(tok.children)
+        return tok.lemma_.lower() in self.anaphoric_nouns and tok.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
+            c.dep_ in ("det", "advmod", "punct") for c in children)
 
     def _addressee(self, tok: Token) -> bool:
         """The one spoken to: 'told France Info', 'told him'."""
