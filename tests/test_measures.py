@@ -106,3 +106,19 @@ CASES = [
 @pytest.mark.parametrize(("text", "find", "measure"), CASES)
 def test_measure_precedence(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A figure's noun coordinated with a plain noun phrase shares the predicate after it, read off the words when the
+# parser misses the coordination ("On that night three miners and ..." often hangs the noun on "On").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("On that night three young miners and the foreman died in the blast.", "three", "killed", id="mine"),
+    pytest.param("In that raid four police officers and a dog were injured.", "four", "injured", id="raid"),
+    pytest.param("On that occasion two women passengers and the conductor died after the train left the rails.", "two",
+                 "killed", id="rail"),
+])
+def test_measure_shared_by_a_coordinated_noun_phrase(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+def test_measure_coordinated_noun_phrase_keeps_its_own_verb(figure_of):
+    assert figure_of("Rebels freed 12 soldiers and the driver escaped.", "12").measure is None

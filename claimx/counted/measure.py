@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .base import (
     ARGUMENT_DEPS,
@@ -14,6 +14,8 @@ from .tree import (
     _coordination_end,
     _phrase_at,
 )
+
+COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
 class MeasureRules:
@@ -157,6 +159,8 @@ class MeasureRules:
             j = span.end
         found = self._scan_measure_words(span, noun, j)
         end = _coordination_end(noun) if noun is not None and noun.i >= span.end else None
+        if end is None and noun is not None and noun.i >= span.end:
+            end = _linear_coordination_end(span.doc, noun.i)  # the parser missed the coordination
         if not found and end is not None:
             # "left two soldiers and three policemen dead": coordinated figures share the predicate
             found = self._scan_measure_words(span, noun, end + 1)
@@ -281,3 +285,17 @@ class MeasureRules:
                 return True
         return False
 
+
+def _linear_coordination_end(doc: Doc, i: int) -> int | None:
+    """'two passengers [and the driver] died': the last noun of a plain noun phrase coordinated after token i, read
+    off the words (no number in it: 'two soldiers and three policemen' keeps each figure its own words)."""
+    j = i + 1
+    if j >= len(doc) or doc[j].pos_ != "CCONJ":
+        return None
+    last = None
+    for tok in doc[j + 1:j + 1 + COORDINATED_WORDS]:
+        if tok.like_num or tok.pos_ not in ("DET", "ADJ", *NOUNS):
+            break
+        if tok.pos_ in NOUNS:
+            last = tok.i
+    return last
