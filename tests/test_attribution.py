@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 import claimx
 from claimx.attribution.speakers import Speakers
+from claimx.attribution.tree import _verbal
 
 ARTICLE_DATE = "2025-03-01"
 
@@ -667,3 +668,32 @@ def test_attribution_a_described_man_is_himself(figure_of):
                       "had gathered.", "40")
     assert claim.source is not None and _has(claim.source.text, "man"), claim.source
     assert not _has(claim.source.text, "grandfather")
+
+
+# A document's owner speaks for it only when the owner can speak: "figures from the ministry" are the ministry's,
+# "pages from his tax return" are the pages'.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Leaked pages from his tax return show he took a $900 million loss.", "$900", "pages", id="politics"),
+    pytest.param("Slides from a presentation to investors show the plant would cost $2 billion.", "$2", "Slides",
+                 id="business"),
+    pytest.param("Figures from the health ministry show 300 people died.", "300", "health ministry", id="owner-speaks"),
+])
+def test_attribution_document_owner_must_speak(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
+
+
+def _tagged(words: list[str], pos: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps)
+
+
+@pytest.mark.parametrize(("pos", "deps", "verbal"), [
+    pytest.param(["NOUN", "NOUN", "PRON", "VERB"], ["nsubj", "ROOT", "nsubj", "ccomp"], True, id="noun-with-subject-and-clause"),
+    pytest.param(["NOUN", "VERB", "PRON", "VERB"], ["nsubj", "ROOT", "nsubj", "ccomp"], True, id="a-verb"),
+    pytest.param(["NOUN", "NOUN", "PRON", "VERB"], ["compound", "ROOT", "nsubj", "ccomp"], False, id="noun-without-subject"),
+])
+def test_attribution_verbal_reads_a_mistagged_verb(pos, deps, verbal):
+    """'documents show he took': a 'show' the tagger took for a noun is a verb when it has a subject and a clause."""
+    doc = _tagged(["documents", "show", "he", "took"], pos, [1, 1, 3, 1], deps)
+    assert _verbal(doc[1]) is verbal

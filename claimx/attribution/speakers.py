@@ -90,7 +90,8 @@ class Speakers:
         child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
         if child is None:
             return None
-        return self._owner(child) if child.lower_ in self.document_nouns and self._owner(child) else child
+        owner = self._owner(child) if child.lower_ in self.document_nouns else None
+        return owner if owner is not None and self._may_speak(owner) else child  # "documents from his tax return": the documents
 
     @staticmethod
     def _inverted_subject(verb: Token) -> Token | None:
@@ -150,7 +151,7 @@ class Speakers:
     def _document_voice(self, tok: Token) -> bool:
         """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
         if self._is_document(tok) or tok.ent_type_ == "ORG":
-            return True  # "Gallup shows", "RealClearPolitics showing": a named body publishes
+            return True  # "Gallup shows", "with Refinitiv showing": a named organisation publishes
         x = tok
         for _ in range(OWNER_STEPS):
             if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:

@@ -24,6 +24,7 @@ from .tree import (
     _one,
     _phrase_head,
     _semicolon_between,
+    _verbal,
     _within,
 )
 
@@ -104,7 +105,7 @@ class SourceStrategies:
             if head == x or head.i < sent.start or head.i >= sent.end:
                 break
             lemma = head.lemma_.lower()
-            if head.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and head.i not in ctx.inside \
+            if _verbal(head) and lemma in self.cue_verbs and head.i not in ctx.inside \
                     and x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:

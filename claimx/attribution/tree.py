@@ -108,3 +108,8 @@ def _one(sent: Span, tok: Token) -> Span:
 def _within(tok: Token, ancestor: Token) -> bool:
     return tok == ancestor or ancestor in tok.ancestors
 
+
+def _verbal(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject and a clause of its own ('documents show he took')."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                                            and any(c.dep_ == "ccomp" for c in tok.children))
