@@ -66,6 +66,15 @@ class FigureFinder(DataComponent):
         self.matcher = Matcher(self.nlp.vocab)
         for i, row in enumerate(self.patterns["bounds.jsonl"]):
             self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
+        self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
+
+    def _split_scale_stops(self, drop: set[str]) -> None:
+        """Drop the tokenizer exceptions that keep a sentence's full stop on a scale letter ('£30m.' read as '30',
+        'm.'): the figure then reads 30 million and the sentence ends there. The rules save with the tokenizer."""
+        tokenizer = getattr(self.nlp, "tokenizer", None)
+        rules = getattr(tokenizer, "rules", None)
+        if rules and drop & set(rules):
+            tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
 
     # -- spaCy component API -------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -356,3 +356,13 @@ def test_numbers_a_few_scale_is_vague(text, word, value):
 def test_numbers_quantifier_without_a_magnitude_is_no_number(text, word):
     num, _ = number_at(text, word)
     assert num is None
+
+
+# A sentence's full stop after a scale letter is the sentence's: the tokenizer must not keep "m." whole.
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The judge made a confiscation order of up to £30m. A hearing is set for May.", "£30m", 30_000_000),
+    ("The group expects a profit of €250m. Shares rose on the news.", "€250m", 250_000_000),
+])
+def test_numbers_scale_letter_before_a_full_stop(text, phrase, value):
+    got = figure(text, phrase)
+    assert (got["text"].endswith(phrase), got["value"]) == (True, value)
