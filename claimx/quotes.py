@@ -68,6 +68,14 @@ def paragraph_bounds(text: str, idx: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def previous_paragraph(text: str, start: int) -> tuple[int, int]:
+    """The bounds of the last non-blank paragraph before the one that starts at `start` (blank lines skipped)."""
+    idx = start - 1
+    while idx > 0 and text[idx].isspace():
+        idx -= 1
+    return paragraph_bounds(text, max(idx, 0))
+
+
 def opens_with_quote(text: str, start: int, end: int) -> bool:
     """Whether the paragraph text[start:end] opens with a quotation mark."""
     return text[start:end].lstrip().startswith(OPENING_MARKS)

@@ -697,3 +697,26 @@ def test_attribution_verbal_reads_a_mistagged_verb(pos, deps, verbal):
     """'documents show he took': a 'show' the tagger took for a noun is a verb when it has a subject and a clause."""
     doc = _tagged(["documents", "show", "he", "took"], pos, [1, 1, 3, 1], deps)
     assert _verbal(doc[1]) is verbal
+
+
+# A quotation that runs over paragraphs separated by blank lines: its speaker is named where it began, or is the
+# person the paragraph before it introduces, or the last reporting verb of the paragraph that leads into it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('Mary Cole ran the food bank for 20 years. She remembers the winter it opened.\n\n'
+                 '"There were about 300 of us in the hall that night. Nobody spoke.\n\n'
+                 '"Within a year, half the street had someone out of work. My husband did three courses."',
+                 "three", "Mary Cole", id="introduced-person-feature"),
+    pytest.param('Coach Dan Reyes, who played for the club for a decade, is blunter.\n\n'
+                 '"They will tell you we sold 2,000 season tickets. I have counted maybe 150 at the gate."',
+                 "150", "Dan Reyes", id="introduced-person-sport"),
+    pytest.param('The mayor disputes the figures. Ana Ruiz of the Tribune reports:\n\n'
+                 '"The first time the council met, 40 residents came. By June it was 400."',
+                 "400", "Ruiz", id="last-cue-of-the-lead-in-politics"),
+    pytest.param('The club denies it. Tom Hale of the Gazette writes:\n\n'
+                 '"At least 12 players were paid late. Three of them left in January."',
+                 "12", "Hale", id="last-cue-of-the-lead-in-sport"),
+])
+def test_attribution_quotation_over_blank_line_paragraphs(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..quotes import in_region as _in_region
-from ..quotes import opens_with_quote, paragraph_bounds
+from ..quotes import opens_with_quote, paragraph_bounds, previous_paragraph
 from ..quotes import region_of as _region_of
 from .base import (
     LABEL_WORDS,
@@ -220,17 +220,30 @@ class SourceStrategies:
             found = self._speaker_in(doc, start, end, ctx.quotes)
             if found is not None or start == 0:
                 return found
-            start, end = paragraph_bounds(text, start - 1)
-            if not opens_with_quote(text, start, end):
-                return self._speaker_in(doc, start, end, ctx.quotes)  # the paragraph that led into the quotation
+            start, end = previous_paragraph(text, start)
+            if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
+                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
+                    doc, start, end, ctx.quotes)
         return None
 
-    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
-        """The first reporting verb outside quotation marks in text[start:end] whose subject may speak."""
+    @staticmethod
+    def _introduced(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
+        """'Brenda Hughes ran the club for 26 years.' before a quotation with no reporting verb: the person the
+        paragraph introduces (the last person named as a subject outside quotation marks) speaks it."""
         chars = doc.char_span(start, end, alignment_mode="expand")
         if chars is None:
             return None
-        for tok in chars:
+        people = [t for t in chars if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
+                  and not any(_in_region(q, t.idx) for q in quotes)]
+        return _Found(people[-1], None, "states") if people else None
+
+    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], last: bool = False) -> _Found | None:
+        """The first (or, in a paragraph that leads into a quotation, the `last`) reporting verb outside quotation
+        marks in text[start:end] whose subject may speak ('The woman disputes it. Jane Roe reports:' -> Roe)."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        for tok in (reversed(chars) if last else chars):
             lemma = tok.lemma_.lower()
             if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
                 continue
