@@ -720,3 +720,39 @@ def test_attribution_quotation_over_blank_line_paragraphs(figure_of, text, find,
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source), claim.source
+
+
+# Words and patterns met on fresh articles of other kinds (earnings, courts, polls, health, migration, sport).
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("LONDON, July 24 - Halvorsen Foods reported a 12% rise in sales on Thursday.", "12%", "Halvorsen",
+                 id="dateline-with-a-date-business"),
+    pytest.param("MADRID, March 3 - Rescue services said 40 people were trapped.", "40", "Rescue services",
+                 id="dateline-with-a-date-disaster"),
+    pytest.param("The mission said around 35,000 people had fled the fighting.", "35,000", "mission", id="mission-speaks"),
+    pytest.param("A government review found that the towns had 20% fewer jobs.", "20%", "review", id="review-found"),
+    pytest.param("An independent inquiry found that 14 patients had been harmed.", "14", "inquiry", id="inquiry-found"),
+    pytest.param("Pollsters caution that the margin of error is around 2.5 percentage points.", "2.5", "Pollsters",
+                 id="caution-polls"),
+    pytest.param("Analysts polled by the company had expected profit of £590m.", "£590m", "Analysts",
+                 id="expected-earnings"),
+    pytest.param("A government review found that the towns had fewer jobs. Some 5.5 million people live in such "
+                 "areas, it estimated.", "5.5 million", "review", id="it-estimated-review"),
+    pytest.param("The league's audit found that 12 clubs were in debt. They owe 40 million euros in all, it found.", "40 million",
+                 "league", id="it-found-audit-of-the-league"),
+    pytest.param("Minister Kaya said 300 people died. Health Minister Ayla Demir gave a different picture. Around 180 "
+                 "of the injured were in intensive care, she said.", "180", "Demir", id="she-is-the-subject-before-health"),
+    pytest.param("The coach said the squad was tired. Captain Jo Lane took a different view. We can still win "
+                 "12 games, she said.", "12", "Lane", id="she-is-the-subject-before-sport"),
+])
+def test_attribution_fresh_articles(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("They have conceded just 18 goals this season.", "18", id="conceded-goals-sport"),
+    pytest.param("The banker admitted 12 charges of fraud at the hearing.", "12", id="admitted-charges-court"),
+])
+def test_attribution_clause_cue_with_an_object_reports_nothing(figure_of, text, find):
+    assert figure_of(text, find).source is None

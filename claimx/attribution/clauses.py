@@ -102,6 +102,7 @@ class ClauseStrategies:
         return None
 
     def _is_count(self, tok: Token) -> bool:
-        """A count or estimate that someone keeps: a cue noun, a document, a toll."""
+        """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""
         lemma = tok.lemma_.lower()
-        return lemma in self.cue_nouns or lemma in self.count_nouns or self._is_document(tok)
+        return lemma in self.cue_nouns or lemma in self.count_nouns or lemma in self.document_nouns \
+            or tok.lower_ in self.document_nouns

@@ -47,6 +47,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
         self.count_nouns = set(a["count_nouns"])
         self.definite_determiners = set(a["definite_determiners"])
         self.anaphoric_nouns = set(a["anaphoric_nouns"])
+        self.clause_cues = set(a["clause_cues"])
+        self.thing_pronouns = set(a["thing_pronouns"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
         self.cue_objects: dict[str, list[str]] = a["cue_objects"]
         self.relay_cues = set(a["relay_cues"])

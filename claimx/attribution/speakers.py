@@ -10,6 +10,7 @@ from .base import (
     NEVER_SPEAKER_ENTS,
     NOUNS,
     OWNER_STEPS,
+    PRONOUN_SENTENCES,
     QUOTE_MARKS,
     SPEAKER_PHRASE_WORDS,
     SUBJECT_DEPS,
@@ -237,21 +238,30 @@ class Speakers:
         if tok.pos_ != "PRON":
             if not self._anaphoric(tok):
                 return tok
-            before = [s for s in speakers if s.i < tok.i and self._is_person(s) and not self._anaphoric(s)]
-            return max(before, key=lambda s: s.i) if before else tok  # "The man also said": the grandfather named before
+            before = [s for s in speakers if self._is_person(s) and not self._anaphoric(s)]
+            return _nearest(tok, before) or tok  # "The man also said": the grandfather named before
         if low in self.first_person and region is not None:
             found = self._quote_speaker(span.doc, region, quotes)
             return found.source if found is not None and found.source.pos_ != "PRON" else None
-        if low in self.person_pronouns | self.plural_pronouns:
-            # "he said" needs a person; "they added" may be a spokesman or a body: the previous speaker
-            fits = self._is_person if low in self.person_pronouns else (lambda _t: True)
-            before = sorted((s for s in speakers if s.i < tok.i and fits(s)), key=lambda s: s.i)
-            if before:
-                return before[-1]
+        if low in self.person_pronouns:
+            # "he said" needs a person: the last who spoke, or who was the subject just before ("Ayla Demir gave
+            # a different picture. Around 180 ..., she said")
+            found = _nearest(tok, [s for s in speakers if self._is_person(s)] + self._person_subjects(tok, quotes))
             people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
-            if low in self.person_pronouns and people:
-                return people[-1].root
+            return found or (people[-1].root if people else None)
+        if low in self.plural_pronouns:
+            return _nearest(tok, speakers)  # "they added": a spokesman or a body, the previous speaker
+        if low in self.thing_pronouns:  # "..., it estimated": the document or body that reported just before
+            floor = _sentence_floor(tok)
+            return _nearest(tok, [s for s in speakers if s.i >= floor and (
+                self._is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
         return None
+
+    @staticmethod
+    def _person_subjects(tok: Token, quotes: list[tuple[int, int]]) -> list[Token]:
+        """People named as the subject of a main clause in the pronoun's sentence or the PRONOUN_SENTENCES before it."""
+        return [t for t in tok.doc[_sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                and not any(_in_region(q, t.idx) for q in quotes)]
 
     def _anaphoric(self, tok: Token) -> bool:
         """'The man', 'the woman' with nothing more: a description that points back to a person already named."""
@@ -283,3 +293,19 @@ class Speakers:
         return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns)
 
     # -- records ---------------------------------------------------------
+
+
+def _nearest(tok: Token, candidates: list[Token]) -> Token | None:
+    """The candidate closest before `tok`."""
+    before = [c for c in candidates if c.i < tok.i]
+    return max(before, key=lambda c: c.i) if before else None
+
+
+def _sentence_floor(tok: Token) -> int:
+    """The first token of the sentence PRONOUN_SENTENCES before the one `tok` stands in."""
+    start = tok.sent.start
+    for _ in range(PRONOUN_SENTENCES):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start

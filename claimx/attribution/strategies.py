@@ -106,7 +106,8 @@ class SourceStrategies:
                 break
             lemma = head.lemma_.lower()
             if _verbal(head) and lemma in self.cue_verbs and head.i not in ctx.inside \
-                    and x.dep_ not in SUBJECT_DEPS:  # the figure is in what is reported, not who reports
+                    and x.dep_ not in SUBJECT_DEPS \
+                    and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS):  # not "conceded 18 goals"
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
@@ -177,7 +178,8 @@ class SourceStrategies:
         span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
         for tok in sent[anchor.i - sent.start + 1:]:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in self.cue_verbs and lemma not in self.document_cues and self._cue_takes(tok):
+            if tok.pos_ == "VERB" and lemma in self.cue_verbs and self._cue_takes(tok) and (
+                    lemma not in self.document_cues or self._set_off_document(tok)):
                 subj = self.subject_of(tok)
                 if (subj is None or subj.i < anchor.i) and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
@@ -192,6 +194,11 @@ class SourceStrategies:
             if found is not None:
                 return found
         return None
+
+    def _set_off_document(self, verb: Token) -> bool:
+        """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
+        subj = self.subject_of(verb)
+        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns)
 
     def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""

@@ -12,7 +12,7 @@ from .base import (
 
 
 def _dateline_end(tok: Token) -> int | None:
-    """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —')."""
+    """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —', 'LONDON, July 24 -')."""
     doc = tok.doc
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < DATELINE_WORDS:
@@ -24,7 +24,7 @@ def _dateline_end(tok: Token) -> int | None:
     for j in range(tok.i, min(len(doc), start + DATELINE_WORDS + 1)):
         if doc[j].text in DASHES:
             return j
-        if not (doc[j].pos_ == "PROPN" or doc[j].is_punct or doc[j].ent_type_ in ("GPE", "ORG")):
+        if not (doc[j].pos_ == "PROPN" or doc[j].is_punct or doc[j].ent_type_ in ("GPE", "ORG", "DATE")):
             return None
     return None
 
