@@ -122,3 +122,29 @@ def test_measure_shared_by_a_coordinated_noun_phrase(figure_of, text, find, meas
 
 def test_measure_coordinated_noun_phrase_keeps_its_own_verb(figure_of):
     assert figure_of("Rebels freed 12 soldiers and the driver escaped.", "12").measure is None
+
+
+# The subject of an active verb with an object of its own acts: the verb's measure is not what happened to it.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Five gunmen killed 12 villagers on Sunday.", "Five", None, id="attackers-conflict"),
+    pytest.param("Five gunmen killed 12 villagers on Sunday.", "12", "killed", id="victims-conflict"),
+    pytest.param("When the plant shut, 1,150 men and women lost their jobs.", "1,150", None, id="jobs-economy"),
+    pytest.param("About 2,000 families lost their homes in the floods.", "2,000", None, id="homes-disaster"),
+    pytest.param("At least 30 soldiers lost their lives in the assault.", "30", "killed", id="lost-their-lives-phrase"),
+    pytest.param("Six people suffered serious injuries in the crash.", "Six", "injured", id="light-verb-keeps-its-object"),
+])
+def test_measure_agent_subject(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The number of people killed in the quake rose to 412 on Sunday.", "412", "killed", id="number-killed-quake"),
+    pytest.param("The number of fans injured in the crush stood at 85.", "85", "injured", id="number-injured-stadium"),
+    pytest.param("As many as 20 children were among the dead.", "20", "killed", id="among-the-dead-conflict"),
+    pytest.param("At least 14 climbers were among the injured.", "14", "injured", id="among-the-injured-mountain"),
+    pytest.param("More than 1,400 migrants have died or gone missing this year.", "1,400", "casualties",
+                 id="died-or-gone-missing-sea"),
+    pytest.param("Eight hikers remain missing after the storm.", "Eight", "missing", id="remain-missing-mountain"),
+])
+def test_measure_from_tallies_lists_and_linking_verbs(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

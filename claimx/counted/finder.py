@@ -72,6 +72,7 @@ class CountedFinder(MeasureRules, DataComponent):
         low = lambda key: {w.lower() for w in m.get(key, [])}  # noqa: E731
         self.status_measures, self.reversal = low("status_measures"), low("reversal")
         self.light_verbs, self.tally_nouns = low("light_verbs"), low("tally_nouns")
+        self.linking_verbs = low("linking_verbs")
         self.forces, self.people, self.others = low("forces"), low("people"), low("others")
         self.responders = sorted(low("responders"), key=len, reverse=True)
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")

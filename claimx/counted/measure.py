@@ -178,15 +178,17 @@ class MeasureRules:
                 continue
             if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
                 break
+            if self._acts_on_other(tok, set(range(span.start, span.end)), noun):
+                break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
             if self._word_measure(span, tok, noun):
                 found.append(tok)
                 j += 1
                 continue
-            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == ","):
+            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
                 j += 1
                 continue
             if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
-                              or tok.tag_ in RELATIVE_TAGS):
+                              or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.linking_verbs):
                 j += 1
                 continue
             break
@@ -219,6 +221,8 @@ class MeasureRules:
                     x = head
                     continue
                 clause = self._clause(head, fig_tokens)
+                if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
+                    clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
                 if x.dep_ in ("dobj", "obj", "pobj"):
                     # "tried to join the five": joining and arriving say where the subject went
                     clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
@@ -231,8 +235,9 @@ class MeasureRules:
         gov = head.head
         if head.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
             # "bringing the death toll to 30,410", "the toll stands at 246"
-            groups.append([c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
-                           and c.lemma_.lower() in self.tally_nouns])
+            tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                       and c.lemma_.lower() in self.tally_nouns]
+            groups.append(tallies + [w for t in tallies for w in _of_phrase_words(t)])  # "the number of people killed"
         if head.lower_ == "of" and gov.pos_ in NOUNS:
             groups.append([gov])  # "the deployment of", "the deaths of"
             return gov
@@ -270,11 +275,27 @@ class MeasureRules:
             return not self._has_own_number(child, fig_tokens)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
             return True
+        if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
+                child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
+            return True  # "20 children were among the dead"
         if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
             return True
         # "six people have serious injuries", "suffered wounds"
         return child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.light_verbs \
             and child.i not in fig_tokens and child.pos_ == "NOUN"
+
+    def _acts_on_other(self, verb: Token, fig_tokens: set[int], noun: Token | None) -> bool:
+        """An active verb with an object of its own ('killed 12 villagers', 'lost their jobs'): its subject is who
+        acts, so the verb's own measure is not the subject's ("lost their lives" is a phrase and still counts; "joined the
+        effort" moves the subject, which is deployed)."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in self.light_verbs or lemma in self.subject_movers or any(
+                c.dep_ == "auxpass" for c in verb.children):
+            return False
+        if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun for c in verb.children):
+            return False
+        tail = verb.doc[verb.i:verb.i + 5].text.lower()
+        return not any(tail.startswith(phrase) for phrase, _ in self.phrases)
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
         """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
@@ -299,3 +320,14 @@ def _linear_coordination_end(doc: Doc, i: int) -> int | None:
         if tok.pos_ in NOUNS:
             last = tok.i
     return last
+
+
+def _of_phrase_words(noun: Token) -> list[Token]:
+    """'the number [of people killed]': the noun of the 'of' phrase and its participles and adjectives."""
+    out: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out += [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod", "relcl"))]
+    return out
