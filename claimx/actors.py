@@ -249,10 +249,7 @@ def _cluster(mentions: list[Mention], lex: ActorLexicon) -> list[str]:
     for m, k in zip(mentions, keys, strict=True):
         kinds[k][m.kind] += 1
     # targets a free spelling may merge into: every alias spelling, then earlier free spellings
-    targets: dict[str, tuple[str, str]] = {}  # norm(spelling) -> (cluster key, kind)
-    for canonical, spellings in lex.spellings.items():
-        for spelling in spellings:
-            targets.setdefault(norm(spelling), (f"alias:{canonical}", lex.kinds[canonical]))
+    targets = dict(lex.alias_targets)  # norm(spelling) -> (cluster key, kind)
     merged: dict[str, str] = {}
     for key in sorted((k for k in freq if not k.startswith("alias:")), key=lambda k: (-freq[k], k)):
         kind = kinds[key].most_common(1)[0][0]

@@ -8,6 +8,7 @@ longer group it ends ("lawmakers" -> "South Korean lawmakers").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE
 HEADING_MAX_WORDS = 12  # a longer line is a sentence, not a heading
 HEADING_CAPITALISED_SHARE = 0.6  # of a heading's longer words, at least this share are capitalised
 HEADING_MIN_WORD_CHARS = 4  # shorter words ("of", "and") say nothing of Title Case
+LEXICON_CACHE = 8  # actor lexicons kept built: one per --lexicons folder used in a process
 HEADING_END_CHARS = ".!?:;\"”'’)"  # a line ending so is a sentence
 
 
@@ -56,6 +58,20 @@ class ActorLexicon:
 
     @classmethod
     def load(cls, lexicons: str | Path | None = None) -> ActorLexicon:
+        """The lexicon of a folder of user lexicons (or the packaged one), built once per process; treat it as read-only."""
+        return _actor_lexicon(str(lexicons) if lexicons else None)
+
+    @functools.cached_property
+    def alias_targets(self) -> dict[str, tuple[str, str]]:
+        """norm(spelling) -> (cluster key, kind) for every alias spelling: what a free spelling may merge into."""
+        targets: dict[str, tuple[str, str]] = {}
+        for canonical, spellings in self.spellings.items():
+            for spelling in spellings:
+                targets.setdefault(norm(spelling), (f"alias:{canonical}", self.kinds[canonical]))
+        return targets
+
+    @classmethod
+    def build(cls, lexicons: str | Path | None = None) -> ActorLexicon:
         data = load_lexicon(ALIASES, lexicons)
         attribution = load_lexicon("attribution.json", lexicons)
         kinds, lookup, spellings = {}, {}, {}
@@ -78,6 +94,11 @@ class ActorLexicon:
         if norm(name) in self.media or (words and words[-1] in self.media_words):
             return "media"
         return "organisation"
+
+
+@functools.lru_cache(maxsize=LEXICON_CACHE)
+def _actor_lexicon(lexicons: str | None) -> ActorLexicon:
+    return ActorLexicon.build(lexicons)
 
 
 def doc_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:

@@ -7,6 +7,7 @@ Shared by the per-document mentions (`mentions.py`) and the cross-article index
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -22,8 +23,10 @@ WORD_RE = re.compile(r"[^\s()]+")
 ACRONYM_LOOKBACK_CHARS = 200  # how far before "(NIS)" its long form may start
 ACRONYM_EXTRA_WORDS = 4  # words an acronym's long form may hold beyond one per letter (skipped small words)
 CLAUSE_END = (".", ",", ";", ":")  # a long form crosses none of these
+NORM_CACHE = 65536  # names normalised once per process: the same few thousand spellings recur in every article
 
 
+@functools.lru_cache(maxsize=NORM_CACHE)
 def norm(text: str) -> str:
     """The matching key of a name: case, accents, dots, hyphens, 'the' and possessives ignored."""
     s = unicodedata.normalize("NFKD", text)

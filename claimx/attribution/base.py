@@ -39,6 +39,7 @@ class _Ctx:
     region: tuple[int, int] | None  # the direct quotation the figure stands in
     quotes: list[tuple[int, int]]
     phrases: list[tuple[Span, str]]
+    text: str = ""  # doc.text, which spaCy builds anew on every access: built once per document
 
 
 @dataclass

@@ -85,7 +85,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
             span._.quote = region is not None
-            found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases))
+            found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases,
+                                    text))
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:

@@ -35,8 +35,8 @@ class SourceStrategies:
     def _tweet_signature(self, ctx: _Ctx) -> _Found | None:
         """An embedded social-media post ends with its author's signature: '... — Jane Roe (@janeroe) May 3, 2016'."""
         doc = ctx.span.doc
-        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
-        m = SIGNATURE_RE.search(doc.text, start, end)
+        start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
+        m = SIGNATURE_RE.search(ctx.text, start, end)
         if m is None or m.start() < ctx.span.end_char:
             return None
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -49,7 +49,7 @@ class SourceStrategies:
         """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
         paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
         doc = ctx.span.doc
-        start, end = paragraph_bounds(doc.text, ctx.span.start_char)
+        start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
         para = doc.char_span(start, end, alignment_mode="expand")
         if para is None:
             return None
@@ -219,7 +219,7 @@ class SourceStrategies:
         """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
         ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
         doc = ctx.span.doc
-        text = doc.text
+        text = ctx.text
         start, end = paragraph_bounds(text, ctx.span.start_char)
         if ctx.region is None and not opens_with_quote(text, start, end):
             return None
