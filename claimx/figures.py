@@ -219,7 +219,7 @@ class FigureFinder(DataComponent):
             second_unit = self.units.after(doc, other.end, sent_end)
             if second_unit is None or second_unit.unit != first_unit:
                 return None  # "rose 10% to 1,100": a share and a count, not one range
-        if kind == "to" and (first_unit or cur) and self._change_and_level(doc, cand, num, other):
+        if kind == "to" and (first_unit or cur or num.unit_text) and self._change_and_level(doc, cand, num, other):
             return None  # "closed up $2.80 to $51.15": a change and the new level
         if kind in ("tight", "dash"):
             self._carry_digits(doc, num, other)

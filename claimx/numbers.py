@@ -17,8 +17,6 @@ from spacy.tokens import Doc
 from .number_words import WordNumberReader
 
 HYPHENS = {"-", "–", "—", "‒"}
-# a coin amount of a hundred or more is written in its currency ("£1.20", not "120p")
-COINS_PER_UNIT = 100
 
 # "8–12", "5k-20k", "1000-5000": a range written as one token
 RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
@@ -86,6 +84,7 @@ class NumberReader:
         self.unicode_fractions: dict[str, float] = lexicon["unicode_fractions"]
         self.one_units = set(lexicon["one_units"])
         self.coins = set(lexicon["coins"])
+        self.coin_codes = {float(v) for v in lexicon.get("coin_codes", [])}
         slashes = "".join(re.escape(c) for c in lexicon["fraction_slashes"])
         vulgar = "".join(self.unicode_fractions)
         self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
@@ -275,7 +274,7 @@ class NumberReader:
             num.scaled = True
         elif s == "+":
             num.plus = True
-        elif s in self.glued_units and not (s in self.coins and num.value >= COINS_PER_UNIT):
+        elif s in self.glued_units and not (s in self.coins and num.value in self.coin_codes):
             num.unit_text = suf
         else:
             return None

@@ -414,3 +414,8 @@ def test_figures_compound_duration_is_one_figure(extract, sentence, compound, va
     """The smaller unit of a compound duration is part of the first figure, never a figure of its own."""
     found = [(c.figure.text, c.figure.value) for c in extract(sentence)]
     assert found == [(compound, pytest.approx(value, rel=1e-4))]
+
+
+def test_figures_change_in_pence_and_the_new_level_are_two_figures(extract):
+    got = [(c.figure.text, c.figure.bound) for c in extract("Shares fell 12p to 2,100p after the results.")]
+    assert got == [("12p", "exact"), ("2,100p", "exact")]

@@ -366,3 +366,14 @@ def test_numbers_quantifier_without_a_magnitude_is_no_number(text, word):
 def test_numbers_scale_letter_before_a_full_stop(text, phrase, value):
     got = figure(text, phrase)
     assert (got["text"].endswith(phrase), got["value"]) == (True, value)
+
+
+# Share prices are written in pence however large ("closed at 1,842p"); only a video resolution glued to "p" is a code.
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Shares in the bank closed at 1,842p on Friday.", "1,842p", 1842),
+    ("The miner's stock rose to 842p in early trading.", "842p", 842),
+])
+def test_numbers_pence_of_a_hundred_or_more(text, phrase, value):
+    got = figure(text, phrase)
+    assert (got["text"], got["value"], got["unit"]) == (phrase, value, "p")
+
