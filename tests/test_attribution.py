@@ -756,3 +756,27 @@ def test_attribution_fresh_articles(figure_of, text, find, source):
 ])
 def test_attribution_clause_cue_with_an_object_reports_nothing(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("A 2021 study by the consultancy Northstar estimated that the plant would need about 40 tonnes of kit.",
+                 "40", "Northstar", id="study-by-a-consultancy-space"),
+    pytest.param("A 2019 report by the water agency found that 300 wells were dry.", "300", "water agency",
+                 id="report-by-an-agency-water"),
+])
+def test_attribution_author_of_a_document_by(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source) or _has(claim.source.name, source), claim.source
+
+
+@pytest.mark.parametrize(("text", "find", "name"), [
+    pytest.param('"We estimate there could be up to 600 million tonnes of water here," lead scientist Dr Hannah Osei '
+                 'told reporters.', "600", "Hannah Osei", id="science"),
+    pytest.param('"We sold more than 40,000 tickets in a day," club chairman Peter Hale told reporters.', "40,000",
+                 "Peter Hale", id="sport"),
+])
+def test_attribution_source_mention_stops_at_the_quotation(figure_of, text, find, name):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert name in claim.source.text and '"' not in claim.source.text and "," not in claim.source.text, claim.source

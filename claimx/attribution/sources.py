@@ -10,8 +10,11 @@ from ..model import Cue, Source
 from ..records import ents_of
 from .base import (
     NOUNS,
+    QUOTE_MARKS,
     _Found,
 )
+
+MENTION_STOPS = (*QUOTE_MARKS, ",", ";", ":")  # a speaker's noun phrase never reaches back over these
 
 
 class SourceRecords:
@@ -30,6 +33,9 @@ class SourceRecords:
                 right = child.i + 1
             elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on") and head.pos_ == "PROPN" and child.i == right:
                 right = self._name_chain_end(child)  # "Institute for the Study of War", not its "(ISW)"
+        cut = next((k for k in range(head.i - 1, left - 1, -1) if doc[k].text in MENTION_STOPS), None)
+        if cut is not None:
+            left = cut + 1  # '"...alone," lead scientist Dr Hannah Osei': a misparse reaching into the quotation
         while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "ADP") or doc[left].tag_ == "POS"):
             left += 1
         end = right

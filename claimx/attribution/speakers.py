@@ -92,7 +92,9 @@ class Speakers:
         if child is None:
             return None
         owner = self._owner(child) if child.lower_ in self.document_nouns else None
-        return owner if owner is not None and self._may_speak(owner) else child  # "documents from his tax return": the documents
+        if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+            return owner  # "a study by the consultancy Northstar": its author
+        return child  # "documents from his tax return": the documents
 
     @staticmethod
     def _inverted_subject(verb: Token) -> Token | None:
@@ -289,8 +291,10 @@ class Speakers:
         return trail
 
     def _is_person(self, tok: Token) -> bool:
-        """A person who can be 'he' or 'she': a person's name, or one official, spokesman, doctor."""
-        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns)
+        """A person who can be 'he' or 'she': a person's name, one official, spokesman, doctor, or the name set beside
+        one ('The mayor of Doganyol, Mehmet Arslan,', whatever the entity recogniser took the name for)."""
+        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns) or (
+            tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in self.person_nouns)
 
     # -- records ---------------------------------------------------------
 
