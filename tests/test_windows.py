@@ -156,7 +156,10 @@ def test_narrower_reads_with_the_pipelines_words_and_leaves_it_as_it_was():
     assert first.cheap.get_pipe("claimx_candidates").reader is parts[0].reader is second.cheap.get_pipe("claimx_candidates").reader
 
 
-MAX_WINDOWED_DIFFERENCES = 6  # claims that differ in any field, as reached when windows became opt-in
+# claims that differ in any field: 6 when windows became opt-in (stop 14); 11 at stop 15, where the full parse gained
+# rules that read speakers from sentences without a number (a bare 'the man', 'it', a lead-in paragraph), which
+# the windows blank; windowed claim F1 still rose (0.925 -> 0.950) while the full parse's rose more (0.940 -> 0.985)
+MAX_WINDOWED_DIFFERENCES = 11
 
 
 def _claims(nlp, paths, full_parse):
@@ -169,9 +172,9 @@ def _claims(nlp, paths, full_parse):
 
 @pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="the dev gold is not beside the checkout")
 def test_windowed_and_full_parse_agree_on_dev_and_seeds(nlp):
-    """Windowed mode (`--windows`) finds the same figures as parsing everything, and loses at most
-    no more claims than when it was made opt-in (6 differ on the dev set, in source and cue: claim
-    F1 0.925 against 0.940; none on the seeds).
+    """Windowed mode (`--windows`) finds the same figures as parsing everything, and differs in no more claims
+    than MAX_WINDOWED_DIFFERENCES on the dev set (in source and cue: claim F1 0.950 against 0.985; none on
+    the seeds).
 
     Issue 10's target is equal claims; until then this floor keeps it from getting worse.
     """
