@@ -148,3 +148,13 @@ def test_measure_agent_subject(figure_of, text, find, measure):
 ])
 def test_measure_from_tallies_lists_and_linking_verbs(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Rights groups documented the summary executions of at least a dozen men.", "dozen", "killed",
+                 id="executions-conflict"),
+    pytest.param("As governor he did not halt 11 executions.", "11", "killed", id="executions-politics"),
+    pytest.param("Twelve children are missing after the flood.", "Twelve", "missing", id="missing-people-disaster"),
+])
+def test_measure_executions_and_missing_people(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
