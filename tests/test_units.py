@@ -165,7 +165,7 @@ def test_units_in_before_an_adjective_and_noun_is_a_preposition(text, word):
     ("A stamp rose by 5p today.", "5p", "p"),
     ("The stream is in 1080p resolution.", "1080p", None),
 ])
-def test_units_glued_coins_below_a_hundred(text, word, unit):
+def test_units_glued_coins_not_resolutions(text, word, unit):
     doc = FIGURES(text)
     found = [s._.figure.unit for s in doc.spans["claimx"] if s.text == word]
     assert found == ([unit] if unit else [])
@@ -189,3 +189,12 @@ def test_units_finance_and_lab(text, phrase, value, unit):
 def test_units_compound_durations(text, phrase, value, unit):
     got = figure(text, phrase.split()[0])
     assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("They won seven of their last eight league matches.", "eight"),
+    ("The club has lost five league games this season.", "five"),
+])
+def test_units_a_sports_league_is_no_length(text, word):
+    unit, _ = unit_after(text, word)
+    assert unit is None
