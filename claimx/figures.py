@@ -124,6 +124,7 @@ class FigureFinder(DataComponent):
         if ratio is not None:  # "one in three homes": a share
             cand.end, cand.unit = ratio.end, "%"
             num.value = round(100 * num.value / ratio.value, 2)
+            self._bound_words(doc, cand, prefixes, suffixes)  # "about one in three", "more than one in four"
             return cand, cand.end
         second = None if num.high is not None else self._range_end(doc, cand, openers, sent_end)
         if num.high is not None:

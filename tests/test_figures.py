@@ -419,3 +419,14 @@ def test_figures_compound_duration_is_one_figure(extract, sentence, compound, va
 def test_figures_change_in_pence_and_the_new_level_are_two_figures(extract):
     got = [(c.figure.text, c.figure.bound) for c in extract("Shares fell 12p to 2,100p after the results.")]
     assert got == [("12p", "exact"), ("2,100p", "exact")]
+
+
+# A share said as "one in three" keeps the bound words around it.
+@pytest.mark.parametrize(("text", "phrase", "bound"), [
+    ("About one in three voters backed the plan.", "About one in three", "approx"),
+    ("Nearly one in five children live in poverty.", "Nearly one in five", "max"),
+    ("More than one in four homes were flooded.", "More than one in four", "min"),
+])
+def test_figures_share_keeps_its_bound(extract, text, phrase, bound):
+    got = [(c.figure.text, c.figure.bound, c.figure.unit) for c in extract(text)]
+    assert got == [(phrase, bound, "%")]
