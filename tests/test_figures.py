@@ -430,3 +430,14 @@ def test_figures_change_in_pence_and_the_new_level_are_two_figures(extract):
 def test_figures_share_keeps_its_bound(extract, text, phrase, bound):
     got = [(c.figure.text, c.figure.bound, c.figure.unit) for c in extract(text)]
     assert got == [(phrase, bound, "%")]
+
+
+# A number after a plural name, or a range, counts something (seats, votes) and is no model number.
+@pytest.mark.parametrize(("text", "phrase", "bound"), [
+    ("The projection gives the Union 190 seats, the Social Democrats 160-175 and the Greens about 140.", "160-175",
+     "range"),
+    ("In the final count the Rangers 41 and the Rovers 38 stood level on points.", "41", "exact"),
+])
+def test_figures_number_after_a_plural_name_is_a_count(figure_of, text, phrase, bound):
+    claim = figure_of(text, phrase)
+    assert (claim.figure.text, claim.figure.bound) == (phrase, bound)

@@ -25,10 +25,12 @@ def is_inside_name_entity(x: Context) -> bool:
 
 
 def is_model_number(x: Context) -> bool:
-    """'Boeing 737 landed', 'Apollo 11': digits after a capitalised name, counting no noun, name a model."""
+    """'Boeing 737 landed', 'Apollo 11': one number after a singular capitalised name, counting no noun, names a model."""
     p, a = x.prev, x.after
     if not x.plain_count or p is None or p.pos_ != "PROPN" or not any(c.isupper() for c in p.text):
         return False
+    if x.cand.bound == "range" or p.tag_ == "NNPS":
+        return False  # "the Social Democrats 160-175": a range of seats, and a plural name counts
     counts_nothing = a is None or a.pos_ not in NOUNS or a.ent_type_ in x.words.date_labels
     return p.lower_ not in x.words.months and x.first.text.isdigit() and x.bare_start and counts_nothing
 
