@@ -76,6 +76,7 @@ class NumberReader:
         # longest first, so that "a couple" is tried before a one-word quantifier
         self.vague_quantifiers: list[list[str]] = sorted((q.lower().split() for q in lexicon["vague_quantifiers"]),
                                                           key=len, reverse=True)
+        self.quantifier_starts = {words[0] for words in self.vague_quantifiers}
         self.fractions: dict[str, float] = lexicon["fractions"]
         self.currency_symbols = currency_symbols
         self.glued_units = set(lexicon["glued_units"])
@@ -173,8 +174,10 @@ class NumberReader:
 
     def _quantifier_end(self, doc: Doc, i: int) -> int | None:
         """The token after the longest vague quantifier at i ('several', 'a few', 'a couple'), or None."""
+        if doc[i].lower_ not in self.quantifier_starts:
+            return None  # read at every word: most are no quantifier's first word
         for words in self.vague_quantifiers:
-            if doc[i:i + len(words)].text.lower().split() == words:
+            if i + len(words) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
                 return i + len(words)
         return None
 

@@ -98,9 +98,7 @@ class SourceStrategies:
         for _ in range(MAX_CLIMB):
             noun = self._cue_noun_before_mark(x) if found is None else None
             if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
-                owner = self._owner(noun)
-                return _Found(owner or noun, _one(sent, noun), self.cue_nouns[noun.lemma_.lower()],
-                              self.mention(noun) if owner is None else None)
+                return self._noun_cue(noun, sent)
             head = x.head
             if head == x or head.i < sent.start or head.i >= sent.end:
                 break
@@ -114,14 +112,18 @@ class SourceStrategies:
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
                     found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
-                owner = self._owner(head)
-                src = owner if owner is not None else head
-                return _Found(src, _one(sent, head), self.cue_nouns[lemma], self.mention(head) if owner is None else None)
+                return self._noun_cue(head, sent)
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
+
+    def _noun_cue(self, noun: Token, sent: Span) -> _Found:
+        """A reporting noun's source: its owner ('the NIS's estimate'), else the noun's own phrase ('Ukrainian estimates')."""
+        owner = self._owner(noun)
+        return _Found(owner or noun, _one(sent, noun), self.cue_nouns[noun.lemma_.lower()],
+                      self.mention(noun) if owner is None else None)
 
     def _cue_noun_before_mark(self, x: Token) -> Token | None:
         """The reporting noun just before the 'that' which opens x's clause ('a report [that] ...', 'his claim [that]')."""
@@ -144,9 +146,8 @@ class SourceStrategies:
         subj = self.subject_of(verb)
         if subj is None:
             return None
-        if verb.lemma_.lower() in self.document_cues and not self._document_voice(subj) and not (
-                self._may_speak(subj) and any(c.dep_ == "ccomp" for c in verb.children)):
-            return None  # "the military has shown improvement"; but "researchers found that 73 percent ..." report
+        if not self._document_cue_reports(verb, subj):
+            return None  # "the military has shown improvement"
         if not self._cue_takes(verb):
             return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
         if not self._may_speak(subj):
@@ -320,9 +321,8 @@ class SourceStrategies:
                 prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
                 if prev is None:
                     continue  # "at the launchpad in January showed": a place or a time names no speaker
-            if lemma in self.document_cues and not self._document_voice(prev) and not any(
-                    c.dep_ == "ccomp" for c in tok.children):
-                continue  # "Rescuers found 12 survivors": a find, not a report ("found that 12 ..." reports)
+            if not self._document_cue_reports(tok, prev):
+                continue  # "Rescuers found 12 survivors": a find, not a report
             if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)

@@ -83,13 +83,20 @@ class MeasureRules:
             return "captured"  # "the students taken from their dormitory ... a kidnapping"
         return None
 
-    def _measure_of(self, tok: Token) -> str | None:
+    def _phrase_measure(self, tok: Token, *, ending: bool = True) -> str | None:
+        """The measure of a lexicon phrase that starts at `tok` ('lost their lives'), or, with `ending`, ends at it."""
         doc = tok.doc
         tail = doc[tok.i:min(tok.i + 5, len(doc))].text.lower()
-        start = doc[max(tok.i - 3, 0):tok.i + 1].text.lower()
+        start = doc[max(tok.i - 3, 0):tok.i + 1].text.lower() if ending else None
         for phrase, measure in self.phrases:
-            if tail.startswith(phrase) or start.endswith(phrase):
+            if tail.startswith(phrase) or (start is not None and start.endswith(phrase)):
                 return measure
+        return None
+
+    def _measure_of(self, tok: Token) -> str | None:
+        found = self._phrase_measure(tok)
+        if found is not None:
+            return found
         for key in (tok.lemma_.lower(), tok.lower_):
             if key in self.lemma_to_measure:
                 return self.lemma_to_measure[key]
@@ -171,6 +178,7 @@ class MeasureRules:
         doc = span.doc
         found: list[Token] = []
         limit = min(len(doc), j + 10)
+        fig_tokens = set(range(span.start, span.end))
         while j < limit:
             tok = doc[j]
             if tok.is_space:
@@ -178,7 +186,7 @@ class MeasureRules:
                 continue
             if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
                 break
-            if self._acts_on_other(tok, set(range(span.start, span.end)), noun):
+            if self._acts_on_other(tok, fig_tokens, noun):
                 break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
             if self._word_measure(span, tok, noun):
                 found.append(tok)
@@ -294,8 +302,7 @@ class MeasureRules:
             return False
         if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun for c in verb.children):
             return False
-        tail = verb.doc[verb.i:verb.i + 5].text.lower()
-        return not any(tail.startswith(phrase) for phrase, _ in self.phrases)
+        return self._phrase_measure(verb, ending=False) is None
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
         """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
