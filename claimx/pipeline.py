@@ -18,6 +18,7 @@ from .errors import Errors, InputError, Warnings
 from .io import Document
 from .model import Claim
 from .records import claims_from_doc
+from .ruler import cache_attribute_ruler
 from .timex import TimeResolver
 from .windows import fit_claims, narrower
 
@@ -45,6 +46,7 @@ def load(model: str | None = None, *, lexicons: str | None = None) -> Language:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as err:
         raise RuntimeError(Errors.E008.format(model=name, err=str(err).splitlines()[0])) from err
+    cache_attribute_ruler(nlp)  # the same annotations, each distinct token matched once (see ruler)
     if "claimx" not in nlp.pipe_names:
         from . import factories  # noqa: F401 - registers the factories for this process
 
