@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from claimx.extensions import set_extensions
-from claimx.timex import TimeResolver
+from claimx.timex import TimeResolver, _parse
 
 BASE = dt.date(2025, 5, 1)
 
@@ -42,6 +42,27 @@ def vocab():
 ])
 def test_timex_resolve(times, text, base, expected):
     assert times.resolve(text, base) == expected
+
+
+PLAIN_DATES = [  # datelines of wire copy, of British and of American papers; years alone; impossible days
+    "2008", "1850", "2030", "March 5, 2024", "5 March 2024", "Sept. 5, 2024", "Sep 5 2024", "12 Dec. 2016",
+    "1 June, 2020", "Jun. 1, 2020", "DECEMBER 12 2016", "May 31, 2015", "Feb 29, 2024", "Feb 30, 2024", "31 April 2019",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_DATES)
+@pytest.mark.parametrize("base", [None, BASE])
+def test_timex_plain_dates_read_as_dateparser_reads_them(times, text, base):
+    """The fast path for years and plain dates gives dateparser's answer, or leaves the string to it."""
+    fast = times._plain(text)
+    assert fast is None or fast == _parse(text, base)
+    assert times.resolve(text, base) == _parse(text, base)
+
+
+@pytest.mark.parametrize(("text", "read"), [("5 March 2024", True), ("Sept. 5, 2024", True), ("2008", True),
+                                            ("Mayor 5, 2024", False), ("Feb 30, 2024", False), ("March 2024", False)])
+def test_timex_plain_dates_need_no_dateparser(times, text, read):
+    assert (times._plain(text) is not None) is read
 
 
 @pytest.mark.parametrize("text", ["invasion of 2022", "then 2019"])
