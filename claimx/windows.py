@@ -25,11 +25,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import ACRONYM_RE
+from .attribution import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
 from .component import DataComponent
 from .model import Claim
 from .numbers import NumberReader
-from .quotes import QUOTE_PAIRS, quote_regions
+from .quotes import QUOTE_PAIRS, opens_with_quote, paragraph_bounds, previous_paragraph, quote_regions
 from .units import UnitReader
 
 CANDIDATES_KEY = "claimx_candidates"  # doc.spans key of the cheap pass's number candidates
@@ -97,7 +97,7 @@ class WindowPlanner:
         self.titles = {w.lower() for w in words["titles"]}
 
     def plan(self, doc: Doc) -> list[tuple[int, int]]:
-        sents = list(doc.sents)
+        sents = [s for s in doc.sents if not all(t.is_space for t in s)]  # a blank line is no context sentence
         if not sents:
             return []
         keep = [False] * len(sents)
@@ -108,8 +108,27 @@ class WindowPlanner:
         self._keep_acronyms(doc, sent_of, keep)
         self._keep_full_names(sents, keep)
         self._keep_pronoun_names(sents, keep)
+        self._keep_running_quotes(doc, sents, keep)
         self._keep_quotes(doc, sents, keep)  # last: a quotation is kept whole or dropped whole
         return _merge(sents, keep)
+
+    @staticmethod
+    def _keep_running_quotes(doc: Doc, sents: list[Span], keep: list[bool]) -> None:
+        """A figure quoted, or in a paragraph that opens with a quotation mark: its speaker may be named anywhere
+        in that paragraph, in the quotation paragraphs before it, or in the paragraph that led into them."""
+        text, starts, seen = doc.text, [s.start_char for s in sents], set()
+        regions = quote_regions(text)
+        for span in doc.spans.get(CANDIDATES_KEY, []):
+            para = paragraph_bounds(text, span.start_char)
+            quoted = any(a <= span.start_char < b for a, b in regions)
+            if para[0] in seen or not (quoted or opens_with_quote(text, *para)):
+                continue
+            seen.add(para[0])
+            for _ in range(QUOTE_PARAGRAPHS_BACK + 1):
+                _mark(keep, _sent_at(starts, para[0]), _sent_at(starts, max(para[0], para[1] - 1)))
+                if para[0] == 0 or (para[0] not in seen and not opens_with_quote(text, *para)):
+                    break  # the paragraph that led into the quotation
+                para = previous_paragraph(text, para[0])
 
     def _keep_quotes(self, doc: Doc, sents: list[Span], keep: list[bool]) -> None:
         """A figure in a quotation: keep where it opens and closes, a sentence either side (its speaker is named there)."""

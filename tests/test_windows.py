@@ -70,6 +70,32 @@ def test_window_is_the_figure_sentence_and_its_neighbours(cheap, figure_sentence
     assert kept.startswith("Nobody expected the storm.") and kept.rstrip().endswith("The road was quiet that morning.")
 
 
+@pytest.mark.parametrize(("before", "figure"), [  # a wire report and a local news story, one sentence a line
+    ("The boy's grandfather told a reporter the well was near the house.", "The man also said the well was 40 metres deep."),
+    ("The club's treasurer spoke to the local paper after the meeting.", "Membership had fallen to 212 by the end of June."),
+])
+def test_a_blank_line_is_no_neighbour_sentence(cheap, before, figure):
+    """Paragraphs a line each, with blank lines between: the neighbour kept is the sentence, not the blank line."""
+    text = f"{FILLER}\n\n{before}\n\n{figure}\n\n{FILLER}\n"
+    kept = windowed_text(cheap, text)
+    assert before in kept and figure in kept
+
+
+@pytest.mark.parametrize(("lead_in", "quoted"), [  # a witness's account over paragraphs; a manager's after a match
+    ("Miguel John, who was on a bus, told the Standard: “The road had not been shut yet.",
+     "“At first there were about six or 10 vehicles, then more arrived."),
+    ("Sarah Holt runs the food bank in Leeds.", "“We fed 340 families last month, and the queue grows."),
+])
+def test_a_running_quotation_keeps_its_paragraphs_back_to_the_lead_in(cheap, lead_in, quoted):
+    """A figure in a paragraph that opens with a quotation mark: its speaker is named in the paragraphs the
+    quotation ran over or in the one that led into it, however far they are from a number."""
+    middle = "“It was obvious it was very serious, with so many police around.\n\n“Nobody could get through the cordon."
+    text = f"{FILLER} {FILLER}\n\n{lead_in}\n\n{middle}\n\n{quoted}\n\n{FILLER}\n"
+    kept = windowed_text(cheap, text)
+    assert lead_in in kept and "Nobody could get through" in kept and quoted in kept
+    assert "Neighbours watched" not in kept
+
+
 @pytest.mark.parametrize("text", [
     "Five people died. Two more were hurt. 300 homes burnt.",
     "The club scored 3 goals in 90 minutes.",
@@ -157,9 +183,10 @@ def test_narrower_reads_with_the_pipelines_words_and_leaves_it_as_it_was():
 
 
 # claims that differ in any field: 6 when windows became opt-in (stop 14); 11 at stop 15, where the full parse gained
-# rules that read speakers from sentences without a number (a bare 'the man', 'it', a lead-in paragraph), which
-# the windows blank; windowed claim F1 still rose (0.925 -> 0.950) while the full parse's rose more (0.940 -> 0.985)
-MAX_WINDOWED_DIFFERENCES = 11
+# 2 on the dev set (one speaker named three sentences back, outside the windows; claim F1 0.980 against 0.985).
+# It was 11 until the windows kept the sentence beside a figure's rather than the blank line between paragraphs,
+# and the paragraphs a running quotation came over.
+MAX_WINDOWED_DIFFERENCES = 2
 
 
 def _claims(nlp, paths, full_parse):
@@ -173,7 +200,7 @@ def _claims(nlp, paths, full_parse):
 @pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="the dev gold is not beside the checkout")
 def test_windowed_and_full_parse_agree_on_dev_and_seeds(nlp):
     """Windowed mode (`--windows`) finds the same figures as parsing everything, and differs in no more claims
-    than MAX_WINDOWED_DIFFERENCES on the dev set (in source and cue: claim F1 0.950 against 0.985; none on
+    than MAX_WINDOWED_DIFFERENCES on the dev set (in source and cue: claim F1 0.980 against 0.985; none on
     the seeds).
 
     Issue 10's target is equal claims; until then this floor keeps it from getting worse.

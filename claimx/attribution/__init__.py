@@ -7,10 +7,10 @@ component and its table of strategies), `strategies` (one way each that news nam
 that need no lexicon), `base` (what they share).
 """
 
-from .base import ACRONYM_RE
+from .base import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
 from .finder import AttributionFinder
 
-__all__ = ["ACRONYM_RE", "AttributionFinder"]
+__all__ = ["ACRONYM_RE", "QUOTE_PARAGRAPHS_BACK", "AttributionFinder"]
 
 # the docstring's list of strategies is generated from the table, so it cannot drift from the code
 
