@@ -11,6 +11,8 @@ process (so that peak RSS is its own):
   claimx -j1    read, extract and write JSONL in-process, as `claimx extract -j 1` (load not timed);
                 full parse (the default) and --windows (the model parses only where a claim can be)
   claimx -j2    the same with 2 worker processes (timed from the start: spawning and loading included)
+  bare x2       bare spaCy in two processes at once, each on half the texts: what two processes gain on
+                this machine at all (the ceiling for claimx -j2 / -j1)
   cold start    `claimx extract` on one article vs `python -c "import spacy; spacy.load(model)"` (best of 3)
 Targets: claimx -j1 >= 1.5x bare (aim 2x); -j2 >= 1.8x -j1 (load included); cold start <= 1.5x the model load.
 """
@@ -79,11 +81,13 @@ def _peak_mb() -> tuple[float, float]:
 
 
 def case(name: str, corpus: str, model: str) -> dict:
-    """One measurement, in this process."""
+    """One measurement, in this process ("bare:K" is bare spaCy on the K-th of two halves of the texts)."""
     texts = _texts(corpus)
+    if name.startswith("bare:"):
+        texts = texts[int(name[-1])::2]
     words = sum(len(t.split()) for t in texts)
     load = 0.0
-    if name == "bare":
+    if name.startswith("bare"):
         import spacy
 
         t = time.perf_counter()
@@ -117,11 +121,26 @@ def case(name: str, corpus: str, model: str) -> dict:
 
 
 def measure(name: str, corpus: str, model: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--case", name, "--model", model, corpus],
-                         capture_output=True, text=True)
-    if out.returncode != 0:  # say why and go on with the other measurements
-        return {"case": name, "failed": (out.stderr.strip().splitlines() or ["?"])[-1]}
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return _result(name, _start(name, corpus, model))
+
+
+def _start(name: str, corpus: str, model: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, __file__, "--case", name, "--model", model, corpus],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _result(name: str, proc: subprocess.Popen) -> dict:
+    stdout, stderr = proc.communicate()
+    if proc.returncode != 0:  # say why and go on with the other measurements
+        return {"case": name, "failed": (stderr.strip().splitlines() or ["?"])[-1]}
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def bare_twice(corpus: str, model: str) -> float | None:
+    """Seconds (load and run) for bare spaCy in two processes at once, each on half the texts; None if one failed."""
+    procs = {name: _start(name, corpus, model) for name in ("bare:0", "bare:1")}
+    halves = [_result(name, proc) for name, proc in procs.items()]
+    return None if any("failed" in h for h in halves) else max(h["load"] + h["run"] for h in halves)
 
 
 def cold_start(model: str, article: Path, repeat: int = 3) -> tuple[float, float]:
@@ -147,6 +166,7 @@ def run_corpus(label: str, corpus: str, model: str) -> dict:
     print(f"\ncorpus {label} ({size / 2**20:.2f} MB): {numbers:.0%} of tokens in sentences with a number, "
           f"{seen:.0%} seen by the model when windowed; load average {os.getloadavg()[0]:.2f}")
     results = {name: measure(name, corpus, model) for name in CASES}
+    twice = bare_twice(corpus, model)
     print(f"{'':22}{'words/s':>10}{'run s':>8}{'load s':>8}{'peak RSS MB':>13}{'worker RSS MB':>15}")
     for name, r in results.items():
         if "failed" in r:
@@ -158,6 +178,9 @@ def run_corpus(label: str, corpus: str, model: str) -> dict:
         return results
     bare = results["bare"]
     print(f"words: {bare['words']:,}")
+    if twice is not None:
+        print(f"bare spaCy in 2 processes at once / in 1, load included: {(bare['run'] + bare['load']) / twice:.2f}x "
+              "(what this machine gives two processes: the ceiling for -j2 / -j1)")
     for mode, suffix in (("--windows", ""), ("full parse", "-full")):
         j1, j2 = results["j1" + suffix], results["j2" + suffix]
         print(f"{mode:>13}: claimx -j1 / bare spaCy {bare['run'] / j1['run']:.2f}x (target >= 1.5, aim 2);"
