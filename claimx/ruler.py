@@ -41,7 +41,7 @@ class CachedAttributeRuler(AttributeRuler):
 
     def __init__(self, vocab, name: str = "attribute_ruler", **kwargs: Any) -> None:
         self._plan: tuple[Matcher, Matcher] | None = None
-        self._cache: dict[Key, list[int]] = {}
+        self._cache: dict[Key, list[tuple[int, int]]] = {}
         super().__init__(vocab, name, **kwargs)
 
     # Every change to the patterns (add, add_patterns, clear, from_disk, from_bytes) goes through these two.
@@ -58,8 +58,7 @@ class CachedAttributeRuler(AttributeRuler):
         found = rest(doc, allow_missing=True, as_spans=False) if len(rest) else []
         matches = [(int(self.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found]
         for tok in (doc if len(singles) else ()):
-            for attr_id in self._single_matches(singles, tok):
-                matches.append((attr_id, self.vocab.strings[str(attr_id)], tok.i, tok.i + 1))
+            matches += [(attr_id, match_id, tok.i, tok.i + 1) for attr_id, match_id in self._single_matches(singles, tok)]
         matches.sort()  # as spaCy's: by pattern, so that later rules have precedence
         return matches
 
@@ -69,14 +68,16 @@ class CachedAttributeRuler(AttributeRuler):
             index = self.indices[attr_id]
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[attr_id])
 
-    def _single_matches(self, singles: Matcher, tok: Token) -> list[int]:
+    def _single_matches(self, singles: Matcher, tok: Token) -> list[tuple[int, int]]:
+        """(pattern number, match id) of the one-token patterns `tok` matches, from the cache or settled now."""
         key = (tok.orth, tok.tag, tok.dep, tok.pos)
         found = self._cache.get(key)
         if found is None:
             if len(self._cache) >= CACHE_ENTRIES:
                 self._cache = {}
-            found = self._cache[key] = sorted(int(self.vocab.strings[m_id]) for m_id, _, _ in
-                                              singles(_one_token_doc(self.vocab, tok.text, key), allow_missing=True, as_spans=False))
+            doc = _one_token_doc(self.vocab, tok.text, key)
+            found = self._cache[key] = [(int(self.vocab.strings[m_id]), m_id)
+                                        for m_id, _, _ in singles(doc, allow_missing=True, as_spans=False)]
         return found
 
     def _matchers(self) -> tuple[Matcher, Matcher]:

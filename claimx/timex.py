@@ -83,7 +83,7 @@ class TimeResolver:
 
     def _plain(self, cleaned: str) -> str | None:
         """A year alone or a plain date, as dateparser reads them, for a fraction of its cost (None: ask it)."""
-        if len(cleaned) == len("2025") and YEAR_RE.fullmatch(cleaned):
+        if YEAR_RE.fullmatch(cleaned):
             return cleaned
         m = self.plain_date_re.fullmatch(cleaned)
         if m is None:

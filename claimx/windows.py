@@ -29,7 +29,7 @@ from .attribution import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
 from .component import DataComponent
 from .model import Claim
 from .numbers import NumberReader
-from .quotes import QUOTE_PAIRS, opens_with_quote, paragraph_bounds, previous_paragraph, quote_regions
+from .quotes import QUOTE_PAIRS, opens_with_quote, paragraph_bounds, previous_paragraph, quote_regions, region_of
 from .units import UnitReader
 
 CANDIDATES_KEY = "claimx_candidates"  # doc.spans key of the cheap pass's number candidates
@@ -105,36 +105,42 @@ class WindowPlanner:
         for span in doc.spans.get(CANDIDATES_KEY, []):
             i = sent_of[span.start]
             _mark(keep, i - CONTEXT_SENTENCES, i + CONTEXT_SENTENCES)
-        self._keep_acronyms(doc, sent_of, keep)
+        text = doc.text  # spaCy builds it anew on every access
+        regions = quote_regions(text)
+        self._keep_acronyms(doc, text, sent_of, keep)
         self._keep_full_names(sents, keep)
         self._keep_pronoun_names(sents, keep)
-        self._keep_running_quotes(doc, sents, keep)
-        self._keep_quotes(doc, sents, keep)  # last: a quotation is kept whole or dropped whole
+        self._keep_running_quotes(doc, text, regions, sents, keep)
+        self._keep_quotes(doc, regions, sents, keep)  # last: a quotation is kept whole or dropped whole
         return _merge(sents, keep)
 
     @staticmethod
-    def _keep_running_quotes(doc: Doc, sents: list[Span], keep: list[bool]) -> None:
+    def _keep_running_quotes(doc: Doc, text: str, regions: list[tuple[int, int]], sents: list[Span], keep: list[bool]) -> None:
         """A figure quoted, or in a paragraph that opens with a quotation mark: its speaker may be named anywhere
-        in that paragraph, in the quotation paragraphs before it, or in the paragraph that led into them."""
-        text, starts, seen = doc.text, [s.start_char for s in sents], set()
-        regions = quote_regions(text)
+        in that paragraph, in the quotation paragraphs before it, or in the paragraph that led into them (the
+        paragraphs `attribution` reads for it, QUOTE_PARAGRAPHS_BACK at most)."""
+        starts, seen = [s.start_char for s in sents], set()
         for span in doc.spans.get(CANDIDATES_KEY, []):
             para = paragraph_bounds(text, span.start_char)
-            quoted = any(a <= span.start_char < b for a, b in regions)
+            quoted = region_of(regions, span.start_char, span.end_char) is not None
             if para[0] in seen or not (quoted or opens_with_quote(text, *para)):
                 continue
             seen.add(para[0])
-            for _ in range(QUOTE_PARAGRAPHS_BACK + 1):
-                _mark(keep, _sent_at(starts, para[0]), _sent_at(starts, max(para[0], para[1] - 1)))
-                if para[0] == 0 or (para[0] not in seen and not opens_with_quote(text, *para)):
-                    break  # the paragraph that led into the quotation
+            _mark_chars(keep, starts, *para)
+            for _ in range(QUOTE_PARAGRAPHS_BACK):
+                if para[0] == 0:
+                    break
                 para = previous_paragraph(text, para[0])
+                _mark_chars(keep, starts, *para)
+                if not opens_with_quote(text, *para):
+                    break  # the paragraph that led into the quotation
 
-    def _keep_quotes(self, doc: Doc, sents: list[Span], keep: list[bool]) -> None:
+    @staticmethod
+    def _keep_quotes(doc: Doc, regions: list[tuple[int, int]], sents: list[Span], keep: list[bool]) -> None:
         """A figure in a quotation: keep where it opens and closes, a sentence either side (its speaker is named there)."""
         starts = [s.start_char for s in sents]
         figures = [span.start_char for span in doc.spans.get(CANDIDATES_KEY, [])]
-        for start, end in quote_regions(doc.text):
+        for start, end in regions:
             k = bisect.bisect_left(figures, start)
             if k < len(figures) and figures[k] < end:
                 for edge in (start, end - 1):
@@ -142,9 +148,9 @@ class WindowPlanner:
                     _mark(keep, i - QUOTE_CONTEXT_SENTENCES, i + QUOTE_CONTEXT_SENTENCES)
 
     @staticmethod
-    def _keep_acronyms(doc: Doc, sent_of: list[int], keep: list[bool]) -> None:
+    def _keep_acronyms(doc: Doc, text: str, sent_of: list[int], keep: list[bool]) -> None:
         """'National Intelligence Service (NIS)': the definition names a later source, wherever it is."""
-        for m in ACRONYM_RE.finditer(doc.text):
+        for m in ACRONYM_RE.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 _mark(keep, sent_of[span.start], sent_of[span.end - 1])
@@ -195,6 +201,11 @@ def _capitalised(tok: Token) -> bool:
 def _mark(keep: list[bool], first: int, last: int) -> None:
     for j in range(max(0, first), min(len(keep), last + 1)):
         keep[j] = True
+
+
+def _mark_chars(keep: list[bool], starts: list[int], start: int, end: int) -> None:
+    """Keep every sentence that characters start..end (a paragraph) touch."""
+    _mark(keep, _sent_at(starts, start), _sent_at(starts, max(start, end - 1)))
 
 
 def _sentence_index(doc: Doc, sents: list[Span]) -> list[int]:
