@@ -158,3 +158,72 @@ def test_measure_from_tallies_lists_and_linking_verbs(figure_of, text, find, mea
 ])
 def test_measure_executions_and_missing_people(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# People "shot" are casualties unless the sentence says more (GUIDELINES): a killing word or an injury word in the
+# figure's stretch of the sentence (up to the next figure) refines it; a word that has a figure of its own does not.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Nineteen people were shot across the city over the holiday weekend, police said.", "Nineteen", "casualties",
+                 id="shot-crime-weekend"),
+    pytest.param("Insurgents shot 14 border guards at a checkpoint before dawn.", "14", "casualties", id="shot-war-checkpoint"),
+    pytest.param("Since Friday, 31 people have been shot in the county, five of them fatally.", "31", "casualties",
+                 id="shot-total-keeps-casualties"),
+    pytest.param("Since Friday, 31 people have been shot in the county, five of them fatally.", "five", "killed",
+                 id="shot-fatally-is-killed"),
+    pytest.param("Two brothers were shot dead outside a grocery store on Elm Street.", "Two", "killed", id="shot-dead-crime"),
+    pytest.param("Sniper fire shot dead three medics near the front line.", "three", "killed", id="shot-dead-war"),
+    pytest.param("Four soldiers were shot and killed at the crossing.", "Four", "killed", id="shot-and-killed"),
+    pytest.param("Three fans were shot and rushed to a hospital near the arena.", "Three", "injured", id="shot-hospital-sport"),
+    pytest.param("Guards shot 9 protesters, each with a bullet wound to the legs.", "9", "injured", id="shot-bullet-wound"),
+    pytest.param("Five villagers were shot on Monday, killing two of them.", "Five", "casualties", id="other-figures-killing-word"),
+    pytest.param("The striker shot 65 times at goal this season.", "65", None, id="shots-in-sport-are-no-casualties"),
+])
+def test_measure_of_people_shot(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# The main predicate, not a participle or a relative clause on the counted noun, says what happened to it; a
+# deployment word in such a modifier yields to an event verb or adjective (not to a light verb's noun: "suffered losses").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Nine marines stationed at the base have died since the spring.", "Nine", "killed", id="stationed-died-war"),
+    pytest.param("About 60 troops who were sent to the border were wounded in the shelling.", "About 60", "injured",
+                 id="relative-sent-wounded"),
+    pytest.param("Some 200 of the 5,000 firefighters deployed to the blaze were injured.", "Some 200", "injured",
+                 id="partitive-deployed-injured-wildfire"),
+    pytest.param("Some 200 of the 5,000 firefighters deployed to the blaze were injured.", "5,000", "deployed",
+                 id="the-whole-stays-deployed"),
+    pytest.param("The 12,000 troops sent to the region have suffered heavy losses.", "12,000", "deployed",
+                 id="light-verb-noun-keeps-deployed"),
+    pytest.param("Officials said 3,000 officers were deployed to the stadium on Saturday.", "3,000", "deployed",
+                 id="plain-deployment-sport"),
+])
+def test_measure_main_predicate_beats_a_modifier(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A count that reaches a figure ("exceeded", "surpassed", "approaching") gives it the count's measure.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The number of troops killed or wounded has passed 7,000, the general staff said.", "7,000", "casualties",
+                 id="number-killed-or-wounded-war"),
+    pytest.param("Casualties have topped 900 since the offensive began.", "900", "casualties", id="casualties-topped"),
+    pytest.param("The injured are nearing 250 after the tower collapse.", "250", "injured", id="injured-nearing-disaster"),
+    pytest.param("The death toll from the floods has surpassed 1,200.", "1,200", "killed", id="death-toll-surpassed-floods"),
+    pytest.param("Army losses exceeding 4,500 were reported by the ministry.", "4,500", "casualties", id="losses-exceeding"),
+    pytest.param("Ticket sales exceeded 40,000 for the final.", "40,000", None, id="sales-exceeded-no-measure"),
+])
+def test_measure_of_a_threshold_count(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("At least 9 more were wounded in shootings overnight.", "9", "injured", id="more-crime"),
+    pytest.param("Another 40 others were killed when the ferry sank.", "40", "killed", id="others-disaster"),
+    pytest.param("Commanders said a quarter of the brigade had sustained casualties.", "quarter", "casualties",
+                 id="light-verb-object-read-off-the-words"),
+    pytest.param("A third of the battalion was put out of action within a week.", "third", "casualties", id="out-of-action"),
+    pytest.param("The drone unit said it had eliminated 35 enemy soldiers.", "35", "killed", id="eliminated-soldiers"),
+    pytest.param("The bank eliminated 35 branches last year.", "35", None, id="eliminated-branches-business"),
+    pytest.param("Shares of the carmaker have lost 28 percent this year.", "28 percent", None, id="lost-percent-markets"),
+])
+def test_measure_words_after_the_figure(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -86,6 +86,9 @@ class CountedFinder(MeasureRules, DataComponent):
         self.care_lemmas = {w.lower() for w in cues.get("lemmas", [])}
         self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)
         self.context_sentences = int(m.get("context_sentences", 0))
+        self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
+        self.vague_events = {lemma.lower(): {measure: {w.lower() for w in words} for measure, words in refiners.items()}
+                             for lemma, refiners in m.get("vague_events", {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):

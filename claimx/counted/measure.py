@@ -15,6 +15,7 @@ from .tree import (
     _phrase_at,
 )
 
+EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a light verb takes ("suffered losses")
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
@@ -28,28 +29,64 @@ class MeasureRules:
         linear = self._words_after(span, noun)
         if linear:
             words.insert(1 if noun is not None else 0, linear)
-        found = self._first_measure(span, words, noun)
+        found, at, word = self._first_measure(span, words, noun)
+        if found == "deployed":
+            event = self._main_event(span, words[at + 1:], noun)
+            found, word = (event[0], event[1]) if event is not None else (found, word)
         if found in self.status_measures:
             event = self._event_over_status(span, words, noun)
             found = event or found
             if event is None and self._reversed(words):
                 return None  # "the release of 21 abducted girls": no longer captured
+        if word is not None and word.lemma_.lower() in self.vague_events:
+            found = self._refined(span, word) or found  # "shot": killed or injured when the sentence says so
         if found is None and noun is not None and noun.lower_ in self.others:
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
         if found is None and self._is_responder(noun):
             found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene
         return found
 
-    def _first_measure(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
-        """The measure of the nearest group that has one ('killed or injured' combine)."""
-        for group in groups:
-            found = [m for m in (self._word_measure(span, t, noun) for t in group) if m]
+    def _first_measure(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str | None, int, Token | None]:
+        """The measure of the nearest group that has one ('killed or injured' combine), the group's index and the word
+        that gave it; a vague event ('shot') yields to a specific word of its group ('shot and killed'), and a
+        deployment to the group's main event ('stationed abroad have died')."""
+        for at, group in enumerate(groups):
+            found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
+            specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
+            found = specific or found
             if not found:
                 continue
-            distinct = set(found)
+            distinct = {m for m, _ in found}
             if len(distinct & self.combine) >= 2:
-                return self.combined_as
-            return found[0]
+                return self.combined_as, at, None
+            events = [(m, t) for m, t in found if m in self.event_measures and t.pos_ in EVENT_POS]
+            if found[0][0] == "deployed" and events:
+                return events[0][0], at, events[0][1]
+            return found[0][0], at, found[0][1]
+        return None, len(groups), None
+
+    def _main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
+        """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
+        for group in groups:
+            for tok in group:
+                m = self._word_measure(span, tok, noun)
+                if m in self.event_measures and tok.pos_ in EVENT_POS:
+                    return m, tok
+        return None
+
+    def _refined(self, span: Span, word: Token) -> str | None:
+        """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
+        sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
+        doc, refiners = span.doc, self.vague_events[word.lemma_.lower()]
+        others = getattr(self, "_fig_tokens", set()) - set(range(span.start, span.end))
+        stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
+        window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
+        for tok in window:
+            if tok.i in others or any(c.i in others for c in tok.children):
+                continue  # "five were shot, killing one": the killing is the other figure's
+            for measure, words in refiners.items():
+                if tok.lemma_.lower() in words or tok.lower_ in words:
+                    return measure
         return None
 
     def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
@@ -71,8 +108,9 @@ class MeasureRules:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
         m = self._measure_of(tok)
         if m is not None:
-            people_only = tok.lemma_.lower() in self.people_only
-            return None if people_only and noun is not None and not self._is_people(noun) else m
+            if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun):
+                return None  # "lost three games", "bitcoin has lost 28 percent"
+            return m
         if self._is_presence(tok):
             return "deployed" if noun is None or self._is_forces(noun) else None
         if self._is_care_transport(tok):
@@ -105,6 +143,12 @@ class MeasureRules:
         return None
 
     # -- conditional rows of the precedence table ------------------------
+    def _counts_people(self, span: Span, noun: Token | None) -> bool:
+        """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
+        if noun is not None:
+            return self._is_people(noun)
+        return span._.figure is None or span._.figure.unit is None
+
     def _is_people(self, noun: Token) -> bool:
         """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""
         return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._is_forces(noun) \
@@ -179,6 +223,7 @@ class MeasureRules:
         found: list[Token] = []
         limit = min(len(doc), j + 10)
         fig_tokens = set(range(span.start, span.end))
+        light = False  # after a light verb, its object's determiner and adjectives ("had sustained heavy casualties")
         while j < limit:
             tok = doc[j]
             if tok.is_space:
@@ -195,7 +240,12 @@ class MeasureRules:
             if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
                 j += 1
                 continue
+            if not found and (tok.lemma_.lower() in self.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
+                light = True  # "a third of the unit had sustained casualties": the parser often loses the object
+                j += 1
+                continue
             if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
+                              or tok.lower_ in self.others  # "at least 9 more were wounded"
                               or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.linking_verbs):
                 j += 1
                 continue
@@ -210,6 +260,8 @@ class MeasureRules:
             groups.append([noun])
             groups.append([c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens])
             groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")])
+        for verb in (t for t in span if t.lemma_.lower() in self.threshold_verbs):
+            groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb inside the figure
         x = anchor
         if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
@@ -235,8 +287,21 @@ class MeasureRules:
                     # "tried to join the five": joining and arriving say where the subject went
                     clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
                 groups.append(clause)
+                if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
+                    groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
             break
         return [g for g in groups if g]
+
+    def _threshold_count(self, verb: Token) -> list[Token]:
+        """The count a threshold verb says has reached the figure: its subject ('the number of soldiers killed has
+        exceeded'), or the noun it modifies ('losses exceeding 4,000'), with its modifiers and 'of' phrase."""
+        count = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if count is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS:
+            count = verb.head
+        if count is None:
+            return []
+        mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
+        return [count, *mods, *_of_phrase_words(count)]
 
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
