@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,12 +21,13 @@ from .base import (
     _Found,
 )
 from .clauses import ClauseStrategies
+from .context import ContextStrategies
 from .sources import SourceRecords
 from .speakers import Speakers
 from .strategies import SourceStrategies
 
 
-class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceRecords, DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, Speakers, SourceRecords, DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote and ._.time for each figure."""
 
     LEXICONS = ("attribution.json",)
@@ -37,6 +39,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
         self.spans_key = spans_key
         super().__init__(lexicons)
         self.times = TimeResolver()
+        _split_glued_brackets(nlp)
 
     def _build(self) -> None:
         a = self.data["attribution.json"]
@@ -62,9 +65,13 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
         self.person_pronouns = set(a["person_pronouns"])
         self.plural_pronouns = set(a["plural_pronouns"])
         self.first_person = set(a["first_person"])
+        self.second_person = set(a.get("second_person", []))
         self.relative_pronouns = set(a["relative_pronouns"])
         self.phrase_stance: dict[str, str] = a["phrases"]
         self.via_cues = set(a["via_cues"])
+        self.pointers = {p.lower() for p in a.get("pointers", [])}
+        self.speech_dashes = set(a.get("speech_dashes", []))
+        self.tally_cues = set(a.get("tally_cues", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
@@ -85,8 +92,10 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
             span._.quote = region is not None
-            found = self._find(_Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases,
-                                    text))
+            ctx = _Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases, text)
+            found = self._find(ctx)
+            if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
+                found = self._speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
@@ -123,6 +132,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
         SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
         SourceStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
         SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+        ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
+        ContextStrategies._headline_label,      # "Over 2,000 soldiers killed, wounded: minister"
+        ContextStrategies._pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
     )
 
     def _find(self, ctx: _Ctx) -> _Found | None:
@@ -133,3 +145,17 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, Speakers, SourceReco
                 return found
         return None
 
+
+
+GLUED_BRACKET = r"(?<=[A-Za-z])\((?=[A-Z])"  # "Defence Intelligence Agency(DIA)": a name never runs into its bracket
+
+
+def _split_glued_brackets(nlp: Language) -> None:
+    """Split an opening bracket glued to the word before it, so a name ends where its bracket begins; the
+    tokenizer's infix pattern saves with the pipeline."""
+    tokenizer = getattr(nlp, "tokenizer", None)
+    finditer = getattr(tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if pattern is None or GLUED_BRACKET in pattern:
+        return
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_BRACKET}").finditer

@@ -33,12 +33,12 @@ class SourceRecords:
                 right = child.i + 1
             elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on") and head.pos_ == "PROPN" and child.i == right:
                 right = self._name_chain_end(child)  # "Institute for the Study of War", not its "(ISW)"
-        cut = next((k for k in range(head.i - 1, left - 1, -1) if doc[k].text in MENTION_STOPS), None)
+        cut = next((k for k in range(head.i - 1, left - 1, -1) if doc[k].text in MENTION_STOPS or "\n" in doc[k].text_with_ws), None)
         if cut is not None:
             left = cut + 1  # '"...alone," lead scientist Dr Hannah Osei': a misparse reaching into the quotation
         while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "ADP") or doc[left].tag_ == "POS"):
             left += 1
-        end = right
+        end = next((k + 1 for k in range(head.i, right) if "\n" in doc[k].text_with_ws), right)  # never over a line break
         while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
             end -= 1
         if doc[end - 1].tag_ == "POS" and end - 1 > left:

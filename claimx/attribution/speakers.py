@@ -154,7 +154,10 @@ class Speakers:
     def _document_cue_reports(self, verb: Token, subj: Token) -> bool:
         """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
         voice, or with a clause of its own; 'rescuers found 12 survivors' reports nothing. Other cues always report."""
-        return verb.lemma_.lower() not in self.document_cues or self._document_voice(subj) or any(
+        lemma = verb.lemma_.lower()
+        if lemma in self.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.org_nouns):
+            return True  # "Berlin police recorded 14 assaults": a body keeps the count
+        return lemma not in self.document_cues or self._document_voice(subj) or any(
             c.dep_ == "ccomp" for c in verb.children)
 
     def _document_voice(self, tok: Token) -> bool:

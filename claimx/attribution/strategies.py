@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..quotes import in_region as _in_region
 from ..quotes import opens_with_quote, paragraph_bounds, previous_paragraph
 from ..quotes import region_of as _region_of
+from ..records import ents_of
 from .base import (
     LABEL_WORDS,
     MAX_CLIMB,
@@ -27,6 +30,10 @@ from .tree import (
     _verbal,
     _within,
 )
+
+# "WALLACE: ..." opening two or more paragraphs: a transcript, whose capitals labels are speakers (a dateline is one)
+TRANSCRIPT_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+:", re.M)
+TRANSCRIPT_LABELS = 2
 
 
 class SourceStrategies:
@@ -75,7 +82,21 @@ class SourceStrategies:
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
+        if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
+            return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
         return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
+
+    def _speaks_as_label(self, para: Span, colon: Token, word: Token) -> bool:
+        """A one-word capitals label ('WALLACE:', 'HOST:') speaks, unlike a dateline ('SEOUL:'), when what follows is
+        speech (first or second person, or a question), the text is a transcript (two or more such labels), or the
+        text also names the word as a person or organisation in its usual case."""
+        after = para.doc[colon.i + 1:para.end]
+        if "?" in after.text or any(t.lower_ in self.first_person or t.lower_ in self.second_person for t in after):
+            return True
+        if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
+            return True
+        key = word.text.lower()
+        return any(e[-1].lower_ == key and not e[-1].text.isupper() for e in ents_of(word.doc, "PERSON", "ORG"))
 
     def _colon_quote_speaker(self, colon: Token) -> Token | None:
         """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
@@ -98,7 +119,7 @@ class SourceStrategies:
         for _ in range(MAX_CLIMB):
             noun = self._cue_noun_before_mark(x) if found is None else None
             if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
-                return self._noun_cue(noun, sent)
+                return self._quoted_noun_cue(noun, ctx)
             head = x.head
             if head == x or head.i < sent.start or head.i >= sent.end:
                 break
@@ -112,10 +133,18 @@ class SourceStrategies:
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
                     found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
-                return self._noun_cue(head, sent)
+                return self._quoted_noun_cue(head, ctx)
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
+            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+        return found
+
+    def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+        """A reporting noun's source; inside a quotation, an unowned one ('"There was a report that 80 ...," the
+        commander said') is what the quoted speaker says."""
+        found = self._noun_cue(noun, ctx.sent)
+        if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 

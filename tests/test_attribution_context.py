@@ -1,0 +1,139 @@
+"""Sources read past the figure's own sentence (claimx/attribution/context.py), and the speaker rules issue 23 added:
+datelines that are no speakers, reports inside quotations, bodies that keep counts, names that stop at a bracket or
+a line break.
+
+Each pattern is tested with texts from at least two kinds of article; every text is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _source(claim) -> str:
+    src = claim.source
+    return "" if src is None else f"{src.text} | {src.name}".lower()
+
+
+# Direct speech written without quotation marks, closed by a dash and a reporting clause: every sentence is the speaker's.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("We see 6,000 of their troops on this front. About 900 of them have been killed, - the brigade "
+                 "commander said.", "6,000", "commander", id="war-first-sentence"),
+    pytest.param("We see 6,000 of their troops on this front. About 900 of them have been killed, - the brigade "
+                 "commander said.", "About 900", "commander", id="war-last-sentence"),
+    pytest.param("The harvest is down by a third. We lost 40 tonnes to the frost. - the farm's owner told the paper.",
+                 "40 tonnes", "owner", id="farming"),
+])
+def test_speech_closed_by_a_dash_covers_its_paragraph(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Prices rose 12 percent in May. The city lost 300 jobs — officials said.", "12 percent", id="no-comma-no-speech"),
+    pytest.param("At least 30 people died in the storm.\nTwenty homes were destroyed, - the mayor said.", "30",
+                 id="another-paragraph"),
+])
+def test_a_dash_without_speech_does_not_reach_back(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# A sentence that points back to the one before as what a source said.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("At least 80 soldiers have died in the offensive. This was stated by the defence minister in an "
+                 "interview on Sunday.", "At least 80", "minister", id="war-passive"),
+    pytest.param("Some 45 homes were destroyed by the wildfire. This was reported by the county fire marshal.",
+                 "Some 45", "marshal", id="wildfire-passive"),
+    pytest.param("Turnout reached 64 percent in the capital. The electoral commission confirmed these figures on "
+                 "Monday.", "64 percent", "commission", id="election-object"),
+])
+def test_a_sentence_that_points_back(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_next_sentence_about_something_else_is_no_source(figure_of):
+    claim = figure_of("Some 45 homes were destroyed by the wildfire. The fire marshal said crews were still at work.",
+                      "Some 45")
+    assert claim.source is None
+
+
+# A headline names its source in a label after its last colon.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Over 2,000 soldiers killed, wounded: defence minister\nThe war has taken a heavy toll.", "Over 2,000",
+                 "minister", id="war-headline"),
+    pytest.param("Rents up 9 percent in a year: housing charity\nTenants in the capital face the steepest rises.",
+                 "9 percent", "charity", id="housing-headline"),
+])
+def test_headline_label(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("The ministry gave two figures for the raid: the army and the police.", "two", id="body-sentence"),
+    pytest.param("Town finish 3 points behind: what went wrong\nThe team lost again.", "3", id="no-speaker"),
+])
+def test_a_colon_that_is_no_headline_label(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# A dateline's place before a colon is no speaker; a transcript's capitals labels still are.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("SEOUL: An estimated 4,700 soldiers have been killed or wounded, the spy agency told lawmakers.",
+                 "4,700", "agency", id="wire-dateline-with-source"),
+    pytest.param("ROME: More than 300 migrants were rescued on Monday, the coast guard said.", "300", "coast guard",
+                 id="migration-dateline-with-source"),
+    pytest.param("HOST: How many did you sell?\nMORALES: We sold 4,000 tickets in an hour.", "4,000", "morales",
+                 id="transcript-label"),
+])
+def test_dateline_is_no_speaker_label(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_dateline_alone_gives_no_source(figure_of):
+    assert figure_of("KYIV: More than 300 civilians were evacuated on Monday.", "300").source is None
+
+
+# Inside a quotation, an unowned report is what the quoted speaker says.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('"There was a report that 80 soldiers had been captured near the village," the commander told reporters.',
+                 "80", "commander", id="war"),
+    pytest.param('"I read a report that 300 homes were flooded," the mayor said on Tuesday.', "300", "mayor", id="floods"),
+])
+def test_report_inside_a_quotation_is_the_speakers(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+# A body that keeps a count reports it ("police recorded"); a find is still no report.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Last year, city police recorded 14 assaults at the festival.", "14", "police", id="crime"),
+    pytest.param("The health ministry registered 230 new cases of measles in March.", "230", "ministry", id="health"),
+])
+def test_a_body_that_keeps_a_count(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_person_recording_is_no_report(figure_of):
+    assert figure_of("The singer recorded 12 songs in a week.", "12").source is None
+
+
+# A name stops at a bracket glued to it and at a line break.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("According to the Defence Intelligence Agency(DIA), about 11,000 troops have been sent.", "11,000",
+                 "defence intelligence agency |", id="war-acronym"),
+    pytest.param("The Office for Budget Responsibility(OBR) estimated that growth would be 1.5 percent.", "1.5 percent",
+                 "office for budget responsibility |", id="economy-acronym"),
+])
+def test_a_name_stops_at_its_bracket(figure_of, text, find, source):
+    found = _source(figure_of(text, find))
+    assert found.startswith(source)
+    assert "(" not in found
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Army chief warns of heavy losses\nBy Anna Kowalska\nGeneral Petro Smith said 400 soldiers were killed.",
+                 "400", id="war-byline"),
+    pytest.param("Club results\nHarbour City\nManager Ann Lee said 4,000 tickets had been sold.", "4,000", id="sport-headline"),
+])
+def test_a_source_never_runs_over_a_line_break(figure_of, text, find):
+    claim = figure_of(text, find)
+    assert claim.source is not None
+    assert "\n" not in claim.source.text
