@@ -10,16 +10,16 @@ from .base import (
     NOUNS,
     RELATIVE_TAGS,
 )
+from .events import EVENT_POS, EventRules, _of_phrase_words
 from .tree import (
     _coordination_end,
     _phrase_at,
 )
 
-EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a light verb takes ("suffered losses")
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
-class MeasureRules:
+class MeasureRules(EventRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
 
     # -- the measure ----------------------------------------------------
@@ -64,30 +64,6 @@ class MeasureRules:
                 return events[0][0], at, events[0][1]
             return found[0][0], at, found[0][1]
         return None, len(groups), None
-
-    def _main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
-        """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
-        for group in groups:
-            for tok in group:
-                m = self._word_measure(span, tok, noun)
-                if m in self.event_measures and tok.pos_ in EVENT_POS:
-                    return m, tok
-        return None
-
-    def _refined(self, span: Span, word: Token) -> str | None:
-        """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
-        sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
-        doc, refiners = span.doc, self.vague_events[word.lemma_.lower()]
-        others = getattr(self, "_fig_tokens", set()) - set(range(span.start, span.end))
-        stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
-        window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
-        for tok in window:
-            if tok.i in others or any(c.i in others for c in tok.children):
-                continue  # "five were shot, killing one": the killing is the other figure's
-            for measure, words in refiners.items():
-                if tok.lemma_.lower() in words or tok.lower_ in words:
-                    return measure
-        return None
 
     def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
         """'A dozen captives died': what happened to the counted beats what they were."""
@@ -292,17 +268,6 @@ class MeasureRules:
             break
         return [g for g in groups if g]
 
-    def _threshold_count(self, verb: Token) -> list[Token]:
-        """The count a threshold verb says has reached the figure: its subject ('the number of soldiers killed has
-        exceeded'), or the noun it modifies ('losses exceeding 4,000'), with its modifiers and 'of' phrase."""
-        count = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if count is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS:
-            count = verb.head
-        if count is None:
-            return []
-        mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
-        return [count, *mods, *_of_phrase_words(count)]
-
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
         gov = head.head
@@ -392,14 +357,3 @@ def _linear_coordination_end(doc: Doc, i: int) -> int | None:
         if tok.pos_ in NOUNS:
             last = tok.i
     return last
-
-
-def _of_phrase_words(noun: Token) -> list[Token]:
-    """'the number [of people killed]': the noun of the 'of' phrase and its participles and adjectives."""
-    out: list[Token] = []
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    out += [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod", "relcl"))]
-    return out
