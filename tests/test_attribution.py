@@ -780,3 +780,21 @@ def test_attribution_source_mention_stops_at_the_quotation(figure_of, text, find
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert name in claim.source.text and '"' not in claim.source.text and "," not in claim.source.text, claim.source
+
+
+# A clause coordinated after a report, with a speaker of its own, is that speaker's, not the first one's; a body that
+# raises, revises or cuts a count or forecast gives it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("In May the agency said 300 soldiers had died, and the army raised the estimated casualties to 4,000 "
+                 "last week.", "4,000", "army", id="war-raised-estimate"),
+    pytest.param("The ministry said 12 people were missing, and the coast guard raised the toll to 31 on Friday.", "31",
+                 "coast guard", id="shipwreck-raised-toll"),
+    pytest.param("The fund said growth would slow, and the central bank cut its forecast to 1.2 percent.", "1.2 percent",
+                 "central bank", id="economy-cut-forecast"),
+    pytest.param("The governor said that 300 homes were destroyed and 2,000 people had to leave.", "2,000", "governor",
+                 id="coordinated-content-stays-reported"),
+])
+def test_attribution_coordinated_clause_with_its_own_speaker(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source

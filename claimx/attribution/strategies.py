@@ -132,6 +132,8 @@ class SourceStrategies:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
                     found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+                    if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+                        break  # "X said ..., and Y raised the estimate to 4,000": a clause of Y's own, not X's report
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
                 return self._quoted_noun_cue(head, ctx)
             x = head
