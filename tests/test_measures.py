@@ -227,3 +227,18 @@ def test_measure_of_a_threshold_count(figure_of, text, find, measure):
 ])
 def test_measure_words_after_the_figure(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Where a verb puts forces ("on the streets", "on patrol", "on the front line") deploys them; people or things it
+# puts there are not deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The city is putting an extra 900 officers on the streets for New Year's Eve.", "900", "deployed",
+                 id="officers-on-the-streets-crime"),
+    pytest.param("The league will keep 300 police officers on patrol during the derby.", "300", "deployed",
+                 id="on-patrol-sport"),
+    pytest.param("Moscow now keeps 50,000 troops on the front line near the town.", "50,000", "deployed", id="front-line-war"),
+    pytest.param("The club put 300 tickets on sale on Monday.", "300", None, id="things-on-sale"),
+    pytest.param("Some 2,000 people were on the streets to protest.", "Some 2,000", None, id="protesters-not-deployed"),
+])
+def test_measure_where_a_verb_puts_forces(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -313,6 +313,8 @@ class MeasureRules(EventRules):
             return not self._has_own_number(child, fig_tokens)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
             return True
+        if child.dep_ == "prep" and _phrase_at(child, self.presence_phrases):
+            return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: _is_presence)
         if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
                 child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
             return True  # "20 children were among the dead"
