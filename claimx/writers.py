@@ -24,11 +24,12 @@ _NESTED = ("figure", "counted", "source", "cue", "time", "sentence")  # the reco
 
 
 class Format(str, enum.Enum):
-    """The output formats of every command."""
+    """The output formats of every command (sqlite: see `database`)."""
 
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    sqlite = "sqlite"
 
 
 def _fields(prefix: str, names: str) -> list[str]:
