@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import itertools
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +13,7 @@ import typer
 from rich.console import Console
 
 from .errors import Errors, InputError
-from .writers import Format
+from .writers import Format, open_output
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -100,6 +98,7 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
         _usage_error(Errors.E019)
     from .batch import Progress, extract_stream, resolve_jobs, run, skip_done
     from .io import JSONL_SUFFIXES, read_inputs
+    from .writers import claim_output
 
     nlp = load_nlp(model, lexicons) if resolve_jobs(jobs) == 1 else None  # workers load their own
     items = read_inputs(paths, max_bytes=int(max_size * 2**20) or None)
@@ -107,7 +106,7 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     many = len(paths) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() in JSONL_SUFFIXES for p in paths)
     show = not quiet and err_console.is_terminal
     try:
-        with _claim_output(output, fmt, resume, lexicons) as (writer, done), \
+        with claim_output(output, fmt, resume=resume, lexicons=lexicons) as (writer, done), \
                 Progress(err_console, show and many) as progress:
             if resume:
                 items = skip_done(items, done, skipped)
@@ -124,23 +123,6 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
         err_console.print(summary.line(), markup=False, highlight=False)
     if summary.failed:
         raise typer.Exit(1)
-
-
-@contextlib.contextmanager
-def _claim_output(output: Path | None, fmt: Format, resume: bool, lexicons: Path | None):
-    """extract's writer (one document at a time) and, with --resume, the documents the output already has."""
-    if fmt is Format.sqlite:
-        from .database import ClaimDatabase
-
-        with ClaimDatabase(output, resume=resume, lexicons=lexicons) as db:  # one transaction per document
-            yield db, db.documents() if resume else set()
-        return
-    from .batch import resume_done
-    from .writers import ClaimWriter
-
-    done = resume_done(output) if resume else set()
-    with _open_output(output, append=resume) as out:
-        yield ClaimWriter(out, fmt, width=None if output is None else 160), done  # flushes each document
 
 
 def _check_sqlite(fmt: Format, output: Path | None) -> None:
@@ -194,37 +176,6 @@ def check_date(date: str | None) -> None:
         _usage_error(Errors.E012.format(date=date))
 
 
-class _open_output:
-    """stdout, or a file written atomically: a reader never sees half a file."""
-
-    def __init__(self, path: Path | None, append: bool = False) -> None:
-        self.path = path
-        self.append = append  # --resume: straight onto the file, which keeps what was finished
-        self.tmp: str | None = None
-
-    def __enter__(self):
-        if self.path is None:
-            return sys.stdout
-        if self.append:
-            self.file = open(self.path, "a", encoding="utf-8", newline="\n")
-            return self.file
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self.file
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self.path is None:
-            sys.stdout.flush()
-            return
-        self.file.close()
-        if self.append:
-            return
-        if exc_type is None or issubclass(exc_type, typer.Exit):
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
-
-
 # -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
 
 PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw the groups: FILE.png, FILE.svg or FILE.html "
@@ -266,7 +217,7 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
     from .writers import write_records
 
-    with _open_output(output) as out:
+    with open_output(output) as out:
         write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
 
 
@@ -359,7 +310,7 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
     if isinstance(doc, InputError):
         _report(doc.message)
         raise typer.Exit(1)
-    with _open_output(html) as out:
+    with open_output(html) as out:
         out.write(render_html(doc.text, claims, doc.name))
 
 
@@ -425,5 +376,5 @@ def claimreview(claims: ClaimsArg, rating: RatingOpt, database: DatabaseOpt = No
     except InputError as err:
         _report(err.message)
         raise typer.Exit(1) from None
-    with _open_output(output) as out:
+    with open_output(output) as out:
         out.write(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n")

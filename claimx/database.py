@@ -44,6 +44,7 @@ FTS_COLUMNS = ("sentence_text", "source_text", "source_name")  # what `claims` i
 INDEXES = (("measure",), ("counted_text",), ("counted_actor",), ("source_name",), ("source_actor",))
 ACTOR_ROLES = ("source", "counted")  # the record's objects that carry an actor id
 VAGUE = "vague"  # a source kind that names no actor
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
 JSON_TYPES = {"integer": int, "number": float, "boolean": int, "string": str}  # JSON schema type -> column type
 
 
@@ -97,8 +98,10 @@ def open_database(path: str | Path, *, fresh: bool = False) -> Database:
     """The database at `path` (made if missing; emptied first when `fresh`).
 
     Raises:
-        InputError: the file is not a SQLite database.
+        InputError: the file is not a SQLite database (and is left as it is).
     """
+    if fresh and not _is_database(Path(path)):
+        raise InputError(str(path), Errors.E028.format(path=path, err="refusing to replace it"))
     db = Database(path, recreate=fresh)
     try:
         db.execute("PRAGMA schema_version").fetchone()
@@ -123,6 +126,16 @@ def document_table(path: str | Path) -> dict[str, dict[str, str | None]]:
         return {row["name"]: {"url": row["url"], "date": row["date"]} for row in db[DOCUMENTS].rows}
     finally:
         db.close()
+
+
+def _is_database(path: Path) -> bool:
+    """A SQLite file, an empty file or none: what `--format sqlite` may replace."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return True
+    return head in (b"", SQLITE_HEADER)
 
 
 class ClaimDatabase:

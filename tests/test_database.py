@@ -370,6 +370,8 @@ def test_database_compare_writes_groups_and_conflicts(built, tmp_path):
     (["extract", "{doc}", "-f", "sqlite"], "--format sqlite needs --output"),
     (["compare", "{doc}", "-f", "sqlite"], "--format sqlite needs --output"),
     (["extract", "{doc}", "-f", "sqlite", "-o", "{notdb}", "--resume"], "not a SQLite database"),
+    (["extract", "{doc}", "-f", "sqlite", "-o", "{notdb}"], "not a SQLite database (refusing to replace it)"),
+    (["compare", "{doc}", "-f", "sqlite", "-o", "{notdb}"], "not a SQLite database"),
     (["extract", "{doc}", "-f", "csv", "-o", "{out}", "--resume"], "--resume needs --output FILE and --format jsonl or sqlite"),
 ])
 def test_database_bad_options_one_line(tmp_path, args, message):
@@ -380,6 +382,7 @@ def test_database_bad_options_one_line(tmp_path, args, message):
     result = invoke(*(a.format(doc=doc, notdb=notdb, out=tmp_path / "x.csv") for a in args))
     assert result.exit_code == 2, result.output
     assert len(stderr_lines(result)) == 1 and message in result.stderr
+    assert notdb.read_text(encoding="utf-8") == "not a database\n"  # left as it was
 
 
 # -- Datasette -------------------------------------------------------------------
