@@ -15,11 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import records, stderr_lines
+from conftest import records, spy_on_stream, stderr_lines
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
-import claimx.batch
 import claimx.database
 from claimx.actors import claim_ref
 from claimx.cli import app
@@ -200,15 +199,7 @@ def test_database_resume_skips_documents_already_there(built, tmp_path, monkeypa
     out = tmp_path / "claims.db"
     first = invoke("extract", str(folder / "acme.txt"), str(folder / "quiet.txt"), "-f", "sqlite", "-o", str(out))
     assert first.exit_code == 0, first.output
-    seen: list[str] = []
-    real = claimx.batch.extract_stream
-
-    def spy(items, **kw):
-        items = list(items)
-        seen.extend(i.name for i in items)
-        return real(items, **kw)
-
-    monkeypatch.setattr(claimx.batch, "extract_stream", spy)
+    seen = spy_on_stream(monkeypatch)
     resumed = invoke("extract", str(folder), "-f", "sqlite", "-o", str(out), "--resume", "-q")
     assert resumed.exit_code == 0, resumed.output
     assert sorted(seen) == sorted(set(DOC_NAMES) - {"acme.txt", "quiet.txt"})  # a document without claims too
