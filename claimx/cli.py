@@ -6,7 +6,6 @@ import enum
 import itertools
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,7 @@ import typer
 from rich.console import Console
 
 from .errors import Errors, InputError
-from .writers import Format
+from .writers import Format, open_output
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -30,7 +29,8 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively
                                               "or - for stdin.", show_default=False)]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f",
                                                      help="table for people, jsonl for programs, csv for "
-                                                          "spreadsheets [default: table on a terminal, else jsonl]")]
+                                                          "spreadsheets, sqlite for Datasette (with --output FILE.db) "
+                                                          "[default: table on a terminal, else jsonl]")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
                                                    dir_okay=False)]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="CLAIMX_MODEL",
@@ -93,33 +93,41 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     if output is not None and output.is_dir():
         _usage_error(f"--output {output} is a folder: name a file")
     fmt = _default_format(fmt, output)
-    if resume and (output is None or fmt is not Format.jsonl):
+    _check_sqlite(fmt, output)
+    if resume and (output is None or fmt not in (Format.jsonl, Format.sqlite)):
         _usage_error(Errors.E019)
-    from .batch import Progress, extract_stream, resolve_jobs, resume_done, run, skip_done
+    from .batch import Progress, extract_stream, resolve_jobs, run, skip_done
     from .io import JSONL_SUFFIXES, read_inputs
-    from .writers import ClaimWriter
+    from .writers import claim_output
 
     nlp = load_nlp(model, lexicons) if resolve_jobs(jobs) == 1 else None  # workers load their own
     items = read_inputs(paths, max_bytes=int(max_size * 2**20) or None)
     skipped: list[str] = []
-    if resume:
-        items = skip_done(items, resume_done(output), skipped)
     many = len(paths) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() in JSONL_SUFFIXES for p in paths)
     show = not quiet and err_console.is_terminal
     try:
-        with _open_output(output, append=resume) as out, Progress(err_console, show and many) as progress:
-            writer = ClaimWriter(out, fmt, width=None if output is None else 160)  # flushes each document
+        with claim_output(output, fmt, resume=resume, lexicons=lexicons) as (writer, done), \
+                Progress(err_console, show and many) as progress:
+            if resume:
+                items = skip_done(items, done, skipped)
             results = extract_stream(items, jobs=jobs, nlp=nlp, model=model, lexicons=str(lexicons) if lexicons else None,
-                                     date=date, batch_size=batch_size, parts=fmt is not Format.table)
+                                     date=date, batch_size=batch_size, parts=fmt in (Format.jsonl, Format.csv))
             summary = run(results, writer.write, progress)  # JSONL and CSV: a long document piece by piece
     except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
         _report(str(err))
         raise typer.Exit(2) from None
+    except InputError as err:  # --output is no database
+        _usage_error(err.message)
     summary.skipped = len(skipped)
     if show:
         err_console.print(summary.line(), markup=False, highlight=False)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _check_sqlite(fmt: Format, output: Path | None) -> None:
+    if fmt is Format.sqlite and output is None:
+        _usage_error(Errors.E027)
 
 
 def _report(message: str) -> None:
@@ -168,37 +176,6 @@ def check_date(date: str | None) -> None:
         _usage_error(Errors.E012.format(date=date))
 
 
-class _open_output:
-    """stdout, or a file written atomically: a reader never sees half a file."""
-
-    def __init__(self, path: Path | None, append: bool = False) -> None:
-        self.path = path
-        self.append = append  # --resume: straight onto the file, which keeps what was finished
-        self.tmp: str | None = None
-
-    def __enter__(self):
-        if self.path is None:
-            return sys.stdout
-        if self.append:
-            self.file = open(self.path, "a", encoding="utf-8", newline="\n")
-            return self.file
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        return self.file
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self.path is None:
-            sys.stdout.flush()
-            return
-        self.file.close()
-        if self.append:
-            return
-        if exc_type is None or issubclass(exc_type, typer.Exit):
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
-
-
 # -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
 
 PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw the groups: FILE.png, FILE.svg or FILE.html "
@@ -240,8 +217,16 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
     from .writers import write_records
 
-    with _open_output(output) as out:
+    with open_output(output) as out:
         write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
+
+
+def _to_database(write, output: Path, *records) -> None:
+    """`write` (a `database` function) into --output; a file that is no database is a one-line error."""
+    try:
+        write(output, *records)
+    except InputError as err:
+        _usage_error(err.message)
 
 
 @app.command()
@@ -249,6 +234,8 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
            lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
     """List the people, organisations and groups of articles, spellings merged."""
     check_date(date)
+    fmt = _default_format(fmt, output)
+    _check_sqlite(fmt, output)
     from .actors import ActorIndex
     from .render import actors_table
     from .writers import ACTOR_COLUMNS, actor_row
@@ -256,8 +243,12 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
     index = ActorIndex.from_docs(docs, lexicons=lexicons)
-    _write_records(index.actors, _default_format(fmt, output), output, actors_table, lambda a: [actor_row(a)],
-                   ACTOR_COLUMNS)
+    if fmt is Format.sqlite:
+        from .database import write_actors
+
+        _to_database(write_actors, output, index.actors)
+    else:
+        _write_records(index.actors, fmt, output, actors_table, lambda a: [actor_row(a)], ACTOR_COLUMNS)
     if failed:
         raise typer.Exit(1)
 
@@ -268,6 +259,8 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
             date: DateOpt = None) -> None:
     """Line up what sources claimed about the same thing; flag conflicts."""
     check_date(date)
+    fmt = _default_format(fmt, output)
+    _check_sqlite(fmt, output)
     if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".html"):
         _usage_error(Errors.E026.format(path=plot))
     from .actors import ActorIndex
@@ -281,7 +274,12 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     claims = [claims_from_doc(d) for d in docs]  # compare links them over all the articles
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
-    _write_records(groups, _default_format(fmt, output), output, groups_table, group_rows, GROUP_COLUMNS)
+    if fmt is Format.sqlite:  # into the database extract wrote, beside its claims
+        from .database import write_groups
+
+        _to_database(write_groups, output, groups, index.actors)
+    else:
+        _write_records(groups, fmt, output, groups_table, group_rows, GROUP_COLUMNS)
     if plot is not None:
         from .plot import plot_groups
 
@@ -312,7 +310,7 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
     if isinstance(doc, InputError):
         _report(doc.message)
         raise typer.Exit(1)
-    with _open_output(html) as out:
+    with open_output(html) as out:
         out.write(render_html(doc.text, claims, doc.name))
 
 
@@ -353,3 +351,30 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
         Console(highlight=False).print(score_table(result))
     if failed:
         raise typer.Exit(1)
+
+
+# -- fact-checks: ClaimReview ---------------------------------------------------------------
+
+ClaimsArg = Annotated[Path, typer.Argument(help="Claims JSONL, as `claimx extract -f jsonl` writes it.",
+                                           dir_okay=False, show_default=False)]
+RatingOpt = Annotated[Path, typer.Option("--rating", help="The fact-checker's ratings: CSV or JSON with claim "
+                                         "(doc:start), rating, reviewer, url (see the README).", dir_okay=False,
+                                         show_default=False)]
+DatabaseOpt = Annotated[Path | None, typer.Option("--database", help="The claims database (extract --format sqlite): "
+                                                  "the articles' addresses and dates.", dir_okay=False)]
+
+
+@app.command()
+def claimreview(claims: ClaimsArg, rating: RatingOpt, database: DatabaseOpt = None, output: OutputOpt = None) -> None:
+    """Write schema.org ClaimReview JSON-LD for the claims a fact-checker has rated."""
+    import json
+
+    from .claimreview import reviews_from_files
+
+    try:
+        reviews = reviews_from_files(claims, rating, database)
+    except InputError as err:
+        _report(err.message)
+        raise typer.Exit(1) from None
+    with open_output(output) as out:
+        out.write(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n")

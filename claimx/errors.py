@@ -20,7 +20,7 @@ class Errors:
     E016 = "{path}: no main text found in this HTML"
     E017 = "{path}: each line must be a JSON object with a 'text' string ({err})"
     E018 = "{path}: a worker process died while extracting it ({err})"
-    E019 = "--resume needs --output FILE and --format jsonl"
+    E019 = "--resume needs --output FILE and --format jsonl or sqlite"
     E020 = "--jobs must be 0 (all cores) or more, not {jobs}"
     E021 = "--dask needs --output: the folder to write the part files to"
     E022 = "cannot reach the Dask scheduler '{address}': {err}"
@@ -28,6 +28,10 @@ class Errors:
     E024 = "{path}, line {line}: a gold line needs {fields}"
     E025 = "{path}, line {line}: each line must be a JSON object"
     E026 = "--plot {path}: plot files end in .png, .html or .svg"
+    E027 = "--format sqlite needs --output FILE: the database to write"
+    E028 = "{path}: not a SQLite database ({err})"
+    E029 = "{path}, row {row}: {problem}"
+    E030 = "{claim}: no such claim in {source} (a claim id is doc:start, the figure's first character)"
 
 
 class Warnings:

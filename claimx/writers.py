@@ -9,10 +9,15 @@ a missing value, booleans are `true`/`false`, lists are joined with "; ".
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import json
-from collections.abc import Callable, Iterable, Sequence
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from rich.console import Console
@@ -24,11 +29,12 @@ _NESTED = ("figure", "counted", "source", "cue", "time", "sentence")  # the reco
 
 
 class Format(str, enum.Enum):
-    """The output formats of every command."""
+    """The output formats of every command (sqlite: see `database`)."""
 
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    sqlite = "sqlite"
 
 
 def _fields(prefix: str, names: str) -> list[str]:
@@ -158,3 +164,58 @@ def write_records(records: list[Any], fmt: Format, out: IO[str], *, table: Calla
             writer.rows(rows(record))
     else:
         Console(file=out, highlight=False, width=width).print(table(records))
+
+
+class open_output:
+    """stdout, or a file written atomically: a reader never sees half a file."""
+
+    def __init__(self, path: Path | None, append: bool = False) -> None:
+        self.path = path
+        self.append = append  # --resume: straight onto the file, which keeps what was finished
+        self.tmp: str | None = None
+
+    def __enter__(self) -> IO[str]:
+        if self.path is None:
+            return sys.stdout
+        if self.append:
+            self.file = open(self.path, "a", encoding="utf-8", newline="\n")
+            return self.file
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self.file
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.path is None:
+            sys.stdout.flush()
+            return
+        self.file.close()
+        if self.append:
+            return
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+
+
+@contextlib.contextmanager
+def claim_output(output: Path | None, fmt: Format, *, resume: bool = False,
+                 lexicons: str | Path | None = None) -> Iterator[tuple[Any, set[str]]]:
+    """`extract`'s writer, document by document, and with `resume` the documents the output already has.
+
+    JSONL, CSV and tables go to stdout or a file (`open_output`); sqlite to the database
+    `output` (`database.ClaimDatabase`, one transaction per document).
+
+    Raises:
+        InputError: `output` is not a database (sqlite).
+    """
+    if fmt is Format.sqlite:
+        from .database import ClaimDatabase
+
+        with ClaimDatabase(output, resume=resume, lexicons=lexicons) as db:
+            yield db, db.documents() if resume else set()
+        return
+    from .batch import resume_done
+
+    done = resume_done(output) if resume else set()
+    with open_output(output, append=resume) as out:
+        yield ClaimWriter(out, fmt, width=None if output is None else 160), done  # flushes each document

@@ -93,3 +93,19 @@ def records(stdout: str) -> list[dict]:
 
 def stderr_lines(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.strip()]
+
+
+def spy_on_stream(monkeypatch) -> list[str]:
+    """The names of the documents `extract` reads from now on (a --resume run skips those done)."""
+    import claimx.batch
+
+    seen: list[str] = []
+    real = claimx.batch.extract_stream
+
+    def spy(items, **kw):
+        items = list(items)
+        seen.extend(i.name for i in items)
+        return real(items, **kw)
+
+    monkeypatch.setattr(claimx.batch, "extract_stream", spy)
+    return seen

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import spy_on_stream
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -146,15 +147,7 @@ def test_batch_resume_skips_documents_in_the_output(tmp_path, monkeypatch, names
     out = tmp_path / "claims.jsonl"
     assert runner.invoke(app, ["extract", "-o", str(out), str(first)]).exit_code == 0
     write(tmp_path / names[1], DEPLOYED)
-    seen = []
-    real = claimx.batch.extract_stream
-
-    def spy(items, **kw):
-        items = list(items)
-        seen.extend(i.name for i in items)
-        return real(items, **kw)
-
-    monkeypatch.setattr(claimx.batch, "extract_stream", spy)
+    seen = spy_on_stream(monkeypatch)
     result = runner.invoke(app, ["extract", "--resume", "-o", str(out), str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert [r["doc"] for r in records(out.read_text(encoding="utf-8"))] == names

@@ -1,0 +1,203 @@
+"""ClaimReview JSON-LD for rated claims: valid by Google's required fields, built from the claim
+records, and a one-line error for a bad rating file."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import stderr_lines
+from typer.testing import CliRunner
+
+from claimx.claimreview import Article, Rating, as_of_date, claim_review, claim_reviews, read_ratings
+from claimx.cli import app
+from claimx.database import ClaimDatabase, claim_id, document_table
+from claimx.errors import InputError
+from claimx.io import Document
+
+runner = CliRunner()
+
+# Google's fact-check documentation (Search Central, "Fact check (ClaimReview) structured data") marks
+# these required: ClaimReview claimReviewed, reviewRating and url; the Rating's alternateName. JSON-LD
+# needs the schema.org @context and the @type. The recommended fields this module writes are checked
+# for their shape when present (itemReviewed a Claim, its author a Person or Organization).
+GOOGLE_REQUIRED = {
+    "type": "object",
+    "required": ["@context", "@type", "claimReviewed", "reviewRating", "url"],
+    "properties": {
+        "@context": {"const": "https://schema.org"},
+        "@type": {"const": "ClaimReview"},
+        "claimReviewed": {"type": "string", "minLength": 1},
+        "url": {"type": "string", "pattern": "^https?://[^\\s/]+"},
+        "reviewRating": {
+            "type": "object",
+            "required": ["@type", "alternateName"],
+            "properties": {"@type": {"const": "Rating"}, "alternateName": {"type": "string", "minLength": 1},
+                           "ratingValue": {"type": "number"}, "bestRating": {"type": "number"},
+                           "worstRating": {"type": "number"}},
+        },
+        "author": {"$ref": "#/$defs/agent"},
+        "datePublished": {"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"},
+        "itemReviewed": {
+            "type": "object",
+            "required": ["@type"],
+            "properties": {
+                "@type": {"const": "Claim"},
+                "author": {"$ref": "#/$defs/agent"},
+                "datePublished": {"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"},
+                "appearance": {"type": "object", "required": ["@type", "url"],
+                               "properties": {"url": {"type": "string", "pattern": "^https?://"}}},
+            },
+        },
+    },
+    "$defs": {"agent": {"type": "object", "required": ["@type", "name"],
+                        "properties": {"@type": {"enum": ["Person", "Organization"]}, "name": {"type": "string"}}}},
+}
+
+# Our own words: a war report and a business story.
+TEXTS = {
+    "front.txt": "Regional governor Petro Lysenko said 14 civilians were killed on 3 June 2024 in the shelling of the town.\n"
+                 "The army said about 2,000 troops were deployed to the northern border.\n",
+    "mill.txt": "Union leader Maria Evans said the paper mill would cut 450 jobs.\n",
+}
+URLS = {"front.txt": "https://news.example.org/front", "mill.txt": "https://news.example.org/mill"}
+DATES = {"front.txt": "2024-06-04", "mill.txt": "2024-02-20"}
+CHECKER = "https://checks.example.org"
+
+
+@pytest.fixture(scope="module")
+def claims_files(extract, tmp_path_factory):
+    """The texts' claims as JSONL, and a claims database that knows the articles' addresses and dates."""
+    root = tmp_path_factory.mktemp("claimreview")
+    claims = {name: extract(text, name) for name, text in TEXTS.items()}
+    jsonl = root / "claims.jsonl"
+    jsonl.write_text("".join(json.dumps(c.to_dict()) + "\n" for cs in claims.values() for c in cs), encoding="utf-8")
+    with ClaimDatabase(root / "claims.db") as db:
+        for name, cs in claims.items():
+            db.write(Document(name, name, TEXTS[name], date=DATES[name], url=URLS[name]), cs)
+    records = [c.to_dict() for cs in claims.values() for c in cs]
+    return jsonl, root / "claims.db", records
+
+
+def by_figure(records: list[dict], text: str) -> dict:
+    return next(r for r in records if r["figure"]["text"] == text)
+
+
+def rating_rows(records: list[dict]) -> list[dict]:
+    return [
+        {"claim": claim_id(by_figure(records, "14")), "rating": "Accurate", "reviewer": "Example Checks",
+         "url": f"{CHECKER}/shelling", "rating_value": "5", "best_rating": "5", "worst_rating": "1", "date": "2024-06-10"},
+        {"claim": claim_id(by_figure(records, "450")), "rating": "Misleading", "reviewer": "Example Checks",
+         "url": f"{CHECKER}/mill"},
+        {"claim": claim_id(by_figure(records, "about 2,000")), "rating": "Unproven", "reviewer": "Other Checks",
+         "url": f"{CHECKER}/border", "appearance": "https://radio.example.net/border"},
+    ]
+
+
+def write_ratings(path: Path, rows: list[dict]) -> Path:
+    if path.suffix == ".csv":
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            fields = list(dict.fromkeys(k for row in rows for k in row))
+            writer = csv.DictWriter(f, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    elif path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    else:
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl"])
+def test_claimreview_valid_by_googles_required_fields(claims_files, tmp_path, suffix):
+    jsonl, db, records = claims_files
+    rows = rating_rows(records)
+    ratings = write_ratings(tmp_path / f"ratings{suffix}", rows)
+    result = runner.invoke(app, ["claimreview", str(jsonl), "--rating", str(ratings), "--database", str(db)])
+    assert result.exit_code == 0, result.output
+    reviews = json.loads(result.stdout)
+    assert len(reviews) == len(rows)
+    for review in reviews:
+        jsonschema.validate(review, GOOGLE_REQUIRED)
+    assert [r["url"] for r in reviews] == [row["url"] for row in rows]
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == [row["rating"] for row in rows]
+
+
+def test_claimreview_fields_from_the_claim(claims_files, tmp_path):
+    _, db, records = claims_files
+    articles = {name: Article(**row) for name, row in document_table(db).items()}
+    ratings = read_ratings(write_ratings(tmp_path / "ratings.csv", rating_rows(records)))
+    shelling, mill, border = claim_reviews(records, ratings, articles)
+    assert shelling["claimReviewed"] == by_figure(records, "14")["sentence"]["text"].strip()
+    assert shelling["itemReviewed"]["author"] == {"@type": "Person", "name": "Petro Lysenko"}
+    assert shelling["itemReviewed"]["appearance"]["url"] == URLS["front.txt"]
+    assert shelling["itemReviewed"]["datePublished"] == "2024-06-03"  # the sentence's own date
+    assert shelling["reviewRating"] == {"@type": "Rating", "alternateName": "Accurate", "ratingValue": 5,
+                                        "bestRating": 5, "worstRating": 1}
+    assert shelling["author"] == {"@type": "Organization", "name": "Example Checks"}
+    assert shelling["datePublished"] == "2024-06-10"
+    assert mill["itemReviewed"]["author"]["name"] == "Maria Evans"
+    assert mill["itemReviewed"]["datePublished"] == DATES["mill.txt"]  # no date in the text: the article's
+    assert border["itemReviewed"]["author"] == {"@type": "Organization", "name": "army"}
+    assert border["itemReviewed"]["appearance"]["url"] == "https://radio.example.net/border"  # the rating's wins
+
+
+@pytest.mark.parametrize(("record", "article_date", "expected"), [
+    ({"as_of": {"date": "2024-05-01", "via": "text"}, "time": {"date": "2024-04-01"}}, "2024-06-01", "2024-05-01"),
+    ({"time": {"date": "2024-04-01"}}, "2024-06-01", "2024-04-01"),
+    ({"time": {"date": "2025-01/2025-02"}}, None, "2025-02"),
+    ({"time": {"text": "last week", "date": None}}, "2024-06-01", "2024-06-01"),
+    ({"time": None}, None, None),
+])
+def test_claimreview_date_published(record, article_date, expected):
+    assert as_of_date(record, article_date) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ({"name": "Petro Lysenko", "kind": "person"}, {"@type": "Person", "name": "Petro Lysenko"}),
+    ({"name": "Acme Foods", "kind": "organisation"}, {"@type": "Organization", "name": "Acme Foods"}),
+    ({"name": "officials", "kind": "vague"}, None),
+    (None, None),
+])
+def test_claimreview_author_of_the_claim(source, expected):
+    record = {"doc": "a.txt", "figure": {"start": 0}, "source": source, "sentence": {"text": "Some 40 homes flooded."}}
+    review = claim_review(record, Rating("a.txt:0", "False", "Example Checks", f"{CHECKER}/a"), Article())
+    assert review["itemReviewed"].get("author") == expected
+    jsonschema.validate(review, GOOGLE_REQUIRED)
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("r.csv", "claim,rating,reviewer\nfront.txt:0,False,Example Checks\n", "row 2: missing url"),
+    ("r.csv", "claim,rating,reviewer,url\nfront.txt:0,,Example Checks,https://checks.example.org/a\n",
+     "row 2: missing rating"),
+    ("r.csv", "claim,rating,reviewer,url\nfront.txt:0,False,Example Checks,checks.example.org/a\n",
+     "url must be an http(s) address"),
+    ("r.csv", "claim,rating,reviewer,url,rating_value\n{id},False,X,https://checks.example.org/a,five\n",
+     "rating_value must be a number"),
+    ("r.csv", "claim,rating,reviewer,url\nnowhere.txt:3,False,X,https://checks.example.org/a\n",
+     "nowhere.txt:3: no such claim"),
+    ("r.csv", "claim,rating,reviewer,url\n", "no ratings"),
+    ("r.json", "[1, 2]", "row 1: each rating must be an object"),
+    ("r.jsonl", '{"claim": "{id}"}\n{oops\n', "row 2: not JSON"),
+    ("missing.csv", None, "no such file"),
+])
+def test_claimreview_bad_rating_file_one_line(claims_files, tmp_path, name, content, message):
+    jsonl, _, records = claims_files
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content.replace("{id}", claim_id(records[0])), encoding="utf-8")
+    result = runner.invoke(app, ["claimreview", str(jsonl), "--rating", str(path)])
+    assert result.exit_code == 1, result.output
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and message in lines[0], lines
+    assert result.stdout == ""
+
+
+def test_claimreview_read_ratings_raises_input_error(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("claim,rating\na.txt:0,False\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing reviewer, url"):
+        read_ratings(path)
