@@ -798,3 +798,16 @@ def test_attribution_coordinated_clause_with_its_own_speaker(figure_of, text, fi
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source), claim.source
+
+
+# "X quoted / cited Y as saying ...": Y speaks, X relays.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The lawmaker quoted the intelligence service as saying that some 300 soldiers had died.", "300",
+                 "intelligence service", id="war-quoted-as-saying"),
+    pytest.param("The paper cited a senior police officer as saying 40 people had been arrested.", "40", "officer",
+                 id="crime-cited-as-saying"),
+])
+def test_attribution_quoted_as_saying(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source

@@ -242,3 +242,15 @@ def test_measure_words_after_the_figure(figure_of, text, find, measure):
 ])
 def test_measure_where_a_verb_puts_forces(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The number of troops killed and injured in the region has surpassed 3,000, the army said.", "3,000",
+                 "casualties", id="threshold-subject-lost-by-the-parser-war"),
+    pytest.param("Police said five people were shot near the park, two of whom were in critical condition.", "two",
+                 "injured", id="of-whom-crime"),
+    pytest.param("Nine climbers were caught in the avalanche, three of them were in a serious condition.", "three",
+                 "injured", id="of-them-mountain"),
+])
+def test_measure_read_off_the_words_past_a_partitive_or_a_misparse(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

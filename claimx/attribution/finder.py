@@ -72,6 +72,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
         self.pointers = {p.lower() for p in a.get("pointers", [])}
         self.speech_dashes = set(a.get("speech_dashes", []))
         self.tally_cues = set(a.get("tally_cues", []))
+        self.as_saying_verbs = set(a.get("as_saying_verbs", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])

@@ -60,9 +60,19 @@ class Speakers:
                 v = v.head  # "Trump dismissed, stating, ..."
                 if v.pos_ == "ADP" and v.head != v:
                     v = v.head  # "was quoted as saying": through the preposition to the verb
+                    quoted = self._quoted_as_saying(v)
+                    if quoted is not None:
+                        return quoted  # "the lawmaker quoted the NIS as saying": the NIS speaks
                 continue
             break
         return self.name_before(verb)  # the parser found no subject: read the name off the words
+
+    def _quoted_as_saying(self, verb: Token) -> Token | None:
+        """'X quoted / cited Y as saying': Y, the object of the relaying verb, is who says it."""
+        if verb.lemma_.lower() not in self.as_saying_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS), None)
+        return obj if obj is not None and self._may_speak(obj) else None
 
     @staticmethod
     def name_before(verb: Token) -> Token | None:

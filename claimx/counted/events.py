@@ -44,9 +44,24 @@ class EventRules:
         if count is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS:
             count = verb.head
         if count is None:
-            return []
+            return self._count_before(verb)
         mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
         return [count, *mods, *_of_phrase_words(count)]
+
+    def _count_before(self, verb: Token) -> list[Token]:
+        """The parser left the threshold verb without a subject ('The number of troops killed and injured ... has
+        surpassed 3,000' read as a clause of 'killed'): the words before it, back to the sentence start or the last
+        number, when they name a count (a tally noun such as 'number' or 'toll', or a measure noun)."""
+        doc = verb.doc
+        start = verb.sent.start
+        for j in range(verb.i - 1, verb.sent.start - 1, -1):
+            if doc[j].like_num or doc[j].text in (";", ":"):
+                start = j + 1
+                break
+        words = list(doc[start:verb.i])
+        if any(t.pos_ == "NOUN" and (t.lemma_.lower() in self.tally_nouns or self._measure_of(t)) for t in words):
+            return words
+        return []
 
 
 def _of_phrase_words(noun: Token) -> list[Token]:
