@@ -233,7 +233,7 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
         else:
             failed += 1
             _report(item.message)
-    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, date or d.date) for d in items))
+    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, d.date or date) for d in items))  # the article's own date first
     return docs, failed
 
 
