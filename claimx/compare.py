@@ -61,6 +61,7 @@ CUMULATIVE = frozenset({"killed", "injured", "casualties", "captured", "missing"
 # Noun classes that refer back to a subject named earlier ("these troops", "casualties").
 ANAPHORIC = frozenset({"troops", "casualties"})
 PARTY_REACH = 3  # words allowed between the party's verb and the figure ("has sent as many as ...")
+PARTY_WORDS = 4  # the party is named in the last words before its verb ("... says North Korea has sent")
 INF = math.inf
 PHRASE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?P<noun>[a-z]+)")  # "North Korean forces": a name, then a noun
 
@@ -318,7 +319,7 @@ def _party(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
     m = lex.party_re.search(_before_figure(c))
     if m is None:
         return None
-    aid = actors.mentioned_in(m["party"] or m["owner"])
+    aid = actors.mentioned_in(" ".join((m["party"] or m["owner"]).split()[-PARTY_WORDS:]))  # the name next to the verb
     source_id = c.source.actor if c.source is not None else None
     return aid if aid != source_id else None  # "Ukraine said it has 300 ...": the speaker is no party
 
