@@ -66,10 +66,8 @@ class ScopeReader:
 
     # -- the rules, in order: the first that holds names the scope ----------------------
     def _addition(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
-        doc = c.span.doc
-        before = doc[max(c.span.sent.start, c.span.start - ADDITION_REACH):c.span.start].text
-        if self.addition_before.search(before) and not re.search(r"\bthan\b", before, re.I):
-            return True  # "another 1,500", "an additional 2,000"
+        if self.addition_before.search(" ".join(t.text for t in c.words_before())):
+            return True  # "another 1,500", "an additional 2,000" (but not "the new report says 700")
         after = c.noun_words()
         if after and after[0].lower_ in self.addition_after:
             return True  # "3,000 more troops", "1,000 additional soldiers"
@@ -124,6 +122,16 @@ class Clause:
         verb = path[-1]
         tokens = [t for t in verb.subtree if _in_clause(t, verb, path)]
         return cls(span, anchor, path, tokens)
+
+    def words_before(self) -> list[Token]:
+        """The words just before the figure that belong to its noun phrase ("[an additional] 2,000 troops")."""
+        span = self.span
+        mine = {*range(span.start, span.end), self.anchor.i, self.anchor.head.i}
+        start = max(span.sent.start, span.start - ADDITION_REACH)
+        words = span.doc[start:span.start]
+        if not span.doc.has_annotation("DEP"):
+            return list(words)
+        return [t for t in words if t.head.i in mine]
 
     def noun_words(self) -> list[Token]:
         """The words between the figure and the noun it counts: '3,000 [more] troops'."""
