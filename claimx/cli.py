@@ -271,7 +271,7 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
 def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, plot: PlotOpt = None,
             min_claims: MinClaimsOpt = 2, model: ModelOpt = None, lexicons: LexiconOpt = None,
             date: DateOpt = None) -> None:
-    """Line up what sources claimed about the same thing, as timelines; flag real disagreements.
+    """Line up sources' claims about one thing as timelines; flag real disagreements.
 
     Claims are grouped by subject (North Korean soldiers), measure (killed) and unit. Each row
     shows its as-of date and how it was found (own time: the figure's clause says when; statement:
