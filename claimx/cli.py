@@ -40,8 +40,10 @@ LexiconOpt = Annotated[Path | None, typer.Option("--lexicons", help="Folder of l
                                                     "over the packaged ones.", file_okay=False, exists=True)]
 
 
-DateOpt = Annotated[str | None, typer.Option("--date", help="The articles' date, YYYY-MM-DD, for resolving "
-                                              "'in January', 'last week' [default: the latest full date in each text]")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="The date, YYYY-MM-DD, of articles that carry none "
+                                              "(JSONL 'date', HTML metadata or a dateline come first), for resolving "
+                                              "'in January', 'said Monday', and as the date its claims hold "
+                                              "[default: unknown; times resolve against the latest full date in the text]")]
 ExtractOutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write here instead of stdout: replaced whole at the end (atomically), or appended to "
                            "with --resume; with --dask, the folder for the part files.")]
@@ -178,8 +180,11 @@ def check_date(date: str | None) -> None:
 
 # -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
 
-PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw the groups: FILE.png, FILE.svg or FILE.html "
-                                                 "(a self-contained page).", dir_okay=False)]
+PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw each group as a timeline: the date each claim holds on x, "
+                                                 "each figure's interval as a bar, one colour per source, the scope as "
+                                                 "the mark's shape, conflicts joined in red. FILE.png, FILE.svg or "
+                                                 "FILE.html (one page, no outside files, that also lists rows and reasons).",
+                                                 dir_okay=False)]
 MinClaimsOpt = Annotated[int, typer.Option("--min-claims", help="Leave out groups with fewer claims than this.", min=1)]
 ArticleArg = Annotated[str, typer.Argument(help="One article: a file, or - for stdin.", show_default=False)]
 HtmlOpt = Annotated[Path, typer.Option("--html", help="Write the review page here: one self-contained HTML file.",
@@ -210,7 +215,7 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
         else:
             failed += 1
             _report(item.message)
-    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, date or d.date) for d in items))
+    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, d.date or date) for d in items))  # the article's own date first
     return docs, failed
 
 
@@ -257,7 +262,19 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
 def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, plot: PlotOpt = None,
             min_claims: MinClaimsOpt = 2, model: ModelOpt = None, lexicons: LexiconOpt = None,
             date: DateOpt = None) -> None:
-    """Line up what sources claimed about the same thing; flag conflicts."""
+    """Line up sources' claims about one thing as timelines; flag real disagreements.
+
+    Claims are grouped by subject (North Korean soldiers), measure (killed) and unit. Each row
+    shows its as-of date and how it was found (own time: the figure's clause says when; statement:
+    "said Monday"; article: the article's date; unknown stays unknown) and its scope (total,
+    addition, period, incident).
+
+    Two claims are flagged only when they share subject, measure and unit, are both totals (or
+    counts of the same period), come from different sources, are both dated, and their figures
+    cannot both hold: as of dates within 7 days, or, further apart, a total of the dead, injured,
+    captured or missing that fell. Additions ("another 1,500"), periods ("in the past week") and
+    incidents ("the raid killed 12") are listed, never set against totals. Each flag says why.
+    """
     check_date(date)
     fmt = _default_format(fmt, output)
     _check_sqlite(fmt, output)

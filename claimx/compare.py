@@ -1,35 +1,40 @@
-"""Compare: the same measure of the same subject, as different sources give it.
+"""Compare: the same measure of the same subject, as different sources give it, as timelines.
 
-Claims are grouped by (subject, measure, unit). The subject is the actor the counted
-phrase names ("North Korean soldiers" -> North Korea); when the phrase names none, it
-is the normalised head noun class ("soldiers", "troops", "forces" -> "troops").
-Articles often drop the subject once it is known ("with over 300 killed", "4,000 of
-these troops", "4,000 casualties"), so a claim that counts nothing, counts the measure
-itself or counts bare troops takes the subject of the nearest earlier claim in the
-same article that named one (`Row.subject_via == "context"`).
+A fact-checker lines up every claim about one thing to see who said what, and when, and
+wants a flag only where two sources really disagree. The rules (COMPARE.md):
 
-Each figure becomes an interval of what it allows:
+**As-of date.** Each claim holds at its `as_of` date, found at extraction (`Claim.as_of`):
+the figure's own time, else its statement's date, else the article's; unknown stays
+unknown. A group's rows are a timeline sorted by it, undated rows last.
+
+**Scope.** `Claim.scope` says what stretch a figure counts: a running **total**, an
+**addition** ("another 1,500"), a **period** ("in the past week") or one **incident**
+("the raid killed 12"). Totals are set against totals, a period only against the same
+period; additions, periods and incidents are shown and never set against totals.
+
+**Subject.** Claims are grouped by (subject, measure, unit). The subject is the actor the
+counted phrase names ("North Korean soldiers" -> North Korea); else the party that sends,
+loses or fields them ("North Korea has sent 10,000 troops", `subject_via == "party"`);
+else, for a claim that counts nothing, the measure itself, bare troops or an anaphor
+("others", "these troops", "the injured"), the subject of the nearest earlier claim of the
+article (`"context"`). A figure about another event ("60 million people died" in a world
+war) takes that event as its subject (`"event"`) and never joins the story's groups; with
+none of these the subject is the counted noun's class ("people").
+
+**Intervals.** Each figure becomes the interval of what it allows:
 
     exact   [v, v]
-    approx  [v - 10%, v + 10%]   reporters round "about 600" from anything near it;
-                                 10% keeps "about 600" and "about 1,000" apart
+    approx  [v - 10%, v + 10%]   reporters round "about 600" from anything near it
     min     [v, inf)             "over 3,000"
     max     [0, v]               "as many as 1,000"
     range   [low, high]
-    vague   [v, 10 v]            "thousands" is at least 1,000 and fewer than 10,000
+    vague   [v, 10 v)            "thousands" is at least 1,000 and fewer than 10,000
 
-Two figures conflict when their intervals cannot both hold:
-
-* at the same or an unknown time, when the intervals are disjoint. An unknown time
-  is treated as the same time: the flag then says "check", not "wrong";
-* at two known, non-overlapping times, for cumulative measures (killed, injured,
-  casualties, captured, missing) only when the later figure's upper end lies below the
-  earlier one's lower end: totals only grow, so a later larger total agrees with an
-  earlier smaller one. A stock (deployed) may rise or fall between two times, so it
-  never conflicts across times.
-
-A figure that is an addition ("another 10,000", "newly deployed") is shown but not
-checked against totals.
+**Conflict.** Two rows conflict when every rule of `COMPARABLE` holds (same scope, different
+sources, both dated, intervals that cannot both hold) and either their as-of dates lie
+within `SAME_TIME_DAYS` of each other, or, further apart, the measure is cumulative
+(killed, injured, casualties, captured, missing) and the later total lies below the
+earlier one. A stock (deployed) may rise or fall, so it never conflicts across dates.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,17 +53,22 @@ from .actors import ALIASES, ActorIndex, claim_ref, norm
 from .data import load_lexicon
 from .model import Claim, plain_number
 
+LEXICON = "compare.json"
 APPROX = 0.10
 VAGUE_FACTOR = 10.0
+SAME_TIME_DAYS = 7  # as-of dates this close are the same time: a briefing a week later reports the same state
 CUMULATIVE = frozenset({"killed", "injured", "casualties", "captured", "missing"})
 # Noun classes that refer back to a subject named earlier ("these troops", "casualties").
 ANAPHORIC = frozenset({"troops", "casualties"})
+PARTY_REACH = 3  # words allowed between the party's verb and the figure ("has sent as many as ...")
+PARTY_WORDS = 4  # the party is named in the last words before its verb ("... says North Korea has sent")
 INF = math.inf
+PHRASE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?P<noun>[a-z]+)")  # "North Korean forces": a name, then a noun
 
 
 @dataclass(frozen=True)
 class Row:
-    """One claim in a group: when, who says it, and the interval its figure allows.
+    """One claim in a group: when it holds, who says it, what it counts and the interval its figure allows.
 
     `high` is `inf` for an open upper end (`None` in `to_dict()`, since JSON has no inf).
     """
@@ -72,17 +82,25 @@ class Row:
     bound: str
     unit: str | None
     counted: str | None
-    time: str | None  # as written
-    date: str | None  # ISO date, month, year or start/end period
+    time: str | None  # the time phrase as written
+    date: str | None  # the time phrase resolved: ISO date, month, year or start/end period
     source: str | None  # the actor's canonical name, else the source as written
     source_id: str | None
-    subject_via: str  # "counted": the counted phrase names it; "context": an earlier claim did; "none"
+    subject_via: str  # "counted", "party", "context", "event" or "none" (see the module docstring)
     hedged: bool = False
-    increment: bool = False
+    as_of: str | None = None  # the date the claim holds (Claim.as_of.date)
+    as_of_via: str | None = None  # "own time", "statement", "article"; None when unknown
+    scope: str = "total"  # "total", "addition", "period", "incident"
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
-        return parse_period(self.date)
+        """The first and last day of the as-of date."""
+        return parse_period(self.as_of)
+
+    @property
+    def voice(self) -> str:
+        """Who speaks: the source's actor id or name, else the article itself."""
+        return self.source_id or (norm(self.source) if self.source else f"doc:{self.doc}")
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
@@ -94,7 +112,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Conflict:
-    """Two rows (indices into `Group.rows`) whose intervals cannot both hold, and why."""
+    """Two rows (indices into `Group.rows`) whose figures cannot both hold, and why, in words."""
 
     a: int
     b: int
@@ -106,10 +124,10 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Group:
-    """Claims about one measure of one subject, sorted by time, with their conflicts."""
+    """Claims about one measure of one subject: a timeline sorted by as-of date, with its conflicts."""
 
-    subject: str  # display name: the actor's name, or the noun class
-    subject_id: str | None  # the actor id; None when the subject is a noun class
+    subject: str  # display name: the actor's name, the event, or the noun class
+    subject_id: str | None  # the actor id; None when the subject is a noun class or an event
     noun: str  # the counted noun class ("troops"), or "" when nothing is counted
     measure: str
     unit: str | None
@@ -145,7 +163,7 @@ def interval(claim: Claim) -> tuple[float, float]:
         return v, INF
     if fig.bound == "max":
         return 0.0, v
-    if fig.bound == "vague":
+    if fig.bound == "vague":  # the upper end is open: "thousands" is fewer than 10,000
         return v, v * VAGUE_FACTOR
     return v, v
 
@@ -170,20 +188,65 @@ def parse_period(date: str | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def conflict(a: Row, b: Row, measure: str) -> str | None:
-    """Why rows a and b cannot both hold, or None when they can."""
-    if a.increment or b.increment or not (a.high < b.low or b.high < a.low):
-        return None
+def _same_scope(a: Row, b: Row) -> bool:
+    """Totals with totals, a period with the same period: a week's dead say nothing against the war's."""
+    return (a.scope == b.scope == "total") or (a.scope == b.scope == "period" and a.as_of == b.as_of)
+
+
+def _different_sources(a: Row, b: Row) -> bool:
+    """One source revising its own count is an update, not a disagreement."""
+    return a.voice != b.voice
+
+
+def _both_dated(a: Row, b: Row) -> bool:
+    """Undated claims are shown, not flagged: without a date a grown total looks like a disagreement."""
+    return a.period is not None and b.period is not None
+
+
+def _disjoint(a: Row, b: Row) -> bool:
+    """The two intervals cannot both hold (a vague figure's upper end is open: 'thousands' < 10,000)."""
+    return _below(a, b) or _below(b, a)
+
+
+def _below(a: Row, b: Row) -> bool:
+    """All that a allows lies below all that b allows."""
+    return a.high < b.low or (a.high == b.low and a.bound == "vague")
+
+
+# The rules two rows must meet before their figures are weighed at all, each with its why.
+COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _different_sources, _both_dated, _disjoint)
+
+
+def gap_days(a: Row, b: Row) -> int:
+    """Days between the two as-of dates (0 when they overlap, as a day inside a month does)."""
     pa, pb = a.period, b.period
-    if pa and pb and (pa[1] < pb[0] or pb[1] < pa[0]):
-        earlier, later = (a, b) if pa[1] < pb[0] else (b, a)
-        # totals only grow: a later total may be larger, never smaller
-        if measure in CUMULATIVE and later.high < earlier.low:
-            return "a later total is below an earlier one"
+    assert pa is not None and pb is not None
+    return max(0, (pb[0] - pa[1]).days, (pa[0] - pb[1]).days)
+
+
+def conflict(a: Row, b: Row, measure: str) -> str | None:
+    """Why rows a and b cannot both hold, in words a reader understands; None when they can."""
+    if not all(rule(a, b) for rule in COMPARABLE):
         return None
-    if pa and pb:
-        return "disjoint at the same time"
-    return "disjoint; time unknown, read as the same time"
+    what = "totals" if a.scope == "total" else f"counts for the same period ({a.as_of})"
+    if gap_days(a, b) <= SAME_TIME_DAYS:
+        return (f"{_says(a)} and {_says(b)}: {what} from different sources, {_days_apart(a, b)}, "
+                "that cannot both be right")
+    earlier, later = sorted((a, b), key=lambda r: r.period)  # type: ignore[arg-type, return-value]
+    if measure in CUMULATIVE and _below(later, earlier):
+        return (f"{_says(later)}, below the earlier {_says(earlier)}: a count of the {measure} only grows, "
+                "so a later total cannot be smaller")
+    return None
+
+
+def _says(r: Row) -> str:
+    """'White House: 10,000 (as of 2024-10-28)'."""
+    return f"{r.source or 'unattributed (' + r.doc + ')'}: {r.figure} (as of {r.as_of})"
+
+
+def _days_apart(a: Row, b: Row) -> str:
+    days = gap_days(a, b)
+    return "at the same time" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
 
 
 def spread(rows: Iterable[Row]) -> float | None:
@@ -200,15 +263,23 @@ def spread(rows: Iterable[Row]) -> float | None:
 
 @dataclass
 class _Lexicon:
-    nouns: dict[str, str]
-    increments: list[re.Pattern[str]]
+    nouns: dict[str, str]  # a counted noun -> its class ("soldiers" -> "troops")
+    party_re: re.Pattern[str]  # "<party> has sent [as many as] ", "<party>'s deployment of " just before the figure
+    anaphors: re.Pattern[str]  # "others", "these troops", "the injured"
+    events: list[re.Pattern[str]]  # another event named in the sentence ("a World War")
 
     @classmethod
     def load(cls, lexicons: str | Path | None) -> _Lexicon:
-        data = load_lexicon(ALIASES, lexicons)
-        nouns = {norm(n): c for c, members in data.get("nouns", {}).items() for n in members}
-        incs = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I) for w in data.get("increment_words", [])]
-        return cls(nouns, incs)
+        nouns = {norm(n): c for c, members in load_lexicon(ALIASES, lexicons).get("nouns", {}).items() for n in members}
+        data = load_lexicon(LEXICON, lexicons)
+        verbs = "|".join(re.escape(v) for v in sorted(data["party_verbs"], key=len, reverse=True))
+        owned = "|".join(re.escape(n) for n in sorted(data["party_nouns"], key=len, reverse=True))
+        party_re = re.compile(rf"(?:(?P<party>[^,;:.()\"“”]+?)\s+(?:(?:has|have|had|already|now|reportedly|so\s+far)\s+)*"
+                              rf"(?:{verbs})|(?P<owner>[^,;:.()\"“”]+?)['’]s?\s+(?:{owned})\s+of)"
+                              rf"\s+(?:\S+\s+){{0,{PARTY_REACH}}}$", re.I)
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["anaphors"], key=len, reverse=True))
+        anaphors = re.compile(rf"^(?:{words})\b", re.I)
+        return cls(nouns, party_re, anaphors, [re.compile(p) for p in data["event_patterns"]])
 
 
 def noun_class(counted: str | None, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
@@ -230,14 +301,47 @@ def noun_class(counted: str | None, actors: ActorIndex | None, lex: _Lexicon) ->
     return words[-1] if words else None
 
 
-def _is_increment(claim: Claim, lex: _Lexicon) -> bool:
-    """ "another 10,000", "1,000-3,000 additional soldiers", "troops were newly deployed"."""
-    sent = claim.sentence
-    lo = max(claim.figure.start - 16, sent.start)
-    hi = min((claim.counted.end if claim.counted else claim.figure.end) + 30, sent.end)
-    window = sent.text[lo - sent.start:claim.figure.start - sent.start] + " " + \
-        sent.text[claim.figure.end - sent.start:hi - sent.start]
-    return any(p.search(window) for p in lex.increments)
+def _actor(aid: str | None, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
+    """The actor id, unless its name is only a counted noun ('Troops' in a headline is nobody)."""
+    actor = actors.get(aid) if actors is not None else None
+    return None if actor is not None and norm(actor.name) in lex.nouns else aid
+
+
+def _before_figure(c: Claim) -> str:
+    """The sentence's words before the figure."""
+    return c.sentence.text[:max(0, c.figure.start - c.sentence.start)]
+
+
+def _party(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
+    """The actor that sends, loses or fields what the figure counts: "North Korea has sent 10,000 troops"."""
+    if actors is None:
+        return None
+    m = lex.party_re.search(_before_figure(c))
+    if m is None:
+        return None
+    aid = actors.mentioned_in(" ".join((m["party"] or m["owner"]).split()[-PARTY_WORDS:]))  # the name next to the verb
+    source_id = c.source.actor if c.source is not None else None
+    return aid if aid != source_id else None  # "Ukraine said it has 300 ...": the speaker is no party
+
+
+def _named_before(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
+    """The actor of the last people phrase before the figure in its sentence ("North Korean forces ...")."""
+    if actors is None:
+        return None
+    found = None
+    for m in PHRASE_RE.finditer(_before_figure(c)):
+        if lex.nouns.get(norm(m["noun"])) == "troops" and (aid := _actor(actors.mentioned_in(m.group(0)), actors, lex)):
+            found = aid
+    return found
+
+
+def _event(c: Claim, lex: _Lexicon) -> str | None:
+    """Another event the figure's sentence names ("a World War"): its figures are about that event."""
+    for pattern in lex.events:
+        m = pattern.search(c.sentence.text)
+        if m:
+            return " ".join(m.group(0).split())
+    return None
 
 
 def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_claims: int = 2,
@@ -248,7 +352,7 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
         claims: claims of one or more articles, in text order within each article.
         actors: the articles' ActorIndex; claims not yet linked are linked with it.
         min_claims: leave out groups with fewer claims (1 keeps every measured claim).
-        lexicons: a folder whose aliases.json is merged over the packaged one.
+        lexicons: a folder whose aliases.json and compare.json are merged over the packaged ones.
 
     Claims without a measure are left out: there is nothing to compare them on.
     """
@@ -258,12 +362,15 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
         claims = actors.link(claims)  # the index of all the articles: ids agree across documents
     buckets: dict[tuple[str, str, str | None], list[tuple[Row, str]]] = defaultdict(list)
     subjects: dict[str, str] = {}  # subject key -> display name
-    actor_ids: set[str] = set()  # subject keys that are actor ids, not noun classes
+    actor_ids: set[str] = set()  # subject keys that are actor ids, not noun classes or events
     for c, aid, noun, via in _subjects(claims, actors, lex):
-        row = _row(c, actors, via, _is_increment(c, lex))
+        row = _row(c, actors, via)
         subject = aid or noun or "?"
-        subjects[subject] = actors.get(aid).name if actors is not None and actors.get(aid) else subject
-        if aid:
+        if via == "event":
+            subjects[subject] = subject.removeprefix("event:")
+        else:
+            subjects[subject] = actors.get(aid).name if actors is not None and actors.get(aid) else subject
+        if aid and via != "event":
             actor_ids.add(aid)
         buckets[(subject, c.measure, c.figure.unit)].append((row, noun or ""))
     groups = [_group(key, rows, subjects[key[0]], key[0] if key[0] in actor_ids else None)
@@ -274,10 +381,10 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
 
 def _subjects(claims: list[Claim], actors: ActorIndex | None,
               lex: _Lexicon) -> Iterable[tuple[Claim, str | None, str, str]]:
-    """Each measured claim with its subject: (claim, actor id, noun class, how the actor was found).
+    """Each measured claim with its subject: (claim, subject key, noun class, how the subject was found).
 
-    Within an article, a claim that names no actor ("the soldiers") takes the one last named
-    with a people noun ("North Korean troops ... 300 soldiers killed"): the context.
+    Within an article, a claim that names no actor ("the soldiers", "others") takes the one last
+    named with a people noun ("North Korean troops ... 300 soldiers killed"): the context.
     """
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -285,29 +392,39 @@ def _subjects(claims: list[Claim], actors: ActorIndex | None,
     for doc_claims in by_doc.values():
         donor: tuple[str, str] | None = None  # (actor id, noun class) last named in this article
         for c in sorted(doc_claims, key=lambda c: c.figure.start):
-            noun = noun_class(c.counted.text if c.counted else None, actors, lex)
-            aid, via = getattr(c.counted, "actor", None), "counted"
-            if not aid and (noun is None or noun in ANAPHORIC) and donor:
+            counted = c.counted.text if c.counted else None
+            noun = noun_class(counted, actors, lex)
+            anaphor = bool(counted and lex.anaphors.match(counted))
+            aid, via = _actor(getattr(c.counted, "actor", None), actors, lex), "counted"
+            if not aid and (event := _event(c, lex)):
+                aid, via = f"event:{event}", "event"  # another event's figure: never the story's subject
+            if not aid and (party := _party(c, actors, lex)):
+                aid, via = party, "party"
+            if not aid and (noun is None or noun in ANAPHORIC or anaphor) and donor:
                 aid, via = donor[0], "context"
-            if noun in (None, "casualties"):  # the measure, not who: take who from the donor
+            if not aid and (noun is None or noun in ANAPHORIC) and (named := _named_before(c, actors, lex)):
+                aid, via = named, "context"  # "North Korean forces are suffering ..., 1,000 killed and wounded"
+            if noun in (None, "casualties") or anaphor:  # the measure or a pointer, not who: take who from the donor
                 noun = donor[1] if donor and via == "context" else (noun or "")
-            if aid and noun in ("troops", "people", "casualties", ""):
+            if aid and via != "event" and noun in ("troops", "people", "casualties", ""):
                 donor = (aid, noun or "people")
             if c.measure:
                 yield c, aid, noun, via if aid else "none"
 
 
-def _row(c: Claim, actors: ActorIndex | None, via: str, increment: bool) -> Row:
+def _row(c: Claim, actors: ActorIndex | None, via: str) -> Row:
     low, high = interval(c)
     source = source_id = None
     if c.source is not None:
         source_id = c.source.actor
         actor = actors.get(source_id) if actors is not None else None
         source = actor.name if actor is not None else (c.source.name or c.source.text)
+    as_of = c.as_of
     return Row(ref=claim_ref(c), doc=c.doc, figure=c.figure.text, value=c.figure.value, low=low, high=high,
                bound=c.figure.bound, unit=c.figure.unit, counted=c.counted.text if c.counted else None,
                time=c.time.text if c.time else None, date=c.time.date if c.time else None,
-               source=source, source_id=source_id, subject_via=via, hedged=c.hedged, increment=increment)
+               source=source, source_id=source_id, subject_via=via, hedged=c.hedged,
+               as_of=as_of.date if as_of else None, as_of_via=as_of.via if as_of else None, scope=c.scope or "total")
 
 
 def _group(key: tuple[str, str, str | None], pairs: list[tuple[Row, str]], subject: str, subject_id: str | None) -> Group:

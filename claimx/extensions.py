@@ -12,7 +12,7 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc, Span
 
-from .model import Counted, Cue, Figure, Source, TextSpan, TimeRef
+from .model import AsOf, Counted, Cue, Figure, Source, TextSpan, TimeRef
 
 SPAN_EXTENSIONS: dict[str, Any] = {
     "figure": None,  # model.Figure
@@ -23,6 +23,8 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "hedged": False,
     "quote": False,
     "time": None,  # model.TimeRef
+    "as_of": None,  # model.AsOf: the date the figure holds, and how it was found
+    "scope": None,  # one of model.SCOPES
 }
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": "",  # the article's file name, carried into every Claim
@@ -38,7 +40,7 @@ def claims_getter(doc: Doc) -> list[Any]:
 
 # The records stored in extensions travel with the Doc (Doc.to_bytes, DocBin, nlp.pipe(n_process=2))
 # through msgpack: these hooks turn them into tagged dicts and back.
-RECORDS: dict[str, type] = {cls.__name__: cls for cls in (Figure, Counted, Source, Cue, TimeRef, TextSpan)}
+RECORDS: dict[str, type] = {cls.__name__: cls for cls in (Figure, Counted, Source, Cue, TimeRef, TextSpan, AsOf)}
 _TAG = "__claimx__"
 
 

@@ -20,7 +20,8 @@ from .records import SPANS_KEY
 FIGURE_ATTRS = ["span._.figure"]
 COUNTED_ATTRS = ["span._.counted", "span._.measure"]
 SENTENCE_END = set(".!?\"”’:;)…")
-ATTRIBUTION_ATTRS = ["span._.source", "span._.cue", "span._.hedged", "span._.quote", "span._.time"]
+ATTRIBUTION_ATTRS = ["span._.source", "span._.cue", "span._.hedged", "span._.quote", "span._.time",
+                     "span._.as_of", "span._.scope"]
 
 
 @Language.factory(

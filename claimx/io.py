@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .data import load_lexicon
 from .errors import Errors, InputError, Warnings
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -29,6 +32,8 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 MAX_BYTES = 20 * 2**20  # one article file; far past any article, short of a dump that would take an hour
 BINARY_SNIFF = 8192
+DATELINE_CHARS = 200  # a dateline opens the article: "SEOUL, Jan 13 (Reuters) -"
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,8 @@ class Document:
         name: what claim records carry as `doc`: the file name, or a JSONL line's `id`.
         path: where it came from, for messages (`file.jsonl:12` for a JSONL line).
         text: the text that offsets index.
-        date: the article's own date (YYYY-MM-DD) when the input says it (JSONL `date`, HTML metadata).
+        date: the article's own date (YYYY-MM-DD) when the input says it: JSONL `date`, HTML metadata,
+            else a dateline at the top of the text ("SEOUL, Jan 13 (Reuters) -"; see `dateline_date`).
         url: the article's address when the input says it.
         warnings: one-line messages about this input that did not stop it (e.g. replaced bytes).
     """
@@ -146,7 +152,8 @@ def _jsonl_line(path: Path, lineno: int, raw: bytes, max_bytes: int | None) -> D
     if bad_date:
         warnings = (*warnings, Warnings.W003.format(path=where, date=obj.get("date")))
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
-    return Document(name=name, path=where, text=obj["text"], date=date, url=url, warnings=warnings)
+    return Document(name=name, path=where, text=obj["text"], date=date or dateline_date(obj["text"]), url=url,
+                    warnings=warnings)
 
 
 def _walk(folder: Path, ancestors: set[tuple[int, int]]) -> Iterator[str | InputError]:
@@ -230,7 +237,7 @@ def _decode(path: str, name: str, data: bytes) -> Document | InputError:
     text, warnings = _utf8(path, data)
     if not text.strip():
         return InputError(path, Errors.E009.format(path=path))
-    return Document(name=name, path=path, text=text, warnings=warnings)
+    return Document(name=name, path=path, text=text, date=dateline_date(text), warnings=warnings)
 
 
 def _from_html(path: str, name: str, data: bytes) -> Document | InputError:
@@ -250,9 +257,43 @@ def _from_html(path: str, name: str, data: bytes) -> Document | InputError:
     if not text or not text.strip():
         return InputError(path, Errors.E016.format(path=path))
     date, _ = _iso_date(getattr(found, "date", None))
+    date = date or dateline_date(text)
     url = getattr(found, "url", None)
     return Document(name=name, path=path, text=text, date=date, url=url if isinstance(url, str) else None,
                     warnings=warnings)
+
+
+@functools.lru_cache(maxsize=1)
+def _dateline_re() -> tuple[re.Pattern[str], dict[str, int]]:
+    """The dateline pattern, with the month names and abbreviations of `times.json`, and their numbers."""
+    lex = load_lexicon("times.json")
+    months = {name.lower(): k for k, name in enumerate(lex["month_names"], 1)}
+    months.update({stem.lower(): k for stem in lex["months"] for name, k in list(months.items()) if name.startswith(stem.lower())})
+    names = "|".join(sorted(months, key=len, reverse=True))
+    place = r"[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
+    pattern = re.compile(rf"^\s*{place},?\s+(?P<month>{names})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
+                         rf"\s*(?:\([^)]{{1,40}}\)\s*)?[-–—:]", re.I)
+    return pattern, months
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline that opens the text ("SEOUL, Jan 13 (Reuters) -"), as YYYY-MM-DD.
+
+    A dateline without a year takes the latest year the text names; a text that names
+    none has no date (unknown stays unknown).
+    """
+    pattern, months = _dateline_re()
+    m = pattern.match(text[:DATELINE_CHARS])
+    if m is None:
+        return None
+    years = [int(y) for y in YEAR_RE.findall(text)]
+    year = int(m["year"]) if m["year"] else max(years, default=None)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, months[m["month"].lower()], int(m["day"])).isoformat()
+    except ValueError:  # "Feb 30": no such day
+        return None
 
 
 def _iso_date(value: object) -> tuple[str | None, bool]:

@@ -12,6 +12,8 @@ from typing import Any
 
 BOUNDS = ("exact", "approx", "min", "max", "range", "vague")
 MEASURES = ("killed", "injured", "casualties", "deployed", "captured", "missing")
+AS_OF_VIA = ("own time", "statement", "article")  # how a claim's as-of date was found, most specific first
+SCOPES = ("total", "addition", "period", "incident")
 
 
 class Record:
@@ -97,6 +99,17 @@ class TimeRef(Record):
 
 
 @dataclass(frozen=True)
+class AsOf(Record):
+    """The date a figure holds and how it was found (one of AS_OF_VIA); both None when unknown.
+
+    `date` is an ISO date (2025-04-30), month (2025-01), year (2022) or start/end period.
+    """
+
+    date: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """One figure with what it counts, its measure and its attribution."""
 
@@ -110,6 +123,8 @@ class Claim:
     hedged: bool = False
     quote: bool = False
     time: TimeRef | None = None
+    as_of: AsOf | None = None
+    scope: str | None = None  # one of SCOPES
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,6 +142,8 @@ class Claim:
             "quote": self.quote,
             "time": opt(self.time),
             "sentence": self.sentence.to_dict(),
+            "as_of": opt(self.as_of),
+            "scope": self.scope,
         }
         out.update(self.extra)
         return out

@@ -54,5 +54,7 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
             hedged=bool(span._.hedged),
             quote=bool(span._.quote),
             time=span._.time,
+            as_of=span._.as_of,
+            scope=span._.scope,
         ))
     return claims

@@ -124,7 +124,9 @@ def group_table(group: Group) -> Table:
     caption = f"{len(g.rows)} claims, {spread_text}, {n} conflict{'s' if n != 1 else ''}"
     table = Table(title=Text(g.label, style="bold"), caption=caption, title_justify="left", caption_justify="left")
     table.add_column("#", justify="right", style="dim")
-    table.add_column("when")
+    table.add_column("as of")
+    table.add_column("found by", style="dim")
+    table.add_column("scope")
     table.add_column("source")
     table.add_column("figure", style="cyan")
     table.add_column("interval", justify="right", no_wrap=True)
@@ -136,12 +138,11 @@ def group_table(group: Group) -> Table:
         against[c.a].append(c.b + 1)
         against[c.b].append(c.a + 1)
     for i, r in enumerate(g.rows):
-        when = r.date or (f"({r.time})" if r.time else "?")
-        figure = Text(r.figure)
-        if r.increment:
-            figure.append(" (additional)", style="italic")
-        table.add_row(str(i + 1), when, r.source or "", figure, format_interval(r.low, r.high), r.bound, r.doc,
-                      ", ".join(map(str, against[i])), style="red" if i in against else None)
+        table.add_row(str(i + 1), r.as_of or "unknown", r.as_of_via or "", r.scope, r.source or "", r.figure,
+                      format_interval(r.low, r.high), r.bound, r.doc, ", ".join(map(str, against[i])),
+                      style="red" if i in against else None)
+    if g.conflicts:  # each conflict's reason, in words, under the table
+        table.caption = caption + "".join(f"\n{c.a + 1} vs {c.b + 1}: {c.reason}" for c in g.conflicts)
     return table
 
 

@@ -25,7 +25,7 @@ from rich.console import Console
 from .model import Claim
 
 LIST_SEP = "; "
-_NESTED = ("figure", "counted", "source", "cue", "time", "sentence")  # the record's objects, flattened
+_NESTED = ("figure", "counted", "source", "cue", "time", "sentence", "as_of")  # the record's objects, flattened
 
 
 class Format(str, enum.Enum):
@@ -52,12 +52,13 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "hedged", "quote",
     *_fields("time", "text start end date"),
     *_fields("sentence", "text start end"),
+    *_fields("as_of", "date via"), "scope",
 )
 # One row per claim in a group of `compare`: the group's fields, then the claim's row.
 GROUP_COLUMNS: tuple[str, ...] = (
     *_fields("group", "label subject subject_id noun measure unit spread"),
     "ref", "doc", "figure", "value", "low", "high", "bound", "unit", "counted", "time", "date",
-    "source", "source_id", "subject_via", "hedged", "increment", "conflicts_with",
+    "source", "source_id", "subject_via", "hedged", "as_of", "as_of_via", "scope", "conflicts_with", "conflict_reasons",
 )
 ACTOR_COLUMNS: tuple[str, ...] = ("id", "name", "kind", "aliases", "mentions", "documents", "claims_made",
                                   "claims_about")
@@ -89,19 +90,21 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     d = claim.to_dict()
     row = {}
     for column in CLAIM_COLUMNS:
-        head, _, rest = column.partition("_")
-        row[column] = cell((d[head] or {}).get(rest) if head in _NESTED else d[column])
+        head = next((n for n in _NESTED if column.startswith(f"{n}_")), None)
+        row[column] = cell((d[head] or {}).get(column[len(head) + 1:]) if head else d[column])
     return row
 
 
 def group_rows(group: Any) -> list[dict[str, Any]]:
-    """One `compare` group as rows of GROUP_COLUMNS, one per claim; conflicts name the other claims' refs."""
+    """One `compare` group as rows of GROUP_COLUMNS, one per claim; conflicts name the other claims' refs and why."""
     g = group.to_dict()
     head = {f"group_{k}": cell(g[k]) for k in ("label", "subject", "subject_id", "noun", "measure", "unit", "spread")}
     rows = []
     for i, r in enumerate(g["rows"]):
-        others = [g["rows"][c["b"] if c["a"] == i else c["a"]]["ref"] for c in g["conflicts"] if i in (c["a"], c["b"])]
-        rows.append({**head, **{k: cell(r.get(k)) for k in GROUP_COLUMNS if k in r}, "conflicts_with": cell(others)})
+        mine = [c for c in g["conflicts"] if i in (c["a"], c["b"])]
+        others = [g["rows"][c["b"] if c["a"] == i else c["a"]]["ref"] for c in mine]
+        rows.append({**head, **{k: cell(r.get(k)) for k in GROUP_COLUMNS if k in r}, "conflicts_with": cell(others),
+                     "conflict_reasons": cell([c["reason"] for c in mine])})
     return rows
 
 

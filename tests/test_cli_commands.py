@@ -202,7 +202,11 @@ def test_cli_compare_seeds_groups(measure, expected):
         assert row["bound"] == bound
         if source is not None:
             assert row["source"] == source
-    assert group["conflicts"], "the seeds disagree about this group"
+    assert all(r["scope"] in ("total", "addition", "period", "incident") for r in group["rows"])
+    assert all(r["as_of_via"] in ("own time", "statement", "article", None) for r in group["rows"])
+    # the seeds carry no article date: a flag needs two dated totals
+    for c in group["conflicts"]:
+        assert all(group["rows"][i]["as_of"] and group["rows"][i]["scope"] == "total" for i in (c["a"], c["b"]))
 
 
 @pytest.mark.parametrize(("suffix", "check"), [

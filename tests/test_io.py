@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 from pathlib import Path
 
 import pytest
 
 from claimx.errors import InputError
-from claimx.io import Document, read_file, read_inputs
+from claimx.io import Document, dateline_date, read_file, read_inputs
 
 
 def write(path: Path, data: str | bytes) -> Path:
@@ -201,3 +202,34 @@ def test_read_inputs_is_lazy(tmp_path, n):
     items = read_inputs(paths)
     assert iter(items) is items
     assert isinstance(next(items), Document)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("LAGOS, March 4, 2023 (AFP) - Flood waters rose again.", "2023-03-04"),
+    ("BRUSSELS, Belgium, Sept. 18, 2022 — Ministers met.", "2022-09-18"),
+    ("OSLO, Nov 2 (Reuters) - The fund sold 3% of its stake, its 2021 report said.", "2021-11-02"),  # year from the text
+    ("OSLO, Nov 2 (Reuters) - The fund sold 3% of its stake.", None),  # no year anywhere: unknown, not guessed
+    ("The council met on March 4, 2023 to vote.", None),  # a date in a sentence is no dateline
+    ("DENVER, Feb 30, 2024 - A blizzard.", None),  # no such day
+])
+def test_io_dateline_date(text, expected):
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ({"id": "x", "text": "PERTH, Jan 9, 2024 (AAP) - Fires burn.", "date": "2024-01-10"}, "2024-01-10"),  # JSONL first
+    ({"id": "x", "text": "PERTH, Jan 9, 2024 (AAP) - Fires burn."}, "2024-01-09"),
+    ({"id": "x", "text": "Fires burn near Perth."}, None),
+])
+def test_io_jsonl_date_then_dateline(tmp_path, line, expected):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert doc.date == expected
+
+
+def test_io_text_file_dateline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("MUMBAI, July 21, 2021 (PTI) - Rains flooded 40 homes.", encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert doc.date == "2021-07-21"

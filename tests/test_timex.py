@@ -10,7 +10,8 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from claimx.extensions import set_extensions
-from claimx.timex import TimeResolver, _parse
+from claimx.model import AsOf, TimeRef
+from claimx.timex import FigureTime, TimeResolver, _parse
 
 BASE = dt.date(2025, 5, 1)
 
@@ -109,3 +110,46 @@ def test_timex_words_come_from_the_lexicon(tmp_path):
     (tmp_path / "times.json").write_text(json.dumps({"periods": {"fortnight": 14}}), encoding="utf-8")
     times = TimeResolver(tmp_path)
     assert times.resolve("the past fortnight", BASE) == "2025-04-17/2025-05-01"
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    ("Monday", dt.date(2024, 10, 28), "2024-10-28"),  # the article appeared on a Monday: that Monday
+    ("Monday", dt.date(2024, 10, 24), "2024-10-21"),  # a Thursday article: the Monday before
+    ("on Sunday", dt.date(2023, 5, 1), "2023-04-30"),
+    ("Friday night", dt.date(2022, 2, 5), "2022-02-04"),
+    ("Tuesday", None, None),  # no article date: unknown
+])
+def test_timex_weekday_is_latest_on_or_before_article_date(times, text, base, expected):
+    assert times.resolve(text, base) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "own", "statement"), [
+    # war reporting: the time on the reporting verb is the statement's
+    ("The defence ministry said on Tuesday that 45 soldiers had been killed.", "45", None, "on Tuesday"),
+    # the figure's own clause
+    ("Since March, 45 soldiers have been killed in the fighting.", "45", "Since March", None),
+    # another clause's time is nobody's: "where ... in May"
+    ("About 6,000 troops have been moved to the valley, where the rebels attacked in May.", "6,000", None, None),
+    # local news: a time on the verb that shares the figure's subject
+    ("Twelve residents were evacuated and treated over the weekend, the fire chief said.", "Twelve", "the weekend", None),
+])
+def test_timex_figure_time_reads_whose_clause(nlp, times, sentence, figure, own, statement):
+    from claimx.counted import anchor_of
+
+    doc = nlp(sentence)
+    (span,) = [s for s in doc.spans["claimx"] if figure in s.text]
+    found = times.figure_time(span, anchor_of(span), dt.date(2024, 6, 7))
+    assert (found.own.text if found.own else None, found.statement.text if found.statement else None) == (own, statement)
+
+
+@pytest.mark.parametrize(("own", "statement", "article", "expected"), [
+    ("2024-03", "2024-05-02", "2024-05-03", AsOf("2024-03", "own time")),
+    (None, "2024-05-02", "2024-05-03", AsOf("2024-05-02", "statement")),
+    (None, None, "2024-05-03", AsOf("2024-05-03", "article")),
+    (None, None, None, AsOf()),  # unknown stays unknown
+])
+def test_timex_as_of_order(own, statement, article, expected):
+    def ref(date):
+        return TimeRef("x", 0, 1, date) if date else None
+
+    assert TimeResolver.as_of(FigureTime(own=ref(own), statement=ref(statement)), article) == expected

@@ -9,14 +9,15 @@ import json
 import pytest
 
 from claimx.io import Document
-from claimx.model import Claim, Counted, Cue, Figure, Source, TextSpan, TimeRef
-from claimx.writers import CLAIM_COLUMNS, ClaimWriter, Format, cell, claim_row
+from claimx.model import AsOf, Claim, Counted, Cue, Figure, Source, TextSpan, TimeRef
+from claimx.writers import CLAIM_COLUMNS, GROUP_COLUMNS, ClaimWriter, Format, cell, claim_row, group_rows
 
 SENTENCE = 'Over 300 soldiers were killed, "a disaster", officials said last week.\n'
 FULL = Claim(doc="a.txt", figure=Figure("Over 300", 0, 8, 300.0, bound="min"), sentence=TextSpan(SENTENCE, 0, 72),
              counted=Counted("soldiers", 9, 17, actor="army"), measure="killed",
              source=Source("officials", 46, 55, name="officials", kind="vague"), cue=Cue("said", 56, 60, "say"),
-             quote=False, time=TimeRef("last week", 61, 70, "2025-04-26/2025-05-03"))
+             quote=False, time=TimeRef("last week", 61, 70, "2025-04-26/2025-05-03"),
+             as_of=AsOf("2025-04-26/2025-05-03", "statement"), scope="total")
 BARE = Claim(doc="b.txt", figure=Figure("12.5", 3, 7, 12.5, unit="%"), sentence=TextSpan("It is 12.5%.", 0, 12))
 DOC = Document("a.txt", "a.txt", SENTENCE)
 
@@ -25,16 +26,17 @@ DOC = Document("a.txt", "a.txt", SENTENCE)
     "doc figure_text figure_start figure_end figure_value figure_low figure_high figure_bound figure_unit "
     "counted_text counted_start counted_end counted_actor measure source_text source_start source_end source_name "
     "source_kind source_role source_via source_actor cue_text cue_start cue_end cue_lemma cue_stance hedged quote "
-    "time_text time_start time_end time_date sentence_text sentence_start sentence_end")])
+    "time_text time_start time_end time_date sentence_text sentence_start sentence_end as_of_date as_of_via scope")])
 def test_writers_claim_columns_stable(columns):
     assert tuple(columns.split()) == CLAIM_COLUMNS, "the CSV columns are documented in the README: change both"
 
 
 @pytest.mark.parametrize(("claim", "expected"), [
     (FULL, {"figure_value": 300, "figure_low": "", "counted_actor": "army", "source_name": "officials",
-            "cue_lemma": "say", "hedged": "false", "time_date": "2025-04-26/2025-05-03", "sentence_start": 0}),
+            "cue_lemma": "say", "hedged": "false", "time_date": "2025-04-26/2025-05-03", "sentence_start": 0,
+            "as_of_date": "2025-04-26/2025-05-03", "as_of_via": "statement", "scope": "total"}),
     (BARE, {"figure_value": 12.5, "figure_unit": "%", "counted_text": "", "source_kind": "", "time_text": "",
-            "measure": ""}),
+            "measure": "", "as_of_date": "", "as_of_via": "", "scope": ""}),
 ])
 def test_writers_claim_row_flat(claim, expected):
     row = claim_row(claim)
@@ -72,3 +74,29 @@ def test_writers_csv_header_without_claims(claims):
     out = io.StringIO()
     ClaimWriter(out, Format.csv).write(DOC, claims)
     assert out.getvalue() == ",".join(CLAIM_COLUMNS) + "\n"
+
+
+@pytest.mark.parametrize("columns", [(
+    "group_label group_subject group_subject_id group_noun group_measure group_unit group_spread ref doc figure value "
+    "low high bound unit counted time date source source_id subject_via hedged as_of as_of_via scope conflicts_with "
+    "conflict_reasons")])
+def test_writers_group_columns_stable(columns):
+    assert tuple(columns.split()) == GROUP_COLUMNS, "the CSV columns are documented in the README: change both"
+
+
+def test_writers_group_rows_carry_as_of_scope_and_reasons():
+    from claimx.compare import Conflict, Group, Row
+
+    def row(ref: str, value: float, as_of: str, source: str) -> Row:
+        return Row(ref=ref, doc=ref.split(":")[0], figure=f"{value:g}", value=value, low=value, high=value,
+                   bound="exact", unit=None, counted="firefighters", time=None, date=None, source=source,
+                   source_id=None, subject_via="counted", as_of=as_of, as_of_via="article", scope="total")
+
+    group = Group(subject="firefighters", subject_id=None, noun="firefighters", measure="injured", unit=None,
+                  label="firefighters · injured", rows=(row("a.txt:0", 4, "2023-03-02", "the fire chief"),
+                                                        row("b.txt:9", 9, "2023-03-03", "the union")),
+                  conflicts=(Conflict(0, 1, "they cannot both be right"),))
+    rows = group_rows(group)
+    assert [r["as_of"] for r in rows] == ["2023-03-02", "2023-03-03"]
+    assert [r["as_of_via"] for r in rows] == ["article", "article"] and rows[0]["scope"] == "total"
+    assert rows[0]["conflicts_with"] == "b.txt:9" and rows[1]["conflict_reasons"] == "they cannot both be right"

@@ -14,6 +14,7 @@ from ..component import DataComponent
 from ..counted import anchor_of
 from ..quotes import quote_regions
 from ..quotes import region_of as _region_of
+from ..scope import ScopeReader
 from ..timex import TimeResolver
 from .base import (
     ACRONYM_RE,
@@ -28,7 +29,7 @@ from .strategies import SourceStrategies
 
 
 class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, Speakers, SourceRecords, DataComponent):
-    """Fills span._.source, ._.cue, ._.hedged, ._.quote and ._.time for each figure."""
+    """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
 
     LEXICONS = ("attribution.json",)
 
@@ -39,6 +40,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
         self.spans_key = spans_key
         super().__init__(lexicons)
         self.times = TimeResolver()
+        self.scopes = ScopeReader(lexicons)
         _split_glued_brackets(nlp)
 
     def _build(self) -> None:
@@ -113,7 +115,11 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
                     span._.cue = self.cue_record(found)
             cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
             span._.hedged = self._hedged(span, anchor, cue_i)
-            span._.time = self.times.time_of(span, anchor, base)
+            # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
+            found_time = self.times.figure_time(span, anchor, base, found.cue if found is not None else None)
+            span._.time = found_time.ref
+            span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
+            span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
         return doc
 
     # -- finding the source --------------------------------------------
