@@ -14,26 +14,22 @@ import html.parser
 import io
 import json
 import re
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 import typer.main
-from conftest import GOLD, SEEDS, records, stderr_lines
+from conftest import SEEDS, SEEDS_GOLD, records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx.cli
 import claimx.writers
+from claimx import evaluate
 from claimx.cli import app
 
 runner = CliRunner()
 GROUP = typer.main.get_command(app)
 COMMANDS = ["actors", "compare", "render", "eval"]
 WIDE = {"COLUMNS": "250"}  # tables and help unwrapped, so a phrase is on one line
-SCORER = GOLD / "score.py"
-GOLD_SEEDS = GOLD / "seeds.jsonl"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 GROUP_KEYS = {"label", "subject", "subject_id", "noun", "measure", "unit", "spread", "rows", "conflicts"}
@@ -351,47 +347,44 @@ def write_predictions(tmp_path: Path) -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def referee_report() -> dict:
-    """What the shared referee says about `claimx extract seeds/ -f jsonl`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        pred = write_predictions(Path(tmp))
-        proc = subprocess.run([sys.executable, str(SCORER), str(GOLD_SEEDS), str(pred), "--json"],
-                              capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+def library_report() -> dict:
+    """What claimx.evaluate says about `claimx extract seeds/ -f jsonl` (tests/test_evaluate.py holds it to
+    the shared referee's numbers), through JSON as the command prints it."""
+    report = evaluate.score(evaluate.load_gold(SEEDS_GOLD), records(extracted_seeds()))
+    return json.loads(json.dumps(report, ensure_ascii=False))
 
 
 @pytest.mark.parametrize("fmt_args", [["-f", "json"], ["--format", "json"]])
-def test_cli_eval_json_matches_referee(monkeypatch, fmt_args):
+def test_cli_eval_json_matches_the_library(monkeypatch, fmt_args):
     monkeypatch.chdir(SEEDS.parent)
-    result = runner.invoke(app, ["eval", str(Path("..", "shared", "gold", "seeds.jsonl")), "seeds/", *fmt_args])
+    result = runner.invoke(app, ["eval", str(Path("docs", "gold", "seeds.jsonl")), "seeds/", *fmt_args])
     assert result.exit_code == 0, result.output
     got = json.loads(result.stdout)
-    expected = referee_report()
+    expected = library_report()
     assert got.keys() == expected.keys()
     for key in expected:
-        assert got[key] == expected[key], f"{key}: referee {expected[key]!r}, claimx eval {got[key]!r}"
+        assert got[key] == expected[key], f"{key}: claimx.evaluate {expected[key]!r}, claimx eval {got[key]!r}"
     assert got["matched"] > 0
 
 
 @pytest.mark.parametrize("fmt_args", [["-f", "json"]])
-def test_cli_eval_predictions_matches_referee(tmp_path, monkeypatch, fmt_args):
+def test_cli_eval_predictions_matches_the_library(tmp_path, monkeypatch, fmt_args):
     calls = no_pipeline(monkeypatch)  # the predictions are read, not made
     pred = write_predictions(tmp_path)
-    result = runner.invoke(app, ["eval", str(GOLD_SEEDS), str(pred), "--predictions", *fmt_args])
+    result = runner.invoke(app, ["eval", str(SEEDS_GOLD), str(pred), "--predictions", *fmt_args])
     assert result.exit_code == 0, (result.output, result.exception)
     assert calls == []
-    assert json.loads(result.stdout) == referee_report()
+    assert json.loads(result.stdout) == library_report()
 
 
 @pytest.mark.parametrize("shown", [["detection", "claim", "value accuracy on matched", "gold "]])
 def test_cli_eval_table(tmp_path, shown):
     pred = write_predictions(tmp_path)
-    result = runner.invoke(app, ["eval", str(GOLD_SEEDS), str(pred), "--predictions"], env=WIDE)
+    result = runner.invoke(app, ["eval", str(SEEDS_GOLD), str(pred), "--predictions"], env=WIDE)
     assert result.exit_code == 0, result.output
     for text in shown:
         assert text in result.stdout
-    report = referee_report()
+    report = library_report()
     d = report["detection"]
     assert f"{d['f']:.3f}" in result.stdout
     with pytest.raises(json.JSONDecodeError):
@@ -401,7 +394,7 @@ def test_cli_eval_table(tmp_path, shown):
 @pytest.mark.parametrize(("broken", "line"), [("{not json\n", 3), ("[1, 2]\n", 3)])
 def test_cli_eval_broken_gold_line_exits_1(tmp_path, monkeypatch, broken, line):
     no_pipeline(monkeypatch)  # the gold file is read first: a bad one stops before the pipeline loads
-    lines = GOLD_SEEDS.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = SEEDS_GOLD.read_text(encoding="utf-8").splitlines(keepends=True)
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join([*lines[:line - 1], broken, *lines[line - 1:]]), encoding="utf-8")
     result = runner.invoke(app, ["eval", str(gold), str(SEEDS), "-f", "json"])

@@ -5,6 +5,10 @@ The referee (conftest.GOLD / "score.py", standard library only) runs as a subpro
 with known faults; `evaluate.score` must return the same report, every count, rate, list
 and error entry. claimx's predictions on the seeds are (nearly) perfect, so the faults are
 what exercises the matching and the field checks.
+
+The referee is the team's, in ../shared: the tests that call it are marked `gold` (skipped in a
+clone without it). The seeds' gold they score against is the repository's (docs/gold/seeds.jsonl),
+and the tests of claimx.evaluate on its own run anywhere.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEEDS
+from conftest import GOLD, GOLD_MARK, SEEDS, SEEDS_GOLD
 from rich.console import Console
 
 import claimx
@@ -29,7 +33,6 @@ from claimx.errors import InputError
 from claimx.model import BOUNDS, MEASURES
 
 SCORER = GOLD / "score.py"
-GOLD_SEEDS = GOLD / "seeds.jsonl"
 
 Preds = list[dict]
 
@@ -58,7 +61,7 @@ def assert_same(expected: dict, got: dict) -> None:
 
 @functools.lru_cache(maxsize=1)
 def gold_lines() -> tuple[dict, ...]:
-    with GOLD_SEEDS.open(encoding="utf-8") as f:
+    with SEEDS_GOLD.open(encoding="utf-8") as f:
         return tuple(json.loads(line) for line in f if line.strip())
 
 
@@ -254,20 +257,22 @@ FAULTS: dict[str, Callable[[Preds, tuple], Preds]] = {
 }
 
 
+@GOLD_MARK
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_evaluate_score_agrees_with_referee(nlp, fault, tmp_path):
     preds = FAULTS[fault](seed_predictions(nlp), gold_lines())
-    assert_same(referee(GOLD_SEEDS, preds, tmp_path), ours(GOLD_SEEDS, preds))
+    assert_same(referee(SEEDS_GOLD, preds, tmp_path), ours(SEEDS_GOLD, preds))
 
 
 @pytest.mark.parametrize("fault", ["values_changed", "spans_shifted_off", "optional_only", "duplicates", "false_alarms"])
 def test_evaluate_faults_move_the_scores(nlp, fault):
     """A fault that changes nothing would test nothing: each one must cost something."""
-    clean = ours(GOLD_SEEDS, seed_predictions(nlp))
-    broken = ours(GOLD_SEEDS, FAULTS[fault](seed_predictions(nlp), gold_lines()))
+    clean = ours(SEEDS_GOLD, seed_predictions(nlp))
+    broken = ours(SEEDS_GOLD, FAULTS[fault](seed_predictions(nlp), gold_lines()))
     assert (broken["claim"], broken["errors"], broken["false_alarms"]) != (clean["claim"], clean["errors"], clean["false_alarms"])
 
 
+@GOLD_MARK
 @pytest.mark.parametrize("seed", [11, 12, 13])
 def test_evaluate_score_agrees_on_edited_gold(nlp, seed, tmp_path):
     """Gold edited too: optional flags moved, ranges, null-acceptable sources, counted dropped."""
@@ -291,7 +296,7 @@ def test_evaluate_score_agrees_on_edited_gold(nlp, seed, tmp_path):
 
 @pytest.mark.parametrize("expected", [{"detection": {"p": 1.0, "r": 1.0, "f": 1.0}, "claim": {"p": 1.0, "r": 1.0, "f": 1.0}}])
 def test_evaluate_score_perfect_and_empty(expected):
-    gold = evaluate.load_gold(GOLD_SEEDS)
+    gold = evaluate.load_gold(SEEDS_GOLD)
     perfect = evaluate.score(gold, from_gold([], gold_lines()))
     assert {k: perfect[k] for k in expected} == expected
     assert perfect["missed"] == perfect["false_alarms"] == perfect["errors"] == []
@@ -302,7 +307,7 @@ def test_evaluate_score_perfect_and_empty(expected):
 
 @pytest.mark.parametrize("width", [100])
 def test_evaluate_score_table_shows_every_number(width):
-    gold = evaluate.load_gold(GOLD_SEEDS)
+    gold = evaluate.load_gold(SEEDS_GOLD)
     preds = every(2, _values)(from_gold([], gold_lines()), gold_lines())
     result = evaluate.score(gold, preds)
     out = io.StringIO()
@@ -379,6 +384,7 @@ CORNERS = {
 }
 
 
+@GOLD_MARK
 @pytest.mark.parametrize("corner", list(CORNERS))
 def test_evaluate_score_agrees_on_corners(corner, tmp_path):
     gold, preds = CORNERS[corner]

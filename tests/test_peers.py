@@ -1,4 +1,7 @@
-"""Figure reading against other projects' test data (/work/shared/peers, MIT).
+"""Figure reading against other projects' test data (../shared/peers beside the repository, MIT).
+
+The suites read that data and are marked `gold` (skipped in a clone without ../shared); the
+conventions the peers differ on are also checked on sentences of our own, which run anywhere.
 
 Cases are *selected by rule* (model, unit category, surface pattern), never by whether
 claimx gets them right, and then translated into GUIDELINES.md conventions:
@@ -36,8 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import GOLD_MARK, SHARED
 
-PEERS = Path(__file__).resolve().parent.parent.parent / "shared" / "peers"
+PEERS = SHARED / "peers"
 RT = PEERS / "recognizers-text"
 QUANTULUM = PEERS / "quantulum3" / "quantities.json"
 
@@ -300,6 +304,7 @@ SUITES: dict[str, tuple[Callable[[], Iterator[PeerCase]], dict[str, float]]] = {
 }
 
 
+@GOLD_MARK
 @pytest.mark.parametrize("suite", list(SUITES))
 def test_peers_agreement(extract, suite):
     select, floors = SUITES[suite]
@@ -329,13 +334,17 @@ def test_peers_agreement(extract, suite):
         assert rates[name] + 1e-9 >= floor, f"{suite}: {name} agreement {rates[name]:.1%} < {floor:.0%}"
 
 
-def _url_inputs() -> list[str]:
-    """Every Recognizers-Text input with a URL: numbers inside URLs are not figures."""
+def _url_inputs() -> list:
+    """Every Recognizers-Text input with a URL: numbers inside URLs are not figures (read while collecting,
+    so without the peers' data one case stands for them, to be skipped)."""
+    if not RT.is_dir():
+        return [pytest.param("", id="peers-missing")]
     return [item["Input"] for path in sorted(RT.glob("*.json"))
             for item in json.loads(path.read_text(encoding="utf-8"))
             if re.search(r"https?://|www\.", item["Input"])]
 
 
+@GOLD_MARK
 @pytest.mark.parametrize("sentence", _url_inputs())
 def test_peers_url_numbers_ignored(extract, sentence):
     url = re.search(r"\S*(?:https?://|www\.)\S*", sentence)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import GOLD, GOLD_MARK
 
 from claimx.model import Claim, Figure, TextSpan
 from claimx.windows import CANDIDATES_KEY, WINDOWS_KEY, WindowPlanner, cheap_pipeline, fit_claims, narrowed_doc, plan_windows
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_TEXTS = ROOT.parent / "shared" / "gold" / "dev" / "texts"
+DEV_TEXTS = GOLD / "dev" / "texts"
 FILLER = "The road was quiet that morning. Neighbours watched from the hill. Nobody expected the storm."
 
 
@@ -197,7 +198,7 @@ def _claims(nlp, paths, full_parse):
     return {d.name: [dataclasses.asdict(c) for c in cs] for d, cs in extract_documents(nlp, docs, full_parse=full_parse)}
 
 
-@pytest.mark.skipif(not DEV_TEXTS.is_dir(), reason="the dev gold is not beside the checkout")
+@GOLD_MARK
 def test_windowed_and_full_parse_agree_on_dev_and_seeds(nlp):
     """Windowed mode (`--windows`) finds the same figures as parsing everything, and differs in no more claims
     than MAX_WINDOWED_DIFFERENCES on the dev set (in source and cue: claim F1 0.980 against 0.985; none on
