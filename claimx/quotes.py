@@ -79,3 +79,27 @@ def previous_paragraph(text: str, start: int) -> tuple[int, int]:
 def opens_with_quote(text: str, start: int, end: int) -> bool:
     """Whether the paragraph text[start:end] opens with a quotation mark."""
     return text[start:end].lstrip().startswith(OPENING_MARKS)
+
+
+CLOSING_MARKS = ('"', "\u201d", "\u00bb", "''")
+
+
+def next_paragraph(text: str, end: int) -> tuple[int, int]:
+    """The bounds of the first non-blank paragraph after the one that ends at `end` (len(text) when none is left)."""
+    idx = end
+    while idx < len(text) and text[idx].isspace():
+        idx += 1
+    return (len(text), len(text)) if idx >= len(text) else paragraph_bounds(text, idx)
+
+
+def left_open(paragraph: str) -> bool:
+    """Whether a quotation opened in this paragraph is still open at its end (it runs on into the next one)."""
+    straight = paragraph.count('"') + paragraph.count("''")
+    return straight % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d") or \
+        paragraph.count("\u00ab") > paragraph.count("\u00bb")
+
+
+def first_close(paragraph: str, start: int = 0) -> int | None:
+    """The index of the first closing quotation mark in the paragraph at or after `start`, if any."""
+    found = [i for i in (paragraph.find(m, start) for m in CLOSING_MARKS) if i >= 0]
+    return min(found) if found else None

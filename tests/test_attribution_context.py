@@ -137,3 +137,19 @@ def test_a_source_never_runs_over_a_line_break(figure_of, text, find):
     claim = figure_of(text, find)
     assert claim.source is not None
     assert "\n" not in claim.source.text
+
+
+# A quotation left open at its paragraph's end runs on to the paragraph where it closes; the speaker named there says it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('"We count 9,000 of their soldiers on this front.\n"About 2,000 fell in a month," the minister said.',
+                 "9,000", "minister", id="war-reopened"),
+    pytest.param('"The pantry fed 1,200 families in March.\nWe ran out of milk twice," said Ruth Ames, who runs it.',
+                 "1,200", "ruth ames", id="charity-not-reopened"),
+])
+def test_quotation_closed_in_a_later_paragraph(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_closed_quotation_does_not_reach_forward(figure_of):
+    text = '"The pantry fed 1,200 families in March."\nThe town hall said 300 more were on a waiting list.'
+    assert figure_of(text, "1,200").source is None

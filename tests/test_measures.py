@@ -254,3 +254,19 @@ def test_measure_where_a_verb_puts_forces(figure_of, text, find, measure):
 ])
 def test_measure_read_off_the_words_past_a_partitive_or_a_misparse(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "Fell" is killed only as the figure's own predicate, and not in an idiom ("fell ill").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("We count 9,000 of their soldiers. About 2,000 fell in the autumn fighting.", "2,000", "killed",
+                 id="fell-war"),
+    pytest.param("Around 300 soldiers who fell near the river were buried in the village.", "300", "killed",
+                 id="fell-relative-war"),
+    pytest.param("Of the 40 climbers, 12 fell to their deaths.", "12", "killed", id="fell-to-their-deaths-mountain"),
+    pytest.param("Shares in the airline fell 5 percent on Monday.", "5 percent", None, id="fell-percent-markets"),
+    pytest.param("Three pupils fell ill after the school lunch.", "Three", None, id="fell-ill-school"),
+    pytest.param("About 20 fans fell from the stand when it gave way, and 8 were injured.", "About 20", None,
+                 id="fell-from-sport"),
+])
+def test_measure_fell(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

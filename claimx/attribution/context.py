@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..quotes import paragraph_bounds
+from ..quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
 from .base import (
     NOUNS,
+    QUOTE_PARAGRAPHS_BACK,
     _Ctx,
     _Found,
 )
@@ -60,6 +61,30 @@ class ContextStrategies:
                 subj = self.subject_of(cue)
                 if subj is not None and subj.i > words[dash].i and self._may_speak(subj):
                     return _Found(subj, _one(cue.sent, cue), self.cue_verbs[cue.lemma_.lower()])
+        return None
+
+    def _quote_closed_later(self, ctx: _Ctx) -> _Found | None:
+        """'"We count 9,000 of their soldiers.' / '2,000 fell in a month," the minister said.': a quotation left open
+        at its paragraph's end runs on (each paragraph may open anew) to the one where it closes; the speaker named
+        after the closing mark says all of it."""
+        if ctx.region is None:
+            return None
+        text = ctx.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if not left_open(text[start:end]):
+            return None
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            start, end = next_paragraph(text, end)
+            if start >= len(text):
+                return None
+            para = text[start:end]
+            lead = len(para) - len(para.lstrip())
+            reopened = para[lead:].startswith(OPENING_MARKS)
+            close = first_close(para, lead + 1 if reopened else lead)
+            if close is not None:
+                return self._speaker_in(ctx.span.doc, start + close + 1, end, [])
+            if not reopened:
+                return None  # neither opened anew nor closed: the quotation ended unmarked
         return None
 
     def _pointed_back(self, ctx: _Ctx) -> _Found | None:

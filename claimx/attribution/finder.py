@@ -139,6 +139,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
         SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
         SourceStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
         SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+        ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
         ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
         ContextStrategies._headline_label,      # "Over 2,000 soldiers killed, wounded: minister"
         ContextStrategies._pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."

@@ -87,6 +87,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)
         self.context_sentences = int(m.get("context_sentences", 0))
         self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
+        self.subject_only = {verb.lower(): {w.lower() for w in idioms} for verb, idioms in m.get("subject_only", {}).items()}
         self.vague_events = {lemma.lower(): {measure: {w.lower() for w in words} for measure, words in refiners.items()}
                              for lemma, refiners in m.get("vague_events", {}).items()}
 

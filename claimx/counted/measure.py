@@ -86,6 +86,9 @@ class MeasureRules(EventRules):
         if m is not None:
             if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun):
                 return None  # "lost three games", "bitcoin has lost 28 percent"
+            if tok.lemma_.lower() in self.subject_only and self._phrase_measure(tok) is None \
+                    and not self._said_of_subject(span, tok, noun):
+                return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
         if self._is_presence(tok):
             return "deployed" if noun is None or self._is_forces(noun) else None
@@ -119,6 +122,13 @@ class MeasureRules(EventRules):
         return None
 
     # -- conditional rows of the precedence table ------------------------
+    def _said_of_subject(self, span: Span, verb: Token, noun: Token | None) -> bool:
+        """The verb follows the figure (or its noun) as its predicate, with no word after it that makes it an idiom."""
+        if verb.i < span.end or (noun is not None and verb.i < noun.i):
+            return False
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return nxt is None or nxt.lower_ not in self.subject_only[verb.lemma_.lower()]
+
     def _counts_people(self, span: Span, noun: Token | None) -> bool:
         """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
         if noun is not None:
