@@ -7,6 +7,7 @@ the lexicon's (`lexicons/numbers.json`: ones, tens, hundred, scales, dozen).
 
 from __future__ import annotations
 
+import re
 from enum import Enum, auto
 from typing import Any, NamedTuple
 
@@ -33,6 +34,12 @@ FOLLOWS: dict[Kind, tuple[Kind | None, ...]] = {
     Kind.DOZEN: (Kind.ONES, Kind.TENS, None),  # "two dozen"
     Kind.AND: (Kind.HUNDRED, Kind.SCALE),  # "one hundred and five"
 }
+
+
+# hyphens that join number words inside one number ("twenty-five", "five-thousand")
+WORD_HYPHENS = frozenset({"-", "–"})
+# "thousand-300": a scale word and the digits it adds, kept as one token by the tokenizer
+SCALE_DIGITS_RE = re.compile(r"^(?P<word>[a-z]+)[-–](?P<digits>\d{1,3})$")
 
 
 class WordNumber(NamedTuple):
@@ -62,9 +69,10 @@ class WordNumberReader:
                 last = Kind.AND if doc[j].lower_ in self.and_words else last
                 j += 1
                 continue
-            low = doc[j].lower_
+            tail = SCALE_DIGITS_RE.match(doc[j].lower_)  # "thousand-300": one token
+            low = tail.group("word") if tail else doc[j].lower_
             kind = self._kind(low, last, seen, start_value)
-            if kind is None:
+            if kind is None or (tail is not None and not self._adds_below(kind, low, int(tail.group("digits")))):
                 break
             if kind is Kind.ONES:
                 current += self.ones[low]
@@ -77,10 +85,28 @@ class WordNumberReader:
             else:
                 current = (current or 1) * self.dozen[low]
             last, seen, j = kind, True, j + 1
+            if tail is not None:  # "two-thousand-300": the digits end the number
+                current, last = current + int(tail.group("digits")), Kind.ONES
+                break
         if not seen:
             return None
         scaled = last is Kind.SCALE
         return WordNumber(j, total + current, scaled, scale if scaled else 1.0)
+
+    def is_scale_word(self, low: str) -> bool:
+        """'thousand', 'million' (not the letters 'bn', 'mn' that are glued to digits)."""
+        return low in self.scales and low.isalpha() and len(low) > 2
+
+    def _adds_below(self, kind: Kind, low: str, digits: int) -> bool:
+        """'thousand-300', 'hundred-50': digits after a hundred or a scale add less than it."""
+        if kind is Kind.HUNDRED:
+            return digits < self.hundred[low]
+        return kind is Kind.SCALE and digits < self.scales[low]
+
+    def _scale_digits(self, low: str) -> bool:
+        """'thousand-300': a scale word with the digits it adds in one token."""
+        m = SCALE_DIGITS_RE.match(low)
+        return m is not None and (m.group("word") in self.hundred or self.is_scale_word(m.group("word")))
 
     def _kind(self, low: str, last: Kind | None, seen: bool, start_value: float) -> Kind | None:
         """The kind of number word `low` is here, or None where the number ends."""
@@ -98,8 +124,14 @@ class WordNumberReader:
         return None
 
     def _joins(self, doc: Doc, j: int, last: Kind | None) -> bool:
-        """A hyphen inside 'twenty-five', or 'and' between 'hundred' and what it adds."""
+        """A hyphen inside 'twenty-five' or 'five-thousand', or 'and' between 'hundred' and what it adds."""
         nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
-        if doc[j].text == "-" and last is Kind.TENS and not doc[j - 1].whitespace_:
-            return nxt in self.ones
+        if doc[j].text in WORD_HYPHENS:
+            if doc[j - 1].whitespace_ or doc[j].whitespace_ or last is None:
+                return False  # "five - six": a dash between two numbers
+            if last is Kind.TENS and nxt in self.ones:
+                return True  # "twenty-five"
+            scale_word = nxt in self.hundred or self.is_scale_word(nxt) or self._scale_digits(nxt)
+            return (last in (Kind.ONES, Kind.TENS) and scale_word) \
+                or (last in (Kind.HUNDRED, Kind.SCALE) and (nxt in self.ones or nxt in self.tens))
         return doc[j].lower_ in self.and_words and last in FOLLOWS[Kind.AND] and (nxt in self.ones or nxt in self.tens)

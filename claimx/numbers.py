@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .number_words import WordNumberReader
+from .number_words import SCALE_DIGITS_RE, WORD_HYPHENS, WordNumberReader
 
 HYPHENS = {"-", "–", "—", "‒"}
 
@@ -297,6 +297,11 @@ class NumberReader:
         if num.unit_text and j + 1 < len(doc) and doc[j].text == "/" and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and f"{num.unit_text}/{doc[j + 1].text}".lower() in self.glued_units:
             num.unit_text, j = f"{num.unit_text}/{doc[j + 1].text}", j + 2  # "10km/hr": one unit in three tokens
+        if not suf and self._hyphen_scale(doc, j):  # "20-thousand", "31-hundred", "3.5-billion"
+            read = self.words.read(doc, j + 1, start_value=value)
+            if read is not None:
+                num.value, num.scaled, num.scale, num.end = read.value, read.scaled, read.scale, read.end
+                return num
         # "1.2 million", "157 billion", "2 hundred thousand", "$3 m" (only after a currency)
         while j < len(doc) and not num.unit_text:
             low = doc[j].lower_
@@ -319,6 +324,15 @@ class NumberReader:
         if not suf and j == i + 1:
             num = self._mixed_fraction(doc, num)
         return self._and_a_half(doc, num)
+
+    def _hyphen_scale(self, doc: Doc, j: int) -> bool:
+        """A glued hyphen and a hundred or scale word at j, as Korean wire services write numbers ('20-thousand')."""
+        if j + 1 >= len(doc) or doc[j].text not in WORD_HYPHENS or doc[j - 1].whitespace_ or doc[j].whitespace_:
+            return False
+        nxt = doc[j + 1].lower_
+        word = SCALE_DIGITS_RE.match(nxt)
+        low = word.group("word") if word else nxt
+        return low in self.hundred or self.words.is_scale_word(low)
 
     def _read_words(self, doc: Doc, i: int, start_value: float = 0.0) -> Number | None:
         """English word numbers: 'twenty-five', 'one hundred and five', 'sixty million' (see `number_words`)."""

@@ -96,6 +96,34 @@ def test_numbers_scale_words(text, word, value):
     assert num is not None and num.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(("text", "phrase", "value", "bound"), [
+    # war reporting in the wire-service style: scale words joined by hyphens
+    ("The ministry said some five-thousand soldiers crossed the border.", "five", 5000, "approx"),
+    ("Roughly 46-hundred troops were moved to the eastern front.", "46", 4600, "approx"),
+    ("The regiment lost three-thousand-400 men over the winter.", "three", 3400, "exact"),
+    ("Officials counted a total of 12-thousand refugees at the camp.", "12", 12000, "exact"),
+    ("Some Six-Thousand marines landed before dawn.", "Six", 6000, "approx"),
+    ("Nearly 8-thousand-250 shells hit the town.", "8", 8250, "max"),
+    # business and sport pages
+    ("The carmaker recalled 2-million vehicles in March.", "2", 2e6, "exact"),
+    ("The merger was valued at 4.2-billion dollars.", "4.2", 4.2e9, "exact"),
+    ("Thirty-five-hundred fans queued for tickets.", "Thirty", 3500, "exact"),
+    ("The hospital treated twenty-one-hundred patients that month.", "twenty", 2100, "exact"),
+])
+def test_numbers_scale_words_joined_by_hyphens(text, phrase, value, bound):
+    """'five-thousand', '46-hundred', 'three-thousand-400': the hyphen joins one number, it is no range."""
+    got = figure(text, phrase)
+    assert (got["value"], got["bound"]) == (value, bound)
+
+
+@pytest.mark.parametrize("text", [
+    "The score was 3-1 at half time.",  # a match score
+    "The centre ran from 9 - 5 every day.",  # a spaced dash between numbers
+])
+def test_numbers_hyphen_without_a_scale_word_joins_nothing(text):
+    assert all(f["value"] is None or f["value"] < 100 for f in figures(text))
+
+
 # -- fractions -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
