@@ -17,6 +17,10 @@ from spacy.tokens import Doc
 from .number_words import SCALE_DIGITS_RE, WORD_HYPHENS, WordNumberReader
 
 HYPHENS = {"-", "–", "—", "‒"}
+# '1.5m people': a scale letter counts millions when a plural noun follows, past up to COUNTED_REACH modifiers
+PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+COUNTED_MODIFIER_TAGS = ("JJ", "JJR", "JJS", "VBN", "VBG", "RB", "DT", "PRP$", "POS")  # 'monthly active', 'of its'
+COUNTED_REACH = 4
 
 # "8–12", "5k-20k", "1000-5000": a range written as one token
 RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
@@ -86,6 +90,7 @@ class NumberReader:
         self.one_units = set(lexicon["one_units"])
         self.coins = set(lexicon["coins"])
         self.coin_codes = {float(v) for v in lexicon.get("coin_codes", [])}
+        self.metre_words = set(lexicon.get("metre_words", []))
         slashes = "".join(re.escape(c) for c in lexicon["fraction_slashes"])
         vulgar = "".join(self.unicode_fractions)
         self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
@@ -288,9 +293,8 @@ class NumberReader:
         cur, value, suf = parsed
         num = Number(i, i + 1, value, currency=cur)
         has_currency = bool(cur or currency)
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if suf and suf.lower() == "m" and not has_currency and nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
-            suf = "mn"  # "1.5m people": millions of a plural noun; "100m sprint" stays metres
+        if suf and suf.lower() in self.currency_scales and not has_currency and self._counts_things(doc, i + 1):
+            has_currency = True  # "1.5m people", "1.2b views": millions of a plural noun; "100m sprint" stays metres
         if suf and self._apply_suffix(num, suf, has_currency) is None:
             return None
         j = i + 1
@@ -310,8 +314,8 @@ class NumberReader:
             scale = self.scale_of(low)
             if scale is None and low in self.currency_scales and not doc[j - 1].whitespace_ and (
                     has_currency or low in self.bare_scales or doc[j].text in self.bare_scales_cased
-                    or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
-                scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people" (not "100m sprint")
+                    or self._counts_things(doc, j + 1)):
+                scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people", "40m of its devices" (not "100m sprint")
             if scale is None:
                 break
             num.value *= scale
@@ -324,6 +328,24 @@ class NumberReader:
         if not suf and j == i + 1:
             num = self._mixed_fraction(doc, num)
         return self._and_a_half(doc, num)
+
+    def _counts_things(self, doc: Doc, k: int) -> bool:
+        """A plural noun counted from k: '1.5m people', '2.5m combined sales', '40m of its devices' (not '30m of cable').
+
+        Up to COUNTED_REACH modifiers may stand before the noun ('monthly active users'); a
+        'metre_words' word ('5m long', 'the 100m hurdles') says the letter is metres.
+        """
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1  # "40m of its devices", "3m of the country's people"
+        for _ in range(COUNTED_REACH + 1):
+            if k >= len(doc) or doc[k].lower_ in self.metre_words:
+                return False
+            if doc[k].tag_ in PLURAL_NOUN_TAGS:
+                return True
+            if doc[k].tag_ not in COUNTED_MODIFIER_TAGS and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+                return False
+            k += 1
+        return False
 
     def _hyphen_scale(self, doc: Doc, j: int) -> bool:
         """A glued hyphen and a hundred or scale word at j, as Korean wire services write numbers ('20-thousand')."""

@@ -280,6 +280,19 @@ def test_numbers_glued_plus(text, phrase, value, bound):
     ("Floods displaced 1.5m people in the delta.", "1.5m", 1.5e6, None),
     ("The crane lifted a 35m pole into place.", "35m", 35, "m"),
     ("She won the 100m sprint in Rome.", "100m", 100, "m"),
+    # business and tech: modifiers or a partitive 'of' between the letter and the counted noun
+    ("The console reached 2.5m combined sales in its first month.", "2.5m", 2.5e6, None),
+    ("The botnet hijacked 40m of its customers' routers.", "40m", 40e6, None),
+    ("The app now has 150m monthly active users.", "150m", 150e6, None),
+    ("The streaming service logged 1.4b views of the final.", "1.4b", 1.4e9, None),
+    # disaster and aid reporting
+    ("Drought left 3m of the region's farmers without seed.", "3m", 3e6, None),
+    # measurements and sport stay metres
+    ("Rescuers lowered 30m of rope into the shaft.", "30m", 30, "m"),
+    ("The sea wall is 5m high in places.", "5m", 5, "m"),
+    ("Engineers laid 12m long steel girders across the gap.", "12m", 12, "m"),
+    ("She set a record in the 400m hurdles in Oslo.", "400m", 400, "m"),
+    ("The diver surfaced from 40m below the waterline.", "40m", 40, "m"),
 ])
 def test_numbers_m_is_million_when_it_counts_things(figure_of, text, phrase, value, unit):
     """'m' glued to a number counts millions of a plural noun; otherwise it measures metres."""
