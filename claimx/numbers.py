@@ -24,6 +24,11 @@ COUNTED_REACH = 4
 
 # "8–12", "5k-20k", "1000-5000": a range written as one token
 RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
+# "6.02×10^23", "6.02 x 10^23", "1.6 × 10⁻¹⁹", "10^9": a mantissa times a power of ten
+POWER_RE = re.compile(r"^(?:(?P<m>\d+(?:\.\d+)?)\s?[×xX*·]\s?)?10\s?"
+                      r"(?:\^\s?(?P<e>[-−+]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d.,]\d)")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+POWER_TOKENS = 6  # tokens a power of ten may take: '6.02', 'x', '10', '^', '-', '23'
 # the digits of one number: "4,565", "2.5", ".5"
 NUM_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # what may be glued after the digits: a scale, percent, unit or plus ("2.5bn", "40%", "10km/hr", "5,000+")
@@ -193,6 +198,9 @@ class NumberReader:
     def _read_written(self, doc: Doc, i: int, currency: str | None) -> Number | None:
         """A number in digits and signs: '4,565', '$A82m', '~45g', '1/4', '½', '8–12'."""
         tok = doc[i]
+        power = self._read_power(doc, i)
+        if power is not None:
+            return power
         glued = doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
         parsed = self.digits_marked(tok.text, glued)
         if parsed is not None:
@@ -207,6 +215,20 @@ class NumberReader:
         if (m and tok.text[0].isdigit()) or (m and tok.text[0] in self.currency_symbols):
             return self._read_range_token(doc, i, m.group("a"), m.group("b"), currency)
         return None
+
+    @staticmethod
+    def _read_power(doc: Doc, i: int) -> Number | None:
+        """'6.02×10^23', '1.6 x 10^-19', '10⁹': scientific notation, read as one number (not its exponent)."""
+        if not doc[i].text[:1].isdigit():
+            return None
+        span = doc[i:min(len(doc), i + POWER_TOKENS)]
+        m = POWER_RE.match(span.text)
+        if m is None:
+            return None
+        exponent = int((m.group("e") or m.group("sup").translate(SUPERSCRIPTS)).replace("−", "-"))
+        end_char = span.start_char + m.end()
+        end = next((t.i + 1 for t in span if t.idx + len(t.text) >= end_char), span.end)
+        return Number(i, end, float(f"{m.group('m') or 1}e{exponent}"), scaled=True)
 
     def _read_article(self, doc: Doc, i: int) -> Number | None:
         """'a hundred', 'one million', 'a dozen', 'a third of', 'a mile': an article or 'one' that counts one."""

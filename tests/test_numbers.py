@@ -55,6 +55,8 @@ def figure(text: str, contains: str) -> dict:
     ("Storm damage reached 1 million Egyptian pounds.", "1 million Egyptian pounds", 1e6, "EGP"),
     ("The bonus was 12 AUD per share.", "12 AUD", 12, "AUD"),
     ("Each ticket was usd$ 15 online.", "usd$ 15", 15, "USD"),
+    ("The Tokyo index closed at Y=31,245 on Friday.", "Y=31,245", 31245, "JPY"),
+    ("The robot maker posted a loss of Y=4.8 billion.", "Y=4.8 billion", 4.8e9, "JPY"),
 ])
 def test_numbers_currency_forms(text, phrase, value, unit):
     got = figure(text, phrase.split()[0])
@@ -121,6 +123,24 @@ def test_numbers_scale_words_joined_by_hyphens(text, phrase, value, bound):
     "The centre ran from 9 - 5 every day.",  # a spaced dash between numbers
 ])
 def test_numbers_hyphen_without_a_scale_word_joins_nothing(text):
+    assert all(f["value"] is None or f["value"] < 100 for f in figures(text))
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # science pages: a mantissa times a power of ten is one number, not its exponent
+    ("A mole holds 6.02×10^23 particles.", "6.02×10^23", 6.02e23),
+    ("The probe counted 3.1 x 10^12 ions per second.", "3.1 x 10^12", 3.1e12),
+    ("The flare released about 4 × 10²⁵ joules.", "4 × 10²⁵", 4e25),
+    # markets and economics
+    ("The central bank printed 10^12 yen in a decade.", "10^12 yen", 1e12),
+])
+def test_numbers_powers_of_ten(text, phrase, value):
+    got = figure(text, phrase[:2])
+    assert (got["text"].removeprefix("about "), got["value"]) == (phrase, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["The quilt has a 10 x 10 grid.", "The room is 4x5 metres."])
+def test_numbers_a_product_without_a_power_is_no_power(text):
     assert all(f["value"] is None or f["value"] < 100 for f in figures(text))
 
 
