@@ -400,6 +400,15 @@ def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, 
     pytest.param("The kicker has around an 80% success rate.", "80", "around an 80%", 80, "approx", "%", id="around-an-percent"),
     pytest.param("The miner holds about a 30% stake in the project.", "30", "about a 30%", 30, "approx", "%", id="about-a-percent"),
     pytest.param("More or less 300 people attended the vigil.", "300", "More or less 300", 300, "approx", None, id="more-or-less-before"),
+    # 'about' / 'around' as a preposition: the noun before it is what the sentence is about
+    pytest.param("The ministry gave few details about two soldiers captured near the border.", "two", "two", 2, "exact", None,
+                 id="details-about-prisoners"),
+    pytest.param("Reporters pressed the sheriff with questions about three deputies on leave.", "three", "three", 3, "exact", None,
+                 id="questions-about-deputies"),
+    pytest.param("The artillery fire killed about 200 civilians overnight.", "200", "about 200", 200, "approx", None,
+                 id="about-before-count-still-bounds"),
+    pytest.param("Around 40 shoppers were evacuated from the mall.", "40", "Around 40", 40, "approx", None,
+                 id="around-before-count-still-bounds"),
 ])
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure

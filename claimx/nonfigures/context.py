@@ -76,6 +76,8 @@ class Words:
     ratio_words: frozenset[str]
     level_verbs: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
+    prepositional_bounds: frozenset[str]  # 'about', 'around': bound words that are also prepositions
+    threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -100,6 +102,7 @@ class Words:
             collective_nouns=words("collective_nouns"), ratio_words=words("ratio_words"),
             level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
+            prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
         )
 
 
