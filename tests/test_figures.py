@@ -392,6 +392,31 @@ def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, 
     assert (fig.value, fig.bound, fig.unit) == (value, bound, unit)
 
 
+# A verb can set the bound (GUIDELINES.md): the figure phrase stays the number, the verb bounds it.
+@pytest.mark.parametrize(("sentence", "find", "text", "bound"), [
+    # war and disaster reporting
+    pytest.param("The regional toll has exceeded 1,500, the governor said.", "1,500", "1,500", "min", id="exceeded"),
+    pytest.param("Confirmed casualties surpassed 900 by Thursday.", "900", "900", "min", id="surpassed"),
+    pytest.param("The number of evacuees topped 12,000 overnight.", "12,000", "12,000", "min", id="topped"),
+    pytest.param("Arrests passed the 300 mark after a week of protests.", "300", "300", "min", id="passed-the-mark"),
+    pytest.param("The count of missing is approaching 60, rescuers said.", "60", "60", "max", id="approaching"),
+    pytest.param("Wounded soldiers in the hospital are nearing 450.", "450", "450", "max", id="nearing"),
+    # business pages
+    pytest.param("Quarterly revenue surpassing $8 billion lifted the shares.", "8", "$8 billion", "min", id="surpassing-money"),
+    pytest.param("The index topped 40,000 points for the first time.", "40,000", "40,000", "min", id="topped-points"),
+    pytest.param("Unemployment is nearing 11% in the province.", "11", "11%", "max", id="nearing-percent"),
+    pytest.param("Deliveries passed 1 million on Friday.", "1", "1 million", "min", id="passed-million"),
+    # verbs that also move things bound nothing when a noun follows the figure
+    pytest.param("The council passed 3 bills on housing.", "3", "3", "exact", id="passed-bills"),
+    pytest.param("A man approached two officers outside the bar.", "two", "two", "exact", id="approached-officers"),
+    pytest.param("The winger crossed 4 balls into the box.", "4", "4", "exact", id="crossed-balls"),
+    pytest.param("Exports more than doubled to 400 tonnes.", "400", "400 tonnes", "exact", id="more-than-doubled"),
+])
+def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
+    fig = figure_of(sentence, find).figure
+    assert (fig.text, fig.bound) == (text, bound)
+
+
 # Bound words that belong to a verb, an idiom or a determiner phrase.
 @pytest.mark.parametrize(("sentence", "find", "text", "value", "bound", "unit"), [
     pytest.param("The militants handed over 15 hostages to the Red Cross.", "15", "15", 15, "exact", None, id="handed-over-hostages"),
