@@ -362,6 +362,14 @@ def test_figures_generalisation_not_figures(extract, sentence, target):
     pytest.param("The coach told BBC Two viewers the squad was tired.", "Two", id="word-number-after-acronym"),
     pytest.param("Homes in the 90049 ZIP Code were evacuated as the fire spread.", "90049", id="zip-code-before"),
     pytest.param("Residents of ZIP code 10001 were told to stay indoors.", "10001", id="zip-code-after"),
+    # street addresses in local crime and fire reports
+    pytest.param("Deputies were called to the 2700 block of Lincoln Avenue after a stabbing.", "2700", id="block-address-crime"),
+    pytest.param("A house fire broke out in the 600 block of E. Pine St. on Sunday.", "600", id="block-address-fire"),
+    pytest.param("The suspect fled toward 3300 West Fullerton before his arrest.", "3300", id="compass-address-crime"),
+    pytest.param("Firefighters reached 820 North Clark at midnight.", "820", id="compass-address-fire"),
+    pytest.param("The shooting happened outside 58 Harbor Court late on Friday.", "58", id="house-number-court"),
+    pytest.param("The burglar entered apartment 12 through a window.", "12", id="apartment-number"),
+    pytest.param("Traffic was halted on Highway 61 after the crash.", "61", id="highway-number"),
 ])
 def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     start = sentence.index(target)
@@ -382,6 +390,10 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("The pound stood at 1.25 against the dollar.", "1.25", 1.25, "exact", None, id="level-at-not-clock"),
     pytest.param("The storm hit on May 8 and 25 homes were destroyed.", "25", 25, "exact", None, id="count-after-date"),
     pytest.param("Thieves robbed 5 Oxford Street shoppers at dusk.", "5", 5, "exact", None, id="count-before-street-noun"),
+    pytest.param("The blast flattened 3 blocks of flats in the city.", "3", 3, "exact", None, id="count-of-blocks"),
+    pytest.param("Crews sealed off a 15 block area around the plant.", "15", 15, "exact", None, id="count-not-hundreds-block"),
+    pytest.param("About 600 North Korean soldiers were killed in the assault.", "600", 600, "approx", None, id="compass-people-counts"),
+    pytest.param("The airline flew 300 South Africans home.", "300", 300, "exact", None, id="compass-plural-name-counts"),
     pytest.param("Britain's 1500 troops in Estonia stayed on.", "1500", 1500, "exact", None, id="year-like-before-plural-counts"),
     pytest.param("The mine employs 1500 staff at two sites.", "1500", 1500, "exact", None, id="year-like-before-collective-noun"),
     pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
