@@ -304,6 +304,7 @@ def test_figures_generalisation(figure_of, sentence, find, value, low, high, bou
     pytest.param("During 1990-2000 it grew.", "1990", id="year-range"),
     pytest.param("5 min read\nRussian forces captured 14 villages.", "5", id="byline-reading-time"),
     pytest.param("Share 12 comments", "12", id="comment-counter"),
+    pytest.param("Top stories\n40 shares\nThe flood hit the town.", "40", id="share-counter-own-line"),
 ])
 def test_figures_generalisation_not_figures(extract, sentence, target):
     start = sentence.index(target)
@@ -390,6 +391,8 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("The pound stood at 1.25 against the dollar.", "1.25", 1.25, "exact", None, id="level-at-not-clock"),
     pytest.param("The storm hit on May 8 and 25 homes were destroyed.", "25", 25, "exact", None, id="count-after-date"),
     pytest.param("Thieves robbed 5 Oxford Street shoppers at dusk.", "5", 5, "exact", None, id="count-before-street-noun"),
+    pytest.param("The pension fund bought 250,000 shares of the miner.", "250,000", 250_000, "exact", None, id="shares-in-a-sentence"),
+    pytest.param("The minister's post drew 3,000 comments overnight.", "3,000", 3000, "exact", None, id="comments-in-a-sentence"),
     pytest.param("The blast flattened 3 blocks of flats in the city.", "3", 3, "exact", None, id="count-of-blocks"),
     pytest.param("Crews sealed off a 15 block area around the plant.", "15", 15, "exact", None, id="count-not-hundreds-block"),
     pytest.param("About 600 North Korean soldiers were killed in the assault.", "600", 600, "approx", None, id="compass-people-counts"),

@@ -56,6 +56,7 @@ class Words:
     date_labels: frozenset[str]
     blockers_before: frozenset[str]
     blockers_after: tuple[tuple[str, ...], ...]
+    page_counters: frozenset[str]  # '12 comments', '40 shares' as page chrome
     counter_of: frozenset[str]
     counter_labels: frozenset[str]
     partitive_of: frozenset[str]
@@ -94,7 +95,7 @@ class Words:
             name_labels=words("name_labels"), date_labels=words("date_labels"),
             blockers_before=words("number_blockers_before"),
             blockers_after=tuple(tuple(p.split()) for p in nf.get("number_blockers_after", [])),
-            counter_of=words("counter_of"), counter_labels=words("counter_labels"),
+            page_counters=words("page_counters_after"), counter_of=words("counter_of"), counter_labels=words("counter_labels"),
             partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
             half_words=words("half_words"),
             half_blockers_before=words("half_blockers_before") | frozenset(numbers.get("fraction_blockers", [])),
