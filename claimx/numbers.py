@@ -28,6 +28,7 @@ RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)
 POWER_RE = re.compile(r"^(?:(?P<m>\d+(?:\.\d+)?)\s?[×xX*·]\s?)?10\s?"
                       r"(?:\^\s?(?P<e>[-−+]?\d{1,3})|(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![\d.,]\d)")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+AND_A_FRACTION_WORDS = 3  # 'and', 'a', 'half'
 POWER_TOKENS = 6  # tokens a power of ten may take: '6.02', 'x', '10', '^', '-', '23'
 # the digits of one number: "4,565", "2.5", ".5"
 NUM_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -96,6 +97,9 @@ class NumberReader:
         self.coins = set(lexicon["coins"])
         self.coin_codes = {float(v) for v in lexicon.get("coin_codes", [])}
         self.metre_words = set(lexicon.get("metre_words", []))
+        self.counted_scales = set(lexicon.get("counted_scales", []))
+        self.word_suffix_units: list[str] = lexicon.get("word_suffix_units", [])
+        self.one_fractions = {w: v for w, v in self.fractions.items() if not w.endswith("s")}  # 'half', 'quarter'
         slashes = "".join(re.escape(c) for c in lexicon["fraction_slashes"])
         vulgar = "".join(self.unicode_fractions)
         self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
@@ -180,6 +184,16 @@ class NumberReader:
             return None
         if low in self.ones or low in self.tens:
             return self._read_words(doc, i)
+        return self._word_with_unit(i, low)
+
+    def _word_with_unit(self, i: int, low: str) -> Number | None:
+        """'sixfold', 'tenfold', 'hundredfold': a number word with its unit glued on."""
+        for unit in self.word_suffix_units:
+            stem = low.removesuffix(unit)
+            if stem != low:
+                value = self.ones.get(stem) or self.tens.get(stem) or self.hundred.get(stem) or self.scales.get(stem)
+                if value and stem.isalpha():
+                    return Number(i, i + 1, float(value), unit_text=unit)
         return None
 
     def _quantifier_end(self, doc: Doc, i: int) -> int | None:
@@ -238,6 +252,13 @@ class NumberReader:
             if num is not None:
                 num.start = i
                 return num
+        if nxt in self.one_fractions and low != "one":
+            scaled = self._scale_after(doc, i + 2)
+            if scaled is None and self._followed_by_of(doc, i + 2) and i + 4 < len(doc) \
+                    and doc[i + 3].lower_ in ("a", "an"):
+                scaled = self._scale_after(doc, i + 4)  # "a quarter of a million"
+            if scaled is not None:  # "a quarter million", "a half-million"
+                return Number(i, scaled[1], self.fractions[nxt] * scaled[0], scaled=True, scale=scaled[0])
         if nxt in self.fractions and nxt != "half" and self._followed_by_of(doc, i + 2):
             return Number(i, i + 2, self.fractions[nxt], fraction=True)
         if nxt in self.one_units and low != "one" and not self._after_number(doc, i):
@@ -315,7 +336,7 @@ class NumberReader:
         cur, value, suf = parsed
         num = Number(i, i + 1, value, currency=cur)
         has_currency = bool(cur or currency)
-        if suf and suf.lower() in self.currency_scales and not has_currency and self._counts_things(doc, i + 1):
+        if suf and suf.lower() in self.counted_scales and not has_currency and self._counts_things(doc, i + 1):
             has_currency = True  # "1.5m people", "1.2b views": millions of a plural noun; "100m sprint" stays metres
         if suf and self._apply_suffix(num, suf, has_currency) is None:
             return None
@@ -336,7 +357,7 @@ class NumberReader:
             scale = self.scale_of(low)
             if scale is None and low in self.currency_scales and not doc[j - 1].whitespace_ and (
                     has_currency or low in self.bare_scales or doc[j].text in self.bare_scales_cased
-                    or self._counts_things(doc, j + 1)):
+                    or (low in self.counted_scales and self._counts_things(doc, j + 1))):
                 scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people", "40m of its devices" (not "100m sprint")
             if scale is None:
                 break
@@ -386,24 +407,50 @@ class NumberReader:
         return self._and_a_half(doc, Number(i, read.end, read.value, scaled=read.scaled, scale=read.scale))
 
     def _and_a_half(self, doc: Doc, num: Number) -> Number:
-        """'two and a half' → 2.5 (and 'two and a half million' → 2,500,000)."""
-        j = num.end
-        if (j + 2 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].lower_ in ("a", "one")
-                and doc[j + 2].lower_ == "half" and not num.scaled):
-            num.value += 0.5
-            num.end = j + 3
-            if num.end < len(doc) and doc[num.end].lower_ in self.scales and doc[num.end].is_alpha:
-                num.scale = self.scales[doc[num.end].lower_]
-                num.value *= num.scale
-                num.scaled = True
-                num.end += 1
+        """'two and a half' → 2.5, 'five and a quarter' → 5.25, 'two-and-a-half million' → 2,500,000."""
+        words = self._glued_words(doc, num.end, AND_A_FRACTION_WORDS)
+        if len(words) < AND_A_FRACTION_WORDS or num.scaled:
+            return num
+        (k_and, k_a, k_frac) = words
+        frac = doc[k_frac].lower_
+        if doc[k_and].lower_ != "and" or doc[k_a].lower_ not in ("a", "one") or frac not in self.one_fractions:
+            return num
+        num.value += self.fractions[frac]
+        num.end = k_frac + 1
+        scale = self._scale_after(doc, num.end)
+        if scale is not None:
+            num.scale, num.end = scale
+            num.value *= num.scale
+            num.scaled = True
         return num
 
+    def _glued_words(self, doc: Doc, j: int, n: int) -> list[int]:
+        """The indexes of up to n words from j, across the glued hyphens of 'two-and-a-half'."""
+        found: list[int] = []
+        while j < len(doc) and len(found) < n:
+            if doc[j].text in WORD_HYPHENS and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+                j += 1
+                continue
+            found.append(j)
+            j += 1
+        return found
+
+    def _scale_after(self, doc: Doc, j: int) -> tuple[float, int] | None:
+        """(factor, end) of a scale word at j, also after a glued hyphen ('half-million', 'a quarter million')."""
+        if j + 1 < len(doc) and doc[j].text in WORD_HYPHENS and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+            j += 1
+        if j < len(doc) and self.words.is_scale_word(doc[j].lower_):
+            return self.scales[doc[j].lower_], j + 1
+        return None
+
     def _read_half(self, doc: Doc, i: int) -> Number | None:
-        # "half a million" is 500,000; otherwise "half" is 50 per cent of something.
+        # "half a million" is 500,000; "half million", "half-million" too; otherwise "half" is 50 per cent of something.
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.dozen):
             scale = self.scales.get(doc[i + 2].lower_) or self.dozen[doc[i + 2].lower_]
             return Number(i, i + 3, 0.5 * scale, scaled=True)
+        scaled = self._scale_after(doc, i + 1)
+        if scaled is not None:
+            return Number(i, scaled[1], 0.5 * scaled[0], scaled=True, scale=scaled[0])
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and self._of_a_unit(doc, i + 2):
             return Number(i, i + 2, 0.5)  # "half a mile": 0.5 of the unit that follows
         return Number(i, i + 1, 0.5, fraction=True)

@@ -118,6 +118,33 @@ def test_numbers_scale_words_joined_by_hyphens(text, phrase, value, bound):
     assert (got["value"], got["bound"]) == (value, bound)
 
 
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    # business wire style
+    ("The lender booked net profit of $12 bln in the quarter.", "$12 bln", 12e9, "USD"),
+    ("Exports reached 4.1 trln yen last year.", "4.1 trln yen", 4.1e12, "JPY"),
+    ("The fund holds US$ 3MM in bonds.", "US$ 3MM", 3e6, "USD"),
+    ("The buyout was priced at a quarter million dollars.", "a quarter million dollars", 250_000, "USD"),
+    ("The estate sold for a quarter of a million pounds.", "a quarter of a million pounds", 250_000, "GBP"),
+    ("The sequel cost two-and-a-half million euros to make.", "two-and-a-half million euros", 2.5e6, "EUR"),
+    ("Prices of the chip rose sixfold in a year.", "sixfold", 6, "times"),
+    # disaster, war and sport
+    ("A half-million residents lost power in the storm.", "A half-million", 500_000, None),
+    ("Half million refugees crossed the border in a month.", "Half million", 500_000, None),
+    ("The siege lasted two-and-a-half years.", "two-and-a-half years", 2.5, "year"),
+    ("The keeper stands five and a quarter feet tall.", "five and a quarter feet", 5.25, "ft"),
+    ("Ticket sales grew tenfold after the final.", "tenfold", 10, "times"),
+])
+def test_numbers_news_forms(text, phrase, value, unit):
+    """Forms of business, science and sports pages: wire scales, fractions of a scale, '-and-a-half', '-fold'."""
+    got = figure(text, phrase.split()[0].split("-")[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", ["Workers fitted 5mm bolts to the frame.", "The crane moved 3t loads all day."])
+def test_numbers_a_unit_letter_before_a_plural_noun_stays_a_unit(text):
+    assert all(f["value"] < 100 for f in figures(text))
+
+
 @pytest.mark.parametrize("text", [
     "The score was 3-1 at half time.",  # a match score
     "The centre ran from 9 - 5 every day.",  # a spaced dash between numbers
