@@ -19,6 +19,7 @@ from .number_words import SCALE_DIGITS_RE, WORD_HYPHENS, WordNumberReader
 HYPHENS = {"-", "–", "—", "‒"}
 # '1.5m people': a scale letter counts millions when a plural noun follows, past up to COUNTED_REACH modifiers
 PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+SINGULAR_NOUN_TAG = "NN"
 COUNTED_MODIFIER_TAGS = ("JJ", "JJR", "JJS", "VBN", "VBG", "RB", "DT", "PRP$", "POS")  # 'monthly active', 'of its'
 COUNTED_REACH = 4
 
@@ -415,6 +416,8 @@ class NumberReader:
         frac = doc[k_frac].lower_
         if doc[k_and].lower_ != "and" or doc[k_a].lower_ not in ("a", "one") or frac not in self.one_fractions:
             return num
+        if frac != "half" and k_frac + 1 < len(doc) and doc[k_frac + 1].tag_ == SINGULAR_NOUN_TAG:
+            return num  # "two and a third place": an ordinal, not a fraction
         num.value += self.fractions[frac]
         num.end = k_frac + 1
         scale = self._scale_after(doc, num.end)

@@ -391,6 +391,7 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("The pound stood at 1.25 against the dollar.", "1.25", 1.25, "exact", None, id="level-at-not-clock"),
     pytest.param("The storm hit on May 8 and 25 homes were destroyed.", "25", 25, "exact", None, id="count-after-date"),
     pytest.param("Thieves robbed 5 Oxford Street shoppers at dusk.", "5", 5, "exact", None, id="count-before-street-noun"),
+    pytest.param("Her team finished 2 and a third place in the relay.", "2", 2, "exact", None, id="and-a-third-place-is-no-fraction"),
     pytest.param("The pension fund bought 250,000 shares of the miner.", "250,000", 250_000, "exact", None, id="shares-in-a-sentence"),
     pytest.param("The minister's post drew 3,000 comments overnight.", "3,000", 3000, "exact", None, id="comments-in-a-sentence"),
     pytest.param("The blast flattened 3 blocks of flats in the city.", "3", 3, "exact", None, id="count-of-blocks"),
