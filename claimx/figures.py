@@ -28,6 +28,10 @@ RANGE_WORDS = {"to", "or", "and"}
 OR_RANGE_RATIO = 2.0
 # "closed up $2.80 to $51.15": after a change verb, a level this many times the change is a new level
 CHANGE_LEVEL_RATIO = 3.0
+# the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
+VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops'
+VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
+VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
 # how many words before a figure its change verb may stand ("dropped more than $9 billion")
 CHANGE_VERB_WINDOW = 3
 
@@ -202,19 +206,15 @@ class FigureFinder(DataComponent):
             cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
 
     def _verb_bounds(self, doc: Doc, cand: _Candidate, kind: str) -> bool:
-        """Whether a bounding verb before the figure bounds it, by the kind of its bounds.jsonl row.
-
-        'verb' always ('exceeded 2,000 troops'); 'verb_bare' only where no noun follows the figure,
-        since the verb also moves things ('the toll passed 2,000', not 'the council passed 3 bills');
-        'verb_mark' is 'passed the 1,000 mark': a threshold noun follows the figure.
-        """
+        """Whether a bounding verb bounds the figure, by its row's kind (VERB_*): a verb that also moves things
+        bounds no figure a noun follows ('the toll passed 2,000', not 'the council passed 3 bills')."""
         nxt = doc[cand.end] if cand.end < len(doc) else None
         threshold = nxt is not None and nxt.lower_ in self.words.threshold_nouns
-        if kind == "verb_mark":
+        if kind == VERB_MARK:
             return threshold
-        if kind == "verb_bare":
+        if kind == VERB_BARE:
             return threshold or nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
-        return kind == "verb"
+        return kind == VERB_ALWAYS
 
     def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
                    sent_end: int) -> tuple[Number, str | None] | bool | None:
@@ -362,7 +362,7 @@ class FigureFinder(DataComponent):
             elif where == "suffix":
                 if s not in found.suffixes or e > found.suffixes[s][0]:
                     found.suffixes[s] = (e, label)
-            elif where.startswith("verb"):
+            elif where in (VERB_ALWAYS, VERB_BARE, VERB_MARK):
                 found.verbs[e] = (s, label, where)
             else:
                 found.openers[e] = (s, where.replace("range_", ""))

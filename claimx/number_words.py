@@ -59,6 +59,7 @@ class WordNumberReader:
         self.scales: dict[str, float] = lexicon["scales"]
         self.dozen: dict[str, float] = lexicon["dozen"]
         self.and_words = set(lexicon.get("and_words", []))
+        self.word_suffix_units: list[str] = lexicon.get("word_suffix_units", [])
 
     def read(self, doc: Doc, i: int, start_value: float = 0.0) -> WordNumber | None:
         """The number the words from token i spell; `start_value` 1 for 'a hundred', 'a dozen'."""
@@ -135,3 +136,43 @@ class WordNumberReader:
             return (last in (Kind.ONES, Kind.TENS) and scale_word) \
                 or (last in (Kind.HUNDRED, Kind.SCALE) and (nxt in self.ones or nxt in self.tens))
         return doc[j].lower_ in self.and_words and last in FOLLOWS[Kind.AND] and (nxt in self.ones or nxt in self.tens)
+
+    # -- what numbers.py asks of the words around digits --------------------------------
+    def with_unit(self, low: str) -> tuple[float, str] | None:
+        """(value, unit) of a number word with its unit glued on: 'sixfold', 'tenfold', 'hundredfold'."""
+        for unit in self.word_suffix_units:
+            stem = low.removesuffix(unit)
+            if stem != low and stem.isalpha():
+                value = self.ones.get(stem) or self.tens.get(stem) or self.hundred.get(stem) or self.scales.get(stem)
+                if value:
+                    return float(value), unit
+        return None
+
+    def hyphen_scale(self, doc: Doc, j: int) -> bool:
+        """A glued hyphen and a hundred or scale word at j, as Korean wire services write numbers ('20-thousand')."""
+        if j + 1 >= len(doc) or doc[j].text not in WORD_HYPHENS or doc[j - 1].whitespace_ or doc[j].whitespace_:
+            return False
+        nxt = doc[j + 1].lower_
+        word = SCALE_DIGITS_RE.match(nxt)
+        low = word.group("word") if word else nxt
+        return low in self.hundred or self.is_scale_word(low)
+
+    @staticmethod
+    def glued_words(doc: Doc, j: int, n: int) -> list[int]:
+        """The indexes of up to n words from j, across the glued hyphens of 'two-and-a-half'."""
+        found: list[int] = []
+        while j < len(doc) and len(found) < n:
+            if doc[j].text in WORD_HYPHENS and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+                j += 1
+                continue
+            found.append(j)
+            j += 1
+        return found
+
+    def scale_after(self, doc: Doc, j: int) -> tuple[float, int] | None:
+        """(factor, end) of a scale word at j, also after a glued hyphen ('half-million', 'a quarter million')."""
+        if j + 1 < len(doc) and doc[j].text in WORD_HYPHENS and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+            j += 1
+        if j < len(doc) and self.is_scale_word(doc[j].lower_):
+            return self.scales[doc[j].lower_], j + 1
+        return None
