@@ -9,7 +9,7 @@ each span carrying its `Figure` in `span._.figure`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -28,8 +28,24 @@ RANGE_WORDS = {"to", "or", "and"}
 OR_RANGE_RATIO = 2.0
 # "closed up $2.80 to $51.15": after a change verb, a level this many times the change is a new level
 CHANGE_LEVEL_RATIO = 3.0
+# the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
+VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops'
+VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
+VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
 # how many words before a figure its change verb may stand ("dropped more than $9 billion")
 CHANGE_VERB_WINDOW = 3
+
+
+@dataclass
+class _BoundWords:
+    """The bound phrases of a Doc by where they touch a figure (bounds.jsonl, by each row's id).
+
+    prefixes and verbs by the token after them, suffixes by their first token: (other end, label)."""
+
+    prefixes: dict[int, tuple[int, str]] = field(default_factory=dict)
+    suffixes: dict[int, tuple[int, str]] = field(default_factory=dict)
+    openers: dict[int, tuple[int, str]] = field(default_factory=dict)  # 'between', 'from': (start, kind)
+    verbs: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # (start, label, verb kind)
 
 
 @dataclass
@@ -95,7 +111,7 @@ class FigureFinder(DataComponent):
 
     # -- finding -------------------------------------------------------
     def find(self, doc: Doc) -> Iterator[_Candidate]:
-        prefixes, suffixes, openers = self._bound_matches(doc)
+        bounds = self._bound_matches(doc)
         i, n = 0, len(doc)
         sent_end = self._sentence_ends(doc)
         while i < n:
@@ -105,13 +121,12 @@ class FigureFinder(DataComponent):
                 i += 1
                 continue
             num = self.reader.fraction_with_numerator(doc, num)
-            cand, skip_to = self._complete(doc, num, cur, prefixes, suffixes, openers, sent_end[i])
+            cand, skip_to = self._complete(doc, num, cur, bounds, sent_end[i])
             if cand is not None and self._is_figure(doc, cand):
                 yield cand
             i = max(skip_to, i + 1)
 
-    def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, prefixes: dict[int, tuple[int, str]],
-                  suffixes: dict[int, tuple[int, str]], openers: dict[int, tuple[int, str]],
+    def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, bounds: _BoundWords,
                   sent_end: int) -> tuple[_Candidate | None, int]:
         """Grow a number into a figure phrase: currency, range, unit, bound words."""
         start = cur[1] if cur else num.start
@@ -124,9 +139,9 @@ class FigureFinder(DataComponent):
         if ratio is not None:  # "one in three homes": a share
             cand.end, cand.unit = ratio.end, "%"
             num.value = round(100 * num.value / ratio.value, 2)
-            self._bound_words(doc, cand, prefixes, suffixes)  # "about one in three", "more than one in four"
+            self._bound_words(doc, cand, bounds)  # "about one in three", "more than one in four"
             return cand, cand.end
-        second = None if num.high is not None else self._range_end(doc, cand, openers, sent_end)
+        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end)
         if num.high is not None:
             if num.value >= num.high:
                 return None, num.end  # "3-2", "1950-53" in one token
@@ -143,7 +158,7 @@ class FigureFinder(DataComponent):
             num.value, cand.end = num.value + extra[0], extra[1]
         if cand.bound == "range" and cand.high is not None and cand.unit == "%" and num.fraction:
             cand.low, cand.high = (round(x * 100, 2) for x in (cand.low, cand.high))
-        self._bound_words(doc, cand, prefixes, suffixes)
+        self._bound_words(doc, cand, bounds)
         return cand, max(cand.end, num.end)
 
     def _unit(self, doc: Doc, cand: _Candidate, num_last: Number, currency: str | None, sent_end: int) -> None:
@@ -167,8 +182,7 @@ class FigureFinder(DataComponent):
                 if money is not None and len(money.unit) == 3 and money.unit.isupper():
                     cand.unit = money.unit  # "millions of dollars"
 
-    def _bound_words(self, doc: Doc, cand: _Candidate, prefixes: dict[int, tuple[int, str]],
-                     suffixes: dict[int, tuple[int, str]]) -> None:
+    def _bound_words(self, doc: Doc, cand: _Candidate, bounds: _BoundWords) -> None:
         """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
         if cand.bound != "range":
             if cand.num.vague:
@@ -177,16 +191,30 @@ class FigureFinder(DataComponent):
                 cand.bound = "min"
             elif cand.num.mark:
                 cand.bound = cand.num.mark  # "~45g", "sub-7"
-        pre = prefixes.get(cand.start)
-        if pre is not None and not self._verb_particle(doc, pre[0], cand.unit):
+        pre = bounds.prefixes.get(cand.start)
+        if pre is not None and not self._verb_particle(doc, pre[0], cand.unit) and not self._preposition(doc, pre[0], cand.start):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
-        post = suffixes.get(cand.end)
+        post = bounds.suffixes.get(cand.end)
         if post is not None and post[1] != "range":
             cand.end = post[0]
             if cand.bound == "exact":
                 cand.bound = post[1]
+        verb = bounds.verbs.get(cand.start)
+        if verb is not None and cand.bound == "exact" and self._verb_bounds(doc, cand, verb[2]):
+            cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
+
+    def _verb_bounds(self, doc: Doc, cand: _Candidate, kind: str) -> bool:
+        """Whether a bounding verb bounds the figure, by its row's kind (VERB_*): a verb that also moves things
+        bounds no figure a noun follows ('the toll passed 2,000', not 'the council passed 3 bills')."""
+        nxt = doc[cand.end] if cand.end < len(doc) else None
+        threshold = nxt is not None and nxt.lower_ in self.words.threshold_nouns
+        if kind == VERB_MARK:
+            return threshold
+        if kind == VERB_BARE:
+            return threshold or nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+        return kind == VERB_ALWAYS
 
     def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
                    sent_end: int) -> tuple[Number, str | None] | bool | None:
@@ -314,26 +342,31 @@ class FigureFinder(DataComponent):
         verbs = self.words.phrasal_verbs.get(doc[i].lower_, frozenset())
         return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
 
+    def _preposition(self, doc: Doc, i: int, start: int) -> bool:
+        """'new details about two prisoners': a bound word alone that the parse reads as a preposition bounds nothing
+        ('about a 30% stake' keeps its article's bound)."""
+        return i == start - 1 and doc[i].lower_ in self.words.prepositional_bounds and doc[i].dep_ == "prep"
+
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head
         return head.lemma_.lower() in self.change_verbs or head.lower_ in self.change_verbs
 
-    def _bound_matches(self, doc: Doc) -> tuple[dict[int, tuple[int, str]], ...]:
-        """Bound phrases by where they touch a figure: prefixes by their end, suffixes by their start."""
-        prefixes: dict[int, tuple[int, str]] = {}
-        suffixes: dict[int, tuple[int, str]] = {}
-        openers: dict[int, tuple[int, str]] = {}
+    def _bound_matches(self, doc: Doc) -> _BoundWords:
+        """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start."""
+        found = _BoundWords()
         for match_id, s, e in self.matcher(doc):
             where, label, _ = self.nlp.vocab.strings[match_id].split("|")
             if where == "prefix":
-                if e not in prefixes or s < prefixes[e][0]:
-                    prefixes[e] = (s, label)
+                if e not in found.prefixes or s < found.prefixes[e][0]:
+                    found.prefixes[e] = (s, label)
             elif where == "suffix":
-                if s not in suffixes or e > suffixes[s][0]:
-                    suffixes[s] = (e, label)
+                if s not in found.suffixes or e > found.suffixes[s][0]:
+                    found.suffixes[s] = (e, label)
+            elif where in (VERB_ALWAYS, VERB_BARE, VERB_MARK):
+                found.verbs[e] = (s, label, where)
             else:
-                openers[e] = (s, where.replace("range_", ""))
-        return prefixes, suffixes, openers
+                found.openers[e] = (s, where.replace("range_", ""))
+        return found
 
     @staticmethod
     def _sentence_ends(doc: Doc) -> list[int]:

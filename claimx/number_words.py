@@ -7,6 +7,7 @@ the lexicon's (`lexicons/numbers.json`: ones, tens, hundred, scales, dozen).
 
 from __future__ import annotations
 
+import re
 from enum import Enum, auto
 from typing import Any, NamedTuple
 
@@ -35,6 +36,12 @@ FOLLOWS: dict[Kind, tuple[Kind | None, ...]] = {
 }
 
 
+# hyphens that join number words inside one number ("twenty-five", "five-thousand")
+WORD_HYPHENS = frozenset({"-", "–"})
+# "thousand-300": a scale word and the digits it adds, kept as one token by the tokenizer
+SCALE_DIGITS_RE = re.compile(r"^(?P<word>[a-z]+)[-–](?P<digits>\d{1,3})$")
+
+
 class WordNumber(NamedTuple):
     end: int  # token index after the last word
     value: float
@@ -52,6 +59,7 @@ class WordNumberReader:
         self.scales: dict[str, float] = lexicon["scales"]
         self.dozen: dict[str, float] = lexicon["dozen"]
         self.and_words = set(lexicon.get("and_words", []))
+        self.word_suffix_units: list[str] = lexicon.get("word_suffix_units", [])
 
     def read(self, doc: Doc, i: int, start_value: float = 0.0) -> WordNumber | None:
         """The number the words from token i spell; `start_value` 1 for 'a hundred', 'a dozen'."""
@@ -62,9 +70,10 @@ class WordNumberReader:
                 last = Kind.AND if doc[j].lower_ in self.and_words else last
                 j += 1
                 continue
-            low = doc[j].lower_
+            tail = SCALE_DIGITS_RE.match(doc[j].lower_)  # "thousand-300": one token
+            low = tail.group("word") if tail else doc[j].lower_
             kind = self._kind(low, last, seen, start_value)
-            if kind is None:
+            if kind is None or (tail is not None and not self._adds_below(kind, low, int(tail.group("digits")))):
                 break
             if kind is Kind.ONES:
                 current += self.ones[low]
@@ -77,10 +86,28 @@ class WordNumberReader:
             else:
                 current = (current or 1) * self.dozen[low]
             last, seen, j = kind, True, j + 1
+            if tail is not None:  # "two-thousand-300": the digits end the number
+                current, last = current + int(tail.group("digits")), Kind.ONES
+                break
         if not seen:
             return None
         scaled = last is Kind.SCALE
         return WordNumber(j, total + current, scaled, scale if scaled else 1.0)
+
+    def is_scale_word(self, low: str) -> bool:
+        """'thousand', 'million' (not the letters 'bn', 'mn' that are glued to digits)."""
+        return low in self.scales and low.isalpha() and len(low) > 2
+
+    def _adds_below(self, kind: Kind, low: str, digits: int) -> bool:
+        """'thousand-300', 'hundred-50': digits after a hundred or a scale add less than it."""
+        if kind is Kind.HUNDRED:
+            return digits < self.hundred[low]
+        return kind is Kind.SCALE and digits < self.scales[low]
+
+    def _scale_digits(self, low: str) -> bool:
+        """'thousand-300': a scale word with the digits it adds in one token."""
+        m = SCALE_DIGITS_RE.match(low)
+        return m is not None and (m.group("word") in self.hundred or self.is_scale_word(m.group("word")))
 
     def _kind(self, low: str, last: Kind | None, seen: bool, start_value: float) -> Kind | None:
         """The kind of number word `low` is here, or None where the number ends."""
@@ -98,8 +125,54 @@ class WordNumberReader:
         return None
 
     def _joins(self, doc: Doc, j: int, last: Kind | None) -> bool:
-        """A hyphen inside 'twenty-five', or 'and' between 'hundred' and what it adds."""
+        """A hyphen inside 'twenty-five' or 'five-thousand', or 'and' between 'hundred' and what it adds."""
         nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
-        if doc[j].text == "-" and last is Kind.TENS and not doc[j - 1].whitespace_:
-            return nxt in self.ones
+        if doc[j].text in WORD_HYPHENS:
+            if doc[j - 1].whitespace_ or doc[j].whitespace_ or last is None:
+                return False  # "five - six": a dash between two numbers
+            if last is Kind.TENS and nxt in self.ones:
+                return True  # "twenty-five"
+            scale_word = nxt in self.hundred or self.is_scale_word(nxt) or self._scale_digits(nxt)
+            return (last in (Kind.ONES, Kind.TENS) and scale_word) \
+                or (last in (Kind.HUNDRED, Kind.SCALE) and (nxt in self.ones or nxt in self.tens))
         return doc[j].lower_ in self.and_words and last in FOLLOWS[Kind.AND] and (nxt in self.ones or nxt in self.tens)
+
+    # -- what numbers.py asks of the words around digits --------------------------------
+    def with_unit(self, low: str) -> tuple[float, str] | None:
+        """(value, unit) of a number word with its unit glued on: 'sixfold', 'tenfold', 'hundredfold'."""
+        for unit in self.word_suffix_units:
+            stem = low.removesuffix(unit)
+            if stem != low and stem.isalpha():
+                value = self.ones.get(stem) or self.tens.get(stem) or self.hundred.get(stem) or self.scales.get(stem)
+                if value:
+                    return float(value), unit
+        return None
+
+    def hyphen_scale(self, doc: Doc, j: int) -> bool:
+        """A glued hyphen and a hundred or scale word at j, as Korean wire services write numbers ('20-thousand')."""
+        if j + 1 >= len(doc) or doc[j].text not in WORD_HYPHENS or doc[j - 1].whitespace_ or doc[j].whitespace_:
+            return False
+        nxt = doc[j + 1].lower_
+        word = SCALE_DIGITS_RE.match(nxt)
+        low = word.group("word") if word else nxt
+        return low in self.hundred or self.is_scale_word(low)
+
+    @staticmethod
+    def glued_words(doc: Doc, j: int, n: int) -> list[int]:
+        """The indexes of up to n words from j, across the glued hyphens of 'two-and-a-half'."""
+        found: list[int] = []
+        while j < len(doc) and len(found) < n:
+            if doc[j].text in WORD_HYPHENS and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+                j += 1
+                continue
+            found.append(j)
+            j += 1
+        return found
+
+    def scale_after(self, doc: Doc, j: int) -> tuple[float, int] | None:
+        """(factor, end) of a scale word at j, also after a glued hyphen ('half-million', 'a quarter million')."""
+        if j + 1 < len(doc) and doc[j].text in WORD_HYPHENS and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+            j += 1
+        if j < len(doc) and self.is_scale_word(doc[j].lower_):
+            return self.scales[doc[j].lower_], j + 1
+        return None

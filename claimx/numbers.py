@@ -7,39 +7,21 @@ decided in `figures.py`; here we only read what number a run of tokens spells.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
+from .digits import HYPHENS, RANGE_TOKEN_RE, DigitReader
 from .number_words import WordNumberReader
 
-HYPHENS = {"-", "–", "—", "‒"}
+# '1.5m people': a scale letter counts millions when a plural noun follows, past up to COUNTED_REACH modifiers
+PLURAL_NOUN_TAGS = ("NNS", "NNPS")
+SINGULAR_NOUN_TAG = "NN"
+COUNTED_MODIFIER_TAGS = ("JJ", "JJR", "JJS", "VBN", "VBG", "RB", "DT", "PRP$", "POS")  # 'monthly active', 'of its'
+COUNTED_REACH = 4
 
-# "8–12", "5k-20k", "1000-5000": a range written as one token
-RANGE_TOKEN_RE = re.compile(r"^(?P<a>[^\s–—-]+)[–—-](?P<b>[^\s–—-]+)$")
-# the digits of one number: "4,565", "2.5", ".5"
-NUM_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-# what may be glued after the digits: a scale, percent, unit or plus ("2.5bn", "40%", "10km/hr", "5,000+")
-SUFFIX_PATTERN = r"[A-Za-z%°²³µμ][A-Za-z%°²³µμ/^0-9]*\+?|\+"
-
-
-def digit_pattern(marks: list[str], currency_symbols: list[str]) -> re.Pattern[str]:
-    """One token that is a number in digits, with the marks and currency signs of the lexicons glued on.
-
-    "$157", "USD10", "RM3.06mil", "~45g", "sub-7", "minus-5", "+0.2", "2.5bn", "40%".
-    """
-    def alternatives(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    return re.compile(
-        rf"^(?P<mark>{alternatives(marks)})?"
-        rf"(?P<cur>{alternatives(currency_symbols)}|[A-Z]{{0,3}}\$)?"
-        rf"(?P<sign>[-−])?(?P<num>{NUM_PATTERN})"
-        rf"(?P<suf>{SUFFIX_PATTERN})?$"
-    )
+AND_A_FRACTION_WORDS = 3  # 'and', 'a', 'half'
 
 
 @dataclass
@@ -78,60 +60,16 @@ class NumberReader:
                                                           key=len, reverse=True)
         self.quantifier_starts = {words[0] for words in self.vague_quantifiers}
         self.fractions: dict[str, float] = lexicon["fractions"]
-        self.currency_symbols = currency_symbols
         self.glued_units = set(lexicon["glued_units"])
-        self.marks: dict[str, str] = lexicon["marks"]
-        self.denominators = set(lexicon["fraction_denominators"])
-        self.unicode_fractions: dict[str, float] = lexicon["unicode_fractions"]
         self.one_units = set(lexicon["one_units"])
         self.coins = set(lexicon["coins"])
         self.coin_codes = {float(v) for v in lexicon.get("coin_codes", [])}
-        slashes = "".join(re.escape(c) for c in lexicon["fraction_slashes"])
-        vulgar = "".join(self.unicode_fractions)
-        self.fraction_re = re.compile(rf"^(?:(?P<a>\d+)[{slashes}](?P<b>\d+)|(?P<whole>\d+)?(?P<u>[{vulgar}]))$")
-        self.digit_re = digit_pattern(list(self.marks), list(currency_symbols))
+        self.metre_words = set(lexicon.get("metre_words", []))
+        self.counted_scales = set(lexicon.get("counted_scales", []))
+        self.one_fractions = {w: v for w, v in self.fractions.items() if not w.endswith("s")}  # 'half', 'quarter'
+        self.written = DigitReader(lexicon, currency_symbols)
+        self.currency_symbols = self.written.currency_symbols
         self.words = WordNumberReader(lexicon)
-
-    # -- single tokens -------------------------------------------------
-    def digits(self, text: str, glued_before: str = "") -> tuple[str | None, float, str | None] | None:
-        """(currency sign, value, suffix) of a token in digits; `glued_before` is a sign glued on ('$' of '$A82m')."""
-        parsed = self.digits_marked(text, glued_before)
-        return parsed[:3] if parsed is not None else None
-
-    def digits_marked(self, text: str, glued_before: str = ""
-                      ) -> tuple[str | None, float, str | None, str | None] | None:
-        """As `digits`, with the mark written on the digits ('~', 'sub-', 'minus-') as a fourth item."""
-        if len(text) > 2 and text.endswith(".") and text[-2].isalpha():
-            text = text[:-1]  # "$2.174T." ends a sentence: the stop is not the number's
-        elif len(text) > 1 and text[-1] in HYPHENS and text[-2].isdigit():
-            text = text[:-1]  # "8- to 16-meter": the first end of a range whose unit comes at the second
-        m = self.digit_re.match(text)
-        if not m:
-            m = self.digit_re.match(glued_before + text) if glued_before else None
-            if not m or len(m.group("cur") or "") <= len(glued_before):
-                return None  # "$A82m" is read when the "A" belongs to the "$" glued before it
-        num = m.group("num")
-        if len(num) > 1 and num[0] == "0" and num[1] != ".":
-            return None  # "020", "007": codes and phone numbers, not amounts
-        suf, cur, mark = m.group("suf"), m.group("cur"), self.marks.get(m.group("mark") or "")
-        if cur and cur not in self.currency_symbols:
-            return None
-        value = float(num.replace(",", ""))
-        if m.group("sign") or mark == "negative":
-            value = -value
-        return cur, value, suf, mark if mark in ("approx", "max", "min") else None
-
-    def fraction_token(self, text: str) -> float | None:
-        """A fraction in one token: '1/4', '3/16', '½', '10½'; None for codes and dates ('11/14', '2/8' of a gallery)."""
-        m = self.fraction_re.match(text)
-        if m is None:
-            return None
-        if m.group("u"):
-            return float(m.group("whole") or 0) + self.unicode_fractions[m.group("u")]
-        a, b = int(m.group("a")), int(m.group("b"))
-        if b not in self.denominators or not 0 < a < b or math.gcd(a, b) != 1:
-            return None
-        return a / b
 
     def scale_of(self, low: str) -> float | None:
         if low in self.scales:
@@ -170,7 +108,8 @@ class NumberReader:
             return None
         if low in self.ones or low in self.tens:
             return self._read_words(doc, i)
-        return None
+        glued = self.words.with_unit(low)
+        return Number(i, i + 1, glued[0], unit_text=glued[1]) if glued is not None else None  # "sixfold"
 
     def _quantifier_end(self, doc: Doc, i: int) -> int | None:
         """The token after the longest vague quantifier at i ('several', 'a few', 'a couple'), or None."""
@@ -188,14 +127,17 @@ class NumberReader:
     def _read_written(self, doc: Doc, i: int, currency: str | None) -> Number | None:
         """A number in digits and signs: '4,565', '$A82m', '~45g', '1/4', '½', '8–12'."""
         tok = doc[i]
+        power = self.written.power(doc, i)
+        if power is not None:  # "6.02×10^23"
+            return Number(i, power[0], power[1], scaled=True)
         glued = doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
-        parsed = self.digits_marked(tok.text, glued)
+        parsed = self.written.digits_marked(tok.text, glued)
         if parsed is not None:
             num = self._read_digits(doc, i, parsed[:3], currency)
             if num is not None:
                 num.mark = parsed[3]
             return num
-        frac = self.fraction_token(tok.text)
+        frac = self.written.fraction_token(tok.text)
         if frac is not None:
             return self._read_fraction(doc, i, frac)
         m = RANGE_TOKEN_RE.match(tok.text)
@@ -211,6 +153,13 @@ class NumberReader:
             if num is not None:
                 num.start = i
                 return num
+        if nxt in self.one_fractions and low != "one":
+            scaled = self.words.scale_after(doc, i + 2)
+            if scaled is None and self._followed_by_of(doc, i + 2) and i + 4 < len(doc) \
+                    and doc[i + 3].lower_ in ("a", "an"):
+                scaled = self.words.scale_after(doc, i + 4)  # "a quarter of a million"
+            if scaled is not None:  # "a quarter million", "a half-million"
+                return Number(i, scaled[1], self.fractions[nxt] * scaled[0], scaled=True, scale=scaled[0])
         if nxt in self.fractions and nxt != "half" and self._followed_by_of(doc, i + 2):
             return Number(i, i + 2, self.fractions[nxt], fraction=True)
         if nxt in self.one_units and low != "one" and not self._after_number(doc, i):
@@ -218,7 +167,7 @@ class NumberReader:
         return None
 
     def _read_range_token(self, doc: Doc, i: int, a: str, b: str, currency: str | None) -> Number | None:
-        pa, pb = self.digits(a), self.digits(b)
+        pa, pb = self.written.digits(a), self.written.digits(b)
         if pa is None or pb is None:
             return None
         cur = pa[0] or pb[0]
@@ -242,7 +191,7 @@ class NumberReader:
         """'10 1/2 miles', '2 ½ in': a whole number and a fraction after it are one number."""
         j = num.end
         if j < len(doc) and doc[j - 1].whitespace_ and not num.scaled and float(num.value).is_integer():
-            frac = self.fraction_token(doc[j].text)
+            frac = self.written.fraction_token(doc[j].text)
             if frac is not None and frac < 1 and self._read_fraction(doc, j, frac) is not None:
                 num.value += frac
                 num.end = j + 1
@@ -288,15 +237,19 @@ class NumberReader:
         cur, value, suf = parsed
         num = Number(i, i + 1, value, currency=cur)
         has_currency = bool(cur or currency)
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if suf and suf.lower() == "m" and not has_currency and nxt is not None and nxt.tag_ in ("NNS", "NNPS"):
-            suf = "mn"  # "1.5m people": millions of a plural noun; "100m sprint" stays metres
+        if suf and suf.lower() in self.counted_scales and not has_currency and self._counts_things(doc, i + 1):
+            has_currency = True  # "1.5m people", "1.2b views": millions of a plural noun; "100m sprint" stays metres
         if suf and self._apply_suffix(num, suf, has_currency) is None:
             return None
         j = i + 1
         if num.unit_text and j + 1 < len(doc) and doc[j].text == "/" and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and f"{num.unit_text}/{doc[j + 1].text}".lower() in self.glued_units:
             num.unit_text, j = f"{num.unit_text}/{doc[j + 1].text}", j + 2  # "10km/hr": one unit in three tokens
+        if not suf and self.words.hyphen_scale(doc, j):  # "20-thousand", "31-hundred", "3.5-billion"
+            read = self.words.read(doc, j + 1, start_value=value)
+            if read is not None:
+                num.value, num.scaled, num.scale, num.end = read.value, read.scaled, read.scale, read.end
+                return num
         # "1.2 million", "157 billion", "2 hundred thousand", "$3 m" (only after a currency)
         while j < len(doc) and not num.unit_text:
             low = doc[j].lower_
@@ -305,8 +258,8 @@ class NumberReader:
             scale = self.scale_of(low)
             if scale is None and low in self.currency_scales and not doc[j - 1].whitespace_ and (
                     has_currency or low in self.bare_scales or doc[j].text in self.bare_scales_cased
-                    or (j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"))):
-                scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people" (not "100m sprint")
+                    or (low in self.counted_scales and self._counts_things(doc, j + 1))):
+                scale = self.currency_scales[low]  # "$3m", "5k", "1.5m people", "40m of its devices" (not "100m sprint")
             if scale is None:
                 break
             num.value *= scale
@@ -320,6 +273,24 @@ class NumberReader:
             num = self._mixed_fraction(doc, num)
         return self._and_a_half(doc, num)
 
+    def _counts_things(self, doc: Doc, k: int) -> bool:
+        """A plural noun counted from k: '1.5m people', '2.5m combined sales', '40m of its devices' (not '30m of cable').
+
+        Up to COUNTED_REACH modifiers may stand before the noun ('monthly active users'); a
+        'metre_words' word ('5m long', 'the 100m hurdles') says the letter is metres.
+        """
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1  # "40m of its devices", "3m of the country's people"
+        for _ in range(COUNTED_REACH + 1):
+            if k >= len(doc) or doc[k].lower_ in self.metre_words:
+                return False
+            if doc[k].tag_ in PLURAL_NOUN_TAGS:
+                return True
+            if doc[k].tag_ not in COUNTED_MODIFIER_TAGS and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+                return False
+            k += 1
+        return False
+
     def _read_words(self, doc: Doc, i: int, start_value: float = 0.0) -> Number | None:
         """English word numbers: 'twenty-five', 'one hundred and five', 'sixty million' (see `number_words`)."""
         read = self.words.read(doc, i, start_value)
@@ -328,24 +299,33 @@ class NumberReader:
         return self._and_a_half(doc, Number(i, read.end, read.value, scaled=read.scaled, scale=read.scale))
 
     def _and_a_half(self, doc: Doc, num: Number) -> Number:
-        """'two and a half' → 2.5 (and 'two and a half million' → 2,500,000)."""
-        j = num.end
-        if (j + 2 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].lower_ in ("a", "one")
-                and doc[j + 2].lower_ == "half" and not num.scaled):
-            num.value += 0.5
-            num.end = j + 3
-            if num.end < len(doc) and doc[num.end].lower_ in self.scales and doc[num.end].is_alpha:
-                num.scale = self.scales[doc[num.end].lower_]
-                num.value *= num.scale
-                num.scaled = True
-                num.end += 1
+        """'two and a half' → 2.5, 'five and a quarter' → 5.25, 'two-and-a-half million' → 2,500,000."""
+        words = self.words.glued_words(doc, num.end, AND_A_FRACTION_WORDS)
+        if len(words) < AND_A_FRACTION_WORDS or num.scaled:
+            return num
+        (k_and, k_a, k_frac) = words
+        frac = doc[k_frac].lower_
+        if doc[k_and].lower_ != "and" or doc[k_a].lower_ not in ("a", "one") or frac not in self.one_fractions:
+            return num
+        if frac != "half" and k_frac + 1 < len(doc) and doc[k_frac + 1].tag_ == SINGULAR_NOUN_TAG:
+            return num  # "two and a third place": an ordinal, not a fraction
+        num.value += self.fractions[frac]
+        num.end = k_frac + 1
+        scale = self.words.scale_after(doc, num.end)
+        if scale is not None:
+            num.scale, num.end = scale
+            num.value *= num.scale
+            num.scaled = True
         return num
 
     def _read_half(self, doc: Doc, i: int) -> Number | None:
-        # "half a million" is 500,000; otherwise "half" is 50 per cent of something.
+        # "half a million" is 500,000; "half million", "half-million" too; otherwise "half" is 50 per cent of something.
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and (doc[i + 2].lower_ in self.scales or doc[i + 2].lower_ in self.dozen):
             scale = self.scales.get(doc[i + 2].lower_) or self.dozen[doc[i + 2].lower_]
             return Number(i, i + 3, 0.5 * scale, scaled=True)
+        scaled = self.words.scale_after(doc, i + 1)
+        if scaled is not None:
+            return Number(i, scaled[1], 0.5 * scaled[0], scaled=True, scale=scaled[0])
         if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and self._of_a_unit(doc, i + 2):
             return Number(i, i + 2, 0.5)  # "half a mile": 0.5 of the unit that follows
         return Number(i, i + 1, 0.5, fraction=True)

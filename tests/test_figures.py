@@ -304,6 +304,7 @@ def test_figures_generalisation(figure_of, sentence, find, value, low, high, bou
     pytest.param("During 1990-2000 it grew.", "1990", id="year-range"),
     pytest.param("5 min read\nRussian forces captured 14 villages.", "5", id="byline-reading-time"),
     pytest.param("Share 12 comments", "12", id="comment-counter"),
+    pytest.param("Top stories\n40 shares\nThe flood hit the town.", "40", id="share-counter-own-line"),
 ])
 def test_figures_generalisation_not_figures(extract, sentence, target):
     start = sentence.index(target)
@@ -362,6 +363,14 @@ def test_figures_generalisation_not_figures(extract, sentence, target):
     pytest.param("The coach told BBC Two viewers the squad was tired.", "Two", id="word-number-after-acronym"),
     pytest.param("Homes in the 90049 ZIP Code were evacuated as the fire spread.", "90049", id="zip-code-before"),
     pytest.param("Residents of ZIP code 10001 were told to stay indoors.", "10001", id="zip-code-after"),
+    # street addresses in local crime and fire reports
+    pytest.param("Deputies were called to the 2700 block of Lincoln Avenue after a stabbing.", "2700", id="block-address-crime"),
+    pytest.param("A house fire broke out in the 600 block of E. Pine St. on Sunday.", "600", id="block-address-fire"),
+    pytest.param("The suspect fled toward 3300 West Fullerton before his arrest.", "3300", id="compass-address-crime"),
+    pytest.param("Firefighters reached 820 North Clark at midnight.", "820", id="compass-address-fire"),
+    pytest.param("The shooting happened outside 58 Harbor Court late on Friday.", "58", id="house-number-court"),
+    pytest.param("The burglar entered apartment 12 through a window.", "12", id="apartment-number"),
+    pytest.param("Traffic was halted on Highway 61 after the crash.", "61", id="highway-number"),
 ])
 def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     start = sentence.index(target)
@@ -382,6 +391,13 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("The pound stood at 1.25 against the dollar.", "1.25", 1.25, "exact", None, id="level-at-not-clock"),
     pytest.param("The storm hit on May 8 and 25 homes were destroyed.", "25", 25, "exact", None, id="count-after-date"),
     pytest.param("Thieves robbed 5 Oxford Street shoppers at dusk.", "5", 5, "exact", None, id="count-before-street-noun"),
+    pytest.param("Her team finished 2 and a third place in the relay.", "2", 2, "exact", None, id="and-a-third-place-is-no-fraction"),
+    pytest.param("The pension fund bought 250,000 shares of the miner.", "250,000", 250_000, "exact", None, id="shares-in-a-sentence"),
+    pytest.param("The minister's post drew 3,000 comments overnight.", "3,000", 3000, "exact", None, id="comments-in-a-sentence"),
+    pytest.param("The blast flattened 3 blocks of flats in the city.", "3", 3, "exact", None, id="count-of-blocks"),
+    pytest.param("Crews sealed off a 15 block area around the plant.", "15", 15, "exact", None, id="count-not-hundreds-block"),
+    pytest.param("About 600 North Korean soldiers were killed in the assault.", "600", 600, "approx", None, id="compass-people-counts"),
+    pytest.param("The airline flew 300 South Africans home.", "300", 300, "exact", None, id="compass-plural-name-counts"),
     pytest.param("Britain's 1500 troops in Estonia stayed on.", "1500", 1500, "exact", None, id="year-like-before-plural-counts"),
     pytest.param("The mine employs 1500 staff at two sites.", "1500", 1500, "exact", None, id="year-like-before-collective-noun"),
     pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
@@ -392,6 +408,31 @@ def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, 
     assert (fig.value, fig.bound, fig.unit) == (value, bound, unit)
 
 
+# A verb can set the bound (GUIDELINES.md): the figure phrase stays the number, the verb bounds it.
+@pytest.mark.parametrize(("sentence", "find", "text", "bound"), [
+    # war and disaster reporting
+    pytest.param("The regional toll has exceeded 1,500, the governor said.", "1,500", "1,500", "min", id="exceeded"),
+    pytest.param("Confirmed casualties surpassed 900 by Thursday.", "900", "900", "min", id="surpassed"),
+    pytest.param("The number of evacuees topped 12,000 overnight.", "12,000", "12,000", "min", id="topped"),
+    pytest.param("Arrests passed the 300 mark after a week of protests.", "300", "300", "min", id="passed-the-mark"),
+    pytest.param("The count of missing is approaching 60, rescuers said.", "60", "60", "max", id="approaching"),
+    pytest.param("Wounded soldiers in the hospital are nearing 450.", "450", "450", "max", id="nearing"),
+    # business pages
+    pytest.param("Quarterly revenue surpassing $8 billion lifted the shares.", "8", "$8 billion", "min", id="surpassing-money"),
+    pytest.param("The index topped 40,000 points for the first time.", "40,000", "40,000", "min", id="topped-points"),
+    pytest.param("Unemployment is nearing 11% in the province.", "11", "11%", "max", id="nearing-percent"),
+    pytest.param("Deliveries passed 1 million on Friday.", "1", "1 million", "min", id="passed-million"),
+    # verbs that also move things bound nothing when a noun follows the figure
+    pytest.param("The council passed 3 bills on housing.", "3", "3", "exact", id="passed-bills"),
+    pytest.param("A man approached two officers outside the bar.", "two", "two", "exact", id="approached-officers"),
+    pytest.param("The winger crossed 4 balls into the box.", "4", "4", "exact", id="crossed-balls"),
+    pytest.param("Exports more than doubled to 400 tonnes.", "400", "400 tonnes", "exact", id="more-than-doubled"),
+])
+def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
+    fig = figure_of(sentence, find).figure
+    assert (fig.text, fig.bound) == (text, bound)
+
+
 # Bound words that belong to a verb, an idiom or a determiner phrase.
 @pytest.mark.parametrize(("sentence", "find", "text", "value", "bound", "unit"), [
     pytest.param("The militants handed over 15 hostages to the Red Cross.", "15", "15", 15, "exact", None, id="handed-over-hostages"),
@@ -400,6 +441,15 @@ def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, 
     pytest.param("The kicker has around an 80% success rate.", "80", "around an 80%", 80, "approx", "%", id="around-an-percent"),
     pytest.param("The miner holds about a 30% stake in the project.", "30", "about a 30%", 30, "approx", "%", id="about-a-percent"),
     pytest.param("More or less 300 people attended the vigil.", "300", "More or less 300", 300, "approx", None, id="more-or-less-before"),
+    # 'about' / 'around' as a preposition: the noun before it is what the sentence is about
+    pytest.param("The ministry gave few details about two soldiers captured near the border.", "two", "two", 2, "exact", None,
+                 id="details-about-prisoners"),
+    pytest.param("Reporters pressed the sheriff with questions about three deputies on leave.", "three", "three", 3, "exact", None,
+                 id="questions-about-deputies"),
+    pytest.param("The artillery fire killed about 200 civilians overnight.", "200", "about 200", 200, "approx", None,
+                 id="about-before-count-still-bounds"),
+    pytest.param("Around 40 shoppers were evacuated from the mall.", "40", "Around 40", 40, "approx", None,
+                 id="around-before-count-still-bounds"),
 ])
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure

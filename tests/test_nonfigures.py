@@ -56,6 +56,9 @@ def blank_figures():
     pytest.param("The window runs between Feb 8 and 25 for 12 days.", ["12 days"], "25", id="date-span-end"),
     pytest.param("It has a six-speed gearbox and 4 seats.", ["4"], "six", id="product-feature"),
     pytest.param("The FTSE 100 fell while 30 firms rose.", ["30"], "100", id="index-series"),
+    pytest.param("Two cars collided in the 1500 block of Grand Avenue.", ["Two"], "1500", id="block-address"),
+    pytest.param("Looters hit the 200 block of Main and stole 40 bikes.", ["40"], "200", id="block-address-short"),
+    pytest.param("About 600 North Korean soldiers died.", ["About 600"], None, id="compass-needs-a-tagger"),
 ])
 def test_nonfigures_token_rules_without_a_model(blank_figures, text, kept, dropped):
     found = blank_figures(text)

@@ -26,6 +26,12 @@ def blank():
     ("two dozen eggs", 24, 2, False),  # lifestyle
     ("twenty twelve", 20, 1, False),  # a year said aloud is not 32
     ("five and six", 5, 1, False),  # 'and' joins only after hundred or a scale
+    ("seven-thousand troops", 7000, 3, True),  # wire-service war reports hyphenate the scale
+    ("nineteen-hundred voters", 1900, 3, False),  # election pages: hundreds said as a year is
+    ("four-thousand-600 casualties", 4600, 3, False),  # the digits glued to the scale word add to it
+    ("forty-two-hundred shares", 4200, 5, False),  # markets: tens, ones and hundred in one compound
+    ("two-thousand-5000 rounds", 2, 1, False),  # digits above the scale add nothing: no number
+    ("six - seven", 6, 1, False),  # a spaced dash between two numbers joins nothing
 ])
 def test_number_words_read(reader, blank, text, value, words, scaled):
     read = reader.read(blank(text), 0)

@@ -55,6 +55,8 @@ def figure(text: str, contains: str) -> dict:
     ("Storm damage reached 1 million Egyptian pounds.", "1 million Egyptian pounds", 1e6, "EGP"),
     ("The bonus was 12 AUD per share.", "12 AUD", 12, "AUD"),
     ("Each ticket was usd$ 15 online.", "usd$ 15", 15, "USD"),
+    ("The Tokyo index closed at Y=31,245 on Friday.", "Y=31,245", 31245, "JPY"),
+    ("The robot maker posted a loss of Y=4.8 billion.", "Y=4.8 billion", 4.8e9, "JPY"),
 ])
 def test_numbers_currency_forms(text, phrase, value, unit):
     got = figure(text, phrase.split()[0])
@@ -94,6 +96,79 @@ def test_numbers_pounds_weigh_or_pay(text, phrase, unit):
 def test_numbers_scale_words(text, word, value):
     num, _ = number_at(text, word)
     assert num is not None and num.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "bound"), [
+    # war reporting in the wire-service style: scale words joined by hyphens
+    ("The ministry said some five-thousand soldiers crossed the border.", "five", 5000, "approx"),
+    ("Roughly 46-hundred troops were moved to the eastern front.", "46", 4600, "approx"),
+    ("The regiment lost three-thousand-400 men over the winter.", "three", 3400, "exact"),
+    ("Officials counted a total of 12-thousand refugees at the camp.", "12", 12000, "exact"),
+    ("Some Six-Thousand marines landed before dawn.", "Six", 6000, "approx"),
+    ("Nearly 8-thousand-250 shells hit the town.", "8", 8250, "max"),
+    # business and sport pages
+    ("The carmaker recalled 2-million vehicles in March.", "2", 2e6, "exact"),
+    ("The merger was valued at 4.2-billion dollars.", "4.2", 4.2e9, "exact"),
+    ("Thirty-five-hundred fans queued for tickets.", "Thirty", 3500, "exact"),
+    ("The hospital treated twenty-one-hundred patients that month.", "twenty", 2100, "exact"),
+])
+def test_numbers_scale_words_joined_by_hyphens(text, phrase, value, bound):
+    """'five-thousand', '46-hundred', 'three-thousand-400': the hyphen joins one number, it is no range."""
+    got = figure(text, phrase)
+    assert (got["value"], got["bound"]) == (value, bound)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    # business wire style
+    ("The lender booked net profit of $12 bln in the quarter.", "$12 bln", 12e9, "USD"),
+    ("Exports reached 4.1 trln yen last year.", "4.1 trln yen", 4.1e12, "JPY"),
+    ("The fund holds US$ 3MM in bonds.", "US$ 3MM", 3e6, "USD"),
+    ("The buyout was priced at a quarter million dollars.", "a quarter million dollars", 250_000, "USD"),
+    ("The estate sold for a quarter of a million pounds.", "a quarter of a million pounds", 250_000, "GBP"),
+    ("The sequel cost two-and-a-half million euros to make.", "two-and-a-half million euros", 2.5e6, "EUR"),
+    ("Prices of the chip rose sixfold in a year.", "sixfold", 6, "times"),
+    # disaster, war and sport
+    ("A half-million residents lost power in the storm.", "A half-million", 500_000, None),
+    ("Half million refugees crossed the border in a month.", "Half million", 500_000, None),
+    ("The siege lasted two-and-a-half years.", "two-and-a-half years", 2.5, "year"),
+    ("The keeper stands five and a quarter feet tall.", "five and a quarter feet", 5.25, "ft"),
+    ("Ticket sales grew tenfold after the final.", "tenfold", 10, "times"),
+])
+def test_numbers_news_forms(text, phrase, value, unit):
+    """Forms of business, science and sports pages: wire scales, fractions of a scale, '-and-a-half', '-fold'."""
+    got = figure(text, phrase.split()[0].split("-")[0])
+    assert (got["text"], got["value"], got["unit"]) == (phrase, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", ["Workers fitted 5mm bolts to the frame.", "The crane moved 3t loads all day."])
+def test_numbers_a_unit_letter_before_a_plural_noun_stays_a_unit(text):
+    assert all(f["value"] < 100 for f in figures(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The score was 3-1 at half time.",  # a match score
+    "The centre ran from 9 - 5 every day.",  # a spaced dash between numbers
+])
+def test_numbers_hyphen_without_a_scale_word_joins_nothing(text):
+    assert all(f["value"] is None or f["value"] < 100 for f in figures(text))
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # science pages: a mantissa times a power of ten is one number, not its exponent
+    ("A mole holds 6.02×10^23 particles.", "6.02×10^23", 6.02e23),
+    ("The probe counted 3.1 x 10^12 ions per second.", "3.1 x 10^12", 3.1e12),
+    ("The flare released about 4 × 10²⁵ joules.", "4 × 10²⁵", 4e25),
+    # markets and economics
+    ("The central bank printed 10^12 yen in a decade.", "10^12 yen", 1e12),
+])
+def test_numbers_powers_of_ten(text, phrase, value):
+    got = figure(text, phrase[:2])
+    assert (got["text"].removeprefix("about "), got["value"]) == (phrase, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["The quilt has a 10 x 10 grid.", "The room is 4x5 metres."])
+def test_numbers_a_product_without_a_power_is_no_power(text):
+    assert all(f["value"] is None or f["value"] < 100 for f in figures(text))
 
 
 # -- fractions -------------------------------------------------------------------------------
@@ -252,6 +327,19 @@ def test_numbers_glued_plus(text, phrase, value, bound):
     ("Floods displaced 1.5m people in the delta.", "1.5m", 1.5e6, None),
     ("The crane lifted a 35m pole into place.", "35m", 35, "m"),
     ("She won the 100m sprint in Rome.", "100m", 100, "m"),
+    # business and tech: modifiers or a partitive 'of' between the letter and the counted noun
+    ("The console reached 2.5m combined sales in its first month.", "2.5m", 2.5e6, None),
+    ("The botnet hijacked 40m of its customers' routers.", "40m", 40e6, None),
+    ("The app now has 150m monthly active users.", "150m", 150e6, None),
+    ("The streaming service logged 1.4b views of the final.", "1.4b", 1.4e9, None),
+    # disaster and aid reporting
+    ("Drought left 3m of the region's farmers without seed.", "3m", 3e6, None),
+    # measurements and sport stay metres
+    ("Rescuers lowered 30m of rope into the shaft.", "30m", 30, "m"),
+    ("The sea wall is 5m high in places.", "5m", 5, "m"),
+    ("Engineers laid 12m long steel girders across the gap.", "12m", 12, "m"),
+    ("She set a record in the 400m hurdles in Oslo.", "400m", 400, "m"),
+    ("The diver surfaced from 40m below the waterline.", "40m", 40, "m"),
 ])
 def test_numbers_m_is_million_when_it_counts_things(figure_of, text, phrase, value, unit):
     """'m' glued to a number counts millions of a plural noun; otherwise it measures metres."""

@@ -53,6 +53,10 @@ def figure(text: str, contains: str) -> dict:
     ("The plot measures 1 m by 1 m.", "1 m", 1, "m"),
     ("The storm dumped 4 km squared of snow.", "4 km squared", 4, "km2"),
     ("The lake covers 4km^2.", "4km^2", 4, "km2"),
+    # 'pc' / 'pct' glued to digits is per cent, as British business pages and wire services write it
+    ("Retail sales slipped 0.42pc in the quarter.", "0.42pc", 0.42, "%"),
+    ("The striker scored with 18pc of his shots this season.", "18pc", 18, "%"),
+    ("Turnout reached 61.7pct, the election board said.", "61.7pct", 61.7, "%"),
 ])
 def test_units_listed_and_glued(text, phrase, value, unit):
     got = figure(text, phrase.split()[0])

@@ -29,6 +29,8 @@ from .furniture import (
     is_second_part_of_code,
 )
 from .names import (
+    is_block_address,
+    is_compass_address,
     is_house_number,
     is_inside_name_entity,
     is_model_before_name,
@@ -86,6 +88,8 @@ NOT_FIGURE_RULES: tuple[Rule, ...] = (
     is_model_before_name,
     is_year_in_name,
     is_house_number,
+    is_block_address,
+    is_compass_address,
     is_shirt_number,
     is_product_feature,
     is_number_word_in_name,

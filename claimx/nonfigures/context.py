@@ -22,6 +22,7 @@ AGE_CLOSERS = HYPHENS | {",", "―"}  # "Jane Doe, 52, said", "Jane Doe, 52 — 
 SINGULAR_NOUN_TAGS = ("NN", "NNP")  # a count above one takes a plural noun: "2000 troops", never "2000 campaign"
 COLON = ":"
 NOUNS = ("NOUN", "PROPN")
+PLURAL_NAME_TAGS = ("NNPS", "NNS")  # "300 South Africans": a plural name is what is counted
 COUNTED_POS = ("NOUN", "PROPN", "ADJ")  # "3 of 12 residents": a noun after the total makes 'N of M' a count
 HALF_NEXT_POS = ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")  # "half the", "half his", "half 10"
 
@@ -36,6 +37,7 @@ MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
 YEAR_DIGITS = 4
 YEAR_MIN, YEAR_MAX = 1000, 2199
 SHORT_YEAR_DIGITS = 2  # "1950-53"
+BLOCK_NUMBERING = 100  # US blocks are numbered in hundreds: 'the 3400 block', 'the 100 block'
 STREET_REACH = 3  # name words between a house number and 'Street': '10 Downing Street', '1600 Pennsylvania Avenue'
 MAX_SHIRT = 100  # "Prescott (4)": a shirt number in brackets after a name
 LINE_REACH = 40  # tokens scanned either way to see the line a number stands on
@@ -54,6 +56,7 @@ class Words:
     date_labels: frozenset[str]
     blockers_before: frozenset[str]
     blockers_after: tuple[tuple[str, ...], ...]
+    page_counters: frozenset[str]  # '12 comments', '40 shares' as page chrome
     counter_of: frozenset[str]
     counter_labels: frozenset[str]
     partitive_of: frozenset[str]
@@ -72,10 +75,15 @@ class Words:
     possessives: frozenset[str]
     place_labels: frozenset[str]
     street_words: frozenset[str]
+    address_nouns: frozenset[str]  # 'the 3400 block of'
+    compass_words: frozenset[str]  # '4500 South Halsted'
+    group_labels: frozenset[str]  # 'North Korean': a people, not a street
     collective_nouns: frozenset[str]
     ratio_words: frozenset[str]
     level_verbs: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
+    prepositional_bounds: frozenset[str]  # 'about', 'around': bound words that are also prepositions
+    threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -87,7 +95,7 @@ class Words:
             name_labels=words("name_labels"), date_labels=words("date_labels"),
             blockers_before=words("number_blockers_before"),
             blockers_after=tuple(tuple(p.split()) for p in nf.get("number_blockers_after", [])),
-            counter_of=words("counter_of"), counter_labels=words("counter_labels"),
+            page_counters=words("page_counters_after"), counter_of=words("counter_of"), counter_labels=words("counter_labels"),
             partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
             half_words=words("half_words"),
             half_blockers_before=words("half_blockers_before") | frozenset(numbers.get("fraction_blockers", [])),
@@ -97,9 +105,11 @@ class Words:
             feature_compounds=words("feature_compounds"), range_joiners=words("range_joiners"),
             compound_joiners=words("compound_joiners"), possessives=words("possessives"),
             place_labels=words("place_labels"), street_words=words("street_words"),
+            address_nouns=words("address_nouns"), compass_words=words("compass_words"), group_labels=words("group_labels"),
             collective_nouns=words("collective_nouns"), ratio_words=words("ratio_words"),
             level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
+            prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
         )
 
 

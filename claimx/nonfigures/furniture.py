@@ -71,9 +71,16 @@ def is_photo_counter_total(x: Context) -> bool:
 
 
 def is_page_furniture(x: Context) -> bool:
-    """'5 min read', '12 comments': reading times and counters of the page around the article."""
+    """'5 min read', 'Share 12 comments': reading times and counters of the page around the article."""
     words = tuple(t.lower_ for t in x.doc[x.num.end:x.num.end + FURNITURE_REACH])
-    return x.bare_start and any(words[:len(p)] == p for p in x.words.blockers_after)
+    if not x.bare_start:
+        return False
+    if any(words[:len(p)] == p for p in x.words.blockers_after):
+        return True
+    if not words or words[0] not in x.words.page_counters:
+        return False  # "bought 500,000 shares" counts shares; "12 shares" alone on its line is a button
+    p = x.prev
+    return x.line_ends_after(x.num.end) or p is None or not p.is_alpha or x.line_ends_after(p.i)
 
 
 def is_gallery_counter(x: Context) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .context import (
+    BLOCK_NUMBERING,
     CLOSE_BRACKET,
     HEADLINE_MIN_WORDS,
     HEADLINE_WORD,
@@ -10,6 +11,7 @@ from .context import (
     MAX_SHIRT,
     NOUNS,
     OPEN_BRACKET,
+    PLURAL_NAME_TAGS,
     STREET_REACH,
     Context,
     year_like,
@@ -69,6 +71,29 @@ def is_house_number(x: Context) -> bool:
             nxt = x.tok(k + 1)  # "5 Oxford Street shoppers" counts shoppers
             return nxt is None or nxt.pos_ not in NOUNS
     return False
+
+
+def _house_digits(x: Context) -> bool:
+    """A bare number in digits with no thousands comma, as house numbers are written ('3400', not '3,400')."""
+    return x.plain_count and x.bare_start and x.bare_end and x.first.text.isdigit() and x.num.end - x.num.start == 1
+
+
+def is_block_address(x: Context) -> bool:
+    """'the 3400 block of North Avenue': hundreds before a singular 'block' are a US police address, not a count."""
+    a = x.after
+    return _house_digits(x) and x.num.value % BLOCK_NUMBERING == 0 and a is not None and a.lower_ in x.words.address_nouns
+
+
+def is_compass_address(x: Context) -> bool:
+    """'near 4500 South Halsted': digits, a compass word and a street's name ('600 North Korean soldiers' counts)."""
+    d, name, nxt = x.after, x.tok(x.num.end + 1), x.tok(x.num.end + 2)
+    if not _house_digits(x) or d is None or not d.is_title or d.lower_ not in x.words.compass_words:
+        return False
+    if name is None or not name.is_title or not x.doc.has_annotation("TAG"):
+        return False  # without a tagger a street cannot be told from a people
+    if name.tag_ in PLURAL_NAME_TAGS or name.ent_type_ in x.words.group_labels:
+        return False  # "300 South Africans", "600 North Korean soldiers"
+    return nxt is None or nxt.lower_ in x.words.street_words or nxt.pos_ not in NOUNS
 
 
 def is_shirt_number(x: Context) -> bool:
