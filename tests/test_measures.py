@@ -210,6 +210,10 @@ def test_measure_main_predicate_beats_a_modifier(figure_of, text, find, measure)
     pytest.param("The death toll from the floods has surpassed 1,200.", "1,200", "killed", id="death-toll-surpassed-floods"),
     pytest.param("Army losses exceeding 4,500 were reported by the ministry.", "4,500", "casualties", id="losses-exceeding"),
     pytest.param("Ticket sales exceeded 40,000 for the final.", "40,000", None, id="sales-exceeded-no-measure"),
+    pytest.param("The general admitted heavy fighting, with losses exceeding 1,500, half of them fatal, by his count.",
+                 "1,500", "casualties", id="losses-exceeding-misparsed-war"),
+    pytest.param("The flood left damage in 12 towns, with claims exceeding 3,000 by Friday.", "3,000", None,
+                 id="claims-exceeding-insurance"),
 ])
 def test_measure_of_a_threshold_count(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

@@ -249,8 +249,9 @@ class MeasureRules(EventRules):
             groups.append([noun])
             groups.append([c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens])
             groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")])
-        for verb in (t for t in span if t.lemma_.lower() in self.threshold_verbs):
-            groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb inside the figure
+        before = [span.doc[span.start - 1]] if span.start > 0 else []
+        for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs):
+            groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb, read off the words
         x = anchor
         if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
