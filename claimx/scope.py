@@ -44,8 +44,8 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 class ScopeReader:
     """Reads a figure's scope from its clause; its words come from `scope.json`."""
 
-    def __init__(self, lexicons: str | Path | None = None) -> None:
-        lex = load_lexicon(LEXICON, lexicons)
+    def __init__(self, lexicons: str | Path | None = None, *, data: dict | None = None) -> None:
+        lex = data if data is not None else load_lexicon(LEXICON, lexicons)  # `data`: scope.json as a component holds it
         self.addition_before = _words_re(lex["addition_before"])
         self.addition_after = {w.lower() for w in lex["addition_after"]}
         self.addition_phrases = _words_re(lex["addition_phrases"])

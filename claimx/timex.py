@@ -80,8 +80,8 @@ def _parser(base: dt.date | None) -> Any:
 class TimeResolver:
     """Finds a figure's time expression and resolves it; its words come from `times.json`."""
 
-    def __init__(self, lexicons: str | Path | None = None) -> None:
-        lex = load_lexicon(LEXICON, lexicons)
+    def __init__(self, lexicons: str | Path | None = None, *, data: dict | None = None) -> None:
+        lex = data if data is not None else load_lexicon(LEXICON, lexicons)  # `data`: times.json as a component holds it
         self.lead_words = set(lex["lead_words"])
         self.periods: dict[str, int] = lex["periods"]
         self.counts: dict[str, int] = lex["counts"]

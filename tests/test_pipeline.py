@@ -116,6 +116,18 @@ def test_pipeline_to_disk_keeps_user_lexicon(nlp, tmp_path, text, lexicon):
     assert [c.measure for c in claimx.extract_text(loaded, text)] == ["killed"]
 
 
+def test_pipeline_to_disk_keeps_user_scope_and_time_words(nlp, tmp_path):
+    """scope.json and times.json travel with the pipeline like the other lexicons (a user's extra addition word here)."""
+    text = "The army sent a tranche of 900 troops to the border."
+    lexicons = user_dir(tmp_path / "lexicons", {"scope.json": {"addition_phrases": ["tranche"]}})
+    custom = claimx.load(lexicons=str(lexicons))
+    custom.to_disk(tmp_path / "saved")
+    loaded = spacy.load(tmp_path / "saved")
+    assert [c.scope for c in claimx.extract_text(nlp, text)] != ["addition"]
+    assert [c.scope for c in claimx.extract_text(custom, text)] == ["addition"]
+    assert [c.scope for c in claimx.extract_text(loaded, text)] == ["addition"]
+
+
 @pytest.mark.parametrize("factory", ["claimx_figures", "claimx"])
 def test_pipeline_blank_to_disk_round_trip(tmp_path, factory):
     nlp = spacy.blank("en")

@@ -31,7 +31,7 @@ from .strategies import SourceStrategies
 class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, Speakers, SourceRecords, DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
 
-    LEXICONS = ("attribution.json",)
+    LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
 
     def __init__(self, nlp: Language, name: str = "claimx_attribution", *, spans_key: str = "claimx",
                  lexicons: str | Path | None = None) -> None:
@@ -39,11 +39,11 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
         self.name = name
         self.spans_key = spans_key
         super().__init__(lexicons)
-        self.times = TimeResolver()
-        self.scopes = ScopeReader(lexicons)
         _split_glued_brackets(nlp)
 
     def _build(self) -> None:
+        self.times = TimeResolver(data=self.data["times.json"])
+        self.scopes = ScopeReader(data=self.data["scope.json"])
         a = self.data["attribution.json"]
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
