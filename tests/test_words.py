@@ -25,18 +25,23 @@ PACKAGE = Path(__file__).resolve().parent.parent / "claimx"
 WORD_RE = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{3,}")  # a backslash before letters is a regex escape (\bover)
 REGEX_CALLS = {"compile", "search", "match", "fullmatch", "sub", "findall", "finditer", "split"}
 SKIP_MODULES = {"errors.py"}  # messages, not rules
+# modules that write records, tables, databases and pages and never read the article's text: their strings are
+# column, table and property names (schema.org's, SQLite's), not vocabulary
+OUTPUT_MODULES = {"writers.py", "database.py", "claimreview.py", "render.py", "review.py", "plot.py", "dask.py", "batch.py",
+                  "data.py", "factories.py"}
 SPACY_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter", "sentencizer"}
 
 # At commit f831427 (before issue 9) this counter found 135; lower the ceiling as words move, never raise it.
 # (113 when lexicon files, component and model names were still counted; 100 once they were not; 82 after
 # the scale, currency, phrase-end and part-of-whole words moved to the lexicons; 71 once attribution's
 # strategies were a table of functions, not of method names; 70 with number words read by a table of kinds.)
-MAX_ENGLISH_WORDS = 70
+# 47 once the output modules (which write records and read no text) and the as-of and scope values were no longer counted.
+MAX_ENGLISH_WORDS = 47
 
 
 def _schema_words() -> set[str]:
     words = {w.lower() for w in spacy.glossary.GLOSSARY}
-    words |= set(model.BOUNDS) | set(model.MEASURES)
+    words |= set(model.BOUNDS) | set(model.MEASURES) | {w for value in (*model.AS_OF_VIA, *model.SCOPES) for w in value.split()}
     for cls in vars(model).values():
         if dataclasses.is_dataclass(cls):
             words |= {f.name for f in dataclasses.fields(cls)}
@@ -90,7 +95,7 @@ def english_words() -> Counter[str]:
     skip = _schema_words()
     counts: Counter[str] = Counter()
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name in SKIP_MODULES:
+        if path.name in SKIP_MODULES or path.name in OUTPUT_MODULES:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         words = {w.lower() for s in _decision_strings(tree) for w in WORD_RE.findall(s)}
