@@ -153,3 +153,60 @@ def test_quotation_closed_in_a_later_paragraph(figure_of, text, find, source):
 def test_a_closed_quotation_does_not_reach_forward(figure_of):
     text = '"The pantry fed 1,200 families in March."\nThe town hall said 300 more were on a waiting list.'
     assert figure_of(text, "1,200").source is None
+
+
+# A headline's label after a spaced dash; a label that names a body the text names too; a place is never a label.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("North Korea could send up to 30,000 more troops to Russia - Budanov\nThe general spoke on television.",
+                 "30,000", "budanov", id="war-dash-label"),
+    pytest.param("Rail fares to rise 4 percent in March – watchdog\nThe increase is the smallest in years.", "4 percent",
+                 "watchdog", id="transport-dash-label"),
+    pytest.param("NIS: About 100 soldiers killed in Kursk\nThe NIS briefed lawmakers on Tuesday.", "100", "nis",
+                 id="acronym-label-named-again"),
+    pytest.param("Budanov: 11,000 North Korean soldiers in Kursk\nThe general spoke on television.", "11,000", "budanov",
+                 id="name-label-tagged-as-noun"),
+])
+def test_headline_labels_of_other_shapes(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Weekend violence in Chicago: 4 killed, at least 19 wounded\nPolice gave no details.", "4", id="crime-place"),
+    pytest.param("Houston: 3 shot outside a club\nNo arrests have been made.", "3", id="crime-city-label"),
+])
+def test_a_place_is_no_label(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# A title whose holder is named after its phrase without a comma, or past a bracket.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The head of Ukraine's military intelligence Kyrylo Budanov said 500 officers were sent.", "500",
+                 "budanov", id="war-no-comma"),
+    pytest.param("The head of the Defence Intelligence of Ukraine (GUR), Kyrylo Budanov, said 500 officers were sent.",
+                 "500", "budanov", id="war-past-bracket"),
+    pytest.param("The chief executive of the carmaker Elena Marsh said it sold 400,000 cars.", "400,000", "marsh",
+                 id="business-no-comma"),
+])
+def test_title_holder_named_after_the_title(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The spokesman for Prime Minister Boris Johnson said 500 officers were sent.", "500", "spokesman",
+                 id="another-titles-holder"),
+    pytest.param("The mayor of New York said 300 officers were deployed.", "300", "mayor", id="a-place"),
+    pytest.param("According to the lawmakers, North Korea has sent approximately 15,000 soldiers.", "15,000", "lawmakers",
+                 id="a-new-clause"),
+])
+def test_title_holder_not_another_name(figure_of, text, find, source):
+    assert _source(figure_of(text, find)).startswith(source)
+
+
+# "According to him": the pronoun is the speaker named before it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Budanov spoke on Monday. According to him, some 2,000 soldiers were killed.", "2,000", "budanov", id="war"),
+    pytest.param("Manager Sarah Collins met reporters. According to her, 300 fans had travelled to the final.", "300", "collins",
+                 id="sport"),
+])
+def test_according_to_a_pronoun(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))

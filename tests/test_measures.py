@@ -274,3 +274,58 @@ def test_measure_read_off_the_words_past_a_partitive_or_a_misparse(figure_of, te
 ])
 def test_measure_fell(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Words of the beat: servicemen and defenders are forces; homicides and murders are deaths; captivity is capture; the
+# state a clause leaves what is counted in ("remain in captivity", "listed in fair condition") gives the measure.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The brigade lost 90 servicemen near the village, the command said.", "90", "casualties", id="servicemen-lost"),
+    pytest.param("The city has recorded more than 90 homicides this year.", "90", "killed", id="homicides-crime"),
+    pytest.param("Police are investigating 41 murders since January.", "41", "killed", id="murders-crime"),
+    pytest.param("More than 1,000 of our defenders remain in enemy captivity.", "1,000", "captured", id="captivity-war"),
+    pytest.param("Six climbers were taken into custody after the protest on the summit.", "Six", "captured",
+                 id="into-custody-protest"),
+    pytest.param("Two men were listed in fair condition on Sunday.", "Two", "injured", id="fair-condition-crime"),
+    pytest.param("Three riders were in stable condition after the crash, organisers said.", "Three", "injured",
+                 id="stable-condition-sport"),
+])
+def test_measure_words_of_the_beat(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A clause with a figure of its own ("of whom 1,000 were killed") says nothing about the total it hangs on.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The brigade lost 4,000 people, of whom more than 1,000 were killed.", "4,000", "casualties", id="war"),
+    pytest.param("The storm injured 300 people, of whom 12 later died in hospital.", "300", "injured", id="storm"),
+    pytest.param("The storm injured 300 people, of whom 12 later died in hospital.", "12", "killed", id="storm-part"),
+])
+def test_measure_a_relative_clause_with_its_own_figure(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# Where forces are ("in the Kursk region", "in Europe", "along the border") deploys them when nothing else is said;
+# people, workers and figures without a noun are not deployed by a place.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("About 12,000 North Korean soldiers are in the Kursk region, the agency said.", "12,000", "deployed",
+                 id="soldiers-in-region-war"),
+    pytest.param("Some 3,000 North Korean troops remain in Kursk.", "3,000", "deployed", id="troops-remain-in"),
+    pytest.param("The United States has about 100,000 troops in Europe.", "100,000", "deployed", id="has-troops-in"),
+    pytest.param("The league keeps 400 stewards and 300 police officers at the stadium.", "300", "deployed",
+                 id="officers-at-stadium-sport"),
+    pytest.param("Twelve soldiers were killed in Kursk on Monday.", "Twelve", "killed", id="event-beats-place"),
+    pytest.param("About 3,000 people are in Kursk for the festival.", "3,000", None, id="people-not-deployed"),
+    pytest.param("The company employs 3,000 workers in Texas.", "3,000", None, id="workers-not-deployed"),
+    pytest.param("Massa has 11 career wins, including two in Brazil.", "two", None, id="no-noun-not-deployed-sport"),
+])
+def test_measure_where_forces_are(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A named hospital is a place of care ("taken to Regional One Health").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Two men were taken to Regional One Health in critical condition.", "Two", "injured", id="crime"),
+    pytest.param("All three skiers were flown to Valley View Medical Center.", "three", "injured", id="ski"),
+    pytest.param("Three delegates were taken to City Hall for the signing.", "Three", None, id="not-a-hospital"),
+])
+def test_measure_named_hospital(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -102,7 +102,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
-                    head = self._named_apposition(head)
+                    head = self._title_holder(self._named_apposition(head))
                     src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
                     relayed = self._relayed(head, phrases)
                     if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays

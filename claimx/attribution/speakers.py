@@ -26,6 +26,8 @@ from .tree import (
     _past_dateline,
 )
 
+PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
+
 
 class Speakers:
     """Finding and checking the token that speaks for a cue."""
@@ -142,6 +144,32 @@ class Speakers:
                     return child
         return head
 
+    def _title_holder(self, head: Token) -> Token:
+        """'The head of Ukraine's military intelligence Kyrylo Budanov said', 'the head of the agency (GUR), Kyrylo
+        Budanov, said': a title whose holder is named after its phrase with no comma (or past a bracket), read off the
+        words: the last run of capitalised names before the clause's verb, two words or a person's name, that is
+        not another title's holder ('the spokesman for Prime Minister Boris Johnson' is not Johnson)."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.person_nouns:
+            return head
+        doc, run, last = head.doc, [], None
+        for tok in doc[head.i + 1:min(head.sent.end, head.i + 1 + SPEAKER_PHRASE_WORDS)]:
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.pos_ == "PROPN" and tok.is_title:
+                run.append(tok)
+                continue
+            if run:
+                last, run = run, []
+        last = run or last
+        if not last or last[0].lower_ in self.titles or last[0].lower_ in self.person_nouns:
+            return head
+        if (len(last) < 2 and last[-1].ent_type_ != "PERSON") or last[-1].ent_type_ in PLACE_ENTS:
+            return head  # "the mayor of New York said": a place, not the holder
+        before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
+        if before.text == "," and (after is None or after.text != ","):
+            return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition
+        return last[-1]
+
     def _cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
@@ -242,8 +270,8 @@ class Speakers:
         """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
         for tok in phrase:
             for child in tok.children:
-                if child.dep_ in ("pobj", "dobj") and child.pos_ in NOUNS and child.i >= phrase.end:
-                    return child
+                if child.dep_ in ("pobj", "dobj") and (child.pos_ in NOUNS or child.tag_ == "PRP") and child.i >= phrase.end:
+                    return child  # "according to him": a pronoun, resolved to the speaker before it
         doc = phrase.doc
         j = phrase.end
         while j < len(doc) and j < phrase.end + 8 and not doc[j].is_punct:

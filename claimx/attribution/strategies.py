@@ -36,6 +36,9 @@ TRANSCRIPT_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+:", re.M)
 TRANSCRIPT_LABELS = 2
 
 
+PLACE_ENTS = ("GPE", "LOC", "FAC")  # a place before a colon is a dateline or a topic, never a speaker's label
+
+
 class SourceStrategies:
     """The strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
 
@@ -74,14 +77,16 @@ class SourceStrategies:
         if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
             return None  # "Partial transcript as follows:", "Two questions:": no speaker named
         first = words[0]
-        if not (first.pos_ == "PROPN" or (first.text.isupper() and len(first.text) > 1)):
-            return None
+        if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)):
+            return None  # "Budanov:" tagged a noun is still a name
         name = []
         for t in words:
             if t.text == ",":
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
+        if head is not None and head.ent_type_ in PLACE_ENTS:
+            return None  # "Weekend violence in Chicago: 4 killed": a place labels a headline's topic, not its speaker
         if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
             return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
         return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
@@ -96,7 +101,7 @@ class SourceStrategies:
         if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
             return True
         key = word.text.lower()
-        return any(e[-1].lower_ == key and not e[-1].text.isupper() for e in ents_of(word.doc, "PERSON", "ORG"))
+        return any(e[-1].lower_ == key and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
 
     def _colon_quote_speaker(self, colon: Token) -> Token | None:
         """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""

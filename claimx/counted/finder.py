@@ -80,13 +80,17 @@ class CountedFinder(MeasureRules, DataComponent):
         care, presence = m.get("care_transport", {}), m.get("presence", {})
         self.care_verbs = {w.lower() for w in care.get("verbs", [])}
         self.care_places = {w.lower() for w in care.get("places", [])}
+        self.care_name_words = {w.lower() for w in care.get("name_words", [])}
         self.presence_lemmas = {w.lower() for w in presence.get("lemmas", [])}
         self.presence_phrases = sorted((w.lower() for w in presence.get("phrases", [])), key=len, reverse=True)
+        self.place_preps = {w.lower() for w in presence.get("place_preps", [])}
+        self.place_nouns = {w.lower() for w in presence.get("place_nouns", [])}
         cues = m.get("care_cues", {})
         self.care_lemmas = {w.lower() for w in cues.get("lemmas", [])}
         self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)
         self.context_sentences = int(m.get("context_sentences", 0))
         self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
+        self.state_preps = low("state_preps")
         self.subject_only = {verb.lower(): {w.lower() for w in idioms} for verb, idioms in m.get("subject_only", {}).items()}
         self.vague_events = {lemma.lower(): {measure: {w.lower() for w in words} for measure, words in refiners.items()}
                              for lemma, refiners in m.get("vague_events", {}).items()}

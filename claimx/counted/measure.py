@@ -16,6 +16,8 @@ from .tree import (
     _phrase_at,
 )
 
+PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
+CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
@@ -50,20 +52,29 @@ class MeasureRules(EventRules):
         """The measure of the nearest group that has one ('killed or injured' combine), the group's index and the word
         that gave it; a vague event ('shot') yields to a specific word of its group ('shot and killed'), and a
         deployment to the group's main event ('stationed abroad have died')."""
+        place: tuple[str | None, int, Token | None] = (None, len(groups), None)
         for at, group in enumerate(groups):
             found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
             specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
             found = specific or found
+            if found and all(self._is_place_prep(t) for _, t in found):
+                place = place if place[0] else (found[0][0], at, found[0][1])
+                continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
             if not found:
                 continue
-            distinct = {m for m, _ in found}
+            distinct = {m for m, t in found if not self._in_state_phrase(t)}  # "died in hospital": a state combines with nothing
             if len(distinct & self.combine) >= 2:
                 return self.combined_as, at, None
             events = [(m, t) for m, t in found if m in self.event_measures and t.pos_ in EVENT_POS]
             if found[0][0] == "deployed" and events:
                 return events[0][0], at, events[0][1]
             return found[0][0], at, found[0][1]
-        return None, len(groups), None
+        return place
+
+    def _in_state_phrase(self, tok: Token) -> bool:
+        """'in hospital', 'in captivity': the word is a state preposition or its object."""
+        return (tok.dep_ == "prep" and tok.lower_ in self.state_preps) or (
+            tok.dep_ == "pobj" and tok.head.lower_ in self.state_preps)
 
     def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
         """'A dozen captives died': what happened to the counted beats what they were."""
@@ -72,8 +83,8 @@ class MeasureRules(EventRules):
                 if tok == noun or tok.pos_ in NOUNS:
                     continue
                 m = self._word_measure(span, tok, noun)
-                if m and m not in self.status_measures:
-                    return m
+                if m in self.event_measures:
+                    return m  # an event, not a deployment ("captured 35 soldiers near the airport")
         return None
 
     def _reversed(self, groups: list[list[Token]]) -> bool:
@@ -86,10 +97,12 @@ class MeasureRules(EventRules):
         if m is not None:
             if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun):
                 return None  # "lost three games", "bitcoin has lost 28 percent"
-            if tok.lemma_.lower() in self.subject_only and self._phrase_measure(tok) is None \
+            if tok.lemma_.lower() in self.subject_only and tok.dep_ != "amod" and self._phrase_measure(tok) is None \
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
+        if self._is_place_prep(tok):
+            return "deployed" if noun is not None and self._is_forces(noun) else None  # "3,000 troops remain in Kursk"
         if self._is_presence(tok):
             return "deployed" if noun is None or self._is_forces(noun) else None
         if self._is_care_transport(tok):
@@ -156,6 +169,14 @@ class MeasureRules(EventRules):
         """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
         return tok.lemma_.lower() in self.presence_lemmas or _phrase_at(tok, self.presence_phrases)
 
+    def _is_place_prep(self, tok: Token) -> bool:
+        """'in the Kursk region', 'in Europe', 'along the border': a preposition whose object is a place (a named place
+        or a place noun)."""
+        if tok.dep_ != "prep" or tok.lower_ not in self.place_preps:
+            return False
+        return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
+            c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
+
     def _is_care_transport(self, tok: Token) -> bool:
         """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
         if tok.lemma_.lower() not in self.care_verbs:
@@ -168,6 +189,18 @@ class MeasureRules(EventRules):
                     if obj.dep_ in ("prep", "agent") and any(
                             c.dep_ == "pobj" and c.lemma_.lower() in self.care_places for c in obj.children):
                         return True
+                if prep.dep_ == "prep" and self._names_a_place_of_care(prep):
+                    return True
+        return False
+
+    def _names_a_place_of_care(self, prep: Token) -> bool:
+        """'taken to Regional One Health', 'to the University of Chicago Medical Center': a named hospital, read off the
+        words of the preposition's phrase (up to CARE_NAME_WORDS, to the next punctuation or verb)."""
+        for tok in prep.doc[prep.i + 1:min(prep.i + 1 + CARE_NAME_WORDS, prep.sent.end)]:
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.pos_ == "PROPN" and tok.lower_ in self.care_name_words:
+                return True
         return False
 
     def _is_care_cue(self, tok: Token) -> bool:
@@ -248,7 +281,9 @@ class MeasureRules(EventRules):
         if noun is not None:
             groups.append([noun])
             groups.append([c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens])
-            groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")])
+            others = getattr(self, "_fig_tokens", set()) - fig_tokens
+            groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
+                           and not any(t.i in others for t in c.subtree)])  # "4,000 people, of whom 1,000 were killed"
         before = [span.doc[span.start - 1]] if span.start > 0 else []
         for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs):
             groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb, read off the words
@@ -280,6 +315,8 @@ class MeasureRules(EventRules):
                 if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
                     groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
             break
+        if noun is not None:  # last: where the counted are ("3,000 troops in Kursk"), when nothing else is said
+            groups.append([c for c in noun.children if self._is_place_prep(c)])
         return [g for g in groups if g]
 
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
@@ -327,8 +364,13 @@ class MeasureRules(EventRules):
             return not self._has_own_number(child, fig_tokens)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
             return True
-        if child.dep_ == "prep" and _phrase_at(child, self.presence_phrases):
+        if child.dep_ == "prep" and (_phrase_at(child, self.presence_phrases) or self._is_place_prep(child)):
             return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: _is_presence)
+        if child.dep_ == "prep" and child.lower_ in self.state_preps and not self._measure_of(verb) and (self._measure_of(child) or any(
+                c.dep_ == "pobj" and self._measure_of(c) for c in child.children)):
+            return True  # "remain in captivity", "listed in fair condition" (not "died in hospital"): the state they are left in
+        if child.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.state_preps:
+            return True  # ... and the state itself ("captivity")
         if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
                 child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
             return True  # "20 children were among the dead"
