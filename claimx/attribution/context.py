@@ -1,4 +1,4 @@
-"""Source strategies that read past the figure's own sentence: a headline's closing label, a paragraph of direct
+"""Source strategies that read past the figure's own sentence: a quotation that closes in a later paragraph, a paragraph of direct
 speech closed by a dash, and a sentence that points back to the one before it ('This was stated by ...')."""
 
 from __future__ import annotations
@@ -7,46 +7,18 @@ from spacy.tokens import Token
 
 from ..quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
 from .base import (
-    NOUNS,
     QUOTE_PARAGRAPHS_BACK,
     _Ctx,
     _Found,
 )
 from .tree import _one
 
-HEADLINE_LABEL_WORDS = 5  # "Over 2,000 soldiers killed, wounded: defence minister": words after the colon
 SPEECH_TAIL_WORDS = 8  # ", - the country's defence minister said.": words after the dash that closes the speech
 SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash of speech (", - he said", not "jobs — he said")
-HEADLINE_ENDS = (".", "!", "?", '"', "”")  # a line ending so is a sentence of the body, not a headline
-HEADLINE_LABEL_MARKS = (": ", " - ", " – ", " — ")  # "...: minister", "... - Budanov": what sets a headline's label off
 
 
 class ContextStrategies:
     """Strategies of `AttributionFinder.STRATEGIES` that read beyond the figure's sentence, each `(self, ctx) -> _Found | None`."""
-
-    def _headline_label(self, ctx: _Ctx) -> _Found | None:
-        """'Over 2,000 soldiers killed, wounded: minister', '... up to 30,000 more troops - Budanov': a headline names its
-        source in a label after its last colon or spaced dash (a few words, no verb, no number, no full stop closing the line)."""
-        doc, text = ctx.span.doc, ctx.text
-        start, end = paragraph_bounds(text, ctx.span.start_char)
-        line = text[start:end].rstrip()
-        colon = max(line.rfind(mark) for mark in HEADLINE_LABEL_MARKS)
-        if colon < 0 or start + colon < ctx.span.end_char or line.endswith(HEADLINE_ENDS):
-            return None
-        label = doc.char_span(start + colon + 2, start + len(line), alignment_mode="expand")
-        words = [t for t in label if not (t.is_punct or t.is_space)] if label is not None else []
-        if not words or len(words) > HEADLINE_LABEL_WORDS or any(
-                (t.pos_ in ("VERB", "AUX") and not self._speaker_word(t)) or t.like_num for t in words):
-            return None
-        head = next((t for t in reversed(words) if t.pos_ in NOUNS or self._speaker_word(t)), None)
-        if head is None or not self._may_speak(head):
-            return None
-        return _Found(head, None, "states", doc[words[0].i:head.i + 1])
-
-    def _speaker_word(self, tok: Token) -> bool:
-        """A word the lexicons know as a speaker ('watchdog', 'minister'), whatever the tagger made of it in a headline."""
-        low = tok.lower_
-        return low in self.person_nouns or low in self.org_nouns or low in self.titles or low in self.vague_sources
 
     def _speech_paragraph(self, ctx: _Ctx) -> _Found | None:
         """'We count 9,000 of their soldiers. 2,000 were killed, - the minister said.': direct speech without quotation

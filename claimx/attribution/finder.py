@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..component import DataComponent
 from ..counted import anchor_of
@@ -23,12 +23,13 @@ from .base import (
 )
 from .clauses import ClauseStrategies
 from .context import ContextStrategies
+from .labels import LabelStrategies
 from .sources import SourceRecords
 from .speakers import Speakers
 from .strategies import SourceStrategies
 
 
-class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, Speakers, SourceRecords, DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Speakers, SourceRecords, DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
 
     LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
@@ -102,17 +103,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
-                    head = self._title_holder(self._named_apposition(head))
-                    src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
-                    relayed = self._relayed(head, phrases)
-                    if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
-                        src_span, head = self.mention(relayed), relayed
-                    span._.source = self.source_record(src_span, head, acronyms, phrases)
-                    if relayed is not None:
-                        span._.source = replace(span._.source, via=self.mention(found.source).text)
+                    head = self._record_source(span, found, head, acronyms, phrases)
                     if span._.source.kind == "person":
                         speakers.append(head)
-                    span._.cue = self.cue_record(found)
             cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
             span._.hedged = self._hedged(span, anchor, cue_i)
             # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
@@ -122,10 +115,24 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
             span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
         return doc
 
+    def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
+                       phrases: list[tuple[Span, str]]) -> Token:
+        """Set the figure's source and cue records from the speaking token; the token that speaks in the end."""
+        head = self._title_holder(self._named_apposition(head))
+        src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
+        relayed = self._relayed(head, phrases)
+        if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
+            src_span, head = self.mention(relayed), relayed
+        span._.source = self.source_record(src_span, head, acronyms, phrases)
+        if relayed is not None:
+            span._.source = replace(span._.source, via=self.mention(found.source).text)
+        span._.cue = self.cue_record(found)
+        return head
+
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.
     STRATEGIES = (
-        SourceStrategies._speaker_label,        # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        LabelStrategies._speaker_label,         # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
         SourceStrategies._tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
         ClauseStrategies._closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
         SourceStrategies._governing_cue,        # a reporting verb or noun that governs the figure
@@ -141,7 +148,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
         SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
         ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
         ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
-        ContextStrategies._headline_label,      # "Over 2,000 soldiers killed, wounded: minister"
+        LabelStrategies._headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
         ContextStrategies._pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
     )
 

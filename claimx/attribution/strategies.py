@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from ..quotes import in_region as _in_region
 from ..quotes import opens_with_quote, paragraph_bounds, previous_paragraph
 from ..quotes import region_of as _region_of
-from ..records import ents_of
 from .base import (
-    LABEL_WORDS,
     MAX_CLIMB,
     NEVER_SPEAKER_ENTS,
     NOUNS,
-    QUOTE_MARKS,
     QUOTE_PARAGRAPHS_BACK,
     REPORTED_CLAUSE_DEPS,
     SIGNATURE_RE,
@@ -30,13 +25,6 @@ from .tree import (
     _verbal,
     _within,
 )
-
-# "WALLACE: ..." opening two or more paragraphs: a transcript, whose capitals labels are speakers (a dateline is one)
-TRANSCRIPT_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+:", re.M)
-TRANSCRIPT_LABELS = 2
-
-
-PLACE_ENTS = ("GPE", "LOC", "FAC")  # a place before a colon is a dateline or a topic, never a speaker's label
 
 
 class SourceStrategies:
@@ -54,67 +42,6 @@ class SourceStrategies:
             return None
         head = next(t for t in reversed(name) if t.pos_ in NOUNS)
         return _Found(head, None, "states", name)
-
-    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
-        """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
-        paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
-        doc = ctx.span.doc
-        start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
-        para = doc.char_span(start, end, alignment_mode="expand")
-        if para is None:
-            return None
-        for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
-            label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
-            if label is None:
-                label = self._colon_quote_speaker(colon)
-            if label is not None:
-                return _Found(label, _one(colon.sent, colon), "states")
-        return None
-
-    def _label_speaker(self, para: Span, colon: Token) -> Token | None:
-        """'WALLACE:' / '"PENCE:' / 'Jane Roe, The Daily Planet:' at a paragraph's start: the name it gives."""
-        words = [t for t in para.doc[para.start:colon.i] if not (t.is_punct and t.text in QUOTE_MARKS) and not t.is_space]
-        if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
-            return None  # "Partial transcript as follows:", "Two questions:": no speaker named
-        first = words[0]
-        if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)):
-            return None  # "Budanov:" tagged a noun is still a name
-        name = []
-        for t in words:
-            if t.text == ",":
-                break  # "Jane Roe, The Daily Planet": the person, not the paper
-            name.append(t)
-        head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
-        if head is not None and head.ent_type_ in PLACE_ENTS:
-            return None  # "Weekend violence in Chicago: 4 killed": a place labels a headline's topic, not its speaker
-        if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
-            return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
-        return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
-
-    def _speaks_as_label(self, para: Span, colon: Token, word: Token) -> bool:
-        """A one-word capitals label ('WALLACE:', 'HOST:') speaks, unlike a dateline ('SEOUL:'), when what follows is
-        speech (first or second person, or a question), the text is a transcript (two or more such labels), or the
-        text also names the word as a person or organisation in its usual case."""
-        after = para.doc[colon.i + 1:para.end]
-        if "?" in after.text or any(t.lower_ in self.first_person or t.lower_ in self.second_person for t in after):
-            return True
-        if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
-            return True
-        key = word.text.lower()
-        return any(e[-1].lower_ == key and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
-
-    def _colon_quote_speaker(self, colon: Token) -> Token | None:
-        """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
-        doc = colon.doc
-        if colon.i == 0 or colon.i + 1 >= len(doc):
-            return None
-        mark = doc[colon.i + 1].text
-        if not (mark in QUOTE_MARKS or mark.startswith("'")):
-            return None  # the colon must open a quotation
-        before = doc[colon.i - 1]
-        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
-            return None
-        return before
 
     def _governing_cue(self, ctx: _Ctx) -> _Found | None:
         """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');

@@ -11,17 +11,16 @@ from .base import (
     RELATIVE_TAGS,
 )
 from .events import EVENT_POS, EventRules, _of_phrase_words
+from .presence import PresenceRules
 from .tree import (
     _coordination_end,
     _phrase_at,
 )
 
-PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
-CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
-class MeasureRules(EventRules):
+class MeasureRules(EventRules, PresenceRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
 
     # -- the measure ----------------------------------------------------
@@ -148,72 +147,6 @@ class MeasureRules(EventRules):
             return self._is_people(noun)
         return span._.figure is None or span._.figure.unit is None
 
-    def _is_people(self, noun: Token) -> bool:
-        """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""
-        return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._is_forces(noun) \
-            or noun.ent_type_ in ("PERSON", "NORP")
-
-    def _is_forces(self, noun: Token) -> bool:
-        """Troops, officers, crews and emergency vehicles: what can be deployed or stationed."""
-        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
-
-    def _is_responder(self, noun: Token | None) -> bool:
-        """Emergency vehicles and crews ('fire engines'), read with their compound modifiers."""
-        if noun is None:
-            return False
-        mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
-        text = " ".join([*mods, noun.lower_])
-        return any(text == r or text.endswith(" " + r) for r in self.responders)
-
-    def _is_presence(self, tok: Token) -> bool:
-        """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
-        return tok.lemma_.lower() in self.presence_lemmas or _phrase_at(tok, self.presence_phrases)
-
-    def _is_place_prep(self, tok: Token) -> bool:
-        """'in the Kursk region', 'in Europe', 'along the border': a preposition whose object is a place (a named place
-        or a place noun)."""
-        if tok.dep_ != "prep" or tok.lower_ not in self.place_preps:
-            return False
-        return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
-            c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
-
-    def _is_care_transport(self, tok: Token) -> bool:
-        """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
-        if tok.lemma_.lower() not in self.care_verbs:
-            return False
-        for prep in tok.children:
-            if prep.dep_ in ("prep", "agent", "prt"):
-                for obj in [prep, *prep.children]:
-                    if obj.dep_ in ("pobj", "prep", "agent") and obj.lemma_.lower() in self.care_places:
-                        return True
-                    if obj.dep_ in ("prep", "agent") and any(
-                            c.dep_ == "pobj" and c.lemma_.lower() in self.care_places for c in obj.children):
-                        return True
-                if prep.dep_ == "prep" and self._names_a_place_of_care(prep):
-                    return True
-        return False
-
-    def _names_a_place_of_care(self, prep: Token) -> bool:
-        """'taken to Regional One Health', 'to the University of Chicago Medical Center': a named hospital, read off the
-        words of the preposition's phrase (up to CARE_NAME_WORDS, to the next punctuation or verb)."""
-        for tok in prep.doc[prep.i + 1:min(prep.i + 1 + CARE_NAME_WORDS, prep.sent.end)]:
-            if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
-                break
-            if tok.pos_ == "PROPN" and tok.lower_ in self.care_name_words:
-                return True
-        return False
-
-    def _is_care_cue(self, tok: Token) -> bool:
-        """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
-        return tok.lemma_.lower() in self.care_lemmas or _phrase_at(tok, self.care_phrases)
-
-    def _injury_context(self, span: Span) -> bool:
-        """An injury word in the figure's sentence or the CONTEXT_SENTENCES before it (a hospital paragraph)."""
-        sents = list(span.doc.sents)
-        here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
-        window = sents[max(0, here - self.context_sentences):here + 1]
-        return any(self._measure_of(t) == "injured" for sent in window for t in sent)
-
     def _in_sentence(self, span: Span, words: set[str]) -> bool:
         """One of `words` (by lemma or text) occurs in the figure's sentence."""
         return any(t.lemma_.lower() in words or t.lower_ in words for t in span.sent)
@@ -276,14 +209,8 @@ class MeasureRules(EventRules):
 
     def _governors(self, span: Span, anchor: Token, noun: Token | None) -> list[list[Token]]:
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
-        groups: list[list[Token]] = []
         fig_tokens = set(range(span.start, span.end))
-        if noun is not None:
-            groups.append([noun])
-            groups.append([c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens])
-            others = getattr(self, "_fig_tokens", set()) - fig_tokens
-            groups.append([c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
-                           and not any(t.i in others for t in c.subtree)])  # "4,000 people, of whom 1,000 were killed"
+        groups = self._noun_groups(noun, fig_tokens) if noun is not None else []
         before = [span.doc[span.start - 1]] if span.start > 0 else []
         for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs):
             groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb, read off the words
@@ -318,6 +245,15 @@ class MeasureRules(EventRules):
         if noun is not None:  # last: where the counted are ("3,000 troops in Kursk"), when nothing else is said
             groups.append([c for c in noun.children if self._is_place_prep(c)])
         return [g for g in groups if g]
+
+    def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
+        """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
+        a figure of its own: "4,000 people, of whom 1,000 were killed")."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        return [[noun],
+                [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
+                [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
+                 and not any(t.i in others for t in c.subtree)]]
 
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
