@@ -337,12 +337,13 @@ def test_database_compare_writes_groups_and_conflicts(built, tmp_path):
     folder, _, db_path = built
     out = tmp_path / "claims.db"
     out.write_bytes(db_path.read_bytes())
-    jsonl = invoke("compare", str(folder), "-f", "jsonl")
+    dated = ("--date", "2025-05-01")  # one date for the undated seeds, so that claims can conflict at all
+    jsonl = invoke("compare", str(folder), *dated, "-f", "jsonl")
     assert jsonl.exit_code == 0, jsonl.output
     groups = records(jsonl.stdout)
     assert any(g["conflicts"] for g in groups)
     for _ in range(2):  # a second run replaces the first
-        result = invoke("compare", str(folder), "-f", "sqlite", "-o", str(out))
+        result = invoke("compare", str(folder), *dated, "-f", "sqlite", "-o", str(out))
         assert result.exit_code == 0, result.output
     with Database(out) as db:
         assert db["groups"].count == len(groups)
