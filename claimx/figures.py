@@ -192,7 +192,8 @@ class FigureFinder(DataComponent):
             elif cand.num.mark:
                 cand.bound = cand.num.mark  # "~45g", "sub-7"
         pre = bounds.prefixes.get(cand.start)
-        if pre is not None and not self._verb_particle(doc, pre[0], cand.unit) and not self._preposition(doc, pre[0], cand.start):
+        if pre is not None and not self._verb_particle(doc, pre[0], cand.start, cand.unit) \
+                and not self._preposition(doc, pre[0], cand.start):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
@@ -335,10 +336,15 @@ class FigureFinder(DataComponent):
             return None
         return other
 
-    def _verb_particle(self, doc: Doc, i: int, unit: str | None) -> bool:
-        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does)."""
+    def _verb_particle(self, doc: Doc, i: int, start: int, unit: str | None) -> bool:
+        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does).
+
+        Only a bound of one word can be the particle: 'send up to 1,500 troops', 'racked up to 40 points' bound
+        their figure, as 'up to' says at most whatever verb 'up' could follow ('made up 40 percent' has no bound)."""
         if unit in self.words.duration_units:
             return False
+        if start - i > 1:
+            return False  # 'up to', 'up to about': the particle opens a bound phrase of its own
         verbs = self.words.phrasal_verbs.get(doc[i].lower_, frozenset())
         return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
 

@@ -438,6 +438,15 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
     pytest.param("The militants handed over 15 hostages to the Red Cross.", "15", "15", 15, "exact", None, id="handed-over-hostages"),
     pytest.param("The club handed over £2m to the hospice appeal.", "2", "£2m", 2_000_000, "exact", "GBP", id="handed-over-money"),
     pytest.param("The rebels took over 12 towns in the north.", "12", "12", 12, "exact", None, id="took-over-towns"),
+    # 'up to' after a verb that takes 'up' as a particle still bounds; 'up' alone before the figure does not
+    pytest.param("Moscow plans to bring up to 900 more reservists to the border.", "900", "up to 900", 900, "max", None,
+                 id="bring-up-to-reservists"),
+    pytest.param("Traffickers planned to bring up to 70 more kilos of cocaine to the port.", "70", "up to 70", 70, "max",
+                 None, id="bring-up-to-kilos"),
+    pytest.param("The point guard racked up 31 points against Memphis.", "31", "31", 31, "exact", None,
+                 id="racked-up-points"),
+    pytest.param("Conscripts made up 60 percent of the battalion.", "60", "60 percent", 60, "exact", "%",
+                 id="made-up-percent"),
     pytest.param("The kicker has around an 80% success rate.", "80", "around an 80%", 80, "approx", "%", id="around-an-percent"),
     pytest.param("The miner holds about a 30% stake in the project.", "30", "about a 30%", 30, "approx", "%", id="about-a-percent"),
     pytest.param("More or less 300 people attended the vigil.", "300", "More or less 300", 300, "approx", None, id="more-or-less-before"),
@@ -454,6 +463,29 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure
     assert (fig.text, fig.value, fig.bound, fig.unit) == (text, value, bound, unit)
+
+
+# The parse of a phrasal verb, written by hand (the trained parser reads 'up' as a particle only sometimes):
+# a particle alone before the figure is the verb's, a particle that opens 'up to' is the figure's bound.
+@pytest.mark.parametrize(("words", "heads", "deps", "expected"), [
+    pytest.param("Pyongyang will send up to 500 more troops .", [2, 2, 2, 2, 5, 7, 7, 2, 2],
+                 ["nsubj", "aux", "ROOT", "prt", "quantmod", "nummod", "amod", "dobj", "punct"], ("up to 500", "max"),
+                 id="send-up-to-troops"),
+    pytest.param("The crew took up to 40 phones .", [1, 2, 2, 2, 5, 6, 2, 2],
+                 ["det", "nsubj", "ROOT", "prt", "quantmod", "nummod", "dobj", "punct"], ("up to 40", "max"),
+                 id="took-up-to-phones"),
+    pytest.param("The gunmen handed over 15 hostages .", [1, 2, 2, 2, 5, 2, 2],
+                 ["det", "nsubj", "ROOT", "prt", "nummod", "dobj", "punct"], ("15", "exact"),
+                 id="handed-over-hostages"),
+])
+def test_figures_particle_before_up_to_keeps_the_bound(words, heads, deps, expected):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("claimx_figures")
+    doc = finder(Doc(nlp.vocab, words=words.split(), heads=heads, deps=deps))
+    assert [(s._.figure.text, s._.figure.bound) for s in doc.spans["claimx"]] == [expected]
 
 
 @pytest.mark.parametrize("sentence, compound, value", [
