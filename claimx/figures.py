@@ -34,6 +34,9 @@ VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
 VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
 # how many words before a figure its change verb may stand ("dropped more than $9 billion")
 CHANGE_VERB_WINDOW = 3
+# the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
+# a complementizer ('that around 600 died'), a conjunction ('and around 300'), a determiner, punctuation
+PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
 
 
 @dataclass
@@ -349,9 +352,17 @@ class FigureFinder(DataComponent):
         return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
 
     def _preposition(self, doc: Doc, i: int, start: int) -> bool:
-        """'new details about two prisoners': a bound word alone that the parse reads as a preposition bounds nothing
-        ('about a 30% stake' keeps its article's bound)."""
-        return i == start - 1 and doc[i].lower_ in self.words.prepositional_bounds and doc[i].dep_ == "prep"
+        """'new details about two prisoners': a bound word alone that the parse reads as a preposition of a word before
+        it bounds nothing ('about a 30% stake' keeps its article's bound). Where it opens the figure's own phrase, as
+        the subject of a clause ('that around 600 of them had died', ', around 250 were hurt'), it bounds the figure."""
+        if i != start - 1 or doc[i].lower_ not in self.words.prepositional_bounds:
+            return False
+        if i == 0 or doc[i].is_sent_start or doc[i - 1].pos_ in PHRASE_OPENER_POS:
+            return False  # nothing before 'around' for it to belong to: it opens the figure's phrase
+        before = doc[i - 1]
+        if before.lower_ in self.words.preposition_governors or before.lemma_.lower() in self.words.preposition_governors:
+            return True  # 'worried about three shootings': the word before takes 'about', whatever the parse says
+        return doc[i].dep_ == "prep" and doc[i].head.i < i  # governed by the word before it ('talked about')
 
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head

@@ -459,6 +459,18 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
                  id="about-before-count-still-bounds"),
     pytest.param("Around 40 shoppers were evacuated from the mall.", "40", "Around 40", 40, "approx", None,
                  id="around-before-count-still-bounds"),
+    # after a complementizer 'around' opens the figure's own phrase (its subject), whatever the parse says
+    pytest.param("Medics believe that around 70 of the wounded will survive.", "70", "around 70", 70, "approx", None,
+                 id="that-around-wounded"),
+    pytest.param("The clerk told the jury that around 600 of them had been shredded.", "600", "around 600", 600, "approx",
+                 None, id="that-around-records"),
+    # after a word that takes 'about' it is that word's preposition, whatever the parse says
+    pytest.param("Residents are worried about three shootings this month.", "three", "three", 3, "exact", None,
+                 id="worried-about-shootings"),
+    pytest.param("Families complained about two generals who ignored the warnings.", "two", "two", 2, "exact", None,
+                 id="complained-about-generals"),
+    pytest.param("The council asked about 12 officers to testify.", "12", "about 12", 12, "approx", None,
+                 id="asked-about-officers-bounds"),
 ])
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure

@@ -83,6 +83,7 @@ class Words:
     level_verbs: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
     prepositional_bounds: frozenset[str]  # 'about', 'around': bound words that are also prepositions
+    preposition_governors: frozenset[str]  # 'detail', 'worried': lemmas that take 'about' as their preposition
     threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
 
     @classmethod
@@ -110,6 +111,7 @@ class Words:
             level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
             prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
+            preposition_governors=words("preposition_governors"),
         )
 
 
