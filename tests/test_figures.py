@@ -252,6 +252,14 @@ NON_FIGURES = [
     # phone numbers and photo counters
     pytest.param("Witnesses were asked to call police on 555-1234.", "555-1234",
                  id="phone-number"),
+    pytest.param("Anyone with information should call the Third District at 312-555-0186.", "312-555-0186",
+                 id="phone-area-code"),
+    pytest.param("Four cars were stolen. Call 1-800-555-0177 with information.", "1-800-555-0177",
+                 id="phone-toll-free"),
+    pytest.param("Police seized 9 rifles and ask callers to dial (615) 555-0108.", "(615) 555-0108",
+                 id="phone-bracketed"),
+    pytest.param("The consulate said 40 citizens left and set up a hotline, +1 202 555 0156.", "+1 202 555 0156",
+                 id="phone-country-code"),
     pytest.param("(3/16) Firefighters battle the blaze near Valparaiso.", "3/16",
                  id="photo-counter"),
     # pronoun "one"

@@ -28,11 +28,20 @@ HALF_NEXT_POS = ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")  # "half the", "h
 
 CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "7.25", "18.05": hours.minutes, British style
 DATE_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}$")  # "11/14", "12.16": a day and month before a year
+# a North American phone number: "312-746-8253", "1-800-222-8477", "(901) 528-2274", "+1 202 555 0143",
+# "800-222-TIPS", or a local "555-0199"; never inside a longer number ("1,000-3,000") nor a range ("20-30", "1950-53")
+PHONE_RE = re.compile(
+    r"(?<![\w.,+-])"
+    r"(?:(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ](?:\d{4}|[A-Z]{4})"  # with an area code
+    r"|\d{3}-\d{4})"  # a local number, joined by a hyphen only ("155.2350" is a decimal)
+    r"(?![\w-])"
+)
 OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 MAX_AGE = 130  # "Jane Doe, 52,": a number this small between commas after a name is an age
 MAX_DAY = 31  # a calendar day next to a month name
 FURNITURE_REACH = 2  # words after a number that make it page furniture ("5 min read")
+PHONE_REACH = 8  # tokens on either side read for a phone number: "+1 (202) 555 - 0143" is at most seven
 MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
 YEAR_DIGITS = 4
 YEAR_MIN, YEAR_MAX = 1000, 2199

@@ -14,6 +14,8 @@ from .context import (
     LIST_MARKS,
     NOUNS,
     OPEN_BRACKET,
+    PHONE_RE,
+    PHONE_REACH,
     Context,
 )
 
@@ -46,6 +48,16 @@ def is_digit_group(x: Context) -> bool:
         return False
     p, a = x.prev, x.after
     return (p is not None and p.text.isdigit() and x.bare_start) or (a is not None and a.text.isdigit() and x.bare_end)
+
+
+def is_phone_number(x: Context) -> bool:
+    """'312-746-8253', '(901) 528-2274', '1-800-222-8477': a phone number, any of its digit groups, counts nothing."""
+    s = x.num.start
+    if not any(c.isdigit() for c in x.first.text):
+        return False
+    window = x.doc[max(0, s - PHONE_REACH):min(len(x.doc), x.num.end + PHONE_REACH)]
+    at = x.first.idx - window.start_char
+    return any(m.start() <= at < m.end() for m in PHONE_RE.finditer(window.text))
 
 
 # -- labels: numbers that name a page, a route, a photo ---------------------------
