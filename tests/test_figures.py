@@ -267,6 +267,12 @@ NON_FIGURES = [
                  id="pronoun-one"),
     pytest.param("The question remains one of quantity versus quality.", "one",
                  id="pronoun-one-remains"),
+    pytest.param("Investigators spoke to one of the guards on duty that night.", "one",
+                 id="pronoun-one-after-to"),
+    pytest.param("The two brigades blamed one another for the retreat.", "one",
+                 id="pronoun-one-another"),
+    pytest.param("The deputy who fired was the one that the sheriff suspended.", "one",
+                 id="pronoun-the-one"),
     # sports scores: a result, not a count or a range
     pytest.param("Arsenal beat Chelsea 3-1 at the Emirates on Sunday.", "3-1",
                  id="score-football"),
@@ -483,6 +489,19 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure
     assert (fig.text, fig.value, fig.bound, fig.unit) == (text, value, bound, unit)
+
+
+# 'one' as the value a preposition or 'just' gives is a figure like 'three' in its place (GUIDELINES.md: only the
+# pronoun 'one' is not).
+@pytest.mark.parametrize(("sentence", "text"), [
+    pytest.param("Seoul's spy agency put the number of soldiers taken prisoner at one.", "one", id="put-at-one"),
+    pytest.param("The count of dead sailors was revised to one on Friday.", "one", id="revised-to-one"),
+    pytest.param("Homicides in the township fell to one, the lowest in decades.", "one", id="fell-to-one"),
+    pytest.param("The incumbent sheriff won by a margin of just one.", "one", id="of-just-one"),
+])
+def test_figures_one_as_a_value_is_a_figure(figure_of, sentence, text):
+    fig = figure_of(sentence, text).figure
+    assert (fig.text, fig.value, fig.bound) == (text, 1, "exact")
 
 
 # The parse of a phrasal verb, written by hand (the trained parser reads 'up' as a particle only sometimes):

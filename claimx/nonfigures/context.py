@@ -25,6 +25,7 @@ NOUNS = ("NOUN", "PROPN")
 PLURAL_NAME_TAGS = ("NNPS", "NNS")  # "300 South Africans": a plural name is what is counted
 COUNTED_POS = ("NOUN", "PROPN", "ADJ")  # "3 of 12 residents": a noun after the total makes 'N of M' a count
 HALF_NEXT_POS = ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")  # "half the", "half his", "half 10"
+VALUE_ONE_NEXT_POS = ("ADP", "CCONJ", "SCONJ")  # "stood at one on Friday", "at one and then two": 'one' ends its phrase
 
 CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "7.25", "18.05": hours.minutes, British style
 DATE_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}$")  # "11/14", "12.16": a day and month before a year
@@ -70,6 +71,8 @@ class Words:
     counter_labels: frozenset[str]
     partitive_of: frozenset[str]
     pronoun_numbers: frozenset[str]
+    value_one_before: frozenset[str]  # 'stood at one', 'of just one': 'one' after these is a value
+    pronoun_one_after: frozenset[str]  # 'one of', 'one who', 'one another': 'one' before these is a pronoun
     half_words: frozenset[str]
     half_blockers_before: frozenset[str]
     half_blockers_after: frozenset[str]
@@ -107,6 +110,7 @@ class Words:
             blockers_after=tuple(tuple(p.split()) for p in nf.get("number_blockers_after", [])),
             page_counters=words("page_counters_after"), counter_of=words("counter_of"), counter_labels=words("counter_labels"),
             partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
+            value_one_before=words("value_one_before"), pronoun_one_after=words("pronoun_one_after"),
             half_words=words("half_words"),
             half_blockers_before=words("half_blockers_before") | frozenset(numbers.get("fraction_blockers", [])),
             half_blockers_after=words("half_blockers_after"), duration_units=tuple(nf.get("duration_units", [])),

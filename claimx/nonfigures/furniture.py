@@ -16,6 +16,7 @@ from .context import (
     OPEN_BRACKET,
     PHONE_RE,
     PHONE_REACH,
+    VALUE_ONE_NEXT_POS,
     Context,
 )
 
@@ -135,7 +136,18 @@ def is_pronoun_one(x: Context) -> bool:
     if f.lower_ not in x.words.pronoun_numbers or x.num.end - x.num.start != 1 or c.unit is not None \
             or c.bound != "exact":
         return False
-    return not (f.dep_ == "nummod" and f.head.i > f.i and f.head.pos_ in NOUNS)
+    if f.dep_ == "nummod" and f.head.i > f.i and f.head.pos_ in NOUNS:
+        return False  # 'one cup': a count of the noun after it
+    return not _value_one(x)
+
+
+def _value_one(x: Context) -> bool:
+    """'put the number at one', 'rose to one', 'a margin of just one': 'one' as the value a preposition or 'just'
+    gives, ending its phrase ('talked to one of the guards', 'to one another' are pronouns)."""
+    p, a = x.prev, x.after
+    if p is None or p.lower_ not in x.words.value_one_before:
+        return False
+    return a is None or a.is_punct or (a.pos_ in VALUE_ONE_NEXT_POS and a.lower_ not in x.words.pronoun_one_after)
 
 
 def is_idiomatic_half(x: Context) -> bool:
