@@ -34,6 +34,9 @@ VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
 VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
 # how many words before a figure its change verb may stand ("dropped more than $9 billion")
 CHANGE_VERB_WINDOW = 3
+# the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
+# a complementizer ('that around 600 died'), a conjunction ('and around 300'), a determiner, punctuation
+PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
 
 
 @dataclass
@@ -192,7 +195,8 @@ class FigureFinder(DataComponent):
             elif cand.num.mark:
                 cand.bound = cand.num.mark  # "~45g", "sub-7"
         pre = bounds.prefixes.get(cand.start)
-        if pre is not None and not self._verb_particle(doc, pre[0], cand.unit) and not self._preposition(doc, pre[0], cand.start):
+        if pre is not None and not self._verb_particle(doc, pre[0], cand.start, cand.unit) \
+                and not self._preposition(doc, pre[0], cand.start):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
@@ -335,17 +339,30 @@ class FigureFinder(DataComponent):
             return None
         return other
 
-    def _verb_particle(self, doc: Doc, i: int, unit: str | None) -> bool:
-        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does)."""
+    def _verb_particle(self, doc: Doc, i: int, start: int, unit: str | None) -> bool:
+        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does).
+
+        Only a bound of one word can be the particle: 'send up to 1,500 troops', 'racked up to 40 points' bound
+        their figure, as 'up to' says at most whatever verb 'up' could follow ('made up 40 percent' has no bound)."""
         if unit in self.words.duration_units:
             return False
+        if start - i > 1:
+            return False  # 'up to', 'up to about': the particle opens a bound phrase of its own
         verbs = self.words.phrasal_verbs.get(doc[i].lower_, frozenset())
         return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
 
     def _preposition(self, doc: Doc, i: int, start: int) -> bool:
-        """'new details about two prisoners': a bound word alone that the parse reads as a preposition bounds nothing
-        ('about a 30% stake' keeps its article's bound)."""
-        return i == start - 1 and doc[i].lower_ in self.words.prepositional_bounds and doc[i].dep_ == "prep"
+        """'new details about two prisoners': a bound word alone that the parse reads as a preposition of a word before
+        it bounds nothing ('about a 30% stake' keeps its article's bound). Where it opens the figure's own phrase, as
+        the subject of a clause ('that around 600 of them had died', ', around 250 were hurt'), it bounds the figure."""
+        if i != start - 1 or doc[i].lower_ not in self.words.prepositional_bounds:
+            return False
+        if i == 0 or doc[i].is_sent_start or doc[i - 1].pos_ in PHRASE_OPENER_POS:
+            return False  # nothing before 'around' for it to belong to: it opens the figure's phrase
+        before = doc[i - 1]
+        if before.lower_ in self.words.preposition_governors or before.lemma_.lower() in self.words.preposition_governors:
+            return True  # 'worried about three shootings': the word before takes 'about', whatever the parse says
+        return doc[i].dep_ == "prep" and doc[i].head.i < i  # governed by the word before it ('talked about')
 
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head

@@ -252,6 +252,14 @@ NON_FIGURES = [
     # phone numbers and photo counters
     pytest.param("Witnesses were asked to call police on 555-1234.", "555-1234",
                  id="phone-number"),
+    pytest.param("Anyone with information should call the Third District at 312-555-0186.", "312-555-0186",
+                 id="phone-area-code"),
+    pytest.param("Four cars were stolen. Call 1-800-555-0177 with information.", "1-800-555-0177",
+                 id="phone-toll-free"),
+    pytest.param("Police seized 9 rifles and ask callers to dial (615) 555-0108.", "(615) 555-0108",
+                 id="phone-bracketed"),
+    pytest.param("The consulate said 40 citizens left and set up a hotline, +1 202 555 0156.", "+1 202 555 0156",
+                 id="phone-country-code"),
     pytest.param("(3/16) Firefighters battle the blaze near Valparaiso.", "3/16",
                  id="photo-counter"),
     # pronoun "one"
@@ -259,6 +267,12 @@ NON_FIGURES = [
                  id="pronoun-one"),
     pytest.param("The question remains one of quantity versus quality.", "one",
                  id="pronoun-one-remains"),
+    pytest.param("Investigators spoke to one of the guards on duty that night.", "one",
+                 id="pronoun-one-after-to"),
+    pytest.param("The two brigades blamed one another for the retreat.", "one",
+                 id="pronoun-one-another"),
+    pytest.param("The deputy who fired was the one that the sheriff suspended.", "one",
+                 id="pronoun-the-one"),
     # sports scores: a result, not a count or a range
     pytest.param("Arsenal beat Chelsea 3-1 at the Emirates on Sunday.", "3-1",
                  id="score-football"),
@@ -438,6 +452,15 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
     pytest.param("The militants handed over 15 hostages to the Red Cross.", "15", "15", 15, "exact", None, id="handed-over-hostages"),
     pytest.param("The club handed over £2m to the hospice appeal.", "2", "£2m", 2_000_000, "exact", "GBP", id="handed-over-money"),
     pytest.param("The rebels took over 12 towns in the north.", "12", "12", 12, "exact", None, id="took-over-towns"),
+    # 'up to' after a verb that takes 'up' as a particle still bounds; 'up' alone before the figure does not
+    pytest.param("Moscow plans to bring up to 900 more reservists to the border.", "900", "up to 900", 900, "max", None,
+                 id="bring-up-to-reservists"),
+    pytest.param("Traffickers planned to bring up to 70 more kilos of cocaine to the port.", "70", "up to 70", 70, "max",
+                 None, id="bring-up-to-kilos"),
+    pytest.param("The point guard racked up 31 points against Memphis.", "31", "31", 31, "exact", None,
+                 id="racked-up-points"),
+    pytest.param("Conscripts made up 60 percent of the battalion.", "60", "60 percent", 60, "exact", "%",
+                 id="made-up-percent"),
     pytest.param("The kicker has around an 80% success rate.", "80", "around an 80%", 80, "approx", "%", id="around-an-percent"),
     pytest.param("The miner holds about a 30% stake in the project.", "30", "about a 30%", 30, "approx", "%", id="about-a-percent"),
     pytest.param("More or less 300 people attended the vigil.", "300", "More or less 300", 300, "approx", None, id="more-or-less-before"),
@@ -450,10 +473,58 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
                  id="about-before-count-still-bounds"),
     pytest.param("Around 40 shoppers were evacuated from the mall.", "40", "Around 40", 40, "approx", None,
                  id="around-before-count-still-bounds"),
+    # after a complementizer 'around' opens the figure's own phrase (its subject), whatever the parse says
+    pytest.param("Medics believe that around 70 of the wounded will survive.", "70", "around 70", 70, "approx", None,
+                 id="that-around-wounded"),
+    pytest.param("The clerk told the jury that around 600 of them had been shredded.", "600", "around 600", 600, "approx",
+                 None, id="that-around-records"),
+    # after a word that takes 'about' it is that word's preposition, whatever the parse says
+    pytest.param("Residents are worried about three shootings this month.", "three", "three", 3, "exact", None,
+                 id="worried-about-shootings"),
+    pytest.param("Families complained about two generals who ignored the warnings.", "two", "two", 2, "exact", None,
+                 id="complained-about-generals"),
+    pytest.param("The council asked about 12 officers to testify.", "12", "about 12", 12, "approx", None,
+                 id="asked-about-officers-bounds"),
 ])
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure
     assert (fig.text, fig.value, fig.bound, fig.unit) == (text, value, bound, unit)
+
+
+# 'one' as the value a preposition or 'just' gives is a figure like 'three' in its place (GUIDELINES.md: only the
+# pronoun 'one' is not).
+@pytest.mark.parametrize(("sentence", "text"), [
+    pytest.param("Seoul's spy agency put the number of soldiers taken prisoner at one.", "one", id="put-at-one"),
+    pytest.param("The count of dead sailors was revised to one on Friday.", "one", id="revised-to-one"),
+    pytest.param("Homicides in the township fell to one, the lowest in decades.", "one", id="fell-to-one"),
+    pytest.param("The incumbent sheriff won by a margin of just one.", "one", id="of-just-one"),
+])
+def test_figures_one_as_a_value_is_a_figure(figure_of, sentence, text):
+    fig = figure_of(sentence, text).figure
+    assert (fig.text, fig.value, fig.bound) == (text, 1, "exact")
+
+
+# The parse of a phrasal verb, written by hand (the trained parser reads 'up' as a particle only sometimes):
+# a particle alone before the figure is the verb's, a particle that opens 'up to' is the figure's bound.
+@pytest.mark.parametrize(("words", "heads", "deps", "expected"), [
+    pytest.param("Pyongyang will send up to 500 more troops .", [2, 2, 2, 2, 5, 7, 7, 2, 2],
+                 ["nsubj", "aux", "ROOT", "prt", "quantmod", "nummod", "amod", "dobj", "punct"], ("up to 500", "max"),
+                 id="send-up-to-troops"),
+    pytest.param("The crew took up to 40 phones .", [1, 2, 2, 2, 5, 6, 2, 2],
+                 ["det", "nsubj", "ROOT", "prt", "quantmod", "nummod", "dobj", "punct"], ("up to 40", "max"),
+                 id="took-up-to-phones"),
+    pytest.param("The gunmen handed over 15 hostages .", [1, 2, 2, 2, 5, 2, 2],
+                 ["det", "nsubj", "ROOT", "prt", "nummod", "dobj", "punct"], ("15", "exact"),
+                 id="handed-over-hostages"),
+])
+def test_figures_particle_before_up_to_keeps_the_bound(words, heads, deps, expected):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    finder = nlp.add_pipe("claimx_figures")
+    doc = finder(Doc(nlp.vocab, words=words.split(), heads=heads, deps=deps))
+    assert [(s._.figure.text, s._.figure.bound) for s in doc.spans["claimx"]] == [expected]
 
 
 @pytest.mark.parametrize("sentence, compound, value", [

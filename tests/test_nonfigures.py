@@ -65,3 +65,26 @@ def test_nonfigures_token_rules_without_a_model(blank_figures, text, kept, dropp
     assert found == kept
     if dropped is not None:
         assert dropped in text and not any(dropped in f for f in found)
+
+
+# Phone numbers are never figures, whichever of their digit groups a range or a count would start at; real ranges,
+# scores and year spans written with the same hyphens stay what they are.
+@pytest.mark.parametrize(("text", "kept"), [
+    # local crime reports
+    pytest.param("Two men robbed a bakery; tips go to detectives at 773-555-0142.", ["Two"], id="three-three-four"),
+    pytest.param("Four cars were stolen. Call 1-800-555-0177 with information.", ["Four"], id="toll-free"),
+    pytest.param("Police seized 9 rifles and ask callers to dial (615) 555-0108.", ["9"], id="bracketed-area-code"),
+    pytest.param("The shop lost 300 dollars; its owner is at 555-0163.", ["300 dollars"], id="local-seven-digits"),
+    pytest.param("Three teens were arrested. Call Crime Stoppers at 888-580-TIPS.", ["Three"], id="vanity-letters"),
+    pytest.param("Deputies found 12 bags; the tip line is 312.555.0190.", ["12"], id="dotted"),
+    # war and diplomatic reporting
+    pytest.param("The consulate said 40 citizens left and set up a hotline, +1 202 555 0156.", ["40"],
+                 id="country-code-spaces"),
+    # what looks like a phone number but is a range, a score or a span of years
+    pytest.param("Between 1,000-3,000 refugees crossed as 20-30 trucks waited.", ["Between 1,000-3,000", "20-30"],
+                 id="ranges-kept"),
+    pytest.param("The unit fought in 1950-53 and lost 2-1 in the final; 150-200 men stayed.", ["150-200"],
+                 id="years-scores-kept"),
+])
+def test_nonfigures_phone_numbers_are_not_figures(blank_figures, text, kept):
+    assert blank_figures(text) == kept

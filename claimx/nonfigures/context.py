@@ -25,14 +25,24 @@ NOUNS = ("NOUN", "PROPN")
 PLURAL_NAME_TAGS = ("NNPS", "NNS")  # "300 South Africans": a plural name is what is counted
 COUNTED_POS = ("NOUN", "PROPN", "ADJ")  # "3 of 12 residents": a noun after the total makes 'N of M' a count
 HALF_NEXT_POS = ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM")  # "half the", "half his", "half 10"
+VALUE_ONE_NEXT_POS = ("ADP", "CCONJ", "SCONJ")  # "stood at one on Friday", "at one and then two": 'one' ends its phrase
 
 CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "7.25", "18.05": hours.minutes, British style
 DATE_STAMP_RE = re.compile(r"^\d{1,2}[/.]\d{1,2}$")  # "11/14", "12.16": a day and month before a year
+# a North American phone number: "312-746-8253", "1-800-222-8477", "(901) 528-2274", "+1 202 555 0143",
+# "800-222-TIPS", or a local "555-0199"; never inside a longer number ("1,000-3,000") nor a range ("20-30", "1950-53")
+PHONE_RE = re.compile(
+    r"(?<![\w.,+-])"
+    r"(?:(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ](?:\d{4}|[A-Z]{4})"  # with an area code
+    r"|\d{3}-\d{4})"  # a local number, joined by a hyphen only ("155.2350" is a decimal)
+    r"(?![\w-])"
+)
 OPEN_BRACKET, CLOSE_BRACKET = "(", ")"
 
 MAX_AGE = 130  # "Jane Doe, 52,": a number this small between commas after a name is an age
 MAX_DAY = 31  # a calendar day next to a month name
 FURNITURE_REACH = 2  # words after a number that make it page furniture ("5 min read")
+PHONE_REACH = 8  # tokens on either side read for a phone number: "+1 (202) 555 - 0143" is at most seven
 MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
 YEAR_DIGITS = 4
 YEAR_MIN, YEAR_MAX = 1000, 2199
@@ -61,6 +71,8 @@ class Words:
     counter_labels: frozenset[str]
     partitive_of: frozenset[str]
     pronoun_numbers: frozenset[str]
+    value_one_before: frozenset[str]  # 'stood at one', 'of just one': 'one' after these is a value
+    pronoun_one_after: frozenset[str]  # 'one of', 'one who', 'one another': 'one' before these is a pronoun
     half_words: frozenset[str]
     half_blockers_before: frozenset[str]
     half_blockers_after: frozenset[str]
@@ -83,6 +95,7 @@ class Words:
     level_verbs: frozenset[str]
     phrasal_verbs: dict[str, frozenset[str]]  # particle -> verb lemmas it belongs to ('hand over')
     prepositional_bounds: frozenset[str]  # 'about', 'around': bound words that are also prepositions
+    preposition_governors: frozenset[str]  # 'detail', 'worried': lemmas that take 'about' as their preposition
     threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
 
     @classmethod
@@ -97,6 +110,7 @@ class Words:
             blockers_after=tuple(tuple(p.split()) for p in nf.get("number_blockers_after", [])),
             page_counters=words("page_counters_after"), counter_of=words("counter_of"), counter_labels=words("counter_labels"),
             partitive_of=words("partitive_of"), pronoun_numbers=words("pronoun_numbers"),
+            value_one_before=words("value_one_before"), pronoun_one_after=words("pronoun_one_after"),
             half_words=words("half_words"),
             half_blockers_before=words("half_blockers_before") | frozenset(numbers.get("fraction_blockers", [])),
             half_blockers_after=words("half_blockers_after"), duration_units=tuple(nf.get("duration_units", [])),
@@ -110,6 +124,7 @@ class Words:
             level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
             prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
+            preposition_governors=words("preposition_governors"),
         )
 
 

@@ -14,6 +14,9 @@ from .context import (
     LIST_MARKS,
     NOUNS,
     OPEN_BRACKET,
+    PHONE_RE,
+    PHONE_REACH,
+    VALUE_ONE_NEXT_POS,
     Context,
 )
 
@@ -46,6 +49,16 @@ def is_digit_group(x: Context) -> bool:
         return False
     p, a = x.prev, x.after
     return (p is not None and p.text.isdigit() and x.bare_start) or (a is not None and a.text.isdigit() and x.bare_end)
+
+
+def is_phone_number(x: Context) -> bool:
+    """'312-746-8253', '(901) 528-2274', '1-800-222-8477': a phone number, any of its digit groups, counts nothing."""
+    s = x.num.start
+    if not any(c.isdigit() for c in x.first.text):
+        return False
+    window = x.doc[max(0, s - PHONE_REACH):min(len(x.doc), x.num.end + PHONE_REACH)]
+    at = x.first.idx - window.start_char
+    return any(m.start() <= at < m.end() for m in PHONE_RE.finditer(window.text))
 
 
 # -- labels: numbers that name a page, a route, a photo ---------------------------
@@ -123,7 +136,18 @@ def is_pronoun_one(x: Context) -> bool:
     if f.lower_ not in x.words.pronoun_numbers or x.num.end - x.num.start != 1 or c.unit is not None \
             or c.bound != "exact":
         return False
-    return not (f.dep_ == "nummod" and f.head.i > f.i and f.head.pos_ in NOUNS)
+    if f.dep_ == "nummod" and f.head.i > f.i and f.head.pos_ in NOUNS:
+        return False  # 'one cup': a count of the noun after it
+    return not _value_one(x)
+
+
+def _value_one(x: Context) -> bool:
+    """'put the number at one', 'rose to one', 'a margin of just one': 'one' as the value a preposition or 'just'
+    gives, ending its phrase ('talked to one of the guards', 'to one another' are pronouns)."""
+    p, a = x.prev, x.after
+    if p is None or p.lower_ not in x.words.value_one_before:
+        return False
+    return a is None or a.is_punct or (a.pos_ in VALUE_ONE_NEXT_POS and a.lower_ not in x.words.pronoun_one_after)
 
 
 def is_idiomatic_half(x: Context) -> bool:
