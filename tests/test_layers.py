@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+PYPROJECT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # tomllib is 3.11+: the two facts read by regex
+CONTRACTS = PYPROJECT.count("[[tool.importlinter.contracts]]")
+TOP_LAYERS = re.findall(r'"(claimx[.\w| ]*)"', PYPROJECT.split("[[tool.importlinter.contracts]]")[1].split("]")[0])
+PACKAGES = ("read", "components", "across", "run", "out")  # issue 20: one package per layer, bottom to top
 
 
 def _lint(cwd: Path, *args: str, pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -25,7 +30,15 @@ def _lint(cwd: Path, *args: str, pythonpath: Path | None = None) -> subprocess.C
 def test_layers_contract_kept():
     result = _lint(ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "1 kept, 0 broken" in result.stdout
+    assert f"{CONTRACTS} kept, 0 broken" in result.stdout
+
+
+def test_layers_contract_names_the_packages_in_order():
+    """The first contract's layers are the packages, bottom to top as the README walks them, under the CLI."""
+    layers = TOP_LAYERS
+    packages = [f"claimx.{p}" for p in PACKAGES]
+    assert [name for name in reversed(layers) if name in packages] == packages
+    assert layers[0] == "claimx.cli"
 
 
 @pytest.mark.parametrize(("low", "high"), [("model", "cli"), ("records", "actors")])

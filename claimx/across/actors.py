@@ -31,10 +31,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from .mentions import KINDS, ActorLexicon, Mention, doc_mentions
-from .model import Claim, Counted
-from .names import ALIASES, display, find_acronyms, norm, slug
-from .records import claims_from_doc
+from ..components.mentions import KINDS, ActorLexicon, Mention, doc_mentions
+from ..model import Claim, Counted
+from ..read.names import ALIASES, display, find_acronyms, norm, slug
+from ..records import claims_from_doc
 
 __all__ = ["ALIASES", "Actor", "ActorIndex", "claim_ref", "find_acronyms", "link_document", "norm", "slug"]
 

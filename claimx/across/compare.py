@@ -49,9 +49,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..data import load_lexicon
+from ..model import Claim, plain_number
 from .actors import ALIASES, ActorIndex, claim_ref, norm
-from .data import load_lexicon
-from .model import Claim, plain_number
 
 LEXICON = "compare.json"
 APPROX = 0.10

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, InputError
+from ..errors import Errors, InputError
 
 STDIN = "-"
 FIELDS = ("value", "bound", "unit", "measure", "source")

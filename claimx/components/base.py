@@ -14,7 +14,7 @@ from typing import Any
 import srsly
 from spacy.util import ensure_path
 
-from .data import load_lexicon, load_patterns
+from ..data import load_lexicon, load_patterns
 
 
 class DataComponent:

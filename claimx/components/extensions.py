@@ -12,7 +12,7 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc, Span
 
-from .model import AsOf, Counted, Cue, Figure, Source, TextSpan, TimeRef
+from ..model import AsOf, Counted, Cue, Figure, Source, TextSpan, TimeRef
 
 SPAN_EXTENSIONS: dict[str, Any] = {
     "figure": None,  # model.Figure
@@ -33,7 +33,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
 
 
 def claims_getter(doc: Doc) -> list[Any]:
-    from .records import claims_from_doc  # imported late: records needs the extensions set
+    from ..records import claims_from_doc  # imported late: records needs the extensions set
 
     return claims_from_doc(doc)
 

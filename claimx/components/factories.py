@@ -11,11 +11,11 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..records import SPANS_KEY
 from .attribution import AttributionFinder
 from .counted import CountedFinder
 from .extensions import set_extensions
 from .figures import FigureFinder
-from .records import SPANS_KEY
 
 FIGURE_ATTRS = ["span._.figure"]
 COUNTED_ATTRS = ["span._.counted", "span._.measure"]

@@ -16,11 +16,11 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .component import DataComponent
-from .model import Figure
+from ..model import Figure
+from ..read.numbers import Number, NumberReader
+from ..read.units import UnitReader
+from .base import DataComponent
 from .nonfigures import HYPHENS, Words, not_figure_rule, year_like
-from .numbers import Number, NumberReader
-from .units import UnitReader
 
 # words that join the two ends of a range after a suspended hyphen ("8- to 16-meter")
 RANGE_WORDS = {"to", "or", "and"}

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from .constants import SPANS_KEY
-from .data import load_lexicon
-from .names import ALIASES, OWNER_RE, display, find_acronyms, norm, strip_titles
+from ..constants import SPANS_KEY
+from ..data import load_lexicon
+from ..read.names import ALIASES, OWNER_RE, display, find_acronyms, norm, strip_titles
 
 KINDS = ("person", "organisation", "group", "media", "place")
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place"}

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from .data import load_lexicon
-from .model import TimeRef
-from .timex import clause_boundary, clause_path
+from ..data import load_lexicon
+from ..model import TimeRef
+from ..read.timex import clause_boundary, clause_path
 
 LEXICON = "scope.json"
 ADDITION_REACH = 3  # words before the figure where "another", "an additional" may stand

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from ..across.evaluate import read_jsonl
+from ..errors import Errors, InputError
 from .database import claim_id, document_table
-from .errors import Errors, InputError
-from .evaluate import read_jsonl
 
 CONTEXT = "https://schema.org"
 REQUIRED = ("claim", "rating", "reviewer", "url")  # the rating file's columns

@@ -31,11 +31,11 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from .errors import Errors, InputError
-from .io import Document
-from .mentions import ActorLexicon
-from .model import Claim
-from .names import display, slug
+from ..components.mentions import ActorLexicon
+from ..errors import Errors, InputError
+from ..model import Claim
+from ..read.io import Document
+from ..read.names import display, slug
 
 DOCUMENTS, CLAIMS, ACTORS, CLAIM_ACTORS = "documents", "claims", "actors", "claim_actors"
 GROUPS, GROUP_CLAIMS, CONFLICTS = "groups", "group_claims", "conflicts"

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .compare import Group, Row
-from .errors import Errors
+from ..across.compare import Group, Row
+from ..errors import Errors
 
 SUFFIXES = (".png", ".html", ".svg")
 CONFLICT = "#c0392b"

@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .actors import Actor
-from .compare import Group, format_interval
-from .evaluate import FIELDS
-from .model import Claim, plain_number
+from ..across.actors import Actor
+from ..across.compare import Group, format_interval
+from ..across.evaluate import FIELDS
+from ..model import Claim, plain_number
 
 SENTENCE_WIDTH = 90
 WIDE = 110  # terminal columns from which the table has room for the sentence

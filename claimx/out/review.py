@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Claim
+from ..model import Claim
 from .render import format_value
 
 # The highlighted roles, in drawing priority: a piece covered by several is coloured by the first.

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from rich.console import Console
 
-from .model import Claim
+from ..model import Claim
 
 LIST_SEP = "; "
 _NESTED = ("figure", "counted", "source", "cue", "time", "sentence", "as_of")  # the record's objects, flattened
@@ -217,7 +217,7 @@ def claim_output(output: Path | None, fmt: Format, *, resume: bool = False,
         with ClaimDatabase(output, resume=resume, lexicons=lexicons) as db:
             yield db, db.documents() if resume else set()
         return
-    from .batch import resume_done
+    from ..run.batch import resume_done
 
     done = resume_done(output) if resume else set()
     with open_output(output, append=resume) as out:

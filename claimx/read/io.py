@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import load_lexicon
-from .errors import Errors, InputError, Warnings
+from ..data import load_lexicon
+from ..errors import Errors, InputError, Warnings
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")

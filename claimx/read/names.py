@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from .data import load_lexicon
+from ..data import load_lexicon
 
 ALIASES = "aliases.json"
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")

@@ -31,9 +31,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .data import load_lexicon
-from .model import AsOf, TimeRef
-from .records import ents_of
+from ..data import load_lexicon
+from ..model import AsOf, TimeRef
+from ..records import ents_of
 
 LEXICON = "times.json"
 DATE_LABELS = ("DATE", "TIME")

@@ -23,9 +23,9 @@ from typing import Any
 
 from rich.console import Console
 
-from .errors import Errors, InputError
-from .io import STDIN_NAME, Document
-from .model import Claim
+from ..errors import Errors, InputError
+from ..model import Claim
+from ..read.io import STDIN_NAME, Document
 
 Result = tuple[Document | InputError, list[Claim] | None]
 Part = tuple[Document | InputError, list[Claim] | None, bool]  # with the last part of the document

@@ -24,9 +24,9 @@ import dask
 import dask.bag as db
 import fsspec
 
+from ..errors import InputError
+from ..read.io import MAX_BYTES, STDIN, Document, _jsonl_line, iter_files, read_inputs, read_path
 from .batch import Summary
-from .errors import InputError
-from .io import MAX_BYTES, STDIN, Document, _jsonl_line, iter_files, read_inputs, read_path
 
 PARTS_PER_WORKER = 4  # partitions per worker for a bag made here: some balance, few files
 

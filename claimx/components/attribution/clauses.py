@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..quotes import region_of as _region_of
+from ...read.quotes import region_of as _region_of
 from .base import (
     MAX_CLIMB,
     NOUNS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
+from ...read.quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
 from .base import (
     NOUNS,
     QUOTE_PARAGRAPHS_BACK,

@@ -10,12 +10,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from ..component import DataComponent
+from ...read.quotes import quote_regions
+from ...read.quotes import region_of as _region_of
+from ...read.timex import TimeResolver
+from ..base import DataComponent
 from ..counted import anchor_of
-from ..quotes import quote_regions
-from ..quotes import region_of as _region_of
 from ..scope import ScopeReader
-from ..timex import TimeResolver
 from .base import (
     ACRONYM_RE,
     _Ctx,

@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..model import Cue, Source
-from ..records import ents_of
+from ...model import Cue, Source
+from ...records import ents_of
 from .base import (
     NOUNS,
     QUOTE_MARKS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..quotes import in_region as _in_region
-from ..records import ents_of
+from ...read.quotes import in_region as _in_region
+from ...records import ents_of
 from .base import (
     NEVER_SPEAKER_ENTS,
     NOUNS,

@@ -6,10 +6,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..quotes import in_region as _in_region
-from ..quotes import opens_with_quote, paragraph_bounds, previous_paragraph
-from ..quotes import region_of as _region_of
-from ..records import ents_of
+from ...read.quotes import in_region as _in_region
+from ...read.quotes import opens_with_quote, paragraph_bounds, previous_paragraph
+from ...read.quotes import region_of as _region_of
+from ...records import ents_of
 from .base import (
     LABEL_WORDS,
     MAX_CLIMB,

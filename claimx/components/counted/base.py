@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Counted
+from ...model import Counted
 
 NOUNS = ("NOUN", "PROPN")
 # dependency labels by which a number hangs on the noun it counts

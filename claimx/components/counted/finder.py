@@ -7,8 +7,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..component import DataComponent
-from ..model import Counted
+from ...model import Counted
+from ..base import DataComponent
 from .base import (
     CONVERSION_GAP,
     DASHES,
