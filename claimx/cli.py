@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -86,11 +85,10 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
             dask: DaskOpt = None, windows: WindowsOpt = False) -> None:
     """Extract every numeric claim from articles."""
     check_date(date)
-    os.environ["CLAIMX_WINDOWS"] = "1" if windows else "0"  # read by extract_documents, in workers too
     if jobs < 0:
         _usage_error(Errors.E020.format(jobs=jobs))
     if dask is not None:
-        _extract_dask(paths, dask, output, model, lexicons, date, max_size, batch_size)
+        _extract_dask(paths, dask, output, model, lexicons, date, max_size, batch_size, full_parse=not windows)
         return
     if output is not None and output.is_dir():
         _usage_error(f"--output {output} is a folder: name a file")
@@ -113,7 +111,8 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
             if resume:
                 items = skip_done(items, done, skipped)
             results = extract_stream(items, jobs=jobs, nlp=nlp, model=model, lexicons=str(lexicons) if lexicons else None,
-                                     date=date, batch_size=batch_size, parts=fmt in (Format.jsonl, Format.csv))
+                                     date=date, batch_size=batch_size, parts=fmt in (Format.jsonl, Format.csv),
+                                     full_parse=not windows)
             summary = run(results, writer.write, progress)  # JSONL and CSV: a long document piece by piece
     except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
         _report(str(err))
@@ -147,7 +146,7 @@ def _default_format(fmt: Format | None, output: Path | None) -> Format:
 
 
 def _extract_dask(paths: list[str], address: str, output: Path | None, model: str | None, lexicons: Path | None,
-                  date: str | None, max_size: float, batch_size: int) -> None:
+                  date: str | None, max_size: float, batch_size: int, full_parse: bool = True) -> None:
     if output is None:
         _usage_error(Errors.E021)
     try:
@@ -157,7 +156,8 @@ def _extract_dask(paths: list[str], address: str, output: Path | None, model: st
     try:
         summary = extract_paths_on(address, paths, output, model=model, lexicons=str(lexicons) if lexicons else None,
                                    date=date, max_bytes=int(max_size * 2**20) or None, batch_size=batch_size,
-                                   report=lambda line: err_console.print(line, markup=False, highlight=False))
+                                   report=lambda line: err_console.print(line, markup=False, highlight=False),
+                                   full_parse=full_parse)
     except (OSError, TimeoutError) as err:
         _usage_error(Errors.E022.format(address=address, err=err))
     except RuntimeError as err:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 import claimx
 from claimx.components.attribution.speakers import Speakers
-from claimx.components.attribution.tree import _verbal
+from claimx.components.attribution.tree import verbal as _verbal
 
 ARTICLE_DATE = "2025-03-01"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -96,6 +97,28 @@ def test_cli_extract_jsonl_one_object_per_claim(tmp_path, text):
     recs = records(result.stdout)
     assert len(result.stdout.splitlines()) == len(recs) == 2
     assert [r["figure"]["text"] for r in recs] == ["Over 300", "Some 1,500"]
+
+
+@pytest.mark.parametrize(("args", "full_parse"), [([], True), (["--windows"], False)])
+@pytest.mark.parametrize("text", [KILLED, DEPLOYED])
+def test_cli_extract_windows_reaches_the_library_as_a_parameter(tmp_path, monkeypatch, args, full_parse, text):
+    """--windows is passed to `batch.extract_stream` (and on to the workers), not set in the environment (issue 20)."""
+    import claimx.run.batch
+
+    monkeypatch.delenv("CLAIMX_WINDOWS", raising=False)
+    passed: list[bool] = []
+    real = claimx.run.batch.extract_stream
+
+    def spy(items, **kw):
+        passed.append(kw["full_parse"])
+        return real(items, **kw)
+
+    monkeypatch.setattr(claimx.run.batch, "extract_stream", spy)
+    result = runner.invoke(app, ["extract", *args, str(write(tmp_path / "a.txt", text))])
+    assert result.exit_code == 0, result.output
+    assert passed == [full_parse]
+    assert "CLAIMX_WINDOWS" not in os.environ
+    assert len(records(result.stdout)) == 1
 
 
 @pytest.mark.parametrize("text", [

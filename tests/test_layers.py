@@ -79,3 +79,40 @@ def test_layers_no_module_or_function_too_long():
                 if length > MAX_FUNCTION_LINES:
                     too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
     assert not too_long, too_long
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from <a claimx module> import _name` lines: a name private to its module, reached from outside it."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == "claimx"):
+            found += [f"{path.name}:{node.lineno} {a.name}" for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_layers_no_private_name_imported_from_another_module():
+    """What several modules share is public (issue 20); a module may still alias it to a private name of its own."""
+    found = [hit for path in sorted((ROOT / "claimx").rglob("*.py")) for hit in _private_imports(path)]
+    assert not found, found
+
+
+@pytest.mark.parametrize(("source", "private"), [
+    ("from .tree import _one\n", True),
+    ("from claimx.figures import _Candidate\n", True),
+    ("from .tree import one as _one\n", False),
+    ("from os.path import _joinrealpath\n", False),  # not claimx
+])
+def test_layers_private_import_check_sees_them(tmp_path, source, private):
+    path = tmp_path / "m.py"
+    path.write_text(source, encoding="utf-8")
+    assert bool(_private_imports(path)) is private
+
+
+def test_layers_no_import_cycle():
+    """No module reaches itself through the modules it imports, imports under TYPE_CHECKING included."""
+    import grimp
+
+    graph = grimp.build_graph("claimx", exclude_type_checking_imports=False)
+    cycles = [(a, b) for a in sorted(graph.modules) for b in sorted(graph.find_modules_directly_imported_by(a))
+              if graph.find_shortest_chain(importer=b, imported=a)]
+    assert not cycles, cycles

@@ -17,8 +17,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..model import Figure
-from ..read.numbers import Number, NumberReader
+from ..read.numbers import NumberReader
 from ..read.units import UnitReader
+from ..records import Candidate, Number
 from .base import DataComponent
 from .nonfigures import HYPHENS, Words, not_figure_rule, year_like
 
@@ -46,17 +47,6 @@ class _BoundWords:
     suffixes: dict[int, tuple[int, str]] = field(default_factory=dict)
     openers: dict[int, tuple[int, str]] = field(default_factory=dict)  # 'between', 'from': (start, kind)
     verbs: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # (start, label, verb kind)
-
-
-@dataclass
-class _Candidate:
-    num: Number
-    start: int  # first token of the figure phrase (bound words, currency included)
-    end: int  # token after the phrase
-    low: float | None = None
-    high: float | None = None
-    bound: str = "exact"
-    unit: str | None = None
 
 
 class FigureFinder(DataComponent):
@@ -110,7 +100,7 @@ class FigureFinder(DataComponent):
         return doc
 
     # -- finding -------------------------------------------------------
-    def find(self, doc: Doc) -> Iterator[_Candidate]:
+    def find(self, doc: Doc) -> Iterator[Candidate]:
         bounds = self._bound_matches(doc)
         i, n = 0, len(doc)
         sent_end = self._sentence_ends(doc)
@@ -127,10 +117,10 @@ class FigureFinder(DataComponent):
             i = max(skip_to, i + 1)
 
     def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, bounds: _BoundWords,
-                  sent_end: int) -> tuple[_Candidate | None, int]:
+                  sent_end: int) -> tuple[Candidate | None, int]:
         """Grow a number into a figure phrase: currency, range, unit, bound words."""
         start = cur[1] if cur else num.start
-        cand = _Candidate(num=num, start=start, end=num.end)
+        cand = Candidate(num=num, start=start, end=num.end)
         currency = cur[0] if cur else None
         if num.currency:
             currency = self.units.currency_symbols[num.currency]
@@ -161,7 +151,7 @@ class FigureFinder(DataComponent):
         self._bound_words(doc, cand, bounds)
         return cand, max(cand.end, num.end)
 
-    def _unit(self, doc: Doc, cand: _Candidate, num_last: Number, currency: str | None, sent_end: int) -> None:
+    def _unit(self, doc: Doc, cand: Candidate, num_last: Number, currency: str | None, sent_end: int) -> None:
         """The unit of the figure: its currency, a fraction's percent, a glued unit, the words after it."""
         num = cand.num
         if currency:
@@ -182,7 +172,7 @@ class FigureFinder(DataComponent):
                 if money is not None and len(money.unit) == 3 and money.unit.isupper():
                     cand.unit = money.unit  # "millions of dollars"
 
-    def _bound_words(self, doc: Doc, cand: _Candidate, bounds: _BoundWords) -> None:
+    def _bound_words(self, doc: Doc, cand: Candidate, bounds: _BoundWords) -> None:
         """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
         if cand.bound != "range":
             if cand.num.vague:
@@ -205,7 +195,7 @@ class FigureFinder(DataComponent):
         if verb is not None and cand.bound == "exact" and self._verb_bounds(doc, cand, verb[2]):
             cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
 
-    def _verb_bounds(self, doc: Doc, cand: _Candidate, kind: str) -> bool:
+    def _verb_bounds(self, doc: Doc, cand: Candidate, kind: str) -> bool:
         """Whether a bounding verb bounds the figure, by its row's kind (VERB_*): a verb that also moves things
         bounds no figure a noun follows ('the toll passed 2,000', not 'the council passed 3 bills')."""
         nxt = doc[cand.end] if cand.end < len(doc) else None
@@ -216,7 +206,7 @@ class FigureFinder(DataComponent):
             return threshold or nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
         return kind == VERB_ALWAYS
 
-    def _range_end(self, doc: Doc, cand: _Candidate, openers: dict[int, tuple[int, str]],
+    def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]],
                    sent_end: int) -> tuple[Number, str | None] | bool | None:
         """The second number of a range, None when there is none, False when 'X-Y' is no range."""
         num = cand.num
@@ -302,7 +292,7 @@ class FigureFinder(DataComponent):
             return num.value != other.value
         return num.value < other.value or (other.scaled and not num.scaled)
 
-    def _change_and_level(self, doc: Doc, cand: _Candidate, num: Number, other: Number) -> bool:
+    def _change_and_level(self, doc: Doc, cand: Candidate, num: Number, other: Number) -> bool:
         """After a change verb, 'X to Y' with the unit written twice and Y far above X is a change and a level."""
         if other.value < CHANGE_LEVEL_RATIO * abs(num.value):
             return False  # "grew 5% to 7%": a range of growth
@@ -379,7 +369,7 @@ class FigureFinder(DataComponent):
         return ends
 
     # -- what is not a figure -----------------------------------------
-    def _is_figure(self, doc: Doc, cand: _Candidate) -> bool:
+    def _is_figure(self, doc: Doc, cand: Candidate) -> bool:
         """No rule of `nonfigures.NOT_FIGURE_RULES` says the candidate is a date, name, code or furniture."""
         return not_figure_rule(doc, cand, self.words, self.durations) is None
 
@@ -388,7 +378,7 @@ def _looks_like_phone(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and len(a) == 3 and len(b) == 4
 
 
-def _set_range(cand: _Candidate, other: Number) -> None:
+def _set_range(cand: Candidate, other: Number) -> None:
     """The figure becomes the range from its number to `other`; '7-8,000': the second end's scale carries to the first."""
     num = cand.num
     low, high = num.value, other.value

@@ -129,12 +129,12 @@ def read_jsonl(path: Path, *, max_bytes: int | None = MAX_BYTES) -> Iterator[Doc
             for lineno, raw in enumerate(f, 1):
                 if not raw.strip():
                     continue
-                yield _jsonl_line(path, lineno, raw, max_bytes)
+                yield jsonl_line(path, lineno, raw, max_bytes)
     except OSError as err:
         yield InputError(str(path), Errors.E007.format(path=path, err=err.strerror or err))
 
 
-def _jsonl_line(path: Path, lineno: int, raw: bytes, max_bytes: int | None) -> Document | InputError:
+def jsonl_line(path: Path, lineno: int, raw: bytes, max_bytes: int | None) -> Document | InputError:
     where = f"{path}:{lineno}"
     if max_bytes is not None and len(raw) > max_bytes:
         return InputError(where, Errors.E013.format(path=where, size=len(raw), limit=max_bytes))

@@ -7,11 +7,11 @@ decided in `figures.py`; here we only read what number a run of tokens spells.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
+from ..records import Number
 from .digits import HYPHENS, RANGE_TOKEN_RE, DigitReader
 from .number_words import WordNumberReader
 
@@ -22,24 +22,6 @@ COUNTED_MODIFIER_TAGS = ("JJ", "JJR", "JJS", "VBN", "VBG", "RB", "DT", "PRP$", "
 COUNTED_REACH = 4
 
 AND_A_FRACTION_WORDS = 3  # 'and', 'a', 'half'
-
-
-@dataclass
-class Number:
-    """A number read from tokens [start, end)."""
-
-    start: int
-    end: int
-    value: float
-    vague: bool = False
-    fraction: bool = False
-    scaled: bool = False
-    scale: float = 1.0
-    currency: str | None = None
-    unit_text: str | None = None
-    plus: bool = False
-    high: float | None = None  # the top of a range written as one token ("8–12")
-    mark: str | None = None  # a bound written onto the digits: "~45g" approx, "sub-7" max
 
 
 class NumberReader:

@@ -44,7 +44,7 @@ def resolve_jobs(jobs: int) -> int:
 
 def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp: Any = None,
                    model: str | None = None, lexicons: str | None = None, date: str | None = None,
-                   batch_size: int = 16, parts: bool = False) -> Iterator[Result | Part]:
+                   batch_size: int = 16, parts: bool = False, full_parse: bool = True) -> Iterator[Result | Part]:
     """Claims per document in input order, like `extract_documents`, with `jobs` processes.
 
     With `parts`, yields (document, claims, last) as `pipeline.stream_documents` does, so
@@ -58,6 +58,7 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp
         date: the articles' date when a document has none of its own.
         batch_size: documents (pieces) per `nlp.pipe` batch, and documents per task sent to a worker.
         parts: yield (document, claims, last) instead of (document, claims).
+        full_parse: parse every sentence; False runs the model only on the windows where a claim can be.
 
     Raises:
         RuntimeError: the pipeline cannot be loaded (in any process).
@@ -67,9 +68,9 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
-        yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date)
+        yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date, full_parse)
         return
-    for item, claims in _parallel(items, jobs, model, lexicons, date, batch_size):
+    for item, claims in _parallel(items, jobs, model, lexicons, date, batch_size, full_parse):
         yield (item, claims, True) if parts else (item, claims)
 
 
@@ -89,14 +90,14 @@ def _init_worker(model: str | None, lexicons: str | None) -> None:
         _NLP_ERROR = str(err)
 
 
-def _work(docs: list[Document], date: str | None) -> list[tuple]:
+def _work(docs: list[Document], date: str | None, full_parse: bool = True) -> list[tuple]:
     """One batch in a worker. InputError does not pickle (its __init__ takes two arguments): send tuples."""
     from .pipeline import extract_documents
 
     if _NLP_ERROR is not None:
         return [("model", _NLP_ERROR)]
     out: list[tuple] = []
-    for item, claims in extract_documents(_NLP, docs, max(len(docs), 1), date):
+    for item, claims in extract_documents(_NLP, docs, max(len(docs), 1), date, full_parse):
         if isinstance(item, InputError):
             out.append(("error", item.path, item.message))
         else:
@@ -109,8 +110,9 @@ def _work(docs: list[Document], date: str | None) -> list[tuple]:
 class _Pool:
     """A process pool that can be started again after a worker dies (a segfault, the OOM killer)."""
 
-    def __init__(self, jobs: int, model: str | None, lexicons: str | None) -> None:
+    def __init__(self, jobs: int, model: str | None, lexicons: str | None, full_parse: bool = True) -> None:
         self.args = (jobs, model, lexicons)
+        self.full_parse = full_parse
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -120,7 +122,7 @@ class _Pool:
                                    initargs=(model, lexicons))
 
     def submit(self, docs: list[Document], date: str | None) -> Future | None:
-        return self.pool.submit(_work, docs, date) if docs else None
+        return self.pool.submit(_work, docs, date, self.full_parse) if docs else None
 
     def restart(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -142,8 +144,8 @@ def _batches(items: Iterable[Document | InputError], size: int) -> Iterator[list
 
 
 def _parallel(items: Iterable[Document | InputError], jobs: int, model: str | None, lexicons: str | None,
-              date: str | None, batch_size: int) -> Iterator[Result]:
-    pool = _Pool(jobs, model, lexicons)
+              date: str | None, batch_size: int, full_parse: bool = True) -> Iterator[Result]:
+    pool = _Pool(jobs, model, lexicons, full_parse)
     pending: deque[tuple[list[Document | InputError], Future | None]] = deque()
     try:
         for batch in _batches(items, batch_size):
@@ -263,8 +265,7 @@ class Progress:
         self.console = console
         self.bar = None
         if enabled:
-            from rich.progress import Progress as RichProgress
-            from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self.bar = RichProgress(SpinnerColumn(), TextColumn("{task.completed:,} files"),
                                     TextColumn("{task.fields[failed]:,} failed"), TextColumn("{task.fields[claims]:,} claims"),

@@ -25,7 +25,7 @@ import dask.bag as db
 import fsspec
 
 from ..errors import InputError
-from ..read.io import MAX_BYTES, STDIN, Document, _jsonl_line, iter_files, read_inputs, read_path
+from ..read.io import MAX_BYTES, STDIN, Document, iter_files, jsonl_line, read_inputs, read_path
 from .batch import Summary
 
 PARTS_PER_WORKER = 4  # partitions per worker for a bag made here: some balance, few files
@@ -50,7 +50,7 @@ def _items(elements: Iterable[Any], max_bytes: int | None) -> Iterator[Document 
         if isinstance(el, Document):
             yield el
         elif isinstance(el, dict):
-            yield _jsonl_line(Path("<bag>"), n, json.dumps(el).encode(), max_bytes)
+            yield jsonl_line(Path("<bag>"), n, json.dumps(el).encode(), max_bytes)
         elif isinstance(el, (str, Path)):
             yield from read_path(Path(el), max_bytes=max_bytes) if Path(el).is_file() else read_inputs([str(el)],
                                                                                                         max_bytes=max_bytes)
@@ -59,7 +59,7 @@ def _items(elements: Iterable[Any], max_bytes: int | None) -> Iterator[Document 
 
 
 def _run_partition(elements: list[Any], index: int, out: str, model: str | None, lexicons: str | None,
-                   date: str | None, max_bytes: int | None, batch_size: int) -> dict[str, Any]:
+                   date: str | None, max_bytes: int | None, batch_size: int, full_parse: bool = True) -> dict[str, Any]:
     from .pipeline import extract_documents
 
     result: dict[str, Any] = {"part": f"{out.rstrip('/')}/part-{index:05d}.jsonl", "ok": 0, "failed": 0,
@@ -67,7 +67,7 @@ def _run_partition(elements: list[Any], index: int, out: str, model: str | None,
     with _LOCK:
         nlp = _pipeline(model, lexicons)
         with fsspec.open(result["part"], "w", encoding="utf-8", newline="\n", auto_mkdir=True) as f:
-            for item, claims in extract_documents(nlp, _items(elements, max_bytes), batch_size, date):
+            for item, claims in extract_documents(nlp, _items(elements, max_bytes), batch_size, date, full_parse):
                 if isinstance(item, InputError):
                     result["failed"] += 1
                     result["messages"].append(f"claimx: {item.message}")
@@ -82,7 +82,7 @@ def _run_partition(elements: list[Any], index: int, out: str, model: str | None,
 
 def extract_bag(bag: db.Bag, out: str | Path, *, model: str | None = None, lexicons: str | None = None,
                 date: str | None = None, max_bytes: int | None = MAX_BYTES, batch_size: int = 16,
-                report: Callable[[str], None] | None = None) -> Summary:
+                report: Callable[[str], None] | None = None, full_parse: bool = True) -> Summary:
     """Extract claims from every element of `bag`, one part file per partition, on the current Dask scheduler.
 
     Args:
@@ -90,9 +90,10 @@ def extract_bag(bag: db.Bag, out: str | Path, *, model: str | None = None, lexic
             `text` and optional `id`, `date`, `url` (as in a JSONL corpus).
         out: folder (or fsspec URL) for `part-00000.jsonl`, `part-00001.jsonl`, ...
         model, lexicons, date, max_bytes, batch_size: as for `claimx extract`.
+        full_parse: False runs the model only on the windows where a claim can be (`--windows`).
         report: called with each one-line message (bad inputs, warnings), partition by partition.
     """
-    tasks = [dask.delayed(_run_partition)(part, i, str(out), model, lexicons, date, max_bytes, batch_size)
+    tasks = [dask.delayed(_run_partition)(part, i, str(out), model, lexicons, date, max_bytes, batch_size, full_parse)
              for i, part in enumerate(bag.to_delayed())]
     summary = Summary()
     for res in dask.compute(*tasks):
@@ -125,7 +126,8 @@ def paths_bag(paths: Iterable[str], npartitions: int) -> tuple[db.Bag, list[Inpu
 
 def extract_paths_on(address: str, paths: list[str], out: str | Path, *, model: str | None = None,
                      lexicons: str | None = None, date: str | None = None, max_bytes: int | None = MAX_BYTES,
-                     batch_size: int = 16, report: Callable[[str], None] | None = None) -> Summary:
+                     batch_size: int = 16, report: Callable[[str], None] | None = None,
+                     full_parse: bool = True) -> Summary:
     """`claimx extract --dask ADDRESS`: connect (or start `local[:N]` workers), run, close."""
     from distributed import Client, LocalCluster
 
@@ -140,7 +142,7 @@ def extract_paths_on(address: str, paths: list[str], out: str | Path, *, model: 
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         bag, errors = paths_bag(paths, workers * PARTS_PER_WORKER)
         summary = extract_bag(bag, out, model=model, lexicons=lexicons, date=date, max_bytes=max_bytes,
-                              batch_size=batch_size, report=report)
+                              batch_size=batch_size, report=report, full_parse=full_parse)
     finally:
         client.close()
         if cluster is not None:

@@ -89,7 +89,7 @@ Part = tuple[Document | InputError, list[Claim] | None, bool]  # (document, clai
 
 
 def extract_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                      date: str | None = None, full_parse: bool | None = None,
+                      date: str | None = None, full_parse: bool = True,
                       ) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
     """Claims per document, in input order; input errors pass through with None.
 
@@ -106,7 +106,7 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
 
 
 def stream_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                     date: str | None = None, full_parse: bool | None = None) -> Iterator[Part]:
+                     date: str | None = None, full_parse: bool = True) -> Iterator[Part]:
     """Claims in input order as (document, claims, last): a long document comes in parts, as its pieces are done.
 
     Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long
@@ -118,7 +118,7 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     later piece needs from earlier ones is carried as a small state (see `_Run`). When
     a window fails, its pieces run one by one, so that one bad document costs only its
     own records: it ends with (InputError, None, True), after any parts already given.
-    Every sentence is parsed unless `full_parse` is False (default: $CLAIMX_WINDOWS set to 1),
+    Every sentence is parsed unless `full_parse` is False (`claimx extract --windows`),
     when the model runs only on the windows of a piece where a claim can be (see `windows`).
     """
     runner = _Runner(nlp, date, full_parse)
@@ -144,11 +144,6 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     if window:
         runner.run_window(window)
     yield from _ready(queue)
-
-
-def full_parse_default(full_parse: bool | None) -> bool:
-    """`full_parse` when given, else True unless $CLAIMX_WINDOWS (`--windows`, which reaches worker processes too) is 1."""
-    return full_parse if full_parse is not None else os.environ.get("CLAIMX_WINDOWS", "0") in ("", "0")
 
 
 # Guards that keep the run linear in the text's length whatever the text (the components
@@ -315,10 +310,10 @@ class _Runner:
     """Runs windows of pieces: the model up to `claimx` in `nlp.pipe`, then `claimx` and what
     follows it piece by piece in text order, with the carried state set on each Doc."""
 
-    def __init__(self, nlp: Language, date: str | None, full_parse: bool | None = None) -> None:
+    def __init__(self, nlp: Language, date: str | None, full_parse: bool = True) -> None:
         self.nlp = nlp
         self.date = date
-        self.narrow = None if full_parse_default(full_parse) else narrower(nlp)
+        self.narrow = None if full_parse else narrower(nlp)
         names = nlp.pipe_names
         cut = names.index("claimx") if "claimx" in names else len(names)
         self.tail = [(n, nlp.get_pipe(n)) for n in names[cut:]]

@@ -29,7 +29,7 @@ ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}\s+)(?:(?:of|for|and|the|on|{_NAME_WO
 
 
 @dataclass
-class _Ctx:
+class Ctx:
     """What every source strategy reads about one figure."""
 
     span: Span
@@ -43,7 +43,7 @@ class _Ctx:
 
 
 @dataclass
-class _Found:
+class Found:
     source: Token | None  # head token of the source mention
     cue: Span | None
     stance: str

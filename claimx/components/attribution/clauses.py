@@ -10,10 +10,10 @@ from .base import (
     MAX_CLIMB,
     NOUNS,
     SUBJECT_DEPS,
-    _Ctx,
-    _Found,
+    Ctx as _Ctx,
+    Found as _Found,
 )
-from .tree import _one
+from .tree import one as _one
 
 CLOSING_MARKS = (",", "\u2014", "\u2013")  # what sets a closing "according to X" off from the clause it frames
 RELATIVE_WORDS = 6  # "the 300 people [that] the health ministry says ...": words from the figure to the cue

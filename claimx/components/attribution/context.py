@@ -9,10 +9,10 @@ from ...read.quotes import OPENING_MARKS, first_close, left_open, next_paragraph
 from .base import (
     NOUNS,
     QUOTE_PARAGRAPHS_BACK,
-    _Ctx,
-    _Found,
+    Ctx as _Ctx,
+    Found as _Found,
 )
-from .tree import _one
+from .tree import one as _one
 
 HEADLINE_LABEL_WORDS = 5  # "Over 2,000 soldiers killed, wounded: defence minister": words after the colon
 SPEECH_TAIL_WORDS = 8  # ", - the country's defence minister said.": words after the dash that closes the speech

@@ -10,16 +10,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from ...read.quotes import quote_regions
-from ...read.quotes import region_of as _region_of
+from ...read.quotes import quote_regions, region_of as _region_of
 from ...read.timex import TimeResolver
 from ..base import DataComponent
 from ..counted import anchor_of
 from ..scope import ScopeReader
 from .base import (
     ACRONYM_RE,
-    _Ctx,
-    _Found,
+    Ctx as _Ctx,
+    Found as _Found,
 )
 from .clauses import ClauseStrategies
 from .context import ContextStrategies

@@ -11,7 +11,7 @@ from ...records import ents_of
 from .base import (
     NOUNS,
     QUOTE_MARKS,
-    _Found,
+    Found as _Found,
 )
 
 MENTION_STOPS = (*QUOTE_MARKS, ",", ";", ":")  # a speaker's noun phrase never reaches back over these

@@ -14,16 +14,16 @@ from .base import (
     QUOTE_MARKS,
     SPEAKER_PHRASE_WORDS,
     SUBJECT_DEPS,
-    _Found,
+    Found as _Found,
 )
 from .tree import (
-    _by_owner,
-    _in_dateline,
-    _issued_by_owner,
-    _named_child,
-    _of_name_owner,
-    _of_phrase_by_owner,
-    _past_dateline,
+    by_owner as _by_owner,
+    in_dateline as _in_dateline,
+    issued_by_owner as _issued_by_owner,
+    named_child as _named_child,
+    of_name_owner as _of_name_owner,
+    of_phrase_by_owner as _of_phrase_by_owner,
+    past_dateline as _past_dateline,
 )
 
 

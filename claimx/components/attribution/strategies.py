@@ -6,9 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ...read.quotes import in_region as _in_region
-from ...read.quotes import opens_with_quote, paragraph_bounds, previous_paragraph
-from ...read.quotes import region_of as _region_of
+from ...read.quotes import in_region as _in_region, opens_with_quote, paragraph_bounds, previous_paragraph, region_of as _region_of
 from ...records import ents_of
 from .base import (
     LABEL_WORDS,
@@ -20,15 +18,15 @@ from .base import (
     REPORTED_CLAUSE_DEPS,
     SIGNATURE_RE,
     SUBJECT_DEPS,
-    _Ctx,
-    _Found,
+    Ctx as _Ctx,
+    Found as _Found,
 )
 from .tree import (
-    _one,
-    _phrase_head,
-    _semicolon_between,
-    _verbal,
-    _within,
+    one as _one,
+    phrase_head as _phrase_head,
+    semicolon_between as _semicolon_between,
+    verbal as _verbal,
+    within as _within,
 )
 
 # "WALLACE: ..." opening two or more paragraphs: a transcript, whose capitals labels are speakers (a dateline is one)

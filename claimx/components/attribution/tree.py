@@ -29,12 +29,12 @@ def _dateline_end(tok: Token) -> int | None:
     return None
 
 
-def _in_dateline(tok: Token) -> bool:
+def in_dateline(tok: Token) -> bool:
     """Whether `tok` is in the place-name dateline that opens a paragraph."""
     return _dateline_end(tok) is not None
 
 
-def _past_dateline(tok: Token) -> Token | None:
+def past_dateline(tok: Token) -> Token | None:
     """A subject read past the dateline the parser took for it: its apposition after the dash, else None."""
     end = _dateline_end(tok)
     if end is None:
@@ -52,12 +52,12 @@ def _pobj_of(noun: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _by_owner(noun: Token) -> Token | None:
+def by_owner(noun: Token) -> Token | None:
     """'a report by the NIS', 'figures from the ministry'."""
     return _pobj_of(noun, ("by", "from"))
 
 
-def _issued_by_owner(noun: Token) -> Token | None:
+def issued_by_owner(noun: Token) -> Token | None:
     """'a statement issued by the NIS', 'data released by the bureau'."""
     for child in noun.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -67,7 +67,7 @@ def _issued_by_owner(noun: Token) -> Token | None:
     return None
 
 
-def _of_name_owner(noun: Token) -> Token | None:
+def of_name_owner(noun: Token) -> Token | None:
     """'findings of the Air Accidents Investigation Branch': a named body's document."""
     obj = _pobj_of(noun, ("of",))
     if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON")):
@@ -75,18 +75,18 @@ def _of_name_owner(noun: Token) -> Token | None:
     return None
 
 
-def _of_phrase_by_owner(noun: Token) -> Token | None:
+def of_phrase_by_owner(noun: Token) -> Token | None:
     """'an analysis of filings by the Center for Example': the author hangs on the 'of' phrase."""
     obj = _pobj_of(noun, ("of",))
-    return _by_owner(obj) if obj is not None else None
+    return by_owner(obj) if obj is not None else None
 
 
-def _named_child(tok: Token) -> Token | None:
+def named_child(tok: Token) -> Token | None:
     """The name in apposition to a number or pronoun subject ('One of the men, David Redvers,')."""
     return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
-def _phrase_head(tok: Token, floor: int) -> Token:
+def phrase_head(tok: Token, floor: int) -> Token:
     """The noun whose phrase `tok` ends, not before token `floor` ('a source close to the negotiations')."""
     x = tok
     while x.dep_ in ("pobj", "prep", "amod") and x.head != x and x.head.i > floor and x.head.i < x.i:
@@ -94,22 +94,22 @@ def _phrase_head(tok: Token, floor: int) -> Token:
     return x if x.pos_ in NOUNS else tok
 
 
-def _semicolon_between(a: Token, b: Token) -> bool:
+def semicolon_between(a: Token, b: Token) -> bool:
     """Whether a semicolon parts the clauses of `a` and `b`."""
     lo, hi = sorted((a.i, b.i))
     return any(t.text == ";" for t in a.doc[lo:hi])
 
 
-def _one(sent: Span, tok: Token) -> Span:
+def one(sent: Span, tok: Token) -> Span:
     """The one-token span of `tok` (a cue) within its sentence."""
     return sent[tok.i - sent.start:tok.i - sent.start + 1]
 
 
-def _within(tok: Token, ancestor: Token) -> bool:
+def within(tok: Token, ancestor: Token) -> bool:
     return tok == ancestor or ancestor in tok.ancestors
 
 
-def _verbal(tok: Token) -> bool:
+def verbal(tok: Token) -> bool:
     """A verb, or a word the tagger took for a noun that has a subject and a clause of its own ('documents show he took')."""
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
                                             and any(c.dep_ == "ccomp" for c in tok.children))

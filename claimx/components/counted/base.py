@@ -21,7 +21,7 @@ MEASURED_WINDOW = 3
 RELATIVE_TAGS = {"WP", "WDT"}
 
 
-class _Before(NamedTuple):
+class Before(NamedTuple):
     """The figure before this one, for ellipsis and conversions."""
 
     sent: int

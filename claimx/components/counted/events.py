@@ -46,7 +46,7 @@ class EventRules:
         if count is None:
             return self._count_before(verb)
         mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
-        return [count, *mods, *_of_phrase_words(count)]
+        return [count, *mods, *of_phrase_words(count)]
 
     def _count_before(self, verb: Token) -> list[Token]:
         """The parser left the threshold verb without a subject ('The number of troops killed and injured ... has
@@ -64,7 +64,7 @@ class EventRules:
         return []
 
 
-def _of_phrase_words(noun: Token) -> list[Token]:
+def of_phrase_words(noun: Token) -> list[Token]:
     """'the number [of people killed]': the noun of the 'of' phrase and its participles and adjectives."""
     out: list[Token] = []
     for prep in noun.children:

@@ -16,16 +16,16 @@ from .base import (
     MEASURED_WINDOW,
     MODIFIER_DEPS,
     NOUNS,
-    _Before,
+    Before as _Before,
 )
 from .measure import MeasureRules
 from .tree import (
-    _antecedent,
-    _governor,
-    _hyphen_modified,
-    _nominal,
-    _pobj,
     anchor_of,
+    antecedent as _antecedent,
+    governor as _governor,
+    hyphen_modified as _hyphen_modified,
+    nominal as _nominal,
+    pobj as _pobj,
     skip_space,
 )
 

@@ -10,10 +10,10 @@ from .base import (
     NOUNS,
     RELATIVE_TAGS,
 )
-from .events import EVENT_POS, EventRules, _of_phrase_words
+from .events import EVENT_POS, EventRules, of_phrase_words as _of_phrase_words
 from .tree import (
-    _coordination_end,
-    _phrase_at,
+    coordination_end as _coordination_end,
+    phrase_at as _phrase_at,
 )
 
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"

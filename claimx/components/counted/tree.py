@@ -23,7 +23,7 @@ def skip_space(doc: Doc, j: int) -> int:
     return j
 
 
-def _phrase_at(tok: Token, phrases: list[str]) -> bool:
+def phrase_at(tok: Token, phrases: list[str]) -> bool:
     """One of `phrases` (lower-cased words) starts at this token."""
     doc = tok.doc
     for phrase in phrases:
@@ -33,16 +33,16 @@ def _phrase_at(tok: Token, phrases: list[str]) -> bool:
     return False
 
 
-def _coordination_end(noun: Token) -> int | None:
+def coordination_end(noun: Token) -> int | None:
     """The index of the last noun coordinated with `noun` ('soldiers and three policemen'), if any."""
     conj = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in NOUNS]
     if not conj:
         return None
     last = conj[-1]
-    return _coordination_end(last) or last.i
+    return coordination_end(last) or last.i
 
 
-def _nominal(tok: Token) -> bool:
+def nominal(tok: Token) -> bool:
     """A noun, or a word the small model tags otherwise after a determiner or adjective ('the dry well')."""
     if tok.pos_ in NOUNS:
         return True
@@ -50,14 +50,14 @@ def _nominal(tok: Token) -> bool:
     return tok.pos_ == "ADV" and tok.i > 0 and doc[tok.i - 1].pos_ in ("DET", "ADJ")
 
 
-def _governor(tok: Token) -> tuple[str, str]:
+def governor(tok: Token) -> tuple[str, str]:
     """How a figure or its noun hangs in its clause: (preposition or relation, governing lemma)."""
     if tok.dep_ == "pobj":
         return (tok.head.lower_, tok.head.head.lemma_.lower())
     return (tok.dep_, tok.head.lemma_.lower())
 
 
-def _antecedent(pronoun: Token) -> Token | None:
+def antecedent(pronoun: Token) -> Token | None:
     """The noun a relative clause hangs on: '25 defendants, five of whom ...' -> defendants."""
     for tok in [pronoun, *pronoun.ancestors]:
         if tok.dep_ == "relcl":
@@ -65,7 +65,7 @@ def _antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def _hyphen_modified(span: Span) -> Token | None:
+def hyphen_modified(span: Span) -> Token | None:
     """The noun a hyphenated figure modifies ('130-foot chute', '15-year-old cousin'), if any."""
     doc = span.doc
     if not any(t.text == "-" for t in span) and not (span.end < len(doc) and doc[span.end].text == "-"):
@@ -81,7 +81,7 @@ def _hyphen_modified(span: Span) -> Token | None:
     return None
 
 
-def _pobj(prep: Token) -> Token | None:
+def pobj(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp"):
             return child

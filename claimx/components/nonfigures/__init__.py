@@ -9,10 +9,9 @@ come from `lexicons/nonfigures.json`; the order of the table does not change the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc
 
+from ...records import Candidate
 from .context import HYPHENS, Context, Rule, Words, year_like
 from .furniture import (
     is_code_after_letters,
@@ -55,9 +54,6 @@ from .times import (
     is_year_before_singular_noun,
 )
 
-if TYPE_CHECKING:
-    from ..figures import _Candidate
-
 __all__ = ["HYPHENS", "NOT_FIGURE_RULES", "Context", "Rule", "Words", "not_figure_rule", "rules_table", "year_like"]
 
 
@@ -99,7 +95,7 @@ NOT_FIGURE_RULES: tuple[Rule, ...] = (
 )
 
 
-def not_figure_rule(doc: Doc, cand: _Candidate, words: Words, durations: bool = True) -> Rule | None:
+def not_figure_rule(doc: Doc, cand: Candidate, words: Words, durations: bool = True) -> Rule | None:
     """The first rule that says the candidate is no figure, None when it is one."""
     x = Context(doc, cand, words, durations)
     return next((rule for rule in NOT_FIGURE_RULES if rule(x)), None)

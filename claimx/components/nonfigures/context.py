@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:
-    from ..figures import _Candidate
+from ...records import Candidate
 
 HYPHENS = frozenset({"-", "–", "—", "‒"})
 GLUE_BEFORE_NAME = HYPHENS | {"/", "#", "."}  # "SA-22", "F/A 18", "No.5": a code glued to letters
@@ -116,7 +115,7 @@ class Words:
 class Context:
     """One candidate figure and the tokens around it, as the rules read them."""
 
-    def __init__(self, doc: Doc, cand: _Candidate, words: Words, durations: bool) -> None:
+    def __init__(self, doc: Doc, cand: Candidate, words: Words, durations: bool) -> None:
         self.doc, self.cand, self.words, self.durations = doc, cand, words, durations
         self.num = cand.num
         self.first = doc[self.num.start]
