@@ -9,7 +9,8 @@ import math
 import pytest
 from rich.console import Console
 
-from claimx.across.compare import Group, Row, compare, conflict, format_interval, interval, parse_period, spread
+from claimx.across.compare import compare
+from claimx.across.timelines import Group, Row, conflict, format_interval, interval, parse_period, spread
 from claimx.model import AsOf, Claim, Counted, Figure, Source, TextSpan, TimeRef
 from claimx.out.render import groups_table
 

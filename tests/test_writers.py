@@ -85,7 +85,7 @@ def test_writers_group_columns_stable(columns):
 
 
 def test_writers_group_rows_carry_as_of_scope_and_reasons():
-    from claimx.across.compare import Conflict, Group, Row
+    from claimx.across.timelines import Conflict, Group, Row
 
     def row(ref: str, value: float, as_of: str, source: str) -> Row:
         return Row(ref=ref, doc=ref.split(":")[0], figure=f"{value:g}", value=value, low=value, high=value,

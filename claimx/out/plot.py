@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..across.compare import Group, Row
+from ..across.timelines import Group, Row
 from ..errors import Errors
 
 SUFFIXES = (".png", ".html", ".svg")
@@ -91,14 +91,28 @@ def figure_for(groups: Sequence[Group]) -> Any:  # a matplotlib Figure; matplotl
 
 def _draw_timeline(ax: Any, g: Group) -> None:
     """The group's claims as bars over time, a colour per source, conflicts joined in red."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.lines import Line2D
-    from matplotlib.ticker import FuncFormatter
 
     ymin, ymax = _limits(g)
     xs, left, right, undated = _x_positions(g)
     sources = list(dict.fromkeys(r.source or "no source" for r in g.rows))
     colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
+    _draw_rows(ax, g, xs, (left, right), (ymin, ymax), colour)
+    for con in g.conflicts:
+        a, b = g.rows[con.a], g.rows[con.b]
+        ya, yb = (r.value or math.sqrt(max(r.low, ymin) * min(r.high, ymax)) for r in (a, b))
+        ax.plot([xs[con.a], xs[con.b]], [ya, yb], "--", color=CONFLICT, linewidth=1.2)
+    _draw_axes(ax, g, xs, (left, right), (ymin, ymax), undated)
+    handles = [Line2D([], [], color=colour[s], linewidth=4, label=s[:30]) for s in sources]
+    handles += [Line2D([], [], marker=m, linestyle="", color="#555555", label=scope) for scope, m in MARKERS.items()]
+    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+
+
+def _draw_rows(ax: Any, g: Group, xs: list[float], xlim: tuple[float, float], ylim: tuple[float, float],
+               colour: dict[str, str]) -> None:
+    """Each claim as a bar from its low to its high end and a mark at its value; claims of one date side by side
+    (their x in `xs` moved to where they are drawn)."""
+    (left, right), (ymin, ymax) = xlim, ylim
     in_conflict = {i for c in g.conflicts for i in (c.a, c.b)}
     same_x: dict[float, int] = {}
     for i, (r, x) in enumerate(zip(g.rows, xs, strict=True)):
@@ -116,10 +130,15 @@ def _draw_timeline(ax: Any, g: Group) -> None:
         if math.isinf(r.high):  # an open end: an arrow at the panel's top
             ax.annotate("", xy=(x, ymax), xytext=(x, ymax / 1.8), arrowprops={"arrowstyle": "-|>", "color": c})
         ax.annotate(r.figure, (x, high), xytext=(3, 2), textcoords="offset points", fontsize=7, color="#444444")
-    for con in g.conflicts:
-        a, b = g.rows[con.a], g.rows[con.b]
-        ya, yb = (r.value or math.sqrt(max(r.low, ymin) * min(r.high, ymax)) for r in (a, b))
-        ax.plot([xs[con.a], xs[con.b]], [ya, yb], "--", color=CONFLICT, linewidth=1.2)
+
+
+def _draw_axes(ax: Any, g: Group, xs: list[float], xlim: tuple[float, float], ylim: tuple[float, float],
+               undated: float | None) -> None:
+    """A log scale of counts, dates below, the undated claims set apart at the right, and the group's title."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.ticker import FuncFormatter
+
+    (left, right), (ymin, ymax) = xlim, ylim
     ax.set_yscale("log")
     ax.set_ylim(ymin, ymax)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}" if y >= 1 else f"{y:g}"))
@@ -135,9 +154,6 @@ def _draw_timeline(ax: Any, g: Group) -> None:
     n = len(g.conflicts)
     ax.set_title(f"{g.label}  ({len(g.rows)} claims, {n} conflict{'s' if n != 1 else ''})", fontsize=10, loc="left")
     ax.set_ylabel(g.unit or "count", fontsize=8)
-    handles = [Line2D([], [], color=colour[s], linewidth=4, label=s[:30]) for s in sources]
-    handles += [Line2D([], [], marker=m, linestyle="", color="#555555", label=scope) for scope, m in MARKERS.items()]
-    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
 
 
 def plot_groups(groups: Sequence[Group], path: str | Path) -> Path:

@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..across.actors import Actor
-from ..across.compare import Group, format_interval
 from ..across.evaluate import FIELDS
+from ..across.timelines import Group, format_interval
 from ..model import Claim, plain_number
 
 SENTENCE_WIDTH = 90

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import quote_regions, region_of as _region_of
 from ...read.timex import TimeResolver
@@ -112,14 +113,19 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, S
                     if span._.source.kind == "person":
                         speakers.append(head)
                     span._.cue = self.cue_record(found)
-            cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
-            span._.hedged = self._hedged(span, anchor, cue_i)
-            # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
-            found_time = self.times.figure_time(span, anchor, base, found.cue if found is not None else None)
-            span._.time = found_time.ref
-            span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
-            span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
+            self._hedge_time_scope(doc, span, anchor, found, base)
         return doc
+
+    def _hedge_time_scope(self, doc: Doc, span: Span, anchor: Token, found: _Found | None,
+                          base: dt.date | None) -> None:
+        """What a figure's source and cue decide beside them: its hedge, its time and as-of date, its scope."""
+        cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
+        span._.hedged = self._hedged(span, anchor, cue_i)
+        # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
+        found_time = self.times.figure_time(span, anchor, base, found.cue if found is not None else None)
+        span._.time = found_time.ref
+        span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
+        span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
 
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.
