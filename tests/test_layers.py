@@ -116,3 +116,25 @@ def test_layers_no_import_cycle():
     cycles = [(a, b) for a in sorted(graph.modules) for b in sorted(graph.find_modules_directly_imported_by(a))
               if graph.find_shortest_chain(importer=b, imported=a)]
     assert not cycles, cycles
+
+
+def _how_it_works() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("## How it works\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_layers_readme_walks_the_packages_in_order():
+    """README's How it works names each package folder, first in the contract's order (bottom to top)."""
+    section = _how_it_works()
+    firsts = [section.find(f"{p}/") for p in PACKAGES]
+    assert -1 not in firsts, dict(zip(PACKAGES, firsts, strict=True))
+    assert firsts == sorted(firsts)
+
+
+def test_layers_readme_names_only_modules_that_exist():
+    """Every module How it works names (`figures.py`, `read/timex.py`) is a file of the package."""
+    names = {n for n in re.findall(r"`((?:\w+/)?\w+\.py)`", _how_it_works()) if not n.startswith("tests/")}
+    files = {p.name for p in (ROOT / "claimx").rglob("*.py")} | {
+        str(p.relative_to(ROOT / "claimx")) for p in (ROOT / "claimx").rglob("*.py")}
+    assert names, "How it works names no module"
+    assert names <= files, sorted(names - files)

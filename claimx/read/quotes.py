@@ -1,6 +1,6 @@
 """Where direct quotations and paragraphs lie in a text: character ranges read off the marks.
 
-The attribution rules (`claimx.attribution`) ask here whether a figure stands in a quotation,
+The attribution rules (`claimx.components.attribution`) ask here whether a figure stands in a quotation,
 where its paragraph starts, and whether that paragraph opens with a quotation mark (news style
 runs a long quotation over paragraphs that each open with a mark and leave the last one closed).
 """

@@ -2,7 +2,7 @@
 
     >>> import dask.bag as db
     >>> from distributed import Client
-    >>> from claimx.dask import extract_bag
+    >>> from claimx.run.dask import extract_bag
     >>> client = Client("tcp://scheduler:8786")
     >>> summary = extract_bag(db.from_sequence(paths, npartitions=64), "out/")
 
