@@ -56,10 +56,10 @@ def _words(text: str) -> int:
 
 def measure(path: str) -> dict:
     """One run, in this process: load the model, extract `path` to a JSONL file, report."""
-    from claimx.batch import extract_stream
-    from claimx.io import Document, read_inputs
-    from claimx.pipeline import load
-    from claimx.writers import ClaimWriter, Format
+    from claimx.out.writers import ClaimWriter, Format
+    from claimx.read.io import Document, read_inputs
+    from claimx.run.batch import extract_stream
+    from claimx.run.pipeline import load
 
     nlp = load()
     words = 0

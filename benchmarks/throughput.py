@@ -55,7 +55,7 @@ def make_corpus(folder: Path, source: Path) -> Path:
 
 def density(corpus: str) -> tuple[float, float]:
     """(share of tokens in sentences with a number, share the model sees in windowed mode)."""
-    from claimx.windows import CANDIDATES_KEY, WindowPlanner, cheap_pipeline
+    from claimx.run.windows import CANDIDATES_KEY, WindowPlanner, cheap_pipeline
 
     cheap, planner = cheap_pipeline(), WindowPlanner()
     total = with_number = seen = 0
@@ -69,7 +69,7 @@ def density(corpus: str) -> tuple[float, float]:
 
 
 def _texts(corpus: str) -> list[str]:
-    from claimx.io import Document, read_inputs
+    from claimx.read.io import Document, read_inputs
 
     return [d.text for d in read_inputs([corpus]) if isinstance(d, Document)]
 
@@ -101,19 +101,18 @@ def case(name: str, corpus: str, model: str) -> dict:
         from rich.console import Console
 
         import claimx
-        from claimx.batch import Progress, extract_stream
-        from claimx.batch import run as run_batch
-        from claimx.io import read_inputs
-        from claimx.writers import write_jsonl
+        from claimx.out.writers import write_jsonl
+        from claimx.read.io import read_inputs
+        from claimx.run.batch import Progress, extract_stream, run as run_batch
 
         jobs = int(name[1])
-        os.environ["CLAIMX_WINDOWS"] = "0" if name.endswith("-full") else "1"  # as --windows sets it
         t = time.perf_counter()
         nlp = claimx.load(model) if jobs == 1 else None
         load = time.perf_counter() - t
         with tempfile.TemporaryFile("w", encoding="utf-8") as out:
             t = time.perf_counter()
-            stream = extract_stream(read_inputs([corpus]), jobs=jobs, nlp=nlp, model=model)
+            stream = extract_stream(read_inputs([corpus]), jobs=jobs, nlp=nlp, model=model,
+                                    full_parse=name.endswith("-full"))  # as --windows passes it
             run_batch(stream, lambda d, c: write_jsonl(c, out), Progress(Console(stderr=True), False))
             run = time.perf_counter() - t
     me, child = _peak_mb()
@@ -194,7 +193,7 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="spaCy pipeline [default: as claimx picks it]")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    from claimx.pipeline import model_name
+    from claimx.run.pipeline import model_name
 
     model = model_name(args.model)
     if args.case:

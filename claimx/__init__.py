@@ -6,7 +6,7 @@
 """
 
 from .model import BOUNDS, MEASURES, Claim, Cue, Figure, Source, TextSpan, TimeRef
-from .pipeline import extract_documents, extract_text, load
+from .run.pipeline import extract_documents, extract_text, load
 
 __version__ = "0.1.0"
 __all__ = ["BOUNDS", "MEASURES", "Claim", "Cue", "Figure", "Source", "TextSpan", "TimeRef",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import itertools
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +12,7 @@ import typer
 from rich.console import Console
 
 from .errors import Errors, InputError
-from .writers import Format, open_output
+from .out.writers import Format, open_output
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -70,7 +69,7 @@ def main() -> None:
 
 
 def load_nlp(model: str | None, lexicons: Path | None = None):
-    from .pipeline import load
+    from .run.pipeline import load
 
     try:
         return load(model, lexicons=str(lexicons) if lexicons else None)
@@ -86,11 +85,10 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
             dask: DaskOpt = None, windows: WindowsOpt = False) -> None:
     """Extract every numeric claim from articles."""
     check_date(date)
-    os.environ["CLAIMX_WINDOWS"] = "1" if windows else "0"  # read by extract_documents, in workers too
     if jobs < 0:
         _usage_error(Errors.E020.format(jobs=jobs))
     if dask is not None:
-        _extract_dask(paths, dask, output, model, lexicons, date, max_size, batch_size)
+        _extract_dask(paths, dask, output, model, lexicons, date, max_size, batch_size, full_parse=not windows)
         return
     if output is not None and output.is_dir():
         _usage_error(f"--output {output} is a folder: name a file")
@@ -98,9 +96,9 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     _check_sqlite(fmt, output)
     if resume and (output is None or fmt not in (Format.jsonl, Format.sqlite)):
         _usage_error(Errors.E019)
-    from .batch import Progress, extract_stream, resolve_jobs, run, skip_done
-    from .io import JSONL_SUFFIXES, read_inputs
-    from .writers import claim_output
+    from .out.writers import claim_output
+    from .read.io import JSONL_SUFFIXES, read_inputs
+    from .run.batch import Progress, extract_stream, resolve_jobs, run, skip_done
 
     nlp = load_nlp(model, lexicons) if resolve_jobs(jobs) == 1 else None  # workers load their own
     items = read_inputs(paths, max_bytes=int(max_size * 2**20) or None)
@@ -113,7 +111,8 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
             if resume:
                 items = skip_done(items, done, skipped)
             results = extract_stream(items, jobs=jobs, nlp=nlp, model=model, lexicons=str(lexicons) if lexicons else None,
-                                     date=date, batch_size=batch_size, parts=fmt in (Format.jsonl, Format.csv))
+                                     date=date, batch_size=batch_size, parts=fmt in (Format.jsonl, Format.csv),
+                                     full_parse=not windows)
             summary = run(results, writer.write, progress)  # JSONL and CSV: a long document piece by piece
     except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
         _report(str(err))
@@ -147,17 +146,18 @@ def _default_format(fmt: Format | None, output: Path | None) -> Format:
 
 
 def _extract_dask(paths: list[str], address: str, output: Path | None, model: str | None, lexicons: Path | None,
-                  date: str | None, max_size: float, batch_size: int) -> None:
+                  date: str | None, max_size: float, batch_size: int, full_parse: bool = True) -> None:
     if output is None:
         _usage_error(Errors.E021)
     try:
-        from .dask import extract_paths_on
+        from .run.dask import extract_paths_on
     except ImportError as err:
         _usage_error(f"--dask needs claimx[dask] installed ({err})")
     try:
         summary = extract_paths_on(address, paths, output, model=model, lexicons=str(lexicons) if lexicons else None,
                                    date=date, max_bytes=int(max_size * 2**20) or None, batch_size=batch_size,
-                                   report=lambda line: err_console.print(line, markup=False, highlight=False))
+                                   report=lambda line: err_console.print(line, markup=False, highlight=False),
+                                   full_parse=full_parse)
     except (OSError, TimeoutError) as err:
         _usage_error(Errors.E022.format(address=address, err=err))
     except RuntimeError as err:
@@ -205,8 +205,8 @@ EvalFormatOpt = Annotated[EvalFormat, typer.Option("--format", "-f", help="table
 
 def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]:
     """The processed Docs of every readable input; unreadable ones are reported on stderr and counted."""
-    from .io import Document, read_inputs
-    from .pipeline import make_doc
+    from .read.io import Document, read_inputs
+    from .run.pipeline import make_doc
 
     items, failed = [], 0
     for item in read_inputs(paths):
@@ -220,7 +220,7 @@ def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]
 
 
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
-    from .writers import write_records
+    from .out.writers import write_records
 
     with open_output(output) as out:
         write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
@@ -241,15 +241,15 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
     check_date(date)
     fmt = _default_format(fmt, output)
     _check_sqlite(fmt, output)
-    from .actors import ActorIndex
-    from .render import actors_table
-    from .writers import ACTOR_COLUMNS, actor_row
+    from .across.actors import ActorIndex
+    from .out.render import actors_table
+    from .out.writers import ACTOR_COLUMNS, actor_row
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
     index = ActorIndex.from_docs(docs, lexicons=lexicons)
     if fmt is Format.sqlite:
-        from .database import write_actors
+        from .out.database import write_actors
 
         _to_database(write_actors, output, index.actors)
     else:
@@ -280,11 +280,11 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     _check_sqlite(fmt, output)
     if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".html"):
         _usage_error(Errors.E026.format(path=plot))
-    from .actors import ActorIndex
-    from .compare import compare as compare_claims
+    from .across.actors import ActorIndex
+    from .across.compare import compare as compare_claims
+    from .out.render import groups_table
+    from .out.writers import GROUP_COLUMNS, group_rows
     from .records import claims_from_doc
-    from .render import groups_table
-    from .writers import GROUP_COLUMNS, group_rows
 
     nlp = load_nlp(model, lexicons)
     docs, failed = _processed_docs(nlp, paths, date)
@@ -292,13 +292,13 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
     if fmt is Format.sqlite:  # into the database extract wrote, beside its claims
-        from .database import write_groups
+        from .out.database import write_groups
 
         _to_database(write_groups, output, groups, index.actors)
     else:
         _write_records(groups, fmt, output, groups_table, group_rows, GROUP_COLUMNS)
     if plot is not None:
-        from .plot import plot_groups
+        from .out.plot import plot_groups
 
         plot_groups(groups, plot)
         _report(f"wrote {plot}")
@@ -311,9 +311,9 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
            date: DateOpt = None) -> None:
     """Write one article as an HTML page to review its claims."""
     check_date(date)
-    from .io import read_inputs
-    from .pipeline import extract_documents
-    from .review import render_html
+    from .out.review import render_html
+    from .read.io import read_inputs
+    from .run.pipeline import extract_documents
 
     items = list(itertools.islice(read_inputs([article]), 2))
     for item in items:
@@ -337,8 +337,8 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
     """Score claimx on annotated articles: P/R/F1 and accuracy per field."""
     import json
 
-    from .evaluate import load_gold, load_predictions, score
-    from .render import score_table
+    from .across.evaluate import load_gold, load_predictions, score
+    from .out.render import score_table
 
     check_date(date)
     failed = 0
@@ -347,8 +347,8 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
         if predictions:
             pred = load_predictions(paths)
         else:
-            from .io import read_inputs
-            from .pipeline import extract_documents
+            from .read.io import read_inputs
+            from .run.pipeline import extract_documents
 
             nlp = load_nlp(model, lexicons)
             pred = []
@@ -386,7 +386,7 @@ def claimreview(claims: ClaimsArg, rating: RatingOpt, database: DatabaseOpt = No
     """Write schema.org ClaimReview JSON-LD for the claims a fact-checker has rated."""
     import json
 
-    from .claimreview import reviews_from_files
+    from .out.claimreview import reviews_from_files
 
     try:
         reviews = reviews_from_files(claims, rating, database)

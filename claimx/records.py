@@ -1,13 +1,15 @@
-"""From annotated spaCy spans to `Claim` records."""
+"""From annotated spaCy spans to `Claim` records; and the types the readers and components hand each other."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from .constants import SPANS_KEY
 from .model import Claim, TextSpan
 
-__all__ = ["SPANS_KEY", "claims_from_doc", "ents_of", "text_span"]
+__all__ = ["SPANS_KEY", "Candidate", "Number", "claims_from_doc", "ents_of", "text_span"]
 _ENTS_CACHE = "claimx_ents"
 
 
@@ -58,3 +60,36 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
             scope=span._.scope,
         ))
     return claims
+
+
+# -- what the readers and components hand each other (not written out) -------------------
+
+@dataclass
+class Number:
+    """A number read from tokens [start, end)."""
+
+    start: int
+    end: int
+    value: float
+    vague: bool = False
+    fraction: bool = False
+    scaled: bool = False
+    scale: float = 1.0
+    currency: str | None = None
+    unit_text: str | None = None
+    plus: bool = False
+    high: float | None = None  # the top of a range written as one token ("8–12")
+    mark: str | None = None  # a bound written onto the digits: "~45g" approx, "sub-7" max
+
+
+@dataclass
+class Candidate:
+    """A number on its way to being a figure: what `figures` has read of it so far, as the not-a-figure rules see it."""
+
+    num: Number
+    start: int  # first token of the figure phrase (bound words, currency included)
+    end: int  # token after the phrase
+    low: float | None = None
+    high: float | None = None
+    bound: str = "exact"
+    unit: str | None = None

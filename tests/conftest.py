@@ -150,8 +150,8 @@ def figure_of(extract):
 @pytest.fixture(scope="session")
 def seed_docs(nlp):
     """The seed articles as processed Docs named by file, for actors and compare."""
-    from claimx.io import Document, read_inputs
-    from claimx.pipeline import make_doc
+    from claimx.read.io import Document, read_inputs
+    from claimx.run.pipeline import make_doc
 
     items = [d for d in read_inputs([str(SEEDS)]) if isinstance(d, Document)]
     return list(nlp.pipe(make_doc(nlp, d.text, d.name, d.date) for d in items))
@@ -160,7 +160,7 @@ def seed_docs(nlp):
 @pytest.fixture(scope="session")
 def seed_actors(seed_docs):
     """ActorIndex over the seed articles."""
-    from claimx.actors import ActorIndex
+    from claimx.across.actors import ActorIndex
 
     return ActorIndex.from_docs(seed_docs)
 
@@ -174,7 +174,7 @@ def seed_claims(seed_docs, seed_actors):
 @pytest.fixture(scope="session")
 def seed_groups(seed_claims, seed_actors):
     """compare() over the seed articles."""
-    from claimx.compare import compare
+    from claimx.across.compare import compare
 
     return compare(seed_claims, seed_actors)
 
@@ -201,15 +201,15 @@ def stderr_lines(result) -> list[str]:
 
 def spy_on_stream(monkeypatch) -> list[str]:
     """The names of the documents `extract` reads from now on (a --resume run skips those done)."""
-    import claimx.batch
+    import claimx.run.batch
 
     seen: list[str] = []
-    real = claimx.batch.extract_stream
+    real = claimx.run.batch.extract_stream
 
     def spy(items, **kw):
         items = list(items)
         seen.extend(i.name for i in items)
         return real(items, **kw)
 
-    monkeypatch.setattr(claimx.batch, "extract_stream", spy)
+    monkeypatch.setattr(claimx.run.batch, "extract_stream", spy)
     return seen

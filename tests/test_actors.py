@@ -10,10 +10,10 @@ import spacy
 from rich.console import Console
 from spacy.tokens import Doc
 
-from claimx.actors import Actor, ActorIndex, find_acronyms, norm, slug
-from claimx.extensions import set_extensions
+from claimx.across.actors import Actor, ActorIndex, find_acronyms, norm, slug
+from claimx.components.extensions import set_extensions
 from claimx.model import Claim, Figure, Source, TextSpan
-from claimx.render import actors_table
+from claimx.out.render import actors_table
 
 BLANK = spacy.blank("en")
 

@@ -15,8 +15,8 @@ import spacy
 from spacy.tokens import Doc
 
 import claimx
-from claimx.attribution.speakers import Speakers
-from claimx.attribution.tree import _verbal
+from claimx.components.attribution.speakers import Speakers
+from claimx.components.attribution.tree import verbal as _verbal
 
 ARTICLE_DATE = "2025-03-01"
 
@@ -471,7 +471,7 @@ def test_attribution_source_running_quote(figure_of, text, find, source):
                  id="open-curly-mark-closes-at-paragraph-end"),
 ])
 def test_quote_regions_per_paragraph(text, quoted, outside):
-    from claimx.quotes import quote_regions, region_of
+    from claimx.read.quotes import quote_regions, region_of
 
     regions = quote_regions(text)
     q = text.index(quoted)
@@ -524,7 +524,7 @@ def test_attribution_source_semicolon_series(figure_of, text, find, source):
                  id="typewriter-double-quote"),
 ])
 def test_quote_regions_typewriter_marks(text, quoted):
-    from claimx.quotes import quote_regions, region_of
+    from claimx.read.quotes import quote_regions, region_of
 
     q = text.index(quoted)
     assert region_of(quote_regions(text), q, q + len(quoted)) is not None

@@ -13,12 +13,12 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import claimx
-import claimx.writers
-from claimx.batch import Progress, Summary, extract_stream, resume_done, run
+import claimx.out.writers
 from claimx.cli import app
 from claimx.errors import InputError
-from claimx.io import Document, read_inputs
-from claimx.pipeline import CHUNK_CHARS, extract_documents, plan_pieces
+from claimx.read.io import Document, read_inputs
+from claimx.run.batch import Progress, Summary, extract_stream, resume_done, run
+from claimx.run.pipeline import CHUNK_CHARS, extract_documents, plan_pieces
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -109,7 +109,7 @@ def test_batch_resume_keeps_finished_documents_of_a_stopped_run(tmp_path, monkey
     out = tmp_path / "claims.jsonl"
     full = runner.invoke(app, ["extract", *map(str, docs)])
     assert full.exit_code == 0, full.output
-    real = claimx.writers.write_jsonl
+    real = claimx.out.writers.write_jsonl
     calls = []
 
     def interrupted(claims, stream):
@@ -118,11 +118,11 @@ def test_batch_resume_keeps_finished_documents_of_a_stopped_run(tmp_path, monkey
             raise KeyboardInterrupt
         return real(claims, stream)
 
-    monkeypatch.setattr(claimx.writers, "write_jsonl", interrupted)
+    monkeypatch.setattr(claimx.out.writers, "write_jsonl", interrupted)
     stopped = runner.invoke(app, ["extract", "--resume", "-o", str(out), *map(str, docs)])
     assert stopped.exit_code != 0
     assert [r["doc"] for r in records(out.read_text(encoding="utf-8"))] == ["a.txt"], "finished document kept"
-    monkeypatch.setattr(claimx.writers, "write_jsonl", real)
+    monkeypatch.setattr(claimx.out.writers, "write_jsonl", real)
     resumed = runner.invoke(app, ["extract", "--resume", "-o", str(out), *map(str, docs)])
     assert resumed.exit_code == 0, resumed.output
     assert out.read_text(encoding="utf-8") == full.stdout

@@ -12,11 +12,11 @@ import pytest
 from conftest import stderr_lines
 from typer.testing import CliRunner
 
-from claimx.claimreview import Article, Rating, as_of_date, claim_review, claim_reviews, read_ratings
 from claimx.cli import app
-from claimx.database import ClaimDatabase, claim_id, document_table
 from claimx.errors import InputError
-from claimx.io import Document
+from claimx.out.claimreview import Article, Rating, as_of_date, claim_review, claim_reviews, read_ratings
+from claimx.out.database import ClaimDatabase, claim_id, document_table
+from claimx.read.io import Document
 
 runner = CliRunner()
 

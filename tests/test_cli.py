@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from conftest import records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx
-import claimx.writers
+import claimx.out.writers
 from claimx.cli import app
 
 runner = CliRunner()
@@ -98,6 +99,28 @@ def test_cli_extract_jsonl_one_object_per_claim(tmp_path, text):
     assert [r["figure"]["text"] for r in recs] == ["Over 300", "Some 1,500"]
 
 
+@pytest.mark.parametrize(("args", "full_parse"), [([], True), (["--windows"], False)])
+@pytest.mark.parametrize("text", [KILLED, DEPLOYED])
+def test_cli_extract_windows_reaches_the_library_as_a_parameter(tmp_path, monkeypatch, args, full_parse, text):
+    """--windows is passed to `batch.extract_stream` (and on to the workers), not set in the environment (issue 20)."""
+    import claimx.run.batch
+
+    monkeypatch.delenv("CLAIMX_WINDOWS", raising=False)
+    passed: list[bool] = []
+    real = claimx.run.batch.extract_stream
+
+    def spy(items, **kw):
+        passed.append(kw["full_parse"])
+        return real(items, **kw)
+
+    monkeypatch.setattr(claimx.run.batch, "extract_stream", spy)
+    result = runner.invoke(app, ["extract", *args, str(write(tmp_path / "a.txt", text))])
+    assert result.exit_code == 0, result.output
+    assert passed == [full_parse]
+    assert "CLAIMX_WINDOWS" not in os.environ
+    assert len(records(result.stdout)) == 1
+
+
 @pytest.mark.parametrize("text", [
     KILLED + DEPLOYED,
     "Café owners said:\r\nOver 300 soldiers 🙂 were killed and “about 40” were wounded.\r\n",
@@ -158,7 +181,7 @@ def test_cli_extract_csv_one_row_per_claim_files_and_folders(tmp_path, files, ex
     jsonl = runner.invoke(app, ["extract", str(tmp_path / "in")])
     result = runner.invoke(app, ["extract", "--format", "csv", str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "sub")])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == ",".join(claimx.writers.CLAIM_COLUMNS)
+    assert result.stdout.splitlines()[0] == ",".join(claimx.out.writers.CLAIM_COLUMNS)
     rows = csv_rows(result.stdout)
     assert [(r["doc"], r["figure_text"], r["figure_value"], r["measure"]) for r in rows] == expected
     assert len(rows) == len(records(jsonl.stdout))
@@ -186,7 +209,7 @@ def test_cli_extract_csv_output_atomic(tmp_path, monkeypatch, old):
     result = runner.invoke(app, ["extract", "-f", "csv", "-o", str(out), str(a), str(b)])
     assert result.exit_code == 0, result.output
     assert [r["figure_text"] for r in csv_rows(out.read_text(encoding="utf-8"))] == ["Over 300", "Some 1,500"]
-    real = claimx.writers.CsvWriter.rows
+    real = claimx.out.writers.CsvWriter.rows
     calls = []
 
     def failing(self, rows):
@@ -195,7 +218,7 @@ def test_cli_extract_csv_output_atomic(tmp_path, monkeypatch, old):
             raise RuntimeError("disk on fire")
         return real(self, rows)
 
-    monkeypatch.setattr(claimx.writers.CsvWriter, "rows", failing)
+    monkeypatch.setattr(claimx.out.writers.CsvWriter, "rows", failing)
     crashed = runner.invoke(app, ["extract", "-f", "csv", "-o", str(out), str(a), str(b)])
     assert crashed.exit_code != 0
     assert [r["figure_text"] for r in csv_rows(out.read_text(encoding="utf-8"))] == ["Over 300", "Some 1,500"]
@@ -295,7 +318,7 @@ def test_cli_extract_output_atomic_on_crash(tmp_path, monkeypatch, old):
     b = write(tmp_path / "b.txt", DEPLOYED)
     out = write(tmp_path / "out" / "claims.jsonl", old)
     calls = []
-    real = claimx.writers.write_jsonl
+    real = claimx.out.writers.write_jsonl
 
     def failing(claims, stream):
         calls.append(1)
@@ -303,7 +326,7 @@ def test_cli_extract_output_atomic_on_crash(tmp_path, monkeypatch, old):
             raise RuntimeError("disk on fire")
         return real(claims, stream)
 
-    monkeypatch.setattr(claimx.writers, "write_jsonl", failing)
+    monkeypatch.setattr(claimx.out.writers, "write_jsonl", failing)
     result = runner.invoke(app, ["extract", "-o", str(out), str(a), str(b)])
     assert result.exit_code != 0, result.output
     assert out.read_text(encoding="utf-8") == old, "a failed run must leave the old file whole"

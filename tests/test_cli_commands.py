@@ -22,8 +22,8 @@ from conftest import SEEDS, SEEDS_GOLD, records, stderr_lines
 from typer.testing import CliRunner
 
 import claimx.cli
-import claimx.writers
-from claimx import evaluate
+import claimx.out.writers
+from claimx.across import evaluate
 from claimx.cli import app
 
 runner = CliRunner()
@@ -151,7 +151,7 @@ def test_cli_compare_csv_one_row_per_claim_of_a_group(measure):
     result = seeds_run("compare", "-f", "csv", str(SEEDS))
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == list(claimx.writers.GROUP_COLUMNS)
+    assert list(rows[0]) == list(claimx.out.writers.GROUP_COLUMNS)
     groups = records(seeds_run("compare", str(SEEDS)).stdout)
     assert len(rows) == sum(len(g["rows"]) for g in groups)
     group = one_group(groups, measure)
@@ -348,7 +348,7 @@ def write_predictions(tmp_path: Path) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def library_report() -> dict:
-    """What claimx.evaluate says about `claimx extract seeds/ -f jsonl` (tests/test_evaluate.py holds it to
+    """What claimx.across.evaluate says about `claimx extract seeds/ -f jsonl` (tests/test_evaluate.py holds it to
     the shared referee's numbers), through JSON as the command prints it."""
     report = evaluate.score(evaluate.load_gold(SEEDS_GOLD), records(extracted_seeds()))
     return json.loads(json.dumps(report, ensure_ascii=False))
@@ -363,7 +363,7 @@ def test_cli_eval_json_matches_the_library(monkeypatch, fmt_args):
     expected = library_report()
     assert got.keys() == expected.keys()
     for key in expected:
-        assert got[key] == expected[key], f"{key}: claimx.evaluate {expected[key]!r}, claimx eval {got[key]!r}"
+        assert got[key] == expected[key], f"{key}: claimx.across.evaluate {expected[key]!r}, claimx eval {got[key]!r}"
     assert got["matched"] > 0
 
 

@@ -9,9 +9,10 @@ import math
 import pytest
 from rich.console import Console
 
-from claimx.compare import Group, Row, compare, conflict, format_interval, interval, parse_period, spread
+from claimx.across.compare import compare
+from claimx.across.timelines import Group, Row, conflict, format_interval, interval, parse_period, spread
 from claimx.model import AsOf, Claim, Counted, Figure, Source, TextSpan, TimeRef
-from claimx.render import groups_table
+from claimx.out.render import groups_table
 
 INF = math.inf
 
@@ -233,8 +234,8 @@ def test_compare_output(width):
      "60", "party"),
 ])
 def test_compare_subject_from_the_party(nlp, sentences, figure, subject_via):
-    from claimx.actors import ActorIndex
-    from claimx.pipeline import make_doc
+    from claimx.across.actors import ActorIndex
+    from claimx.run.pipeline import make_doc
 
     docs = [nlp(make_doc(nlp, text, f"{i}.txt", "2024-06-03")) for i, text in enumerate(sentences)]
     claims = [c for d in docs for c in d._.claims]

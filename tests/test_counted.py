@@ -1,4 +1,4 @@
-"""Counted noun phrase and measure (claimx/counted.py).
+"""Counted noun phrase and measure (claimx/components/counted/).
 
 Per /work/shared/gold/GUIDELINES.md, `counted` is the noun phrase the figure counts,
 without the figure, scored on its head noun (None when the text names nothing, as in

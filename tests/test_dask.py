@@ -12,9 +12,9 @@ from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.dask import extract_bag
-from claimx.io import Document, read_inputs
-from claimx.pipeline import extract_documents
+from claimx.read.io import Document, read_inputs
+from claimx.run.dask import extract_bag
+from claimx.run.pipeline import extract_documents
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -19,10 +19,11 @@ from conftest import records, spy_on_stream, stderr_lines
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
-import claimx.database
-from claimx.actors import claim_ref
+import claimx.out.database
+from claimx.across.actors import claim_ref
 from claimx.cli import app
-from claimx.database import (
+from claimx.model import Claim, Figure, Source, TextSpan
+from claimx.out.database import (
     ClaimDatabase,
     claim_columns,
     claim_id,
@@ -30,8 +31,7 @@ from claimx.database import (
     record_actors,
     spelling_of,
 )
-from claimx.io import Document
-from claimx.model import Claim, Figure, Source, TextSpan
+from claimx.read.io import Document
 
 runner = CliRunner()
 
@@ -218,10 +218,10 @@ def test_database_without_resume_starts_again(built, tmp_path):
 
 
 def test_database_document_written_whole_or_not_at_all(nlp, tmp_path, monkeypatch):
-    from claimx.pipeline import extract_documents
+    from claimx.run.pipeline import extract_documents
 
     docs = [Document(name, name, ARTICLES[name]) for name in ("kharkiv.txt", "acme.txt")]
-    real = claimx.database.upsert_actors
+    real = claimx.out.database.upsert_actors
     calls = []
 
     def failing(db, actors, **kw):
@@ -230,7 +230,7 @@ def test_database_document_written_whole_or_not_at_all(nlp, tmp_path, monkeypatc
             raise OSError("disk full")  # after the second document's claims were inserted
         return real(db, actors, **kw)
 
-    monkeypatch.setattr(claimx.database, "upsert_actors", failing)
+    monkeypatch.setattr(claimx.out.database, "upsert_actors", failing)
     out = tmp_path / "claims.db"
     with ClaimDatabase(out) as writer, pytest.raises(OSError):
         for doc, claims in extract_documents(nlp, docs):

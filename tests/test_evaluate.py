@@ -1,4 +1,4 @@
-"""claimx.evaluate agrees with the shared referee, number for number.
+"""claimx.across.evaluate agrees with the shared referee, number for number.
 
 The referee (conftest.GOLD / "score.py", standard library only) runs as a subprocess with
 --json on claimx's own predictions for the seeds and on prediction sets derived from them
@@ -8,7 +8,7 @@ what exercises the matching and the field checks.
 
 The referee is the team's, in ../shared: the tests that call it are marked `gold` (skipped in a
 clone without it). The seeds' gold they score against is the repository's (docs/gold/seeds.jsonl),
-and the tests of claimx.evaluate on its own run anywhere.
+and the tests of claimx.across.evaluate on its own run anywhere.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from conftest import GOLD, GOLD_MARK, SEEDS, SEEDS_GOLD
 from rich.console import Console
 
 import claimx
-from claimx import evaluate, render
+from claimx.across import evaluate
 from claimx.errors import InputError
 from claimx.model import BOUNDS, MEASURES
+from claimx.out import render
 
 SCORER = GOLD / "score.py"
 
@@ -56,7 +57,7 @@ def ours(gold_path: Path, preds: Preds) -> dict:
 def assert_same(expected: dict, got: dict) -> None:
     assert got.keys() == expected.keys()
     for key in expected:
-        assert got[key] == expected[key], f"{key}: referee {expected[key]!r}, claimx.evaluate {got[key]!r}"
+        assert got[key] == expected[key], f"{key}: referee {expected[key]!r}, claimx.across.evaluate {got[key]!r}"
 
 
 @functools.lru_cache(maxsize=1)

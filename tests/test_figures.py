@@ -1,4 +1,4 @@
-"""Figure reading (claimx/figures.py): span, value, bound and unit of each figure.
+"""Figure reading (claimx/components/figures.py): span, value, bound and unit of each figure.
 
 Expectations follow /work/shared/gold/GUIDELINES.md, not what claimx happens to do today:
 the figure text is the number with its bound words, currency sign and unit, not the

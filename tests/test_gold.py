@@ -30,7 +30,7 @@ import pytest
 from conftest import GOLD, GOLD_MARK, SEEDS, SEEDS_GOLD
 from typer.testing import CliRunner
 
-from claimx import evaluate
+from claimx.across import evaluate
 from claimx.cli import app
 
 SCORER = GOLD / "score.py"
@@ -122,7 +122,7 @@ def test_gold_accuracy(name, metric, floor):
 
 @GOLD_MARK
 def test_gold_dev_no_article_left_behind():
-    """Claim F1 per dev article (claimx.evaluate scores as the referee does): the worst one has a floor too."""
+    """Claim F1 per dev article (claimx.across.evaluate scores as the referee does): the worst one has a floor too."""
     gold = evaluate.load_gold(SETS["dev"][0])
     _, preds = predictions("dev")
     worst = {}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimx.errors import InputError
-from claimx.io import Document, dateline_date, read_file, read_inputs
+from claimx.read.io import Document, dateline_date, read_file, read_inputs
 
 
 def write(path: Path, data: str | bytes) -> Path:

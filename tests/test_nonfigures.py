@@ -10,7 +10,7 @@ import inspect
 
 import pytest
 
-from claimx.nonfigures import NOT_FIGURE_RULES, furniture, names, times
+from claimx.components.nonfigures import NOT_FIGURE_RULES, furniture, names, times
 
 
 @pytest.mark.parametrize("rule", NOT_FIGURE_RULES, ids=lambda r: r.__name__)

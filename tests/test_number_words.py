@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from claimx.data import load_lexicon
-from claimx.number_words import FOLLOWS, Kind, WordNumberReader
+from claimx.read.number_words import FOLLOWS, Kind, WordNumberReader
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The number reader (`claimx/numbers.py`) and the ranges built on it, without a trained model.
+"""The number reader (`claimx/read/numbers.py`) and the ranges built on it, without a trained model.
 
 Every form here is read from tokens alone (a blank English tokenizer), so these tests need
 no parse. Sentences are invented, from business, science, tech and sports pages and from
@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 from claimx.data import load_lexicon
-from claimx.numbers import NumberReader
+from claimx.read.numbers import NumberReader
 
 BLANK = spacy.blank("en")
 READER = NumberReader(load_lexicon("numbers.json"), load_lexicon("currencies.json")["symbols"])

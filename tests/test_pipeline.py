@@ -275,8 +275,8 @@ MEMORY_SCRIPT = """
 import resource, sys
 from pathlib import Path
 import claimx
-from claimx.io import Document
-from claimx.pipeline import extract_documents
+from claimx.read.io import Document
+from claimx.run.pipeline import extract_documents
 
 nlp = claimx.load()
 seeds = "\\n\\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt")))
@@ -300,8 +300,8 @@ def long_text(*paragraphs: str, ends_at: int) -> str:
 
 @pytest.mark.parametrize(("in_flight", "max_length"), [(1, 3000), (8000, 3000)])
 def test_pipeline_pieces_in_a_window_equal_all_pieces_at_once(nlp, monkeypatch, in_flight, max_length):
-    from claimx import pipeline
-    from claimx.io import Document
+    from claimx.read.io import Document
+    from claimx.run import pipeline
 
     text = "\n\n".join(seed_text(name) for name in SEED_FILES)
     monkeypatch.setattr(nlp, "max_length", max_length)
@@ -324,8 +324,8 @@ def test_pipeline_pieces_in_a_window_equal_all_pieces_at_once(nlp, monkeypatch, 
      "He said 12 players were injured this season.", "Mark Hale"),
 ])
 def test_pipeline_later_piece_finds_speaker_before_it(nlp, monkeypatch, speaker, pronoun_line, name):
-    from claimx import pipeline
-    from claimx.io import Document
+    from claimx.read.io import Document
+    from claimx.run import pipeline
 
     text = long_text(speaker, pronoun_line, ends_at=3000)
     monkeypatch.setattr(nlp, "max_length", 3000)
@@ -344,8 +344,8 @@ def test_pipeline_later_piece_finds_speaker_before_it(nlp, monkeypatch, speaker,
      "2024-02-08/2024-03-09"),
 ])
 def test_pipeline_later_piece_resolves_time_against_earlier_date(nlp, monkeypatch, dateline, line, date):
-    from claimx import pipeline
-    from claimx.io import Document
+    from claimx.read.io import Document
+    from claimx.run import pipeline
 
     text = dateline + "\n" + long_text(line, ends_at=4000)
     monkeypatch.setattr(nlp, "max_length", 3000)
@@ -362,8 +362,8 @@ def test_pipeline_later_piece_resolves_time_against_earlier_date(nlp, monkeypatc
     ('"The season has been hard on all of us.', 'About 9 players are hurt," said Hale.'),
 ])
 def test_pipeline_piece_opening_inside_a_quotation_reads_its_opening(nlp, monkeypatch, opening, closing):
-    from claimx import pipeline
-    from claimx.io import Document
+    from claimx.read.io import Document
+    from claimx.run import pipeline
 
     # one paragraph longer than a piece: narration, then a quotation that a cut falls inside
     narration = "The river rose in the night and the roads closed one by one. " * 25

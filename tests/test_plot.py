@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from claimx.compare import Conflict, Group, Row
-from claimx.plot import _x_positions, figure_for, plot_groups, row_label
+from claimx.across.timelines import Conflict, Group, Row
+from claimx.out.plot import _x_positions, figure_for, plot_groups, row_label
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -1,4 +1,4 @@
-"""The review page (claimx.review) as a browser renders it.
+"""The review page (claimx.out.review) as a browser renders it.
 
 Each page is opened in headless Chromium with `--dump-dom`; a small script, added to a copy
 of the page for the test only, records what the browser computed for every highlight (its
@@ -24,7 +24,7 @@ from conftest import SEEDS
 
 import claimx
 from claimx.model import Claim, Cue, Figure, Source, TextSpan, TimeRef
-from claimx.review import KINDS, render_html
+from claimx.out.review import KINDS, render_html
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

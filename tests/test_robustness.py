@@ -7,15 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
 import claimx
-import claimx.io
+import claimx.read.io
 from claimx.cli import app
-from claimx.io import Document
-from claimx.pipeline import extract_documents
+from claimx.read.io import Document
+from claimx.run.pipeline import extract_documents
 
 runner = CliRunner()
 KILLED = "Over 300 soldiers were killed in the fighting, officials said.\n"
@@ -94,7 +93,7 @@ def test_robustness_bad_input_one_line_others_intact(tmp_path, monkeypatch, make
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kw)
 
-    monkeypatch.setattr(claimx.io, "open", locked, raising=False)
+    monkeypatch.setattr(claimx.read.io, "open", locked, raising=False)
     result = runner.invoke(app, ["extract", str(first), str(bad), str(last)])
     assert result.exit_code == 1, result.output
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]

@@ -8,9 +8,9 @@ from conftest import GOLD, GOLD_MARK, SEEDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-import claimx.ruler as ruler_module
-from claimx.pipeline import model_name
-from claimx.ruler import CachedAttributeRuler, cache_attribute_ruler
+import claimx.components.ruler as ruler_module
+from claimx.components.ruler import CachedAttributeRuler, cache_attribute_ruler
+from claimx.run.pipeline import model_name
 
 # A tag map, a lemma fix by word, a two-token pattern, an operator and a later rule overriding an earlier one.
 PATTERNS = [

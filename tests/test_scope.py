@@ -38,7 +38,7 @@ def test_scope_bounds_are_not_additions(figure_of, sentence, figure):
 def test_scope_words_come_from_the_lexicon(tmp_path):
     import json
 
-    from claimx.scope import ScopeReader
+    from claimx.components.scope import ScopeReader
 
     (tmp_path / "scope.json").write_text(json.dumps({"total_phrases": ["headcount"]}), encoding="utf-8")
     reader = ScopeReader(tmp_path)

@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from claimx.extensions import set_extensions
+from claimx.components.extensions import set_extensions
 from claimx.model import AsOf, TimeRef
-from claimx.timex import FigureTime, TimeResolver, _parse
+from claimx.read.timex import FigureTime, TimeResolver, _parse
 
 BASE = dt.date(2025, 5, 1)
 
@@ -134,7 +134,7 @@ def test_timex_weekday_is_latest_on_or_before_article_date(times, text, base, ex
     ("Twelve residents were evacuated and treated over the weekend, the fire chief said.", "Twelve", "the weekend", None),
 ])
 def test_timex_figure_time_reads_whose_clause(nlp, times, sentence, figure, own, statement):
-    from claimx.counted import anchor_of
+    from claimx.components.counted import anchor_of
 
     doc = nlp(sentence)
     (span,) = [s for s in doc.spans["claimx"] if figure in s.text]

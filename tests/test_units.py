@@ -1,4 +1,4 @@
-"""The unit reader (`claimx/units.py`): listed words first, quantulum3's tables for the rest.
+"""The unit reader (`claimx/read/units.py`): listed words first, quantulum3's tables for the rest.
 
 No trained model: a blank English tokenizer, and the figure reader on a blank pipeline.
 Sentences are invented, from tech, science, motoring, sports and disaster pages.
@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from claimx.data import load_lexicon
-from claimx.units import UnitReader
+from claimx.read.units import UnitReader
 
 BLANK = spacy.blank("en")
 UNITS = UnitReader(load_lexicon("units.json"), load_lexicon("currencies.json"))

@@ -10,7 +10,7 @@ import spacy
 from conftest import GOLD, GOLD_MARK
 
 from claimx.model import Claim, Figure, TextSpan
-from claimx.windows import CANDIDATES_KEY, WINDOWS_KEY, WindowPlanner, cheap_pipeline, fit_claims, narrowed_doc, plan_windows
+from claimx.run.windows import CANDIDATES_KEY, WINDOWS_KEY, WindowPlanner, cheap_pipeline, fit_claims, narrowed_doc, plan_windows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_TEXTS = GOLD / "dev" / "texts"
@@ -173,7 +173,7 @@ def test_fit_claims_trims_a_span_that_runs_into_a_gap():
 
 
 def test_narrower_reads_with_the_pipelines_words_and_leaves_it_as_it_was():
-    from claimx.windows import Narrower
+    from claimx.run.windows import Narrower
 
     nlp = spacy.blank("en")
     nlp.add_pipe("claimx")
@@ -191,8 +191,8 @@ MAX_WINDOWED_DIFFERENCES = 2
 
 
 def _claims(nlp, paths, full_parse):
-    from claimx.io import Document, read_inputs
-    from claimx.pipeline import extract_documents
+    from claimx.read.io import Document, read_inputs
+    from claimx.run.pipeline import extract_documents
 
     docs = [d for d in read_inputs([str(p) for p in paths]) if isinstance(d, Document)]
     return {d.name: [dataclasses.asdict(c) for c in cs] for d, cs in extract_documents(nlp, docs, full_parse=full_parse)}

@@ -55,7 +55,8 @@ def _api_names() -> set[str]:
     """Names the code refers to, not words it reads in text: lexicon files, spaCy factories, model packages."""
     from spacy.language import Language
 
-    from claimx import factories, pipeline, windows  # noqa: F401 - register claimx's factories
+    from claimx.components import factories  # noqa: F401 - register claimx's factories
+    from claimx.run import pipeline, windows  # noqa: F401
 
     names = {p.name for p in (PACKAGE / "lexicons").iterdir()}
     names |= set(Language.factories) | set(pipeline.DEFAULT_MODELS) | SPACY_PIPES

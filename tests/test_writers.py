@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from claimx.io import Document
 from claimx.model import AsOf, Claim, Counted, Cue, Figure, Source, TextSpan, TimeRef
-from claimx.writers import CLAIM_COLUMNS, GROUP_COLUMNS, ClaimWriter, Format, cell, claim_row, group_rows
+from claimx.out.writers import CLAIM_COLUMNS, GROUP_COLUMNS, ClaimWriter, Format, cell, claim_row, group_rows
+from claimx.read.io import Document
 
 SENTENCE = 'Over 300 soldiers were killed, "a disaster", officials said last week.\n'
 FULL = Claim(doc="a.txt", figure=Figure("Over 300", 0, 8, 300.0, bound="min"), sentence=TextSpan(SENTENCE, 0, 72),
@@ -85,7 +85,7 @@ def test_writers_group_columns_stable(columns):
 
 
 def test_writers_group_rows_carry_as_of_scope_and_reasons():
-    from claimx.compare import Conflict, Group, Row
+    from claimx.across.timelines import Conflict, Group, Row
 
     def row(ref: str, value: float, as_of: str, source: str) -> Row:
         return Row(ref=ref, doc=ref.split(":")[0], figure=f"{value:g}", value=value, low=value, high=value,

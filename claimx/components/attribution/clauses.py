@@ -1,0 +1,108 @@
+"""Source strategies read off the clause around the figure: an 'according to' that closes the sentence, a reporting
+relative clause on the figure's noun, and a count that someone keeps ('the ministry's toll rose to 41')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...read.quotes import region_of as _region_of
+from .base import (
+    MAX_CLIMB,
+    NOUNS,
+    SUBJECT_DEPS,
+    Ctx as _Ctx,
+    Found as _Found,
+)
+from .tree import one as _one
+
+CLOSING_MARKS = (",", "\u2014", "\u2013")  # what sets a closing "according to X" off from the clause it frames
+RELATIVE_WORDS = 6  # "the 300 people [that] the health ministry says ...": words from the figure to the cue
+DEFINITE_WORDS = 2  # "the [minimum] $20 million": words from the determiner to the figure
+RELATIVE_GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "PRON")  # what may stand between: the counted noun and the speaker
+COUNT_DEPS = ("nsubj", "nsubjpass", "dobj")  # "the ministry's toll [rose to] 41", "[kept] the IMF's estimate [at] 3.1%"
+OWNER_ENTS = ("ORG", "GPE", "NORP", "PERSON")  # a name inside the count's own phrase: "the Reuters tally"
+
+
+class ClauseStrategies:
+    """The clause-level strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
+
+    def _closing_according_to(self, ctx: _Ctx) -> _Found | None:
+        """'Police said they held 12 men, according to the family's lawyer.': an 'according to X' that closes the
+        sentence after the figure frames all of it, a reporting verb inside included (X reports what police said)."""
+        doc, sent = ctx.span.doc, ctx.sent
+        if ctx.region is not None:
+            return None  # inside a quotation its speaker comes first, and its own "according to" is the speaker's
+        for phrase, stance in ctx.phrases:
+            low = phrase.text.lower()
+            if phrase.sent != sent or phrase.start < ctx.span.end or low in self.via_cues or low in self.relay_cues:
+                continue  # before the figure, or a relay ('citing X'): not a frame
+            if phrase.start == 0 or doc[phrase.start - 1].text not in CLOSING_MARKS:
+                continue
+            if _region_of(ctx.quotes, phrase.start_char, phrase.end_char) is not None:
+                continue  # words quoted from someone else
+            obj = self._phrase_object(phrase)
+            if obj is None or any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1:sent.end]):
+                continue  # the phrase must end the sentence
+            owner = self._owner(obj) if self._is_document(obj) else None
+            return _Found(owner or obj, phrase, stance)
+        return None
+
+    def _relative_cue(self, ctx: _Ctx) -> _Found | None:
+        """'the 5,000 troops officials say are needed', 'the $20 million experts say it costs': a reporting clause on
+        the figure's noun, read off the words, since the small parser seldom builds the relative clause."""
+        doc, sent = ctx.span.doc, ctx.sent
+        if not any(t.lower_ in self.definite_determiners for t in doc[max(sent.start, ctx.span.start - DEFINITE_WORDS):ctx.span.start]):
+            return None  # "10 voters say they ...": the figure's own noun speaks; a relative clause follows "the 5,000"
+        for k in range(ctx.span.end, min(ctx.span.end + RELATIVE_WORDS, sent.end)):
+            tok = doc[k]
+            stance = self.cue_verbs.get(tok.lemma_.lower())
+            if stance is not None and tok.pos_ in ("VERB", "AUX") and k > ctx.span.end:
+                return self._relative_speaker(tok, stance, ctx)
+            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.relative_pronouns:
+                return None  # a verb, a preposition or a comma: no reporting clause on the noun
+        return None
+
+    def _relative_speaker(self, verb: Token, stance: str, ctx: _Ctx) -> _Found | None:
+        """The speaker just before the cue of a reporting relative clause, when the cue reports a clause of its own."""
+        doc = verb.doc
+        speaker = doc[verb.i - 1]
+        if speaker.pos_ not in (*NOUNS, "PRON") or speaker.i in ctx.inside or not self._may_speak(speaker):
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._document_voice(speaker):
+            return None  # "the 30 craters images show" needs a document; "the 12 men police show" is no report
+        nxt = doc[verb.i + 1] if verb.i + 1 < ctx.sent.end else None
+        if nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "DET", "NUM"):
+            return None  # "officials said that ...", "troops officials said.": the cue reports its own clause
+        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.relative_pronouns]
+        start = gap[-1].i + 1 if gap else speaker.i
+        while not gap and start > ctx.span.end + 1 and doc[start - 1].pos_ == "PROPN":
+            start -= 1  # "the 5,000 troops Pentagon officials say": the counted noun stays out
+        return _Found(speaker, _one(ctx.sent, verb), stance, doc[start:speaker.i + 1])
+
+    def _owned_count(self, ctx: _Ctx) -> _Found | None:
+        """'The ministry's toll rose to 41', 'kept the IMF's estimate at 3.1 percent': a count that a speaker keeps,
+        subject or object of the verb whose phrase gives the figure; the keeper is the source."""
+        verb = ctx.anchor
+        for _ in range(MAX_CLIMB):
+            if verb.dep_ in SUBJECT_DEPS or verb.head == verb:
+                return None  # the figure is what the clause is about, not the new value of a count
+            verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                break
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for arg in verb.children:
+            if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
+                continue
+            owner = self._owner(arg)
+            if owner is not None and owner.i not in ctx.inside and self._may_speak(owner):
+                return _Found(owner, _one(ctx.sent, arg), "estimates")
+            if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS for c in arg.children):
+                return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
+        return None
+
+    def _is_count(self, tok: Token) -> bool:
+        """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.cue_nouns or lemma in self.count_nouns or lemma in self.document_nouns \
+            or tok.lower_ in self.document_nouns

@@ -1,0 +1,93 @@
+"""Source strategies that read past the figure's own sentence: a quotation that closes in a later paragraph, a paragraph of direct
+speech closed by a dash, and a sentence that points back to the one before it ('This was stated by ...')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...read.quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
+from .base import (
+    QUOTE_PARAGRAPHS_BACK,
+    Ctx as _Ctx,
+    Found as _Found,
+)
+from .tree import one as _one
+
+SPEECH_TAIL_WORDS = 8  # ", - the country's defence minister said.": words after the dash that closes the speech
+SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash of speech (", - he said", not "jobs — he said")
+
+
+class ContextStrategies:
+    """Strategies of `AttributionFinder.STRATEGIES` that read beyond the figure's sentence, each `(self, ctx) -> _Found | None`."""
+
+    def _speech_paragraph(self, ctx: _Ctx) -> _Found | None:
+        """'We count 9,000 of their soldiers. 2,000 were killed, - the minister said.': direct speech without quotation
+        marks, closed by a dash and a reporting clause; its speaker says every sentence of the paragraph."""
+        doc, text = ctx.span.doc, ctx.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        para = doc.char_span(start, end, alignment_mode="expand")
+        if para is None:
+            return None
+        words = [t for t in para if not t.is_space]
+        dash = next((k for k in range(len(words) - 1, 0, -1) if words[k].text in self.speech_dashes), None)
+        if dash is None or words[dash - 1].text not in SPEECH_OPENERS or words[dash].i < ctx.span.end:
+            return None
+        tail = [t for t in words[dash + 1:] if not t.is_punct]
+        if not tail or len(tail) > SPEECH_TAIL_WORDS:
+            return None
+        for cue in tail:
+            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs:
+                subj = self.subject_of(cue)
+                if subj is not None and subj.i > words[dash].i and self._may_speak(subj):
+                    return _Found(subj, _one(cue.sent, cue), self.cue_verbs[cue.lemma_.lower()])
+        return None
+
+    def _quote_closed_later(self, ctx: _Ctx) -> _Found | None:
+        """'"We count 9,000 of their soldiers.' / '2,000 fell in a month," the minister said.': a quotation left open
+        at its paragraph's end runs on (each paragraph may open anew) to the one where it closes; the speaker named
+        after the closing mark says all of it."""
+        if ctx.region is None:
+            return None
+        text = ctx.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if not left_open(text[start:end]):
+            return None
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            start, end = next_paragraph(text, end)
+            if start >= len(text):
+                return None
+            para = text[start:end]
+            lead = len(para) - len(para.lstrip())
+            reopened = para[lead:].startswith(OPENING_MARKS)
+            close = first_close(para, lead + 1 if reopened else lead)
+            if close is not None:
+                return self._speaker_in(ctx.span.doc, start + close + 1, end, [])
+            if not reopened:
+                return None  # neither opened anew nor closed: the quotation ended unmarked
+        return None
+
+    def _pointed_back(self, ctx: _Ctx) -> _Found | None:
+        """'At least 70 soldiers have died. This was stated by the defence minister.' / '... The ministry confirmed
+        these figures.': the next sentence says who said the figure's sentence, pointing back to it."""
+        doc, sent = ctx.span.doc, ctx.sent
+        j = sent.end
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j >= len(doc):
+            return None
+        for cue in doc[j].sent:
+            lemma = cue.lemma_.lower()
+            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not any(self._points_back(c) for c in cue.children):
+                continue
+            subj = self.subject_of(cue)
+            if subj is not None and not self._points_back(subj) and self._may_speak(subj):
+                return _Found(subj, _one(cue.sent, cue), self.cue_verbs[lemma])
+        return None
+
+    def _points_back(self, tok: Token) -> bool:
+        """'This', 'these figures': a subject of a passive cue or an object of a cue that stands for what came before."""
+        if tok.dep_ not in ("nsubjpass", "dobj"):
+            return False
+        words = " ".join(t.lower_ for t in tok.subtree if not t.is_punct)
+        return words in self.pointers
+

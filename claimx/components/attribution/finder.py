@@ -1,0 +1,181 @@
+"""The `claimx_attribution` component: for each figure, the first source strategy that finds who reports it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ...read.quotes import quote_regions, region_of as _region_of
+from ...read.timex import TimeResolver
+from ..base import DataComponent
+from ..counted import anchor_of
+from ..scope import ScopeReader
+from .base import (
+    ACRONYM_RE,
+    Ctx as _Ctx,
+    Found as _Found,
+)
+from .clauses import ClauseStrategies
+from .context import ContextStrategies
+from .labels import LabelStrategies
+from .sources import SourceRecords
+from .speakers import Speakers
+from .strategies import SourceStrategies
+
+
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Speakers, SourceRecords, DataComponent):
+    """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
+
+    LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
+
+    def __init__(self, nlp: Language, name: str = "claimx_attribution", *, spans_key: str = "claimx",
+                 lexicons: str | Path | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        super().__init__(lexicons)
+        _split_glued_brackets(nlp)
+
+    def _build(self) -> None:
+        self.times = TimeResolver(data=self.data["times.json"])
+        self.scopes = ScopeReader(data=self.data["scope.json"])
+        a = self.data["attribution.json"]
+        self.cue_verbs: dict[str, str] = a["cue_verbs"]
+        self.cue_nouns: dict[str, str] = a["cue_nouns"]
+        self.document_nouns = set(a["document_nouns"])
+        self.document_cues = set(a["document_cues"])
+        self.count_nouns = set(a["count_nouns"])
+        self.definite_determiners = set(a["definite_determiners"])
+        self.anaphoric_nouns = set(a["anaphoric_nouns"])
+        self.clause_cues = set(a["clause_cues"])
+        self.thing_pronouns = set(a["thing_pronouns"])
+        self.passive_speaker_cues = set(a["passive_speaker_cues"])
+        self.cue_objects: dict[str, list[str]] = a["cue_objects"]
+        self.relay_cues = set(a["relay_cues"])
+        self.person_nouns = set(a["person_nouns"])
+        self.hedges = {h.lower() for h in a["hedges"]}
+        self.vague_sources = set(a["vague_sources"])
+        self.org_nouns = set(a["org_nouns"])
+        self.media = {m.lower() for m in a["media"]}
+        self.media_words = set(a["media_words"])
+        self.titles = set(a["titles"])
+        self.person_pronouns = set(a["person_pronouns"])
+        self.plural_pronouns = set(a["plural_pronouns"])
+        self.first_person = set(a["first_person"])
+        self.second_person = set(a.get("second_person", []))
+        self.relative_pronouns = set(a["relative_pronouns"])
+        self.phrase_stance: dict[str, str] = a["phrases"]
+        self.via_cues = set(a["via_cues"])
+        self.pointers = {p.lower() for p in a.get("pointers", [])}
+        self.speech_dashes = set(a.get("speech_dashes", []))
+        self.tally_cues = set(a.get("tally_cues", []))
+        self.as_saying_verbs = set(a.get("as_saying_verbs", []))
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for phrase in self.phrase_stance:
+            self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
+
+    # -- component -----------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.spans.get(self.spans_key, [])
+        if not spans or not doc.has_annotation("DEP"):
+            return doc
+        text = doc.text  # built anew on every access: once per document
+        quotes = quote_regions(text)
+        phrases = self._phrases(doc)
+        acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
+        base = self.times.base_date(doc)
+        speakers: list[Token] = []  # named people seen so far, for "he said"
+        trail = self._speaker_trail(doc)  # every reporting subject in the text, for "he said", "they added"
+        for span in spans:
+            anchor = anchor_of(span)
+            region = _region_of(quotes, span.start_char, span.end_char)
+            span._.quote = region is not None
+            ctx = _Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases, text)
+            found = self._find(ctx)
+            if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
+                found = self._speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
+            if found is not None and found.source is not None:
+                head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
+                if head is not None:
+                    head = self._record_source(span, found, head, acronyms, phrases)
+                    if span._.source.kind == "person":
+                        speakers.append(head)
+            self._hedge_time_scope(doc, span, anchor, found, base)
+        return doc
+
+    def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
+                       phrases: list[tuple[Span, str]]) -> Token:
+        """Set the figure's source and cue records from the speaking token; the token that speaks in the end."""
+        head = self._title_holder(self._named_apposition(head))
+        src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
+        relayed = self._relayed(head, phrases)
+        if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
+            src_span, head = self.mention(relayed), relayed
+        span._.source = self.source_record(src_span, head, acronyms, phrases)
+        if relayed is not None:
+            span._.source = replace(span._.source, via=self.mention(found.source).text)
+        span._.cue = self.cue_record(found)
+        return head
+
+    def _hedge_time_scope(self, doc: Doc, span: Span, anchor: Token, found: _Found | None,
+                          base: dt.date | None) -> None:
+        """What a figure's source and cue decide beside them: its hedge, its time and as-of date, its scope."""
+        cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
+        span._.hedged = self._hedged(span, anchor, cue_i)
+        # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
+        found_time = self.times.figure_time(span, anchor, base, found.cue if found is not None else None)
+        span._.time = found_time.ref
+        span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
+        span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
+
+    # -- finding the source --------------------------------------------
+    # The source strategies, in order of trust: the first that finds a speaker wins.
+    STRATEGIES = (
+        LabelStrategies._speaker_label,         # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        SourceStrategies._tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
+        ClauseStrategies._closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
+        SourceStrategies._governing_cue,        # a reporting verb or noun that governs the figure
+        SourceStrategies._quote_speaker_of,     # the speaker of the direct quotation the figure stands in
+        SourceStrategies._according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies._relative_cue,         # "the 5,000 troops officials say are needed"
+        ClauseStrategies._owned_count,          # "the ministry's toll rose to 41"
+        SourceStrategies._linear,               # "X claims/estimating ..." read off the words
+        SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
+        SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."
+        SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
+        SourceStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
+        SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+        ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
+        ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
+        LabelStrategies._headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
+        ContextStrategies._pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
+    )
+
+    def _find(self, ctx: _Ctx) -> _Found | None:
+        """The first strategy in STRATEGIES that finds who reports the figure."""
+        for strategy in self.STRATEGIES:
+            found = strategy(self, ctx)
+            if found is not None:
+                return found
+        return None
+
+
+
+GLUED_BRACKET = r"(?<=[A-Za-z])\((?=[A-Z])"  # "Defence Intelligence Agency(DIA)": a name never runs into its bracket
+
+
+def _split_glued_brackets(nlp: Language) -> None:
+    """Split an opening bracket glued to the word before it, so a name ends where its bracket begins; the
+    tokenizer's infix pattern saves with the pipeline."""
+    tokenizer = getattr(nlp, "tokenizer", None)
+    finditer = getattr(tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if pattern is None or GLUED_BRACKET in pattern:
+        return
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_BRACKET}").finditer

@@ -1,0 +1,116 @@
+"""Labels that name a speaker outside the sentence's grammar: a transcript's or a roundup's 'NAME:' opening a paragraph,
+a speaking noun before a colon and a quotation, and a headline's closing label ('...: minister', '... - Budanov')."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ...read.quotes import paragraph_bounds
+from ...records import ents_of
+from .base import (
+    LABEL_WORDS,
+    NOUNS,
+    QUOTE_MARKS,
+    Ctx as _Ctx,
+    Found as _Found,
+)
+from .tree import one as _one
+
+# "WALLACE: ..." opening two or more paragraphs: a transcript, whose capitals labels are speakers (a dateline is one)
+TRANSCRIPT_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+:", re.M)
+TRANSCRIPT_LABELS = 2
+PLACE_ENTS = ("GPE", "LOC", "FAC")  # a place before a colon is a dateline or a topic, never a speaker's label
+HEADLINE_LABEL_WORDS = 5  # "Over 2,000 soldiers killed, wounded: defence minister": words after the colon
+HEADLINE_ENDS = (".", "!", "?", '"', "”")  # a line ending so is a sentence of the body, not a headline
+HEADLINE_LABEL_MARKS = (": ", " - ", " – ", " — ")  # "...: minister", "... - Budanov": what sets a headline's label off
+
+
+class LabelStrategies:
+    """Label strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`, and their helpers."""
+
+    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
+        """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
+        paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
+        para = doc.char_span(start, end, alignment_mode="expand")
+        if para is None:
+            return None
+        for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
+            label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
+            if label is None:
+                label = self._colon_quote_speaker(colon)
+            if label is not None:
+                return _Found(label, _one(colon.sent, colon), "states")
+        return None
+
+    def _label_speaker(self, para: Span, colon: Token) -> Token | None:
+        """'WALLACE:' / '"PENCE:' / 'Jane Roe, The Daily Planet:' at a paragraph's start: the name it gives."""
+        words = [t for t in para.doc[para.start:colon.i] if not (t.is_punct and t.text in QUOTE_MARKS) and not t.is_space]
+        if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+            return None  # "Partial transcript as follows:", "Two questions:": no speaker named
+        first = words[0]
+        if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)):
+            return None  # "Budanov:" tagged a noun is still a name
+        name = []
+        for t in words:
+            if t.text == ",":
+                break  # "Jane Roe, The Daily Planet": the person, not the paper
+            name.append(t)
+        head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
+        if head is not None and head.ent_type_ in PLACE_ENTS:
+            return None  # "Weekend violence in Chicago: 4 killed": a place labels a headline's topic, not its speaker
+        if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
+            return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
+        return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
+
+    def _speaks_as_label(self, para: Span, colon: Token, word: Token) -> bool:
+        """A one-word capitals label ('WALLACE:', 'HOST:') speaks, unlike a dateline ('SEOUL:'), when what follows is
+        speech (first or second person, or a question), the text is a transcript (two or more such labels), or the
+        text also names the word as a person or organisation in its usual case."""
+        after = para.doc[colon.i + 1:para.end]
+        if "?" in after.text or any(t.lower_ in self.first_person or t.lower_ in self.second_person for t in after):
+            return True
+        if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
+            return True
+        key = word.text.lower()
+        return any(e[-1].lower_ == key and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
+
+    def _colon_quote_speaker(self, colon: Token) -> Token | None:
+        """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
+        doc = colon.doc
+        if colon.i == 0 or colon.i + 1 >= len(doc):
+            return None
+        mark = doc[colon.i + 1].text
+        if not (mark in QUOTE_MARKS or mark.startswith("'")):
+            return None  # the colon must open a quotation
+        before = doc[colon.i - 1]
+        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
+            return None
+        return before
+
+    def _headline_label(self, ctx: _Ctx) -> _Found | None:
+        """'Over 2,000 soldiers killed, wounded: minister', '... up to 30,000 more troops - Budanov': a headline names its
+        source in a label after its last colon or spaced dash (a few words, no verb, no number, no full stop closing the line)."""
+        doc, text = ctx.span.doc, ctx.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        line = text[start:end].rstrip()
+        colon = max(line.rfind(mark) for mark in HEADLINE_LABEL_MARKS)
+        if colon < 0 or start + colon < ctx.span.end_char or line.endswith(HEADLINE_ENDS):
+            return None
+        label = doc.char_span(start + colon + 2, start + len(line), alignment_mode="expand")
+        words = [t for t in label if not (t.is_punct or t.is_space)] if label is not None else []
+        if not words or len(words) > HEADLINE_LABEL_WORDS or any(
+                (t.pos_ in ("VERB", "AUX") and not self._speaker_word(t)) or t.like_num for t in words):
+            return None
+        head = next((t for t in reversed(words) if t.pos_ in NOUNS or self._speaker_word(t)), None)
+        if head is None or not self._may_speak(head):
+            return None
+        return _Found(head, None, "states", doc[words[0].i:head.i + 1])
+
+    def _speaker_word(self, tok: Token) -> bool:
+        """A word the lexicons know as a speaker ('watchdog', 'minister'), whatever the tagger made of it in a headline."""
+        low = tok.lower_
+        return low in self.person_nouns or low in self.org_nouns or low in self.titles or low in self.vague_sources

@@ -1,0 +1,362 @@
+"""Who can speak: reporting subjects, document voices, owners, pronouns resolved to named speakers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...read.quotes import in_region as _in_region
+from ...records import ents_of
+from .base import (
+    NEVER_SPEAKER_ENTS,
+    NOUNS,
+    OWNER_STEPS,
+    PRONOUN_SENTENCES,
+    QUOTE_MARKS,
+    SPEAKER_PHRASE_WORDS,
+    SUBJECT_DEPS,
+    Found as _Found,
+)
+from .tree import (
+    by_owner as _by_owner,
+    in_dateline as _in_dateline,
+    issued_by_owner as _issued_by_owner,
+    named_child as _named_child,
+    of_name_owner as _of_name_owner,
+    of_phrase_by_owner as _of_phrase_by_owner,
+    past_dateline as _past_dateline,
+)
+
+PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
+
+
+class Speakers:
+    """Finding and checking the token that speaks for a cue."""
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
+        v = verb
+        speaker_passive = verb.lemma_.lower() in self.passive_speaker_cues
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
+                and not speaker_passive:
+            return None  # "are believed to have", "was estimated": a hedge, not a source
+        for _ in range(4):
+            passive_ok = v.lemma_.lower() in self.passive_speaker_cues  # "X was quoted as saying"
+            for child in v.children:
+                if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
+                    if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
+                        return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
+                    if child.pos_ in (*NOUNS, "PRON", "NUM"):
+                        subj = self._subject_noun(child)
+                        if subj is not None or child.pos_ != "NUM":
+                            return subj
+                if child.dep_ == "agent":  # "was estimated by the ministry"
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head):
+                return v.head  # "with Ukrainian officials estimating ..." (not "damage estimated at")
+            if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
+                v = v.head  # "Trump dismissed, stating, ..."
+                if v.pos_ == "ADP" and v.head != v:
+                    v = v.head  # "was quoted as saying": through the preposition to the verb
+                    quoted = self._quoted_as_saying(v)
+                    if quoted is not None:
+                        return quoted  # "the lawmaker quoted the NIS as saying": the NIS speaks
+                continue
+            break
+        return self.name_before(verb)  # the parser found no subject: read the name off the words
+
+    def _quoted_as_saying(self, verb: Token) -> Token | None:
+        """'X quoted / cited Y as saying': Y, the object of the relaying verb, is who says it."""
+        if verb.lemma_.lower() not in self.as_saying_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS), None)
+        return obj if obj is not None and self._may_speak(obj) else None
+
+    @staticmethod
+    def name_before(verb: Token) -> Token | None:
+        """'In St. Petersburg, Rabbi Jane Roe of Temple Beth said', '"...," Ann Lee, president of Acme, said': the first
+        person (else organisation) named in the words before a reporting verb, back to a verb, a quotation mark or the
+        sentence start; the small parser often hangs such a speaker on the phrase before it."""
+        doc, sent = verb.doc, verb.sent
+        j = verb.i - 1
+        while j >= sent.start and doc[j].pos_ not in ("VERB", "AUX") and doc[j].text not in QUOTE_MARKS:
+            j -= 1
+        words = doc[j + 1:verb.i]
+        if not len(words) or len(words) > SPEAKER_PHRASE_WORDS:
+            return None
+        for label in ("PERSON", "ORG"):
+            ent = next((e for e in words.ents if e.label_ == label), None)
+            if ent is not None:
+                return ent[-1]
+        return None
+
+    def _subject_noun(self, child: Token) -> Token | None:
+        """The speaker a subject names: past a dateline, the name of 'one of the men', the owner of a report."""
+        if child.pos_ == "NUM":
+            child = _named_child(child)  # "One of the men, David Redvers, said": Redvers
+            if child is None:
+                return None
+        child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
+        if child is None:
+            return None
+        owner = self._owner(child) if child.lower_ in self.document_nouns else None
+        if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+            return owner  # "a study by the consultancy Northstar": its author
+        return child  # "documents from his tax return": the documents
+
+    @staticmethod
+    def _inverted_subject(verb: Token) -> Token | None:
+        """'..., says Kyiv.' / '“…,” said Chief Dana Ortiz.': the speaker after the verb, to the end of the sentence."""
+        doc, sent = verb.doc, verb.sent
+        if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’") or verb.i + 1 >= sent.end:
+            return None
+        after = sent[verb.i + 1 - sent.start:]
+        comma = next((t.i for t in after if t.text == ","), sent.end)  # '..., said Charlie Kane, a Democrat': the name
+        rest = [t for t in after if t.i < comma and not (t.is_punct or t.is_space)]
+        if not rest or len(rest) > 6 or rest[0].pos_ not in (*NOUNS, "DET", "ADJ"):
+            return None
+        if not all(t.pos_ in (*NOUNS, "DET", "ADJ", "PART") or t.tag_ == "POS" for t in rest):
+            return None
+        nouns = [t for t in rest if t.pos_ in NOUNS]
+        if not nouns or nouns[-1].dep_ in ("dobj", "dative") or any(
+                c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
+        return nouns[-1]
+
+    def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
+        """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
+        for phrase, _ in phrases:
+            if phrase.text.lower() in self.relay_cues and phrase.sent == head.sent:
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj != head and (phrase.root.head == head or abs(phrase.start - head.i) <= 3):
+                    return obj
+        return None
+
+    def _named_apposition(self, head: Token) -> Token:
+        """'The regional police chief, Amir Saleh, said': the name, with the title as its role."""
+        if head.pos_ == "NOUN":
+            for child in head.rights:
+                if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                    return child
+        return head
+
+    def _title_holder(self, head: Token) -> Token:
+        """'The head of Ukraine's military intelligence Kyrylo Budanov said', 'the head of the agency (GUR), Kyrylo
+        Budanov, said': a title whose holder is named after its phrase with no comma (or past a bracket), read off the
+        words: the last run of capitalised names before the clause's verb, two words or a person's name, that is
+        not another title's holder ('the spokesman for Prime Minister Boris Johnson' is not Johnson)."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.person_nouns:
+            return head
+        doc, run, last = head.doc, [], None
+        for tok in doc[head.i + 1:min(head.sent.end, head.i + 1 + SPEAKER_PHRASE_WORDS)]:
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.pos_ == "PROPN" and tok.is_title:
+                run.append(tok)
+                continue
+            if run:
+                last, run = run, []
+        last = run or last
+        if not last or last[0].lower_ in self.titles or last[0].lower_ in self.person_nouns:
+            return head
+        if (len(last) < 2 and last[-1].ent_type_ != "PERSON") or last[-1].ent_type_ in PLACE_ENTS:
+            return head  # "the mayor of New York said": a place, not the holder
+        before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
+        if before.text == "," and (after is None or after.text != ","):
+            return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition
+        return last[-1]
+
+    def _cue_takes(self, verb: Token) -> bool:
+        """A cue restricted to reports of a number ('put the toll at') has such an object."""
+        lemma = verb.lemma_.lower()
+        objects = self.cue_objects.get(lemma)
+        return objects is None or any(  # the word as written too: the lemmatizer reads "odds" as "odd"
+            c.dep_ == "dobj" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in verb.children)
+
+    def _may_speak(self, tok: Token) -> bool:
+        """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
+        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
+            return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
+        return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
+
+    def _can_speak(self, tok: Token) -> bool:
+        """Could this noun be a source: a name, a people, an organisation, officials, a report?"""
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma in self.person_nouns \
+            or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
+
+    def _document_cue_reports(self, verb: Token, subj: Token) -> bool:
+        """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
+        voice, or with a clause of its own; 'rescuers found 12 survivors' reports nothing. Other cues always report."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.org_nouns):
+            return True  # "Berlin police recorded 14 assaults": a body keeps the count
+        return lemma not in self.document_cues or self._document_voice(subj) or any(
+            c.dep_ == "ccomp" for c in verb.children)
+
+    def _document_voice(self, tok: Token) -> bool:
+        """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
+        if self._is_document(tok) or tok.ent_type_ == "ORG":
+            return True  # "Gallup shows", "with Refinitiv showing": a named organisation publishes
+        x = tok
+        for _ in range(OWNER_STEPS):
+            if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:
+                return False
+            x = x.head
+            if self._is_document(x):
+                return True
+        return False
+
+    def _is_document(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
+
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
+        'findings of the NIS', 'an analysis of filings by the NIS'."""
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ in NOUNS:
+                return child
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN"):
+                return None  # "Ukrainian estimates": the phrase itself names the source
+        for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
+            owner = rule(noun)
+            if owner is not None:
+                return owner
+        return None
+
+    def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
+        """The cue verb outside the quote, in the sentence where the quote closes, else where it opens."""
+        start, end = region
+        sents = []
+        close_tok = doc.char_span(end - 1, end, alignment_mode="expand")
+        open_tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        if close_tok is not None:
+            sents.append(close_tok.sent)
+            if close_tok.end < len(doc):
+                sents.append(doc[close_tok.end].sent)
+        if open_tok is not None:
+            sents.append(open_tok.sent)
+            if open_tok.sent.start > 0:
+                before = doc[open_tok.sent.start - 1].sent
+                if any(_in_region(q, before.end_char - 1) or before.start_char <= q[1] <= before.end_char for q in quotes):
+                    sents.append(before)  # '"…," said Ortiz. "But 26 homes are gone."': the speaker of the part before
+        for sent in sents:
+            for tok in sent:
+                if any(_in_region(q, tok.idx) for q in quotes):
+                    continue
+                lemma = tok.lemma_.lower()
+                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
+                    subj = self.subject_of(tok)
+                    if subj is not None and any(_in_region(q, subj.idx) for q in quotes):
+                        subj = self.name_before(tok)  # '"... Drs. Mitchell and Leslie Weiss," Ann Lee said': not Weiss
+                    if subj is not None and not any(_in_region(q, subj.idx) for q in quotes):
+                        return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
+        return None
+
+    def _phrases(self, doc: Doc) -> list[tuple[Span, str]]:
+        out = []
+        for match_id, s, e in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            out.append((doc[s:e], self.phrase_stance[key]))
+        return out
+
+    @staticmethod
+    def _phrase_object(phrase: Span) -> Token | None:
+        """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
+        for tok in phrase:
+            for child in tok.children:
+                if child.dep_ in ("pobj", "dobj") and (child.pos_ in NOUNS or child.tag_ == "PRP") and child.i >= phrase.end:
+                    return child  # "according to him": a pronoun, resolved to the speaker before it
+        doc = phrase.doc
+        j = phrase.end
+        while j < len(doc) and j < phrase.end + 8 and not doc[j].is_punct:
+            if doc[j].pos_ in NOUNS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in NOUNS):
+                return doc[j]
+            j += 1
+        return None
+
+    def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
+                         speakers: list[Token], span: Span) -> Token | None:
+        """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
+        low = tok.lower_
+        if tok.pos_ != "PRON":
+            if not self._anaphoric(tok):
+                return tok
+            before = [s for s in speakers if self._is_person(s) and not self._anaphoric(s)]
+            return _nearest(tok, before) or tok  # "The man also said": the grandfather named before
+        if low in self.first_person and region is not None:
+            found = self._quote_speaker(span.doc, region, quotes)
+            return found.source if found is not None and found.source.pos_ != "PRON" else None
+        if low in self.person_pronouns:
+            # "he said" needs a person: the last who spoke, or who was the subject just before ("Ayla Demir gave
+            # a different picture. Around 180 ..., she said")
+            found = _nearest(tok, [s for s in speakers if self._is_person(s)] + self._person_subjects(tok, quotes))
+            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
+            return found or (people[-1].root if people else None)
+        if low in self.plural_pronouns:
+            return _nearest(tok, speakers)  # "they added": a spokesman or a body, the previous speaker
+        if low in self.thing_pronouns:  # "..., it estimated": the document or body that reported just before
+            floor = _sentence_floor(tok)
+            return _nearest(tok, [s for s in speakers if s.i >= floor and (
+                self._is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
+        return None
+
+    @staticmethod
+    def _person_subjects(tok: Token, quotes: list[tuple[int, int]]) -> list[Token]:
+        """People named as the subject of a main clause in the pronoun's sentence or the PRONOUN_SENTENCES before it."""
+        return [t for t in tok.doc[_sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                and not any(_in_region(q, t.idx) for q in quotes)]
+
+    def _anaphoric(self, tok: Token) -> bool:
+        """'The man', 'the woman' with nothing more: a description that points back to a person already named."""
+        children = list(tok.children)
+        return tok.lemma_.lower() in self.anaphoric_nouns and tok.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
+            c.dep_ in ("det", "advmod", "punct") for c in children)
+
+    def _addressee(self, tok: Token) -> bool:
+        """The one spoken to: 'told France Info', 'told him'."""
+        return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
+
+    def _speaker_trail(self, doc: Doc) -> list[Token]:
+        """The named or described subjects of every reporting verb in the text, in order."""
+        trail = []
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
+                continue
+            subj = self.subject_of(tok)
+            if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
+                continue
+            if tok.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+                continue  # "the test showed": no speaker
+            trail.append(self._named_apposition(subj))
+        return trail
+
+    def _is_person(self, tok: Token) -> bool:
+        """A person who can be 'he' or 'she': a person's name, one official, spokesman, doctor, or the name set beside
+        one ('The mayor of Doganyol, Mehmet Arslan,', whatever the entity recogniser took the name for)."""
+        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns) or (
+            tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in self.person_nouns)
+
+    # -- records ---------------------------------------------------------
+
+
+def _nearest(tok: Token, candidates: list[Token]) -> Token | None:
+    """The candidate closest before `tok`."""
+    before = [c for c in candidates if c.i < tok.i]
+    return max(before, key=lambda c: c.i) if before else None
+
+
+def _sentence_floor(tok: Token) -> int:
+    """The first token of the sentence PRONOUN_SENTENCES before the one `tok` stands in."""
+    start = tok.sent.start
+    for _ in range(PRONOUN_SENTENCES):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start

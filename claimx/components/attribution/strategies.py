@@ -1,0 +1,328 @@
+"""The source strategies: each reads one way news text names who a figure comes from."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...read.quotes import in_region as _in_region, opens_with_quote, paragraph_bounds, previous_paragraph, region_of as _region_of
+from .base import (
+    MAX_CLIMB,
+    NEVER_SPEAKER_ENTS,
+    NOUNS,
+    QUOTE_PARAGRAPHS_BACK,
+    REPORTED_CLAUSE_DEPS,
+    SIGNATURE_RE,
+    SUBJECT_DEPS,
+    Ctx as _Ctx,
+    Found as _Found,
+)
+from .tree import (
+    one as _one,
+    phrase_head as _phrase_head,
+    semicolon_between as _semicolon_between,
+    verbal as _verbal,
+    within as _within,
+)
+
+
+class SourceStrategies:
+    """The strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
+
+    def _tweet_signature(self, ctx: _Ctx) -> _Found | None:
+        """An embedded social-media post ends with its author's signature: '... — Jane Roe (@janeroe) May 3, 2016'."""
+        doc = ctx.span.doc
+        start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
+        m = SIGNATURE_RE.search(ctx.text, start, end)
+        if m is None or m.start() < ctx.span.end_char:
+            return None
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or not any(t.pos_ in NOUNS for t in name):
+            return None
+        head = next(t for t in reversed(name) if t.pos_ in NOUNS)
+        return _Found(head, None, "states", name)
+
+    def _governing_cue(self, ctx: _Ctx) -> _Found | None:
+        """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
+        a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
+        sent, x = ctx.sent, ctx.anchor
+        found = None
+        for _ in range(MAX_CLIMB):
+            noun = self._cue_noun_before_mark(x) if found is None else None
+            if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
+                return self._quoted_noun_cue(noun, ctx)
+            head = x.head
+            if head == x or head.i < sent.start or head.i >= sent.end:
+                break
+            lemma = head.lemma_.lower()
+            if _verbal(head) and lemma in self.cue_verbs and head.i not in ctx.inside \
+                    and x.dep_ not in SUBJECT_DEPS \
+                    and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS):  # not "conceded 18 goals"
+                subj = self._reporting_subject(head, ctx)
+                if subj is not None:
+                    if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
+                        break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
+                    found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+                    if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+                        break  # "X said ..., and Y raised the estimate to 4,000": a clause of Y's own, not X's report
+            elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
+                return self._quoted_noun_cue(head, ctx)
+            x = head
+        if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
+            # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
+            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+        return found
+
+    def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+        """A reporting noun's source; inside a quotation, an unowned one ('"There was a report that 80 ...," the
+        commander said') is what the quoted speaker says."""
+        found = self._noun_cue(noun, ctx.sent)
+        if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
+            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+        return found
+
+    def _noun_cue(self, noun: Token, sent: Span) -> _Found:
+        """A reporting noun's source: its owner ('the NIS's estimate'), else the noun's own phrase ('Ukrainian estimates')."""
+        owner = self._owner(noun)
+        return _Found(owner or noun, _one(sent, noun), self.cue_nouns[noun.lemma_.lower()],
+                      self.mention(noun) if owner is None else None)
+
+    def _cue_noun_before_mark(self, x: Token) -> Token | None:
+        """The reporting noun just before the 'that' which opens x's clause ('a report [that] ...', 'his claim [that]')."""
+        for c in x.children:
+            if c.dep_ == "mark" and c.i < x.i and c.i > 0:
+                prev = x.doc[c.i - 1]
+                if prev.pos_ == "NOUN" and prev.lemma_.lower() in self.cue_nouns:
+                    return prev
+        return None
+
+    @staticmethod
+    def _reports_content(x: Token) -> bool:
+        """`x` holds what its reporting noun reports: 'estimates [of] 600', 'his claim [that] there were 600'."""
+        if x.dep_ == "prep" and x.lower_ == "of":
+            return True
+        return x.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children)
+
+    def _reporting_subject(self, verb: Token, ctx: _Ctx) -> Token | None:
+        """The subject of a governing cue verb, if it is one that reports."""
+        subj = self.subject_of(verb)
+        if subj is None:
+            return None
+        if not self._document_cue_reports(verb, subj):
+            return None  # "the military has shown improvement"
+        if not self._cue_takes(verb):
+            return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
+        if not self._may_speak(subj):
+            return None  # "Damage estimated at $30 billion": a thing estimates nothing
+        if ctx.region and _in_region(ctx.region, verb.idx) and subj.lower_ in self.first_person:
+            return None  # "I said" inside a quote: the quote's speaker, found later
+        return subj
+
+    def _quote_speaker_of(self, ctx: _Ctx) -> _Found | None:
+        """The speaker of the quotation the figure stands in."""
+        if ctx.region is None:
+            return None
+        return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
+
+    def _according_to(self, ctx: _Ctx) -> _Found | None:
+        """'according to X', 'citing X' anywhere in the figure's sentence."""
+        for phrase, stance in ctx.phrases:
+            inner = _region_of(ctx.quotes, phrase.start_char, phrase.end_char)
+            if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues \
+                    and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
+                obj = self._phrase_object(phrase)
+                if obj is not None and obj.i not in ctx.inside:
+                    owner = self._owner(obj) if self._is_document(obj) else None
+                    return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
+        return None
+
+    def _set_off_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set off after the figure: '..., regional governor Oleh Syniehubov said.'"""
+        span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
+        for tok in sent[anchor.i - sent.start + 1:]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in self.cue_verbs and self._cue_takes(tok) and (
+                    lemma not in self.document_cues or self._set_off_document(tok)):
+                subj = self.subject_of(tok)
+                if (subj is None or subj.i < anchor.i) and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
+                        c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
+                    # the parser hung the speaker on the clause before: read it off the words
+                    subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
+                set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
+                    and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
+                inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
+                if set_off or inverted:
+                    return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+            found = self._final_noun_cue(span, sent, anchor, tok)
+            if found is not None:
+                return found
+        return None
+
+    def _set_off_document(self, verb: Token) -> bool:
+        """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
+        subj = self.subject_of(verb)
+        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns)
+
+    def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
+        doc = ctx.span.doc
+        for tok in ctx.sent:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc):
+                continue
+            if doc[tok.i + 1].text != ",":
+                continue  # set off by a comma after it, too
+            subj = self.subject_of(tok)
+            if subj is not None and subj.i < tok.i and (self._may_speak(subj) or (
+                    subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
+                return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
+        return None
+
+    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
+        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
+        doc = ctx.span.doc
+        text = ctx.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if ctx.region is None and not opens_with_quote(text, start, end):
+            return None
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            found = self._speaker_in(doc, start, end, ctx.quotes)
+            if found is not None or start == 0:
+                return found
+            start, end = previous_paragraph(text, start)
+            if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
+                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
+                    doc, start, end, ctx.quotes)
+        return None
+
+    @staticmethod
+    def _introduced(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
+        """'Brenda Hughes ran the club for 26 years.' before a quotation with no reporting verb: the person the
+        paragraph introduces (the last person named as a subject outside quotation marks) speaks it."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        people = [t for t in chars if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
+                  and not any(_in_region(q, t.idx) for q in quotes)]
+        return _Found(people[-1], None, "states") if people else None
+
+    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], last: bool = False) -> _Found | None:
+        """The first (or, in a paragraph that leads into a quotation, the `last`) reporting verb outside quotation
+        marks in text[start:end] whose subject may speak ('The woman disputes it. Jane Roe reports:' -> Roe)."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        for tok in (reversed(chars) if last else chars):
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
+                continue
+            if any(_in_region(q, tok.idx) for q in quotes):
+                continue  # a verb inside the quotation is the speaker's own words
+            subj = self.subject_of(tok)
+            subj = self._named_apposition(subj) if subj is not None else None  # "The chief executive, Ruth Ames, said"
+            if subj is not None and self._may_speak(subj) and subj.lower_ not in self.first_person \
+                    and not any(_in_region(q, subj.idx) for q in quotes):
+                return _Found(subj, _one(tok.sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _semicolon_series(self, ctx: _Ctx) -> _Found | None:
+        """'The researchers reported that A holds $2bn; B holds $1bn': a series after a report is the reporter's."""
+        sent, doc = ctx.sent, ctx.span.doc
+        semis = [t.i for t in sent if t.text == ";" and t.i < ctx.span.start]
+        if not semis:
+            return None
+        for tok in doc[sent.start:semis[0]]:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or lemma not in self.cue_verbs or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                continue
+            subj = self._reporting_subject(tok, ctx)
+            if subj is not None and subj.i < tok.i:
+                return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+        return None
+
+    def _root_cue(self, ctx: _Ctx) -> _Found | None:
+        """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
+        root, anchor = ctx.sent.root, ctx.anchor
+        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
+            subj = self.subject_of(root)
+            if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
+                return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
+        return None
+
+    def _linear(self, ctx: _Ctx) -> _Found | None:
+        """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000'),
+        or 'what X claims' after it ('killed 40, which is what the militia claims')."""
+        span, sent = ctx.span, ctx.sent
+        doc = span.doc
+        for j in range(span.end, sent.end):
+            if doc[j].lower_ == "what":
+                for k in range(j + 1, min(j + 7, sent.end)):
+                    tok = doc[k]
+                    stance = self.cue_verbs.get(tok.lemma_.lower())
+                    if stance and tok.pos_ == "VERB" and doc[k - 1].pos_ in NOUNS:
+                        return _Found(doc[k - 1], doc[k:k + 1], stance)
+                break
+        for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
+            tok = doc[j]
+            if tok.like_num or tok.text in (";", ":"):
+                break
+            lemma = tok.lemma_.lower()
+            stance = self.cue_verbs.get(lemma) or self.cue_verbs.get(tok.lower_.rstrip("s"))
+            if stance is None or tok.pos_ not in ("VERB", "NOUN"):
+                continue
+            if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
+                continue  # "claims", "says" misread as nouns; "the claim" is not a verb
+            if not self._cue_takes(tok):
+                continue
+            prev = doc[j - 1] if j > sent.start else None
+            if prev is None or prev.lower_ in self.relative_pronouns or not (
+                    prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
+                continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
+            if prev.dep_ == "pobj":
+                prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
+                if prev is None:
+                    continue  # "at the launchpad in January showed": a place or a time names no speaker
+            if not self._document_cue_reports(tok, prev):
+                continue  # "Rescuers found 12 survivors": a find, not a report
+            if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
+                continue  # "Damage estimated at": a thing estimates nothing
+            return _Found(prev, doc[j:j + 1], stance)
+        return None
+
+    def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
+        """The subject of `verb` whose prepositional phrases hold `pobj` ('a study by Levitt found'), if it may speak."""
+        x = pobj
+        for _ in range(MAX_CLIMB):
+            if x.head == x:
+                return None
+            if x.head == verb:
+                break
+            x = x.head
+        if x.head != verb or x.dep_ not in SUBJECT_DEPS or x.pos_ not in NOUNS:
+            return None
+        if verb.lemma_.lower() in self.document_cues and not self._is_document(x):
+            return None  # "A test firing ... showed": no one reports anything
+        owner = self._owner(x) if self._is_document(x) else None
+        return owner or (x if self._may_speak(x) else None)
+
+    def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
+        """'..., the Oryx open-source project estimates.': a cue the parser read as a plural noun, last in the sentence."""
+        doc = span.doc
+        stance = self.cue_verbs.get(tok.lemma_.lower())
+        if stance is None or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+            return None
+        if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1:sent.end]):
+            return None  # not the last word
+        comma = next((j for j in range(tok.i - 1, anchor.i, -1) if doc[j].text in (",", "”", '"', "—", "–")), None)
+        if comma is None or comma + 1 >= tok.i:
+            return None
+        words = doc[comma + 1:tok.i]
+        if tok.dep_ == "pobj" or any(t.pos_ == "VERB" for t in words):
+            return None  # "..., using an average of polls in 11 states.": a noun after all
+        while len(words) and words[0].pos_ == "DET":
+            words = words[1:]
+        nouns = [t for t in words if t.pos_ in NOUNS]
+        if not nouns:
+            return None
+        return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
+

@@ -1,0 +1,115 @@
+"""Walks of the parse that need no lexicon: datelines, owners of documents, phrase heads."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .base import (
+    DASHES,
+    DATELINE_WORDS,
+    NOUNS,
+)
+
+
+def _dateline_end(tok: Token) -> int | None:
+    """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —', 'LONDON, July 24 -')."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < DATELINE_WORDS:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None  # not at the start of a paragraph
+    if not (doc[start].text.isupper() and len(doc[start].text) > 1):
+        return None  # a dateline opens with the place in capitals
+    for j in range(tok.i, min(len(doc), start + DATELINE_WORDS + 1)):
+        if doc[j].text in DASHES:
+            return j
+        if not (doc[j].pos_ == "PROPN" or doc[j].is_punct or doc[j].ent_type_ in ("GPE", "ORG", "DATE")):
+            return None
+    return None
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether `tok` is in the place-name dateline that opens a paragraph."""
+    return _dateline_end(tok) is not None
+
+
+def past_dateline(tok: Token) -> Token | None:
+    """A subject read past the dateline the parser took for it: its apposition after the dash, else None."""
+    end = _dateline_end(tok)
+    if end is None:
+        return tok
+    return next((c for c in tok.rights if c.i > end and c.dep_ in ("appos", "conj") and c.pos_ in NOUNS), None)
+
+
+def _pobj_of(noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """The noun governed by one of `preps` after `noun` ('report [by] the NIS')."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in NOUNS:
+                    return obj
+    return None
+
+
+def by_owner(noun: Token) -> Token | None:
+    """'a report by the NIS', 'figures from the ministry'."""
+    return _pobj_of(noun, ("by", "from"))
+
+
+def issued_by_owner(noun: Token) -> Token | None:
+    """'a statement issued by the NIS', 'data released by the bureau'."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            owner = _pobj_of(child, ("by",))
+            if owner is not None:
+                return owner
+    return None
+
+
+def of_name_owner(noun: Token) -> Token | None:
+    """'findings of the Air Accidents Investigation Branch': a named body's document."""
+    obj = _pobj_of(noun, ("of",))
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "PERSON")):
+        return obj
+    return None
+
+
+def of_phrase_by_owner(noun: Token) -> Token | None:
+    """'an analysis of filings by the Center for Example': the author hangs on the 'of' phrase."""
+    obj = _pobj_of(noun, ("of",))
+    return by_owner(obj) if obj is not None else None
+
+
+def named_child(tok: Token) -> Token | None:
+    """The name in apposition to a number or pronoun subject ('One of the men, David Redvers,')."""
+    return next((c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def phrase_head(tok: Token, floor: int) -> Token:
+    """The noun whose phrase `tok` ends, not before token `floor` ('a source close to the negotiations')."""
+    x = tok
+    while x.dep_ in ("pobj", "prep", "amod") and x.head != x and x.head.i > floor and x.head.i < x.i:
+        x = x.head
+    return x if x.pos_ in NOUNS else tok
+
+
+def semicolon_between(a: Token, b: Token) -> bool:
+    """Whether a semicolon parts the clauses of `a` and `b`."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
+
+
+def one(sent: Span, tok: Token) -> Span:
+    """The one-token span of `tok` (a cue) within its sentence."""
+    return sent[tok.i - sent.start:tok.i - sent.start + 1]
+
+
+def within(tok: Token, ancestor: Token) -> bool:
+    return tok == ancestor or ancestor in tok.ancestors
+
+
+def verbal(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject and a clause of its own ('documents show he took')."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                                            and any(c.dep_ == "ccomp" for c in tok.children))

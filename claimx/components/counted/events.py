@@ -1,0 +1,75 @@
+"""Events that outrank other measure words: a vague event refined by the sentence ('shot' -> killed or injured), the
+main predicate's event over a deployment in a modifier, and a count that reaches the figure ('losses exceeding 4,000')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .base import NOUNS
+
+EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a light verb takes ("suffered losses")
+
+
+class EventRules:
+    """Mixed into `MeasureRules`; reads its lexicon attributes (vague_events, threshold_verbs, event_measures)."""
+
+    def _main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
+        """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
+        for group in groups:
+            for tok in group:
+                m = self._word_measure(span, tok, noun)
+                if m in self.event_measures and tok.pos_ in EVENT_POS:
+                    return m, tok
+        return None
+
+    def _refined(self, span: Span, word: Token) -> str | None:
+        """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
+        sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
+        doc, refiners = span.doc, self.vague_events[word.lemma_.lower()]
+        others = getattr(self, "_fig_tokens", set()) - set(range(span.start, span.end))
+        stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
+        window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
+        for tok in window:
+            if tok.i in others or any(c.i in others for c in tok.children):
+                continue  # "five were shot, killing one": the killing is the other figure's
+            for measure, words in refiners.items():
+                if tok.lemma_.lower() in words or tok.lower_ in words:
+                    return measure
+        return None
+
+    def _threshold_count(self, verb: Token) -> list[Token]:
+        """The count a threshold verb says has reached the figure: its subject ('the number of soldiers killed has
+        exceeded'), or the noun it modifies ('losses exceeding 4,000'), with its modifiers and 'of' phrase."""
+        count = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if count is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in NOUNS:
+            count = verb.head
+        if count is None:
+            return self._count_before(verb)
+        mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
+        return [count, *mods, *of_phrase_words(count)]
+
+    def _count_before(self, verb: Token) -> list[Token]:
+        """The parser left the threshold verb without a subject ('The number of troops killed and injured ... has
+        surpassed 3,000' read as a clause of 'killed'): the words before it, back to the sentence start or the last
+        number, when they name a count (a tally noun such as 'number' or 'toll', or a measure noun)."""
+        doc = verb.doc
+        start = verb.sent.start
+        for j in range(verb.i - 1, verb.sent.start - 1, -1):
+            if doc[j].like_num or doc[j].text in (";", ":"):
+                start = j + 1
+                break
+        words = list(doc[start:verb.i])
+        if any(t.pos_ == "NOUN" and (t.lemma_.lower() in self.tally_nouns or self._measure_of(t)) for t in words):
+            return words
+        return []
+
+
+def of_phrase_words(noun: Token) -> list[Token]:
+    """'the number [of people killed]': the noun of the 'of' phrase and its participles and adjectives."""
+    out: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out += [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod", "relcl"))]
+    return out

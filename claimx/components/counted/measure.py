@@ -1,0 +1,353 @@
+"""The measure of a figure: its own words, the clause that governs it, then its context, by the precedence of measures.json."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .base import (
+    ARGUMENT_DEPS,
+    MODIFIER_DEPS,
+    NOUNS,
+    RELATIVE_TAGS,
+)
+from .events import EVENT_POS, EventRules, of_phrase_words as _of_phrase_words
+from .presence import PresenceRules
+from .tree import (
+    coordination_end as _coordination_end,
+    phrase_at as _phrase_at,
+)
+
+COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
+
+
+class MeasureRules(EventRules, PresenceRules):
+    """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
+
+    # -- the measure ----------------------------------------------------
+    def measure(self, span: Span, anchor: Token, noun: Token | None, inherited: str | None = None) -> str | None:
+        """The measure by the precedence table of measures.json: own words, then context, then defaults."""
+        words = self._governors(span, anchor, noun)
+        linear = self._words_after(span, noun)
+        if linear:
+            words.insert(1 if noun is not None else 0, linear)
+        found, at, word = self._first_measure(span, words, noun)
+        if found == "deployed":
+            event = self._main_event(span, words[at + 1:], noun)
+            found, word = (event[0], event[1]) if event is not None else (found, word)
+        if found in self.status_measures:
+            event = self._event_over_status(span, words, noun)
+            found = event or found
+            if event is None and self._reversed(words):
+                return None  # "the release of 21 abducted girls": no longer captured
+        if word is not None and word.lemma_.lower() in self.vague_events:
+            found = self._refined(span, word) or found  # "shot": killed or injured when the sentence says so
+        if found is None and noun is not None and noun.lower_ in self.others:
+            found = inherited  # "31 patients were brought in, while seven others arrived on foot"
+        if found is None and self._is_responder(noun):
+            found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene
+        return found
+
+    def _first_measure(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str | None, int, Token | None]:
+        """The measure of the nearest group that has one ('killed or injured' combine), the group's index and the word
+        that gave it; a vague event ('shot') yields to a specific word of its group ('shot and killed'), and a
+        deployment to the group's main event ('stationed abroad have died')."""
+        place: tuple[str | None, int, Token | None] = (None, len(groups), None)
+        for at, group in enumerate(groups):
+            found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
+            specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
+            found = specific or found
+            if found and all(self._is_place_prep(t) for _, t in found):
+                place = place if place[0] else (found[0][0], at, found[0][1])
+                continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
+            if not found:
+                continue
+            distinct = {m for m, t in found if not self._in_state_phrase(t)}  # "died in hospital": a state combines with nothing
+            if len(distinct & self.combine) >= 2:
+                return self.combined_as, at, None
+            events = [(m, t) for m, t in found if m in self.event_measures and t.pos_ in EVENT_POS]
+            if found[0][0] == "deployed" and events:
+                return events[0][0], at, events[0][1]
+            return found[0][0], at, found[0][1]
+        return place
+
+    def _in_state_phrase(self, tok: Token) -> bool:
+        """'in hospital', 'in captivity': the word is a state preposition or its object."""
+        return (tok.dep_ == "prep" and tok.lower_ in self.state_preps) or (
+            tok.dep_ == "pobj" and tok.head.lower_ in self.state_preps)
+
+    def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
+        """'A dozen captives died': what happened to the counted beats what they were."""
+        for group in groups:
+            for tok in group:
+                if tok == noun or tok.pos_ in NOUNS:
+                    continue
+                m = self._word_measure(span, tok, noun)
+                if m in self.event_measures:
+                    return m  # an event, not a deployment ("captured 35 soldiers near the airport")
+        return None
+
+    def _reversed(self, groups: list[list[Token]]) -> bool:
+        """A release word governs the figure ('the negotiated release of 21 of the abducted')."""
+        return any(t.lemma_.lower() in self.reversal or t.lower_ in self.reversal for g in groups for t in g)
+
+    def _word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
+        """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
+        m = self._measure_of(tok)
+        if m is not None:
+            if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun):
+                return None  # "lost three games", "bitcoin has lost 28 percent"
+            if tok.lemma_.lower() in self.subject_only and tok.dep_ != "amod" and self._phrase_measure(tok) is None \
+                    and not self._said_of_subject(span, tok, noun):
+                return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
+            return m
+        if self._is_place_prep(tok):
+            return "deployed" if noun is not None and self._is_forces(noun) else None  # "3,000 troops remain in Kursk"
+        if self._is_presence(tok):
+            return "deployed" if noun is None or self._is_forces(noun) else None
+        if self._is_care_transport(tok):
+            return "injured"
+        if self._is_care_cue(tok) and self._injury_context(span):
+            return "injured"
+        if tok.lemma_.lower() in self.removal_verbs and self._in_sentence(span, self.captivity_events):
+            return "captured"  # "the students taken from their dormitory ... a kidnapping"
+        return None
+
+    def _phrase_measure(self, tok: Token, *, ending: bool = True) -> str | None:
+        """The measure of a lexicon phrase that starts at `tok` ('lost their lives'), or, with `ending`, ends at it."""
+        doc = tok.doc
+        tail = doc[tok.i:min(tok.i + 5, len(doc))].text.lower()
+        start = doc[max(tok.i - 3, 0):tok.i + 1].text.lower() if ending else None
+        for phrase, measure in self.phrases:
+            if tail.startswith(phrase) or (start is not None and start.endswith(phrase)):
+                return measure
+        return None
+
+    def _measure_of(self, tok: Token) -> str | None:
+        found = self._phrase_measure(tok)
+        if found is not None:
+            return found
+        for key in (tok.lemma_.lower(), tok.lower_):
+            if key in self.lemma_to_measure:
+                return self.lemma_to_measure[key]
+        if tok.lemma_.lower() in self.fight_words and any(c.lower_ in self.fight_preps for c in tok.children):
+            return "deployed"
+        return None
+
+    # -- conditional rows of the precedence table ------------------------
+    def _said_of_subject(self, span: Span, verb: Token, noun: Token | None) -> bool:
+        """The verb follows the figure (or its noun) as its predicate, with no word after it that makes it an idiom."""
+        if verb.i < span.end or (noun is not None and verb.i < noun.i):
+            return False
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return nxt is None or nxt.lower_ not in self.subject_only[verb.lemma_.lower()]
+
+    def _counts_people(self, span: Span, noun: Token | None) -> bool:
+        """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
+        if noun is not None:
+            return self._is_people(noun)
+        return span._.figure is None or span._.figure.unit is None
+
+    def _in_sentence(self, span: Span, words: set[str]) -> bool:
+        """One of `words` (by lemma or text) occurs in the figure's sentence."""
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in span.sent)
+
+    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
+        """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
+
+        Read linearly because the small parser often attaches such participles wrongly;
+        stops at the next number, so '300 killed and 2,700 wounded' keeps each its own.
+        """
+        j = max(span.end, noun.i + 1 if noun is not None else 0)
+        if noun is not None and noun.i < span.start:
+            j = span.end
+        found = self._scan_measure_words(span, noun, j)
+        end = _coordination_end(noun) if noun is not None and noun.i >= span.end else None
+        if end is None and noun is not None and noun.i >= span.end:
+            end = _linear_coordination_end(span.doc, noun.i)  # the parser missed the coordination
+        if not found and end is not None:
+            # "left two soldiers and three policemen dead": coordinated figures share the predicate
+            found = self._scan_measure_words(span, noun, end + 1)
+        return found
+
+    def _scan_measure_words(self, span: Span, noun: Token | None, j: int) -> list[Token]:
+        """Measure words from token j on, skipping auxiliaries and hedges, up to the next number."""
+        doc = span.doc
+        found: list[Token] = []
+        limit = min(len(doc), j + 10)
+        fig_tokens = set(range(span.start, span.end))
+        light = False  # after a light verb, its object's determiner and adjectives ("had sustained heavy casualties")
+        while j < limit:
+            tok = doc[j]
+            if tok.is_space:
+                j += 1
+                continue
+            if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
+                break
+            if self._acts_on_other(tok, fig_tokens, noun):
+                break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
+            if self._word_measure(span, tok, noun):
+                found.append(tok)
+                j += 1
+                continue
+            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
+                j += 1
+                continue
+            if not found and tok.lower_ == "of" and j + 1 < limit and doc[j + 1].pos_ == "PRON":
+                j += 2  # "two of whom were in critical condition", "six of them fatally"
+                continue
+            if not found and (tok.lemma_.lower() in self.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
+                light = True  # "a third of the unit had sustained casualties": the parser often loses the object
+                j += 1
+                continue
+            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
+                              or tok.lower_ in self.others  # "at least 9 more were wounded"
+                              or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.linking_verbs):
+                j += 1
+                continue
+            break
+        return found
+
+    def _governors(self, span: Span, anchor: Token, noun: Token | None) -> list[list[Token]]:
+        """Words that may say what happened to the counted, nearest first, grouped by clause."""
+        fig_tokens = set(range(span.start, span.end))
+        groups = self._noun_groups(noun, fig_tokens) if noun is not None else []
+        before = [span.doc[span.start - 1]] if span.start > 0 else []
+        for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs):
+            groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb, read off the words
+        x = anchor
+        if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
+            x = noun
+        if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
+            x = anchor  # "4,000 of these troops have been killed": the number is the argument
+        for _ in range(3):
+            head = x.head
+            if head == x:
+                break
+            if x.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+                x = self._through_preposition(head, fig_tokens, groups)
+                if x is None:
+                    break
+                continue
+            if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
+                if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
+                    x = head
+                    continue
+                clause = self._clause(head, fig_tokens)
+                if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
+                    clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
+                if x.dep_ in ("dobj", "obj", "pobj"):
+                    # "tried to join the five": joining and arriving say where the subject went
+                    clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
+                groups.append(clause)
+                if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
+                    groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
+            break
+        if noun is not None:  # last: where the counted are ("3,000 troops in Kursk"), when nothing else is said
+            groups.append([c for c in noun.children if self._is_place_prep(c)])
+        return [g for g in groups if g]
+
+    def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
+        """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
+        a figure of its own: "4,000 people, of whom 1,000 were killed")."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        return [[noun],
+                [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
+                [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
+                 and not any(t.i in others for t in c.subtree)]]
+
+    def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
+        """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
+        gov = head.head
+        if head.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
+            # "bringing the death toll to 30,410", "the toll stands at 246"
+            tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                       and c.lemma_.lower() in self.tally_nouns]
+            groups.append(tallies + [w for t in tallies for w in _of_phrase_words(t)])  # "the number of people killed"
+        if head.lower_ == "of" and gov.pos_ in NOUNS:
+            groups.append([gov])  # "the deployment of", "the deaths of"
+            return gov
+        if head.dep_ == "agent" or head.lower_ in ("by",):
+            groups.append(self._clause(gov, fig_tokens))
+        if head.lower_ in self.part_of_whole:
+            # "killed 47 people, including 12 children": the part shares the whole's measure
+            if gov.pos_ in ("VERB", "AUX"):
+                groups.append(self._clause(gov, fig_tokens))
+                return None
+            # "100 wounded people - including at least 10 children": the whole's own modifiers
+            groups.append([gov, *(c for c in gov.children if c.dep_ in ("amod", "compound"))])
+            return gov
+        return None
+
+    def _clause(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
+        """A verb with its coordinated verbs ('killed or injured') and open complements ('believed to have been killed')."""
+        out: list[Token] = []
+        stack = [verb]
+        seen: set[int] = set()
+        while stack:
+            v = stack.pop(0)
+            if v.i in seen:
+                continue
+            seen.add(v.i)
+            out.append(v)
+            for child in v.children:
+                if self._clause_member(v, child, fig_tokens):
+                    stack.append(child)
+        return out
+
+    def _clause_member(self, verb: Token, child: Token, fig_tokens: set[int]) -> bool:
+        """Coordinated verbs without a figure of their own, open complements ('left 312 dead'), light verbs' objects."""
+        if child.dep_ == "conj":
+            return not self._has_own_number(child, fig_tokens)
+        if child.dep_ in ("xcomp", "acomp", "oprd"):
+            return True
+        if child.dep_ == "prep" and (_phrase_at(child, self.presence_phrases) or self._is_place_prep(child)):
+            return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: _is_presence)
+        if child.dep_ == "prep" and child.lower_ in self.state_preps and not self._measure_of(verb) and (self._measure_of(child) or any(
+                c.dep_ == "pobj" and self._measure_of(c) for c in child.children)):
+            return True  # "remain in captivity", "listed in fair condition" (not "died in hospital"): the state they are left in
+        if child.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.state_preps:
+            return True  # ... and the state itself ("captivity")
+        if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
+                child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
+            return True  # "20 children were among the dead"
+        if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
+            return True
+        # "six people have serious injuries", "suffered wounds"
+        return child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.light_verbs \
+            and child.i not in fig_tokens and child.pos_ == "NOUN"
+
+    def _acts_on_other(self, verb: Token, fig_tokens: set[int], noun: Token | None) -> bool:
+        """An active verb with an object of its own ('killed 12 villagers', 'lost their jobs'): its subject is who
+        acts, so the verb's own measure is not the subject's ("lost their lives" is a phrase and still counts; "joined the
+        effort" moves the subject, which is deployed)."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in self.light_verbs or lemma in self.subject_movers or any(
+                c.dep_ == "auxpass" for c in verb.children):
+            return False
+        if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun for c in verb.children):
+            return False
+        return self._phrase_measure(verb, ending=False) is None
+
+    def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
+        """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens and any(
+                    t.like_num or t.i in others for t in child.subtree):
+                return True
+        return False
+
+
+def _linear_coordination_end(doc: Doc, i: int) -> int | None:
+    """'two passengers [and the driver] died': the last noun of a plain noun phrase coordinated after token i, read
+    off the words (no number in it: 'two soldiers and three policemen' keeps each figure its own words)."""
+    j = i + 1
+    if j >= len(doc) or doc[j].pos_ != "CCONJ":
+        return None
+    last = None
+    for tok in doc[j + 1:j + 1 + COORDINATED_WORDS]:
+        if tok.like_num or tok.pos_ not in ("DET", "ADJ", *NOUNS):
+            break
+        if tok.pos_ in NOUNS:
+            last = tok.i
+    return last

@@ -1,0 +1,80 @@
+"""Who is counted and where they are: people and forces, being somewhere (deploys forces), and places of care (injured)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .tree import phrase_at as _phrase_at
+
+PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
+CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
+
+
+class PresenceRules:
+    """Mixed into `MeasureRules`; reads its lexicon attributes (people, forces, responders, presence, care_transport)."""
+
+    def _is_people(self, noun: Token) -> bool:
+        """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""
+        return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._is_forces(noun) \
+            or noun.ent_type_ in ("PERSON", "NORP")
+
+    def _is_forces(self, noun: Token) -> bool:
+        """Troops, officers, crews and emergency vehicles: what can be deployed or stationed."""
+        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
+
+    def _is_responder(self, noun: Token | None) -> bool:
+        """Emergency vehicles and crews ('fire engines'), read with their compound modifiers."""
+        if noun is None:
+            return False
+        mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        text = " ".join([*mods, noun.lower_])
+        return any(text == r or text.endswith(" " + r) for r in self.responders)
+
+    def _is_presence(self, tok: Token) -> bool:
+        """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
+        return tok.lemma_.lower() in self.presence_lemmas or _phrase_at(tok, self.presence_phrases)
+
+    def _is_place_prep(self, tok: Token) -> bool:
+        """'in the Kursk region', 'in Europe', 'along the border': a preposition whose object is a place (a named place
+        or a place noun)."""
+        if tok.dep_ != "prep" or tok.lower_ not in self.place_preps:
+            return False
+        return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
+            c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
+
+    def _is_care_transport(self, tok: Token) -> bool:
+        """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
+        if tok.lemma_.lower() not in self.care_verbs:
+            return False
+        for prep in tok.children:
+            if prep.dep_ in ("prep", "agent", "prt"):
+                for obj in [prep, *prep.children]:
+                    if obj.dep_ in ("pobj", "prep", "agent") and obj.lemma_.lower() in self.care_places:
+                        return True
+                    if obj.dep_ in ("prep", "agent") and any(
+                            c.dep_ == "pobj" and c.lemma_.lower() in self.care_places for c in obj.children):
+                        return True
+                if prep.dep_ == "prep" and self._names_a_place_of_care(prep):
+                    return True
+        return False
+
+    def _names_a_place_of_care(self, prep: Token) -> bool:
+        """'taken to Regional One Health', 'to the University of Chicago Medical Center': a named hospital, read off the
+        words of the preposition's phrase (up to CARE_NAME_WORDS, to the next punctuation or verb)."""
+        for tok in prep.doc[prep.i + 1:min(prep.i + 1 + CARE_NAME_WORDS, prep.sent.end)]:
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.pos_ == "PROPN" and tok.lower_ in self.care_name_words:
+                return True
+        return False
+
+    def _is_care_cue(self, tok: Token) -> bool:
+        """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
+        return tok.lemma_.lower() in self.care_lemmas or _phrase_at(tok, self.care_phrases)
+
+    def _injury_context(self, span: Span) -> bool:
+        """An injury word in the figure's sentence or the CONTEXT_SENTENCES before it (a hospital paragraph)."""
+        sents = list(span.doc.sents)
+        here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
+        window = sents[max(0, here - self.context_sentences):here + 1]
+        return any(self._measure_of(t) == "injured" for sent in window for t in sent)

@@ -1,0 +1,405 @@
+"""The `claimx_figures` component: every figure in a Doc, with value, bound and unit.
+
+A figure is a number that says how many or how much (see ../shared/gold/GUIDELINES.md):
+dates, years, clock times, ordinals, identifiers ("SA-22", "Euro 2016"), phone numbers
+and photo counters are numbers but not figures. Results go to `doc.spans[spans_key]`,
+each span carrying its `Figure` in `span._.figure`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..model import Figure
+from ..read.numbers import NumberReader
+from ..read.units import UnitReader
+from ..records import Candidate, Number
+from .base import DataComponent
+from .nonfigures import HYPHENS, Words, not_figure_rule, year_like
+
+# words that join the two ends of a range after a suspended hyphen ("8- to 16-meter")
+RANGE_WORDS = {"to", "or", "and"}
+# "two or three", "six or 10": the second end of an "or" range is at most this many times the first
+OR_RANGE_RATIO = 2.0
+# "closed up $2.80 to $51.15": after a change verb, a level this many times the change is a new level
+CHANGE_LEVEL_RATIO = 3.0
+# the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
+VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops'
+VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
+VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
+# how many words before a figure its change verb may stand ("dropped more than $9 billion")
+CHANGE_VERB_WINDOW = 3
+# the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
+# a complementizer ('that around 600 died'), a conjunction ('and around 300'), a determiner, punctuation
+PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
+
+
+@dataclass
+class _BoundWords:
+    """The bound phrases of a Doc by where they touch a figure (bounds.jsonl, by each row's id).
+
+    prefixes and verbs by the token after them, suffixes by their first token: (other end, label)."""
+
+    prefixes: dict[int, tuple[int, str]] = field(default_factory=dict)
+    suffixes: dict[int, tuple[int, str]] = field(default_factory=dict)
+    openers: dict[int, tuple[int, str]] = field(default_factory=dict)  # 'between', 'from': (start, kind)
+    verbs: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # (start, label, verb kind)
+
+
+class FigureFinder(DataComponent):
+    """Finds figures. Its word lists and bound patterns are data, saved with the pipeline."""
+
+    LEXICONS = ("numbers.json", "currencies.json", "units.json", "nonfigures.json")
+    PATTERNS = ("bounds.jsonl",)
+
+    def __init__(self, nlp: Language, name: str = "claimx_figures", *, spans_key: str = "claimx",
+                 lexicons: str | Path | None = None, durations: bool = True) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.durations = durations
+        super().__init__(lexicons)
+
+    def _build(self) -> None:
+        numbers, currencies = self.data["numbers.json"], self.data["currencies.json"]
+        self.reader = NumberReader(numbers, currencies["symbols"])
+        self.units = UnitReader(self.data["units.json"], currencies)
+        self.words = Words.from_lexicons(self.data["nonfigures.json"], numbers)
+        self.change_verbs = set(numbers.get("change_verbs", []))
+        self.matcher = Matcher(self.nlp.vocab)
+        for i, row in enumerate(self.patterns["bounds.jsonl"]):
+            self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
+        self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
+
+    def _split_scale_stops(self, drop: set[str]) -> None:
+        """Drop the tokenizer exceptions that keep a sentence's full stop on a scale letter ('£30m.' read as '30',
+        'm.'): the figure then reads 30 million and the sentence ends there. The rules save with the tokenizer."""
+        tokenizer = getattr(self.nlp, "tokenizer", None)
+        rules = getattr(tokenizer, "rules", None)
+        if rules and drop & set(rules):
+            tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+
+    # -- spaCy component API -------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for cand in self.find(doc):  # (doc.text is rebuilt on every access: slice spans, never doc.text)
+            span = Span(doc, cand.start, cand.end, label="FIGURE")
+            end_char = span.end_char
+            if span[-1].text.endswith(".") and len(span[-1]) > 1 and not span[-1].text[:-1].replace(",", "").isdigit():
+                end_char -= 1  # "£3.4m." ends a sentence: the stop is the sentence's, not the figure's
+            span._.figure = Figure(
+                text=span.text[:end_char - span.start_char], start=span.start_char, end=end_char,
+                value=None if cand.bound == "range" else cand.num.value,
+                low=cand.low, high=cand.high, bound=cand.bound, unit=cand.unit,
+            )
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    # -- finding -------------------------------------------------------
+    def find(self, doc: Doc) -> Iterator[Candidate]:
+        bounds = self._bound_matches(doc)
+        i, n = 0, len(doc)
+        sent_end = self._sentence_ends(doc)
+        while i < n:
+            cur = self.units.currency_before(doc, i)
+            num = self.reader.read(doc, i, currency=cur[0] if cur else None)
+            if num is None:
+                i += 1
+                continue
+            num = self.reader.fraction_with_numerator(doc, num)
+            cand, skip_to = self._complete(doc, num, cur, bounds, sent_end[i])
+            if cand is not None and self._is_figure(doc, cand):
+                yield cand
+            i = max(skip_to, i + 1)
+
+    def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, bounds: _BoundWords,
+                  sent_end: int) -> tuple[Candidate | None, int]:
+        """Grow a number into a figure phrase: currency, range, unit, bound words."""
+        start = cur[1] if cur else num.start
+        cand = Candidate(num=num, start=start, end=num.end)
+        currency = cur[0] if cur else None
+        if num.currency:
+            currency = self.units.currency_symbols[num.currency]
+        # a range "1,000-3,000", "1,000 to 3,000", "between 1,000 and 3,000"
+        ratio = self._ratio(doc, num, sent_end)
+        if ratio is not None:  # "one in three homes": a share
+            cand.end, cand.unit = ratio.end, "%"
+            num.value = round(100 * num.value / ratio.value, 2)
+            self._bound_words(doc, cand, bounds)  # "about one in three", "more than one in four"
+            return cand, cand.end
+        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end)
+        if num.high is not None:
+            if num.value >= num.high:
+                return None, num.end  # "3-2", "1950-53" in one token
+            cand.low, cand.high, cand.bound = num.value, num.high, "range"
+        if second is False:
+            return None, num.end  # "3-2", "555-1234", "1950-53": not an amount, nor is either side
+        if second is not None:
+            currency = currency or second[1]
+            _set_range(cand, second[0])
+        num_last = second[0] if second is not None else num
+        self._unit(doc, cand, num_last, currency, sent_end)
+        extra = self.units.compound(doc, cand.end, cand.unit, sent_end) if cand.bound != "range" else None
+        if extra is not None:  # "5 ft 2 in", "10 $ 30 cent": the smaller unit adds to the larger
+            num.value, cand.end = num.value + extra[0], extra[1]
+        if cand.bound == "range" and cand.high is not None and cand.unit == "%" and num.fraction:
+            cand.low, cand.high = (round(x * 100, 2) for x in (cand.low, cand.high))
+        self._bound_words(doc, cand, bounds)
+        return cand, max(cand.end, num.end)
+
+    def _unit(self, doc: Doc, cand: Candidate, num_last: Number, currency: str | None, sent_end: int) -> None:
+        """The unit of the figure: its currency, a fraction's percent, a glued unit, the words after it."""
+        num = cand.num
+        if currency:
+            cand.unit = currency
+        elif num.fraction:
+            cand.unit = "%"
+            num.value = round(num.value * 100, 2)
+        if num_last.unit_text:
+            cand.unit = cand.unit or self.units.glued(num_last.unit_text)
+        elif not num.fraction:
+            unit = self.units.after(doc, cand.end, sent_end)
+            if unit is not None and not (currency and unit.unit not in ("%",) and len(unit.unit) != 3):
+                if cand.unit is None or unit.unit == cand.unit:
+                    cand.unit = unit.unit
+                    cand.end = unit.end
+            elif num.vague and cand.end + 1 < sent_end and doc[cand.end].lower_ in self.words.partitive_of:
+                money = self.units.after(doc, cand.end + 1, sent_end)
+                if money is not None and len(money.unit) == 3 and money.unit.isupper():
+                    cand.unit = money.unit  # "millions of dollars"
+
+    def _bound_words(self, doc: Doc, cand: Candidate, bounds: _BoundWords) -> None:
+        """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
+        if cand.bound != "range":
+            if cand.num.vague:
+                cand.bound = "vague"
+            elif cand.num.plus:
+                cand.bound = "min"
+            elif cand.num.mark:
+                cand.bound = cand.num.mark  # "~45g", "sub-7"
+        pre = bounds.prefixes.get(cand.start)
+        if pre is not None and not self._verb_particle(doc, pre[0], cand.start, cand.unit) \
+                and not self._preposition(doc, pre[0], cand.start):
+            cand.start = pre[0]
+            if cand.bound == "exact":
+                cand.bound = pre[1]
+        post = bounds.suffixes.get(cand.end)
+        if post is not None and post[1] != "range":
+            cand.end = post[0]
+            if cand.bound == "exact":
+                cand.bound = post[1]
+        verb = bounds.verbs.get(cand.start)
+        if verb is not None and cand.bound == "exact" and self._verb_bounds(doc, cand, verb[2]):
+            cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
+
+    def _verb_bounds(self, doc: Doc, cand: Candidate, kind: str) -> bool:
+        """Whether a bounding verb bounds the figure, by its row's kind (VERB_*): a verb that also moves things
+        bounds no figure a noun follows ('the toll passed 2,000', not 'the council passed 3 bills')."""
+        nxt = doc[cand.end] if cand.end < len(doc) else None
+        threshold = nxt is not None and nxt.lower_ in self.words.threshold_nouns
+        if kind == VERB_MARK:
+            return threshold
+        if kind == VERB_BARE:
+            return threshold or nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+        return kind == VERB_ALWAYS
+
+    def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]],
+                   sent_end: int) -> tuple[Number, str | None] | bool | None:
+        """The second number of a range, None when there is none, False when 'X-Y' is no range."""
+        num = cand.num
+        if num.end >= sent_end - 1 or num.vague:
+            return None
+        opener = openers.get(cand.start)
+        found = self._range_separator(doc, num, opener, sent_end)
+        if found is None:
+            return None
+        j, kind, first_unit = found
+        if opener and opener[1] == "from" and self._is_change(doc, opener[0]):
+            return None  # "rose from 300 to 600": two figures, not one range
+        read = self._range_other(doc, j + (kind != "minus"), sent_end)
+        if read is None:
+            return None
+        other, cur = read
+        if kind == "minus":
+            other.value = -other.value  # "75 -300mm": a dash, not a minus
+        tight = kind == "tight"
+        if tight and num.value >= other.value and not (other.scaled and not num.scaled):
+            return False
+        if tight and _looks_like_phone(doc[num.start].text, doc[other.start].text):
+            return False
+        if not self._ends_ascend(num, other):
+            return None
+        if kind == "or" and not (opener and opener[1] == "between") and other.value > OR_RANGE_RATIO * num.value:
+            return None  # "two or three", "six or 10" are ranges; "5 or 50" are two guesses
+        if first_unit is not None:
+            second_unit = self.units.after(doc, other.end, sent_end)
+            if second_unit is None or second_unit.unit != first_unit:
+                return None  # "rose 10% to 1,100": a share and a count, not one range
+        if kind == "to" and (first_unit or cur or num.unit_text) and self._change_and_level(doc, cand, num, other):
+            return None  # "closed up $2.80 to $51.15": a change and the new level
+        if kind in ("tight", "dash"):
+            self._carry_digits(doc, num, other)
+        if opener and opener[1] == "between":
+            cand.start = opener[0]
+        return other, cur
+
+    def _range_separator(self, doc: Doc, num: Number, opener: tuple[int, str] | None,
+                         sent_end: int) -> tuple[int, str, str | None] | None:
+        """(index of the word or dash between two ends, its kind, the unit written after the first end)."""
+        j, first_unit = num.end, None
+        sep = doc[j]
+        if sep.text not in HYPHENS and sep.lower_ not in ("to", "and") and not num.unit_text:
+            unit = self.units.after(doc, j, sent_end)  # "7% and 9%", "5 km to 10 km": the unit comes twice
+            if unit is not None and unit.end < sent_end - 1:
+                j, first_unit = max(unit.end, j), unit.unit
+                sep = doc[j] if unit.end > num.end else sep
+        glued_before = not doc[j - 1].whitespace_
+        if sep.text in HYPHENS and glued_before and sep.whitespace_ and j + 1 < sent_end \
+                and doc[j + 1].lower_ in RANGE_WORDS:
+            j, sep = j + 1, doc[j + 1]  # "8- to 16-meter": the first end's unit is left to the second
+        if sep.text in HYPHENS:
+            return j, "tight" if glued_before and not sep.whitespace_ else "dash", first_unit
+        if sep.lower_ == "to":
+            return j, "to", first_unit
+        if sep.lower_ == "and" and opener and opener[1] == "between":
+            return j, "and", first_unit
+        if sep.lower_ == "or":
+            return j, "or", first_unit
+        if sep.text[:1] in HYPHENS and sep.text[1:2].isdigit() and doc[j - 1].whitespace_ and num.value >= 0:
+            return j, "minus", first_unit  # "75 -300mm"
+        return None
+
+    def _range_other(self, doc: Doc, k: int, sent_end: int) -> tuple[Number, str | None] | None:
+        """The second end read at k, with the currency written before it ('$3 billion to $5 billion')."""
+        if k >= sent_end:
+            return None
+        cur = self.units.currency_before(doc, k + 1) \
+            if k + 1 < len(doc) and self.units.currency_symbol(doc[k].text) else None
+        if cur:
+            k += 1
+        other = self.reader.read(doc, k, currency=cur[0] if cur else None)
+        if other is None or other.vague:
+            return None
+        return self.reader.fraction_with_numerator(doc, other), (cur[0] if cur else None)
+
+    @staticmethod
+    def _ends_ascend(num: Number, other: Number) -> bool:
+        """The second end is the larger ('1,000 to 3,000'); below zero either way ('-18 °C to -34 °C')."""
+        if num.value < 0 and other.value < 0:
+            return num.value != other.value
+        return num.value < other.value or (other.scaled and not num.scaled)
+
+    def _change_and_level(self, doc: Doc, cand: Candidate, num: Number, other: Number) -> bool:
+        """After a change verb, 'X to Y' with the unit written twice and Y far above X is a change and a level."""
+        if other.value < CHANGE_LEVEL_RATIO * abs(num.value):
+            return False  # "grew 5% to 7%": a range of growth
+        for k in range(cand.start - 1, max(-1, cand.start - 1 - CHANGE_VERB_WINDOW), -1):
+            if doc[k].lemma_.lower() in self.change_verbs or doc[k].lower_ in self.change_verbs:
+                return True
+            if doc[k].is_punct or doc[k].like_num:
+                return False
+        return False
+
+    @staticmethod
+    def _carry_digits(doc: Doc, num: Number, other: Number) -> None:
+        """'7-8,000 fans': the thousands written on the second end carry to the first (7,000 to 8,000)."""
+        first, second = doc[num.start].text, doc[other.start].text
+        groups = second.split(",")
+        if not (first.isdigit() and len(groups) > 1 and all(len(g) == 3 and g.isdigit() for g in groups[1:])):
+            return
+        lead = groups[0]
+        if lead.isdigit() and len(first) <= len(lead) and int(first) < int(lead) and not (num.scaled or other.scaled):
+            other.scale, other.scaled = 1000.0 ** (len(groups) - 1), True  # the first end is scaled by the range
+
+    def _ratio(self, doc: Doc, num: Number, sent_end: int) -> Number | None:
+        """The 'three' of 'one in three' (a share), when the first is small and the second larger."""
+        j = num.end
+        if j + 1 >= sent_end or doc[j].lower_ not in self.words.ratio_words or num.vague or num.fraction or num.scaled or num.value > 10:
+            return None
+        other = self.reader.read(doc, j + 1)
+        if other is None or other.vague or other.scaled or not (num.value < other.value <= 1000) \
+                or year_like(doc[other.start].text) or self.units.after(doc, other.end, sent_end) is not None:
+            return None
+        return other
+
+    def _verb_particle(self, doc: Doc, i: int, start: int, unit: str | None) -> bool:
+        """'handed over 15 hostages': a bound word that is a verb's particle bounds nothing ('took over 3 hours' does).
+
+        Only a bound of one word can be the particle: 'send up to 1,500 troops', 'racked up to 40 points' bound
+        their figure, as 'up to' says at most whatever verb 'up' could follow ('made up 40 percent' has no bound)."""
+        if unit in self.words.duration_units:
+            return False
+        if start - i > 1:
+            return False  # 'up to', 'up to about': the particle opens a bound phrase of its own
+        verbs = self.words.phrasal_verbs.get(doc[i].lower_, frozenset())
+        return doc[i].dep_ == "prt" or (i > 0 and doc[i - 1].lemma_.lower() in verbs)
+
+    def _preposition(self, doc: Doc, i: int, start: int) -> bool:
+        """'new details about two prisoners': a bound word alone that the parse reads as a preposition of a word before
+        it bounds nothing ('about a 30% stake' keeps its article's bound). Where it opens the figure's own phrase, as
+        the subject of a clause ('that around 600 of them had died', ', around 250 were hurt'), it bounds the figure."""
+        if i != start - 1 or doc[i].lower_ not in self.words.prepositional_bounds:
+            return False
+        if i == 0 or doc[i].is_sent_start or doc[i - 1].pos_ in PHRASE_OPENER_POS:
+            return False  # nothing before 'around' for it to belong to: it opens the figure's phrase
+        before = doc[i - 1]
+        if before.lower_ in self.words.preposition_governors or before.lemma_.lower() in self.words.preposition_governors:
+            return True  # 'worried about three shootings': the word before takes 'about', whatever the parse says
+        return doc[i].dep_ == "prep" and doc[i].head.i < i  # governed by the word before it ('talked about')
+
+    def _is_change(self, doc: Doc, from_i: int) -> bool:
+        head = doc[from_i].head
+        return head.lemma_.lower() in self.change_verbs or head.lower_ in self.change_verbs
+
+    def _bound_matches(self, doc: Doc) -> _BoundWords:
+        """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start."""
+        found = _BoundWords()
+        for match_id, s, e in self.matcher(doc):
+            where, label, _ = self.nlp.vocab.strings[match_id].split("|")
+            if where == "prefix":
+                if e not in found.prefixes or s < found.prefixes[e][0]:
+                    found.prefixes[e] = (s, label)
+            elif where == "suffix":
+                if s not in found.suffixes or e > found.suffixes[s][0]:
+                    found.suffixes[s] = (e, label)
+            elif where in (VERB_ALWAYS, VERB_BARE, VERB_MARK):
+                found.verbs[e] = (s, label, where)
+            else:
+                found.openers[e] = (s, where.replace("range_", ""))
+        return found
+
+    @staticmethod
+    def _sentence_ends(doc: Doc) -> list[int]:
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return [len(doc)] * len(doc)
+        ends = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            for t in range(sent.start, sent.end):
+                ends[t] = sent.end
+        return ends
+
+    # -- what is not a figure -----------------------------------------
+    def _is_figure(self, doc: Doc, cand: Candidate) -> bool:
+        """No rule of `nonfigures.NOT_FIGURE_RULES` says the candidate is a date, name, code or furniture."""
+        return not_figure_rule(doc, cand, self.words, self.durations) is None
+
+
+def _looks_like_phone(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and len(a) == 3 and len(b) == 4
+
+
+def _set_range(cand: Candidate, other: Number) -> None:
+    """The figure becomes the range from its number to `other`; '7-8,000': the second end's scale carries to the first."""
+    num = cand.num
+    low, high = num.value, other.value
+    if not num.scaled and other.scaled and low < high and low * other.scale <= high:
+        low *= other.scale
+    cand.low, cand.high, cand.bound = min(low, high), max(low, high), "range"
+    cand.end = other.end
