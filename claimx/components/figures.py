@@ -21,20 +21,13 @@ from ..read.numbers import NumberReader
 from ..read.units import UnitReader
 from ..records import Candidate, Number
 from .base import DataComponent
-from .nonfigures import HYPHENS, Words, not_figure_rule, year_like
+from .nonfigures import Words, not_figure_rule, year_like
+from .ranges import RangeRules, set_range
 
-# words that join the two ends of a range after a suspended hyphen ("8- to 16-meter")
-RANGE_WORDS = {"to", "or", "and"}
-# "two or three", "six or 10": the second end of an "or" range is at most this many times the first
-OR_RANGE_RATIO = 2.0
-# "closed up $2.80 to $51.15": after a change verb, a level this many times the change is a new level
-CHANGE_LEVEL_RATIO = 3.0
 # the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
 VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops'
 VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
 VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
-# how many words before a figure its change verb may stand ("dropped more than $9 billion")
-CHANGE_VERB_WINDOW = 3
 # the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
 # a complementizer ('that around 600 died'), a conjunction ('and around 300'), a determiner, punctuation
 PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
@@ -52,7 +45,7 @@ class _BoundWords:
     verbs: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # (start, label, verb kind)
 
 
-class FigureFinder(DataComponent):
+class FigureFinder(RangeRules, DataComponent):
     """Finds figures. Its word lists and bound patterns are data, saved with the pipeline."""
 
     LEXICONS = ("numbers.json", "currencies.json", "units.json", "nonfigures.json")
@@ -143,7 +136,7 @@ class FigureFinder(DataComponent):
             return None, num.end  # "3-2", "555-1234", "1950-53": not an amount, nor is either side
         if second is not None:
             currency = currency or second[1]
-            _set_range(cand, second[0])
+            set_range(cand, second[0])
         num_last = second[0] if second is not None else num
         self._unit(doc, cand, num_last, currency, sent_end)
         extra = self.units.compound(doc, cand.end, cand.unit, sent_end) if cand.bound != "range" else None
@@ -210,114 +203,6 @@ class FigureFinder(DataComponent):
             return threshold or nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
         return kind == VERB_ALWAYS
 
-    def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]],
-                   sent_end: int) -> tuple[Number, str | None] | bool | None:
-        """The second number of a range, None when there is none, False when 'X-Y' is no range."""
-        num = cand.num
-        if num.end >= sent_end - 1 or num.vague:
-            return None
-        opener = openers.get(cand.start)
-        found = self._range_separator(doc, num, opener, sent_end)
-        if found is None:
-            return None
-        j, kind, first_unit = found
-        if opener and opener[1] == "from" and self._is_change(doc, opener[0]):
-            return None  # "rose from 300 to 600": two figures, not one range
-        read = self._range_other(doc, j + (kind != "minus"), sent_end)
-        if read is None:
-            return None
-        other, cur = read
-        if kind == "minus":
-            other.value = -other.value  # "75 -300mm": a dash, not a minus
-        tight = kind == "tight"
-        if tight and num.value >= other.value and not (other.scaled and not num.scaled):
-            return False
-        if tight and _looks_like_phone(doc[num.start].text, doc[other.start].text):
-            return False
-        if not self._ends_ascend(num, other):
-            return None
-        if kind == "or" and not (opener and opener[1] == "between") and other.value > OR_RANGE_RATIO * num.value:
-            return None  # "two or three", "six or 10" are ranges; "5 or 50" are two guesses
-        if first_unit is not None:
-            second_unit = self.units.after(doc, other.end, sent_end)
-            if second_unit is None or second_unit.unit != first_unit:
-                return None  # "rose 10% to 1,100": a share and a count, not one range
-        if kind == "to" and (first_unit or cur or num.unit_text) and self._change_and_level(doc, cand, num, other):
-            return None  # "closed up $2.80 to $51.15": a change and the new level
-        if kind in ("tight", "dash"):
-            self._carry_digits(doc, num, other)
-        if opener and opener[1] == "between":
-            cand.start = opener[0]
-        return other, cur
-
-    def _range_separator(self, doc: Doc, num: Number, opener: tuple[int, str] | None,
-                         sent_end: int) -> tuple[int, str, str | None] | None:
-        """(index of the word or dash between two ends, its kind, the unit written after the first end)."""
-        j, first_unit = num.end, None
-        sep = doc[j]
-        if sep.text not in HYPHENS and sep.lower_ not in ("to", "and") and not num.unit_text:
-            unit = self.units.after(doc, j, sent_end)  # "7% and 9%", "5 km to 10 km": the unit comes twice
-            if unit is not None and unit.end < sent_end - 1:
-                j, first_unit = max(unit.end, j), unit.unit
-                sep = doc[j] if unit.end > num.end else sep
-        glued_before = not doc[j - 1].whitespace_
-        if sep.text in HYPHENS and glued_before and sep.whitespace_ and j + 1 < sent_end \
-                and doc[j + 1].lower_ in RANGE_WORDS:
-            j, sep = j + 1, doc[j + 1]  # "8- to 16-meter": the first end's unit is left to the second
-        if sep.text in HYPHENS:
-            return j, "tight" if glued_before and not sep.whitespace_ else "dash", first_unit
-        if sep.lower_ == "to":
-            return j, "to", first_unit
-        if sep.lower_ == "and" and opener and opener[1] == "between":
-            return j, "and", first_unit
-        if sep.lower_ == "or":
-            return j, "or", first_unit
-        if sep.text[:1] in HYPHENS and sep.text[1:2].isdigit() and doc[j - 1].whitespace_ and num.value >= 0:
-            return j, "minus", first_unit  # "75 -300mm"
-        return None
-
-    def _range_other(self, doc: Doc, k: int, sent_end: int) -> tuple[Number, str | None] | None:
-        """The second end read at k, with the currency written before it ('$3 billion to $5 billion')."""
-        if k >= sent_end:
-            return None
-        cur = self.units.currency_before(doc, k + 1) \
-            if k + 1 < len(doc) and self.units.currency_symbol(doc[k].text) else None
-        if cur:
-            k += 1
-        other = self.reader.read(doc, k, currency=cur[0] if cur else None)
-        if other is None or other.vague:
-            return None
-        return self.reader.fraction_with_numerator(doc, other), (cur[0] if cur else None)
-
-    @staticmethod
-    def _ends_ascend(num: Number, other: Number) -> bool:
-        """The second end is the larger ('1,000 to 3,000'); below zero either way ('-18 °C to -34 °C')."""
-        if num.value < 0 and other.value < 0:
-            return num.value != other.value
-        return num.value < other.value or (other.scaled and not num.scaled)
-
-    def _change_and_level(self, doc: Doc, cand: Candidate, num: Number, other: Number) -> bool:
-        """After a change verb, 'X to Y' with the unit written twice and Y far above X is a change and a level."""
-        if other.value < CHANGE_LEVEL_RATIO * abs(num.value):
-            return False  # "grew 5% to 7%": a range of growth
-        for k in range(cand.start - 1, max(-1, cand.start - 1 - CHANGE_VERB_WINDOW), -1):
-            if doc[k].lemma_.lower() in self.change_verbs or doc[k].lower_ in self.change_verbs:
-                return True
-            if doc[k].is_punct or doc[k].like_num:
-                return False
-        return False
-
-    @staticmethod
-    def _carry_digits(doc: Doc, num: Number, other: Number) -> None:
-        """'7-8,000 fans': the thousands written on the second end carry to the first (7,000 to 8,000)."""
-        first, second = doc[num.start].text, doc[other.start].text
-        groups = second.split(",")
-        if not (first.isdigit() and len(groups) > 1 and all(len(g) == 3 and g.isdigit() for g in groups[1:])):
-            return
-        lead = groups[0]
-        if lead.isdigit() and len(first) <= len(lead) and int(first) < int(lead) and not (num.scaled or other.scaled):
-            other.scale, other.scaled = 1000.0 ** (len(groups) - 1), True  # the first end is scaled by the range
-
     def _ratio(self, doc: Doc, num: Number, sent_end: int) -> Number | None:
         """The 'three' of 'one in three' (a share), when the first is small and the second larger."""
         j = num.end
@@ -354,10 +239,6 @@ class FigureFinder(DataComponent):
             return True  # 'worried about three shootings': the word before takes 'about', whatever the parse says
         return doc[i].dep_ == "prep" and doc[i].head.i < i  # governed by the word before it ('talked about')
 
-    def _is_change(self, doc: Doc, from_i: int) -> bool:
-        head = doc[from_i].head
-        return head.lemma_.lower() in self.change_verbs or head.lower_ in self.change_verbs
-
     def _bound_matches(self, doc: Doc) -> _BoundWords:
         """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start."""
         found = _BoundWords()
@@ -389,17 +270,3 @@ class FigureFinder(DataComponent):
     def _is_figure(self, doc: Doc, cand: Candidate) -> bool:
         """No rule of `nonfigures.NOT_FIGURE_RULES` says the candidate is a date, name, code or furniture."""
         return not_figure_rule(doc, cand, self.words, self.durations) is None
-
-
-def _looks_like_phone(a: str, b: str) -> bool:
-    return a.isdigit() and b.isdigit() and len(a) == 3 and len(b) == 4
-
-
-def _set_range(cand: Candidate, other: Number) -> None:
-    """The figure becomes the range from its number to `other`; '7-8,000': the second end's scale carries to the first."""
-    num = cand.num
-    low, high = num.value, other.value
-    if not num.scaled and other.scaled and low < high and low * other.scale <= high:
-        low *= other.scale
-    cand.low, cand.high, cand.bound = min(low, high), max(low, high), "range"
-    cand.end = other.end
