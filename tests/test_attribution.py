@@ -811,3 +811,15 @@ def test_attribution_quoted_as_saying(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source), claim.source
+
+
+# People named by their trade speak when they tell or say something ("the veterinarian told police").
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The veterinarian told police the dog had been hit by two pellets.", "two", "veterinarian", id="crime-vet"),
+    pytest.param("The dentist told reporters 40 patients had been affected by the leak.", "40", "dentist", id="health"),
+    pytest.param("A bystander said about 30 shots were fired.", "30", "bystander", id="crime-bystander"),
+])
+def test_attribution_trades_speak(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None, claim
+    assert _has(claim.source.text, source), claim.source
