@@ -562,3 +562,15 @@ def test_figures_share_keeps_its_bound(extract, text, phrase, bound):
 def test_figures_number_after_a_plural_name_is_a_count(figure_of, text, phrase, bound):
     claim = figure_of(text, phrase)
     assert (claim.figure.text, claim.figure.bound) == (phrase, bound)
+
+
+# A quotation that opens on the number leaves its bound word outside the marks: the bound still holds.
+@pytest.mark.parametrize(("sentence", "find", "bound"), [
+    pytest.param('The university stated that some "750 employees had suspicious activity on their accounts."', "750",
+                 "approx", id="business-some"),
+    pytest.param('The club said more than "2,000 fans were turned away at the gates."', "2,000", "min", id="sport-more-than"),
+    pytest.param('The colonel reported nearly \u201c400 soldiers lost in a week.\u201d', "400", "max", id="war-curly"),
+    pytest.param('He wrote about "300 people" in the report.', "300", "exact", id="preposition-stays-no-bound"),
+])
+def test_figures_bound_word_before_an_opening_quotation(figure_of, sentence, find, bound):
+    assert figure_of(sentence, find).figure.bound == bound

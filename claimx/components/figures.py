@@ -31,6 +31,8 @@ VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mar
 # the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
 # a complementizer ('that around 600 died'), a conjunction ('and around 300'), a determiner, punctuation
 PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
+# a quotation that opens on the number leaves the bound word outside it ('some "750 employees')
+OPENING_QUOTES = ('"', "\u201c", "''", "``")
 
 
 @dataclass
@@ -183,6 +185,10 @@ class FigureFinder(RangeRules, DataComponent):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
+        elif pre is None and cand.start > 0 and doc[cand.start - 1].text in OPENING_QUOTES and cand.bound == "exact":
+            quoted = bounds.prefixes.get(cand.start - 1)  # 'some "750 employees had ...': the quotation opens on the number
+            if quoted is not None and not self._preposition(doc, quoted[0], cand.start - 1):
+                cand.bound = quoted[1]
         post = bounds.suffixes.get(cand.end)
         if post is not None and post[1] != "range":
             cand.end = post[0]
