@@ -329,3 +329,17 @@ def test_measure_where_forces_are(figure_of, text, find, measure):
 ])
 def test_measure_named_hospital(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A later verb with an auxiliary and no subject of its own shares the figure's subject, wherever the parser hung it.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Two pyrotechnicians jumped off the boat to get ashore and were later treated by paramedics for burns.",
+                 "Two", "injured", id="fireworks"),
+    pytest.param("Two hikers set off before dawn to reach the summit and were later found dead.", "Two", "killed",
+                 id="mountain"),
+    pytest.param("Five men robbed the bank to pay a debt and were arrested on Friday.", "Five", None, id="crime-no-measure"),
+    pytest.param("Three officers went to the house to check on the family and were shot at.", "Three", None,
+                 id="shot-at-is-no-hit"),
+])
+def test_measure_shared_predicate(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

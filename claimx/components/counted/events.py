@@ -22,6 +22,11 @@ class EventRules:
                     return m, tok
         return None
 
+    def _missed(self, word: Token) -> bool:
+        """'Three officers were shot at': the word right after the vague event says it did not happen to them."""
+        nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+        return nxt is not None and nxt.lower_ in self.vague_event_misses.get(word.lemma_.lower(), ())
+
     def _refined(self, span: Span, word: Token) -> str | None:
         """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
         sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""

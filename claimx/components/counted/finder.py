@@ -92,6 +92,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
         self.state_preps = low("state_preps")
         self.subject_only = {verb.lower(): {w.lower() for w in idioms} for verb, idioms in m.get("subject_only", {}).items()}
+        self.vague_event_misses = {lemma.lower(): {w.lower() for w in words} for lemma, words in m.get("vague_event_misses", {}).items()}
         self.vague_events = {lemma.lower(): {measure: {w.lower() for w in words} for measure, words in refiners.items()}
                              for lemma, refiners in m.get("vague_events", {}).items()}
 

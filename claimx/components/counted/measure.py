@@ -40,6 +40,8 @@ class MeasureRules(EventRules, PresenceRules):
             if event is None and self._reversed(words):
                 return None  # "the release of 21 abducted girls": no longer captured
         if word is not None and word.lemma_.lower() in self.vague_events:
+            if self._missed(word):
+                return None  # "were shot at": aimed at, not hit
             found = self._refined(span, word) or found  # "shot": killed or injured when the sentence says so
         if found is None and noun is not None and noun.lower_ in self.others:
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
@@ -241,6 +243,8 @@ class MeasureRules(EventRules, PresenceRules):
                 groups.append(clause)
                 if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
                     groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
+                if x.dep_ in ("nsubj", "nsubjpass"):
+                    groups.append(self._shared_predicates(head, fig_tokens))
             break
         if noun is not None:  # last: where the counted are ("3,000 troops in Kursk"), when nothing else is said
             groups.append([c for c in noun.children if self._is_place_prep(c)])
@@ -254,6 +258,18 @@ class MeasureRules(EventRules, PresenceRules):
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
                 [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
                  and not any(t.i in others for t in c.subtree)]]
+
+    def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
+        """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
+        auxiliary and no subject of its own shares the subject, wherever the parser hung it under the main verb."""
+        out: list[Token] = []
+        for tok in verb.subtree:
+            if tok.i <= verb.i or tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head == verb:
+                continue  # a verb coordinated with the main verb itself is in its clause already
+            if any(c.dep_ in ("aux", "auxpass") for c in tok.children) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+                out += self._clause(tok, fig_tokens)
+        return out
 
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
