@@ -45,7 +45,7 @@ IN_REPOSITORY = {"seeds"}  # scored by `claimx eval`; the other sets by the shar
 def marks(name: str) -> tuple:
     return () if name in IN_REPOSITORY else (GOLD_MARK,)
 
-FLOORS = {  # the rates reached (stop 15: seeds all 1.000; dev detection 1.000, claim 0.985, measure 0.985, source 1.000), rounded down
+FLOORS = {  # the rates reached (stop 17: seeds all 1.000; dev, grown to 40 articles: detection 0.997, claim 0.975, measure 0.980, source 1.000, value 1.000, bound 1.000, unit 0.997), rounded down
     "seeds": [
         (("detection", "f"), 0.99),
         (("accuracy_on_matched", "value"), 0.99),
@@ -61,12 +61,12 @@ FLOORS = {  # the rates reached (stop 15: seeds all 1.000; dev detection 1.000, 
         (("accuracy_on_matched", "bound"), 0.99),
         (("accuracy_on_matched", "unit"), 0.99),
         (("accuracy_on_matched", "measure"), 0.98),
-        (("claim", "f"), 0.98),
+        (("claim", "f"), 0.97),
         (("accuracy_on_matched", "source"), 0.99),
     ],
 }
-DEV_WORST_ARTICLE_CLAIM_F1 = 0.90  # the lowest claim F1 of any one dev article (0.900 reached)
-POLNEAR_FLOORS = {"source_accuracy": 0.94, "coverage": 0.79}  # 0.945 and 0.794 reached
+DEV_WORST_ARTICLE_CLAIM_F1 = 0.85  # the lowest claim F1 of any one dev article (0.857 reached on the 40; 0.900 on the first 19)
+POLNEAR_FLOORS = {"source_accuracy": 0.94, "coverage": 0.79}  # 0.944 and 0.794 reached
 
 
 @functools.cache
