@@ -88,3 +88,22 @@ def test_nonfigures_token_rules_without_a_model(blank_figures, text, kept, dropp
 ])
 def test_nonfigures_phone_numbers_are_not_figures(blank_figures, text, kept):
     assert blank_figures(text) == kept
+
+
+# A phone number written without breaks after a calling word, and a number hyphenated to "time" ('a one-time levy'),
+# count nothing; the same digits as a count, and the count after the compound, stay figures.
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    pytest.param("Anyone with information should call Crimestoppers 2340007 or the police.", "2340007", None, id="crime-phone"),
+    pytest.param("Fans can text 8005551234 to vote for the player of the year.", "8005551234", None, id="sport-text-line"),
+    pytest.param("The firm paid a one-time levy of 15 percent on cash held abroad.", "one", "15 percent", id="business-one-time"),
+    pytest.param("She is a three-time champion with 42 wins.", "three", "42", id="sport-three-time"),
+])
+def test_nonfigures_phone_digits_and_time_compounds(extract, text, absent, present):
+    texts = [c.figure.text for c in extract(text)]
+    assert not any(absent in t for t in texts), texts
+    if present is not None:
+        assert present in texts, texts
+
+
+def test_nonfigures_digits_as_a_count_stay(extract):
+    assert [c.figure.value for c in extract("The company employs 2340007 people worldwide.")] == [2340007]

@@ -42,6 +42,8 @@ MAX_AGE = 130  # "Jane Doe, 52,": a number this small between commas after a nam
 MAX_DAY = 31  # a calendar day next to a month name
 FURNITURE_REACH = 2  # words after a number that make it page furniture ("5 min read")
 PHONE_REACH = 8  # tokens on either side read for a phone number: "+1 (202) 555 - 0143" is at most seven
+PHONE_DIGITS = (7, 10)  # "call Crimestoppers 2340007", "text 8005551234": a phone number written without breaks
+PHONE_CUE_REACH = 3  # words back from such digits to the cue ("call", "dial") that makes them a phone number
 MONTH_REACH = 2  # tokens on either side where a month name makes a number a day
 YEAR_DIGITS = 4
 YEAR_MIN, YEAR_MAX = 1000, 2199
@@ -96,6 +98,7 @@ class Words:
     prepositional_bounds: frozenset[str]  # 'about', 'around': bound words that are also prepositions
     preposition_governors: frozenset[str]  # 'detail', 'worried': lemmas that take 'about' as their preposition
     threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
+    phone_cues: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -123,7 +126,7 @@ class Words:
             level_verbs=words("level_verbs") | frozenset(numbers.get("change_verbs", [])),
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
             prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
-            preposition_governors=words("preposition_governors"),
+            preposition_governors=words("preposition_governors"), phone_cues=words("phone_cues"),
         )
 
 

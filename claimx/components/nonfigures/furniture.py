@@ -14,6 +14,8 @@ from .context import (
     LIST_MARKS,
     NOUNS,
     OPEN_BRACKET,
+    PHONE_CUE_REACH,
+    PHONE_DIGITS,
     PHONE_RE,
     PHONE_REACH,
     VALUE_ONE_NEXT_POS,
@@ -52,10 +54,13 @@ def is_digit_group(x: Context) -> bool:
 
 
 def is_phone_number(x: Context) -> bool:
-    """'312-746-8253', '(901) 528-2274', '1-800-222-8477': a phone number, any of its digit groups, counts nothing."""
+    """'312-746-8253', '(901) 528-2274', 'call Crimestoppers 2340007': a phone number, any of its digit groups, counts nothing."""
     s = x.num.start
     if not any(c.isdigit() for c in x.first.text):
         return False
+    if x.first.text.isdigit() and len(x.first.text) in PHONE_DIGITS and x.num.end - s == 1 and any(
+            t.lower_ in x.words.phone_cues for t in x.doc[max(0, s - PHONE_CUE_REACH):s]):
+        return True  # "call Crimestoppers 2340007": digits without breaks after a calling word
     window = x.doc[max(0, s - PHONE_REACH):min(len(x.doc), x.num.end + PHONE_REACH)]
     at = x.first.idx - window.start_char
     return any(m.start() <= at < m.end() for m in PHONE_RE.finditer(window.text))
