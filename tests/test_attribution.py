@@ -823,3 +823,13 @@ def test_attribution_trades_speak(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None, claim
     assert _has(claim.source.text, source), claim.source
+
+
+# An organisation's acronym names only the words on its own line: a headline and a byline are not part of the name.
+def test_attribution_acronym_name_stays_on_its_line(extract):
+    text = ("Spy agency raises estimate of losses among new deployments\nDaniel Kim Views\n"
+            "The National Intelligence Service (NIS) said 300 soldiers had been killed.\n"
+            "The NIS said 2,000 more were wounded.")
+    names = {c.source.name for c in extract(text) if c.source is not None}
+    assert "National Intelligence Service" in names, names
+    assert not any("\n" in n or "Daniel" in n for n in names), names

@@ -22,6 +22,12 @@ import pytest
     ("Police said 23 people were injured in the blast at the market.", "23", "incident"),
     ("Fourteen people were arrested overnight in the city centre.", "Fourteen", "period"),
     ("The county has recorded 41 road deaths this year, the sheriff said.", "41", "total"),
+    # a stretch named by its length, and "more" after a figure with no noun of its own
+    ("Drone crews say they hit 60 enemy soldiers within a three-day period near the river.", "60", "period"),
+    ("Rescuers pulled 35 people from the rubble over a span of two days.", "35", "period"),
+    ("Police made 120 arrests in a 24-hour period over the holiday.", "120", "period"),
+    ("He warned that hundreds of thousands more could arrive at the front.", "hundreds of thousands", "addition"),
+    ("The club expects 5,000 more will come for the final.", "5,000", "addition"),
 ])
 def test_scope_of_figure(figure_of, sentence, figure, scope):
     assert figure_of(sentence, figure).scope == scope

@@ -68,9 +68,9 @@ class ScopeReader:
     def _addition(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
         if self.addition_before.search(" ".join(t.text for t in c.words_before())):
             return True  # "another 1,500", "an additional 2,000" (but not "the new report says 700")
-        after = c.noun_words()
-        if after and after[0].lower_ in self.addition_after:
-            return True  # "3,000 more troops", "1,000 additional soldiers"
+        after = c.noun_words() or c.span.doc[c.span.end:c.span.end + 1]
+        if len(after) and after[0].lower_ in self.addition_after:
+            return True  # "3,000 more troops", "1,000 additional soldiers", "hundreds of thousands more could arrive"
         return bool(self.addition_phrases.search(c.text))  # "a second wave of", "newly deployed"
 
     def _running_total(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:

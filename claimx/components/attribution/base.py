@@ -24,7 +24,9 @@ MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
-ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}\s+)(?:(?:of|for|and|the|on|{_NAME_WORD})\s+){{0,6}}{_NAME_WORD})\s*\(([A-Z][A-Z0-9&]{{1,7}})\)")
+_GAP = r"[ \t]"  # spaces and tabs only: a name never runs over a line break, so a headline and a byline are not part of it
+ACRONYM_RE = re.compile(rf"((?:{_NAME_WORD}{_GAP}+)(?:(?:of|for|and|the|on|{_NAME_WORD}){_GAP}+){{0,6}}{_NAME_WORD})"
+                        rf"{_GAP}*\(([A-Z][A-Z0-9&]{{1,7}})\)")
 
 
 
