@@ -119,6 +119,17 @@ def pytest_runtest_call(item):
     return result
 
 
+@pytest.fixture(autouse=True)
+def _one_process_unless_workers(request, monkeypatch):
+    """`claimx extract FOLDER` starts a worker per usable core when --jobs is left out; each loads the model, which
+    costs seconds, so the suite's folder runs stay in this process (where spies on the run see them) except in
+    tests marked `workers`, which check the default itself."""
+    if request.node.get_closest_marker("workers") is None:
+        import claimx.run.batch
+
+        monkeypatch.setattr(claimx.run.batch, "usable_jobs", lambda cores=None, memory=None: 1)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return claimx.load()

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 import claimx
 import claimx.out.writers
+import claimx.run.batch as batch
 from claimx.cli import app
 from claimx.errors import InputError
 from claimx.read.io import Document, read_inputs
@@ -53,6 +54,7 @@ def check_offsets(rec: dict, text: str) -> None:
 
 # -- --jobs --------------------------------------------------------------
 
+@pytest.mark.workers
 @pytest.mark.parametrize("jobs", ["2", "0"])
 def test_batch_jobs_same_records_same_order(tmp_path, jobs):
     folder = corpus(tmp_path / "in", 3)
@@ -64,6 +66,42 @@ def test_batch_jobs_same_records_same_order(tmp_path, jobs):
     assert many.stdout == one.stdout
     assert many.stderr == one.stderr
     assert "zz_binary.txt" in many.stderr
+
+
+@pytest.mark.workers
+@pytest.mark.parametrize(("cores", "memory", "jobs"), [
+    (4, 8 * 2**30, 4),  # memory to spare: a worker per core
+    (8, 600 * 2**20, 2),  # many cores, little memory: as many as it holds at about 250 MB each
+    (2, 100 * 2**20, 1),  # too little for one: still one
+    (3, None, 3),  # memory unknown: the cores
+])
+def test_batch_usable_jobs_cores_capped_by_memory(cores, memory, jobs):
+    assert batch.usable_jobs(cores, memory) == jobs
+
+
+@pytest.mark.workers
+@pytest.mark.parametrize(("given", "corpus", "expected"), [
+    (None, True, "usable"), (None, False, 1), (0, False, "usable"), (1, True, 1), (3, False, 3)])
+def test_batch_resolve_jobs_default_depends_on_the_input(given, corpus, expected):
+    assert batch.resolve_jobs(given, corpus) == (batch.usable_jobs() if expected == "usable" else expected)
+
+
+@pytest.mark.workers
+@pytest.mark.parametrize("copies", [2])
+def test_batch_default_jobs_for_a_folder_all_usable_cores_same_records(tmp_path, monkeypatch, copies):
+    """`claimx extract FOLDER` with no --jobs runs a worker per usable core (two here), and writes what -j 1 does;
+    one file runs in this process."""
+    folder = corpus(tmp_path / "in", copies)
+    monkeypatch.setattr(batch, "_usable_cores", lambda: 2)
+    real, passed = batch.extract_stream, []
+    monkeypatch.setattr(batch, "extract_stream", lambda items, **kw: (passed.append(kw["jobs"]), real(items, **kw))[1])
+    default = runner.invoke(app, ["extract", str(folder), "--batch-size", "4"])
+    one = runner.invoke(app, ["extract", str(folder), "--jobs", "1", "--batch-size", "4"])
+    single = runner.invoke(app, ["extract", str(next(folder.rglob("*_00*.txt")))])
+    assert passed == [batch.usable_jobs(2), 1, 1] and passed[0] == 2, "a machine with 500 MB free runs two workers"
+    assert default.exit_code == one.exit_code == 1, default.output  # the binary file
+    assert records(default.stdout) and default.stdout == one.stdout and default.stderr == one.stderr
+    assert single.exit_code == 0 and records(single.stdout)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

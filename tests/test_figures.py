@@ -574,3 +574,29 @@ def test_figures_number_after_a_plural_name_is_a_count(figure_of, text, phrase, 
 ])
 def test_figures_bound_word_before_an_opening_quotation(figure_of, sentence, find, bound):
     assert figure_of(sentence, find).figure.bound == bound
+
+
+@pytest.mark.parametrize(("rows", "margin"), [
+    ([{"pattern": [{"LOWER": "about"}]}, {"pattern": [{"LOWER": "more"}, {"LOWER": "than"}]}], 5),
+    ([{"pattern": [{"LOWER": "up"}, {"LOWER": "to", "OP": "?"}]}], None),  # no longest phrase: match everywhere
+])
+def test_bound_margin_is_room_for_a_verb_and_a_prefix(rows, margin):
+    from claimx.components.figures import _bound_margin
+
+    assert _bound_margin(rows) == margin
+
+
+@pytest.mark.parametrize(("numbers", "regions"), [
+    ([3], [(0, 8)]),  # a number in the first sentence (tokens 0-5): its sentence and two tokens either side
+    ([3, 8], [(0, 12)]),  # numbers in neighbouring sentences: one region
+    ([3, 17], [(0, 8), (12, 20)]),  # far apart: two, the sentences between them left out
+    ([], []),
+])
+def test_bound_phrases_are_matched_in_the_sentences_with_a_number(numbers, regions):
+    from claimx.components.figures import _number_sentences
+
+    starts = [0] * 6 + [6] * 4 + [10] * 4 + [14] * 6
+    ends = [6] * 6 + [10] * 4 + [14] * 4 + [20] * 6
+    reads = [("read" if i in numbers else None) for i in range(20)]
+    assert _number_sentences(reads, starts, ends, 2) == regions
+    assert _number_sentences(reads, starts, ends, None) is None

@@ -202,3 +202,22 @@ def test_units_compound_durations(text, phrase, value, unit):
 def test_units_a_sports_league_is_no_length(text, word):
     unit, _ = unit_after(text, word)
     assert unit is None
+
+
+@pytest.mark.parametrize(("word", "plural"), [("mile", "miles"), ("foot", "feet")])
+def test_quantulum_loads_inflect_without_typeguards_rewrite_and_leaves_typeguard_as_it_was(word, plural):
+    """inflect (which quantulum3 pluralises unit names with) is imported with typeguard's `typechecked` set aside,
+    so it skips 1.6 s of rewriting its source; its words are the same, and typeguard is put back. In a fresh process:
+    inflect is imported once."""
+    import subprocess
+    import sys
+
+    code = ("import typeguard; real = typeguard.typechecked\n"
+            "from claimx.read import units; units._quantulum_parser().parse('a 12 km walk')\n"
+            "import inflect, inspect\n"
+            "assert typeguard.typechecked is real\n"
+            "rewritten = [f for f in vars(inflect.engine).values() if inspect.isfunction(f) and 'memo' in f.__code__.co_varnames]\n"
+            "assert not rewritten, rewritten  # typeguard's rewrite gives each checked function a `memo`\n"
+            f"print(inflect.engine().plural({word!r}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == plural

@@ -35,6 +35,31 @@ PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
 OPENING_QUOTES = ('"', "\u201c", "''", "``")
 
 
+def _bound_margin(rows: list[dict]) -> int | None:
+    """Tokens a bound phrase can reach out of a figure's sentence: a verb before a prefix ('has topped more than'),
+    each as long as the longest pattern; None when a pattern repeats a token ('OP'), so has no longest."""
+    if any("OP" in tok for row in rows for tok in row["pattern"]):
+        return None
+    return 2 * max((len(row["pattern"]) for row in rows), default=0) + 1
+
+
+def _number_sentences(reads: list, sent_start: list[int], sent_end: list[int], margin: int | None) -> list[tuple[int, int]] | None:
+    """The token ranges of the sentences holding a number, `margin` tokens wider each side, merged (None: all)."""
+    if margin is None:
+        return None
+    regions: list[tuple[int, int]] = []
+    n = len(reads)
+    for i, read in enumerate(reads):
+        if read is None:
+            continue
+        a, b = max(0, sent_start[i] - margin), min(n, sent_end[i] + margin)
+        if regions and a <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], b))
+        else:
+            regions.append((a, b))
+    return regions
+
+
 @dataclass
 class _BoundWords:
     """The bound phrases of a Doc by where they touch a figure (bounds.jsonl, by each row's id).
@@ -70,6 +95,7 @@ class FigureFinder(RangeRules, DataComponent):
         self.matcher = Matcher(self.nlp.vocab)
         for i, row in enumerate(self.patterns["bounds.jsonl"]):
             self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
+        self.bound_margin = _bound_margin(self.patterns["bounds.jsonl"])
         self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
 
     def _split_scale_stops(self, drop: set[str]) -> None:
@@ -99,15 +125,21 @@ class FigureFinder(RangeRules, DataComponent):
 
     # -- finding -------------------------------------------------------
     def find(self, doc: Doc) -> Iterator[Candidate]:
-        bounds = self._bound_matches(doc)
-        i, n = 0, len(doc)
-        sent_end = self._sentence_ends(doc)
-        while i < n:
+        n = len(doc)
+        reads: list[tuple[tuple[str, int] | None, Number] | None] = [None] * n  # the number read at each token
+        for i in range(n):
             cur = self.units.currency_before(doc, i)
             num = self.reader.read(doc, i, currency=cur[0] if cur else None)
-            if num is None:
+            if num is not None:
+                reads[i] = (cur, num)
+        sent_start, sent_end = self._sentence_bounds(doc)
+        bounds = self._bound_matches(doc, _number_sentences(reads, sent_start, sent_end, self.bound_margin))
+        i = 0
+        while i < n:
+            if reads[i] is None:
                 i += 1
                 continue
+            cur, num = reads[i]
             num = self.reader.fraction_with_numerator(doc, num)
             cand, skip_to = self._complete(doc, num, cur, bounds, sent_end[i])
             if cand is not None and self._is_figure(doc, cand):
@@ -245,10 +277,15 @@ class FigureFinder(RangeRules, DataComponent):
             return True  # 'worried about three shootings': the word before takes 'about', whatever the parse says
         return doc[i].dep_ == "prep" and doc[i].head.i < i  # governed by the word before it ('talked about')
 
-    def _bound_matches(self, doc: Doc) -> _BoundWords:
-        """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start."""
+    def _bound_matches(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> _BoundWords:
+        """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start.
+
+        Matched in `regions` (token ranges) only, when given: the sentences with a number, with room for the
+        phrases that reach out of them (the matcher's cost is per token, and most sentences have none)."""
         found = _BoundWords()
-        for match_id, s, e in self.matcher(doc):
+        matches = self.matcher(doc) if regions is None else [
+            (match_id, a + s, a + e) for a, b in regions for match_id, s, e in self.matcher(doc[a:b])]
+        for match_id, s, e in matches:
             where, label, _ = self.nlp.vocab.strings[match_id].split("|")
             if where == "prefix":
                 if e not in found.prefixes or s < found.prefixes[e][0]:
@@ -263,14 +300,16 @@ class FigureFinder(RangeRules, DataComponent):
         return found
 
     @staticmethod
-    def _sentence_ends(doc: Doc) -> list[int]:
+    def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+        """Where each token's sentence starts and ends (the whole Doc, unsegmented)."""
+        n = len(doc)
         if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-            return [len(doc)] * len(doc)
-        ends = [len(doc)] * len(doc)
+            return [0] * n, [n] * n
+        starts, ends = [0] * n, [n] * n
         for sent in doc.sents:
-            for t in range(sent.start, sent.end):
-                ends[t] = sent.end
-        return ends
+            starts[sent.start:sent.end] = [sent.start] * len(sent)
+            ends[sent.start:sent.end] = [sent.end] * len(sent)
+        return starts, ends
 
     # -- what is not a figure -----------------------------------------
     def _is_figure(self, doc: Doc, cand: Candidate) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -64,10 +65,38 @@ def _singular(word: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _quantulum_parser() -> Any:
+    _import_inflect_unchecked()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "classifier dependencies not installed": we do not use it
         from quantulum3 import parser
     return parser
+
+
+def _import_inflect_unchecked() -> None:
+    """Import inflect, which quantulum3 loads with its English parser, without typeguard's checks.
+
+    inflect wraps its methods in typeguard's `@typechecked`, which rewrites each one from inflect's
+    whole source as it is imported: 1.6 s in every process (jaraco/inflect#212), more than loading
+    the spaCy model. The checks only raise on an argument of the wrong type, so the words inflect
+    gives are the same without them.
+    """
+    if "inflect" in sys.modules:
+        return
+    try:
+        import typeguard
+    except ImportError:  # an inflect without typeguard imports fast as it is
+        return
+    checked = typeguard.typechecked
+    typeguard.typechecked = _unchecked
+    try:
+        import inflect  # noqa: F401
+    finally:
+        typeguard.typechecked = checked
+
+
+def _unchecked(func: Any = None, **_: Any) -> Any:
+    """`typechecked` that checks nothing: the function itself (or, called with options, a decorator giving it)."""
+    return func if func is not None else _unchecked
 
 
 class UnitReader:

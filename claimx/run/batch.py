@@ -32,17 +32,48 @@ Part = tuple[Document | InputError, list[Claim] | None, bool]  # with the last p
 IN_FLIGHT_PER_JOB = 2  # batches queued per worker: enough to keep it busy, few enough to keep memory flat
 
 
-def resolve_jobs(jobs: int) -> int:
-    """`--jobs`: 0 means every core this process may use."""
-    if jobs > 0:
-        return jobs
+WORKER_BYTES = 250 * 2**20  # memory one worker process takes: the model, its vectors and a batch of documents
+
+
+def usable_jobs(cores: int | None = None, memory: int | None = None) -> int:
+    """Worker processes this machine can run at once: every core this process may use, as many as the
+    available memory holds at WORKER_BYTES each (at least one). None: read the machine's own."""
+    cores = cores if cores is not None else _usable_cores()
+    memory = memory if memory is not None else _available_memory()
+    return max(1, min(cores, memory // WORKER_BYTES if memory is not None else cores))
+
+
+def resolve_jobs(jobs: int | None, corpus: bool = False) -> int:
+    """`--jobs`: 0 means `usable_jobs()`; None (not given) means that for a `corpus` (a folder, a JSONL file,
+    several files) and one process for a single file or stdin, where starting workers costs more than it gains."""
+    if jobs is None:
+        return usable_jobs() if corpus else 1
+    return jobs if jobs > 0 else usable_jobs()
+
+
+def _usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
 
 
-def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp: Any = None,
+def _available_memory() -> int | None:
+    """Bytes of memory available to new processes (Linux: MemAvailable), None where unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def extract_stream(items: Iterable[Document | InputError], *, jobs: int | None = 1, nlp: Any = None,
                    model: str | None = None, lexicons: str | None = None, date: str | None = None,
                    batch_size: int = 16, parts: bool = False, full_parse: bool = True) -> Iterator[Result | Part]:
     """Claims per document in input order, like `extract_documents`, with `jobs` processes.
@@ -53,7 +84,8 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp
 
     Args:
         items: documents and input errors, e.g. from `io.read_inputs` (read lazily).
-        jobs: worker processes; 1 runs here with `nlp` (loaded from `model` if None), 0 = all cores.
+        jobs: worker processes; 1 runs here with `nlp` (loaded from `model` if None), 0 = `usable_jobs()`
+              (every usable core, as memory allows), None = that for a corpus (see `resolve_jobs`).
         nlp, model, lexicons: the pipeline, or what to load in each process.
         date: the articles' date when a document has none of its own.
         batch_size: documents (pieces) per `nlp.pipe` batch, and documents per task sent to a worker.
@@ -65,7 +97,7 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int = 1, nlp
     """
     from .pipeline import extract_documents, load, stream_documents
 
-    jobs = resolve_jobs(jobs)
+    jobs = resolve_jobs(jobs, corpus=True)
     if jobs == 1:
         nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
         yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date, full_parse)

@@ -4,7 +4,10 @@ Most of an article holds no number, and no claim can sit in a sentence without o
 cheap first pass (the tokenizer, `claimx_lines` + spaCy's rule-based `sentencizer`, and
 `claimx_candidates`, which marks every token the figure reader can read as a number)
 picks the sentences with a candidate figure plus the context the components read
-around them (see `WindowPlanner`). The trained pipeline then sees the whole text with
+around them (see `WindowPlanner`): what each attribution rule reads is one table,
+`components.attribution.reach`, and every sentence that names again what a kept one
+names is kept too (an actor's id is the name its mentions in the whole text most
+often give), so that the claims are those of the full parse. The trained pipeline then sees the whole text with
 everything outside the windows blanked out: each gap becomes ONE whitespace token of
 the same length, so every offset, every document-level lookup (the article's date, the
 speakers named so far, acronyms, quotations) and every window's neighbours stay as they
@@ -25,11 +28,22 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..components.attribution import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
+from ..components.attribution import ACRONYM_RE, ATTRIBUTION_REACH, TRANSCRIPT_LABEL_RE, Reach
 from ..components.base import DataComponent
 from ..model import Claim
 from ..read.numbers import NumberReader
-from ..read.quotes import QUOTE_PAIRS, opens_with_quote, paragraph_bounds, previous_paragraph, quote_regions, region_of
+from ..read.quotes import (
+    OPENING_MARKS,
+    QUOTE_PAIRS,
+    first_close,
+    left_open,
+    next_paragraph,
+    opens_with_quote,
+    paragraph_bounds,
+    previous_paragraph,
+    quote_regions,
+    region_of,
+)
 from ..read.units import UnitReader
 
 CANDIDATES_KEY = "claimx_candidates"  # doc.spans key of the cheap pass's number candidates
@@ -96,44 +110,52 @@ class WindowPlanner:
         self.pronouns = {w.lower() for w in (*words["person_pronouns"], *words["plural_pronouns"])}
         self.titles = {w.lower() for w in words["titles"]}
 
-    def plan(self, doc: Doc) -> list[tuple[int, int]]:
+    def plan(self, doc: Doc, reach: Reach = ATTRIBUTION_REACH) -> list[tuple[int, int]]:
+        """The windows: each candidate's sentence and its neighbours, and all the attribution rules read around it
+        (`reach`, the table in `components.attribution.reach`)."""
         sents = [s for s in doc.sents if not all(t.is_space for t in s)]  # a blank line is no context sentence
         if not sents:
             return []
         keep = [False] * len(sents)
         sent_of = _sentence_index(doc, sents)
+        after = max(CONTEXT_SENTENCES, int(reach.next_sentence))
         for span in doc.spans.get(CANDIDATES_KEY, []):
             i = sent_of[span.start]
-            _mark(keep, i - CONTEXT_SENTENCES, i + CONTEXT_SENTENCES)
+            _mark(keep, i - CONTEXT_SENTENCES, i + after)
         text = doc.text  # spaCy builds it anew on every access
         regions = quote_regions(text)
+        starts = [s.start_char for s in sents]
+        self._keep_paragraphs(doc, text, regions, starts, keep, reach)
+        if reach.transcript_labels:
+            for m in TRANSCRIPT_LABEL_RE.finditer(text):
+                _mark_chars(keep, starts, m.start(), m.end())
         self._keep_acronyms(doc, text, sent_of, keep)
         self._keep_full_names(sents, keep)
-        self._keep_pronoun_names(sents, keep)
-        self._keep_running_quotes(doc, text, regions, sents, keep)
-        self._keep_quotes(doc, regions, sents, keep)  # last: a quotation is kept whole or dropped whole
+        _keep_named_again(sents, keep)
+        self._keep_pronoun_names(sents, keep, reach.sentences_before)
+        if reach.quotation_ends:
+            self._keep_quotes(doc, regions, sents, keep)  # last: a quotation is kept whole or dropped whole
         return _merge(sents, keep)
 
     @staticmethod
-    def _keep_running_quotes(doc: Doc, text: str, regions: list[tuple[int, int]], sents: list[Span], keep: list[bool]) -> None:
-        """A figure quoted, or in a paragraph that opens with a quotation mark: its speaker may be named anywhere
-        in that paragraph, in the quotation paragraphs before it, or in the paragraph that led into them (the
-        paragraphs `attribution` reads for it, QUOTE_PARAGRAPHS_BACK at most)."""
-        starts, seen = [s.start_char for s in sents], set()
+    def _keep_paragraphs(doc: Doc, text: str, regions: list[tuple[int, int]], starts: list[int], keep: list[bool],
+                         reach: Reach) -> None:
+        """A candidate's paragraph; quoted, or in a paragraph that opens with a quotation mark, the quotation
+        paragraphs before it and the one that led into them (its speaker may be named anywhere there); quoted in
+        a paragraph that leaves the quotation open, the paragraphs on to where it closes."""
+        seen: set[int] = set()
         for span in doc.spans.get(CANDIDATES_KEY, []):
             para = paragraph_bounds(text, span.start_char)
-            quoted = region_of(regions, span.start_char, span.end_char) is not None
-            if para[0] in seen or not (quoted or opens_with_quote(text, *para)):
+            if para[0] in seen:
                 continue
             seen.add(para[0])
-            _mark_chars(keep, starts, *para)
-            for _ in range(QUOTE_PARAGRAPHS_BACK):
-                if para[0] == 0:
-                    break
-                para = previous_paragraph(text, para[0])
+            if reach.paragraph:
                 _mark_chars(keep, starts, *para)
-                if not opens_with_quote(text, *para):
-                    break  # the paragraph that led into the quotation
+            quoted = region_of(regions, span.start_char, span.end_char) is not None
+            if quoted or opens_with_quote(text, *para):
+                _keep_paragraphs_before(text, para, starts, keep, reach.paragraphs_before)
+            if quoted and left_open(text[para[0]:para[1]]):
+                _keep_paragraphs_after(text, para, starts, keep, reach.paragraphs_after)
 
     @staticmethod
     def _keep_quotes(doc: Doc, regions: list[tuple[int, int]], sents: list[Span], keep: list[bool]) -> None:
@@ -176,14 +198,14 @@ class WindowPlanner:
         prev = tok.nbor(-1)
         return _capitalised(prev) and prev.lower_ not in self.titles and not (tok.i + 1 < len(tok.doc) and _capitalised(tok.nbor()))
 
-    def _keep_pronoun_names(self, sents: list[Span], keep: list[bool]) -> None:
-        """'He said ...': keep the sentences back to the nearest one that may name a person."""
+    def _keep_pronoun_names(self, sents: list[Span], keep: list[bool], at_least: int = 0) -> None:
+        """'He said ...': keep the sentences back to the nearest one that may name a person, and `at_least` back."""
         for i in range(len(sents)):
             if not keep[i] or not any(t.lower_ in self.pronouns for t in sents[i]):
                 continue
-            for j in range(i - 1, max(-1, i - 1 - PRONOUN_LOOKBACK), -1):
+            for j in range(i - 1, max(-1, i - 1 - max(PRONOUN_LOOKBACK, at_least)), -1):
                 keep[j] = True
-                if self._may_name_person(sents[j]):
+                if i - j >= at_least and self._may_name_person(sents[j]):
                     break
 
     def _may_name_person(self, sent: Span) -> bool:
@@ -206,6 +228,51 @@ def _mark(keep: list[bool], first: int, last: int) -> None:
 def _mark_chars(keep: list[bool], starts: list[int], start: int, end: int) -> None:
     """Keep every sentence that characters start..end (a paragraph) touch."""
     _mark(keep, _sent_at(starts, start), _sent_at(starts, max(start, end - 1)))
+
+
+def _keep_named_again(sents: list[Span], keep: list[bool]) -> None:
+    """Every sentence that names again what a kept sentence names (a capitalised word they share): an actor's id
+    is the name its mentions in the whole text most often give ('African-Americans', 'African-American')."""
+    names = {t.text for k, sent in enumerate(sents) if keep[k] for t in sent if _name_word(t)}
+    for k, sent in enumerate(sents):
+        if not keep[k] and any(_name_word(t) and t.text in names for t in sent):
+            keep[k] = True
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word not opening its sentence (nor a quotation, '“Nobody could ...')."""
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and not tok.is_sent_start \
+        and not (tok.nbor(-1).is_quote and tok.nbor(-1).is_sent_start)
+
+
+def _keep_paragraphs_before(text: str, para: tuple[int, int], starts: list[int], keep: list[bool], most: int) -> None:
+    """The quotation paragraphs before `para`, back to the one that led into them, `most` of them (as
+    `_running_quote` reads them)."""
+    for _ in range(most):
+        if para[0] == 0:
+            break
+        para = previous_paragraph(text, para[0])
+        _mark_chars(keep, starts, *para)
+        if not opens_with_quote(text, *para):
+            break  # the paragraph that led into the quotation
+
+
+def _keep_paragraphs_after(text: str, para: tuple[int, int], starts: list[int], keep: list[bool], most: int) -> None:
+    """The paragraphs after `para` on to the one where its open quotation closes, `most` of them (as
+    `_quote_closed_later` reads them)."""
+    end = para[1]
+    for _ in range(most):
+        start, end = next_paragraph(text, end)
+        if start >= len(text):
+            return
+        line = text[start:end]
+        lead = len(line) - len(line.lstrip())
+        reopened = line[lead:].startswith(OPENING_MARKS)
+        closed = first_close(line, lead + 1 if reopened else lead) is not None
+        if closed or reopened:
+            _mark_chars(keep, starts, start, end)
+        if closed or not reopened:
+            return  # where its speaker is named, or a quotation that ended unmarked (nothing read there)
 
 
 def _sentence_index(doc: Doc, sents: list[Span]) -> list[int]:
@@ -289,6 +356,7 @@ def narrowed_doc(vocab, cheap_doc: Doc, windows: list[tuple[int, int]]) -> Doc:
     """A fresh Doc of the cheap Doc's tokens inside the windows, each gap one whitespace token as long as it."""
     words: list[str] = []
     spaces: list[bool] = []
+    norms: list[tuple[int, str]] = []  # a tokenizer exception's own norm ("o’clock" -> "o'clock"), which the model reads
     text = cheap_doc.text
     pos = 0
     for start, end in windows:
@@ -297,6 +365,8 @@ def narrowed_doc(vocab, cheap_doc: Doc, windows: list[tuple[int, int]]) -> Doc:
             words += gap
             spaces += [False] * len(gap)
         for tok in cheap_doc.char_span(start, end, alignment_mode="expand") or ():
+            if tok.norm != tok.lex.norm:
+                norms.append((len(words), tok.norm_))
             words.append(tok.text)
             spaces.append(bool(tok.whitespace_))
         pos = end
@@ -304,7 +374,10 @@ def narrowed_doc(vocab, cheap_doc: Doc, windows: list[tuple[int, int]]) -> Doc:
         gap = _blank(text[pos:])
         words += gap
         spaces += [False] * len(gap)
-    return Doc(vocab, words=words, spaces=spaces)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    for i, norm in norms:
+        doc[i].norm_ = norm
+    return doc
 
 
 QUOTE_CHARS = "".join({'"', *QUOTE_PAIRS, *QUOTE_PAIRS.values()})

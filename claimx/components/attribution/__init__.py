@@ -4,13 +4,16 @@ Each figure's source comes from the first source strategy, in order of trust, th
 pronoun source is resolved to the nearest preceding named speaker. The modules: `finder` (the
 component and its table of strategies), `strategies` (one way each that news names a source),
 `speakers` (who can speak), `sources` (the Source and Cue records), `tree` (walks of the parse
-that need no lexicon), `base` (what they share).
+that need no lexicon), `base` (what they share), `reach` (what each strategy reads beyond the figure's sentence,
+the table the window planner keeps for the model).
 """
 
 from .base import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK
 from .finder import AttributionFinder
+from .labels import TRANSCRIPT_LABEL_RE
+from .reach import ATTRIBUTION_REACH, REACH, Reach
 
-__all__ = ["ACRONYM_RE", "QUOTE_PARAGRAPHS_BACK", "AttributionFinder"]
+__all__ = ["ACRONYM_RE", "ATTRIBUTION_REACH", "QUOTE_PARAGRAPHS_BACK", "REACH", "TRANSCRIPT_LABEL_RE", "AttributionFinder", "Reach"]
 
 # the docstring's list of strategies is generated from the table, so it cannot drift from the code
 

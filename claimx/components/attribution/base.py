@@ -13,13 +13,13 @@ NEVER_SPEAKER_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"
 DASHES = ("\u2014", "\u2013", "-", "--")
 DATELINE_WORDS = 8  # a dateline ("SAN JOSE, Costa Rica —") is a few words before a dash at a paragraph's start
 REPORTED_CLAUSE_DEPS = ("ccomp", "conj")  # how a reported clause hangs on the verb that reports it
-QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back over to its speaker
+QUOTE_PARAGRAPHS_BACK = 4  # paragraphs a running quotation is followed back (or on) over to its speaker (reach.py)
 # "— Jayson Stark (@jaysonst) November 3, 2016" closing a paragraph: an embedded post's author, handle and date
 SIGNATURE_RE = re.compile(r"[\u2014\u2013-]\s*([^()\n\u2014]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$", re.M)
 LABEL_WORDS = 8  # "Jane Roe, The Daily Planet:": a speaker's label is a few words before a colon
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'")
 SPEAKER_PHRASE_WORDS = 15  # "In St. Petersburg, Florida, Rabbi Jane Roe of Temple Beth Israel said": words read back
-PRONOUN_SENTENCES = 2  # "Ayla Demir gave a different picture. ... she said": sentences back a subject may stand
+PRONOUN_SENTENCES = 2  # "Ayla Demir gave a different picture. ... she said": sentences back a subject may stand (reach.py)
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document
 # "National Intelligence Service (NIS)": a capitalised name, then its acronym in brackets
