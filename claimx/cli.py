@@ -208,22 +208,6 @@ class EvalFormat(str, enum.Enum):
 EvalFormatOpt = Annotated[EvalFormat, typer.Option("--format", "-f", help="table for people, json for programs")]
 
 
-def _processed_docs(nlp, paths: list[str], date: str | None) -> tuple[list, int]:
-    """The processed Docs of every readable input; unreadable ones are reported on stderr and counted."""
-    from .read.io import Document, read_inputs
-    from .run.pipeline import make_doc
-
-    items, failed = [], 0
-    for item in read_inputs(paths):
-        if isinstance(item, Document):
-            items.append(item)
-        else:
-            failed += 1
-            _report(item.message)
-    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, d.date or date) for d in items))  # the article's own date first
-    return docs, failed
-
-
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
     from .out.writers import write_records
 
@@ -251,7 +235,9 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
     from .out.writers import ACTOR_COLUMNS, actor_row
 
     nlp = load_nlp(model, lexicons)
-    docs, failed = _processed_docs(nlp, paths, date)
+    from .run.batch import processed_docs
+
+    docs, failed = processed_docs(nlp, paths, date, _report)
     index = ActorIndex.from_docs(docs, lexicons=lexicons)
     if fmt is Format.sqlite:
         from .out.database import write_actors
@@ -292,7 +278,9 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     from .records import claims_from_doc
 
     nlp = load_nlp(model, lexicons)
-    docs, failed = _processed_docs(nlp, paths, date)
+    from .run.batch import processed_docs
+
+    docs, failed = processed_docs(nlp, paths, date, _report)
     claims = [claims_from_doc(d) for d in docs]  # compare links them over all the articles
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)

@@ -11,7 +11,8 @@ from conftest import GOLD, GOLD_MARK
 
 from claimx.components.attribution import Reach
 from claimx.model import Claim, Figure, TextSpan
-from claimx.run.windows import CANDIDATES_KEY, WINDOWS_KEY, WindowPlanner, cheap_pipeline, fit_claims, narrowed_doc, plan_windows
+from claimx.run.narrow import fit_claims, narrowed_doc
+from claimx.run.windows import CANDIDATES_KEY, WINDOWS_KEY, WindowPlanner, cheap_pipeline, plan_windows
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_TEXTS = GOLD / "dev" / "texts"
@@ -174,7 +175,7 @@ def test_fit_claims_trims_a_span_that_runs_into_a_gap():
 
 
 def test_narrower_reads_with_the_pipelines_words_and_leaves_it_as_it_was():
-    from claimx.run.windows import Narrower
+    from claimx.run.narrow import Narrower
 
     nlp = spacy.blank("en")
     nlp.add_pipe("claimx")

