@@ -491,6 +491,27 @@ def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text
     assert (fig.text, fig.value, fig.bound, fig.unit) == (text, value, bound, unit)
 
 
+# 'estimated' after its subject or an auxiliary is the clause's reporting verb: it bounds nothing, and the figure is
+# the estimate's, attributed to the subject; after an article or opening the phrase it bounds ('an estimated 11,000').
+@pytest.mark.parametrize(("sentence", "find", "text", "bound", "source"), [
+    pytest.param("The NIS estimated 3,000 North Korean casualties in Kursk.", "3,000", "3,000", "exact", "NIS",
+                 id="agency-estimated-casualties-war"),
+    pytest.param("The council estimated 300 homes were flooded after the storm.", "300", "300", "exact", "council",
+                 id="council-estimated-homes-local"),
+    pytest.param("The ministry, which estimated 1,100 casualties last month, now says 3,000.", "1,100", "1,100", "exact",
+                 "ministry", id="which-estimated-casualties"),
+    pytest.param("Analysts have estimated 40% of the harvest was lost.", "40", "40%", "exact", "Analysts",
+                 id="have-estimated-share"),
+    pytest.param("An estimated 11,000 troops were sent to the front.", "11,000", "An estimated 11,000", "approx", None,
+                 id="an-estimated-bounds"),
+    pytest.param("The flood displaced an estimated 20,000 residents, officials said.", "20,000", "an estimated 20,000",
+                 "approx", "officials", id="displaced-an-estimated"),
+])
+def test_figures_estimated_as_a_reporting_verb(figure_of, sentence, find, text, bound, source):
+    claim = figure_of(sentence, find)
+    assert (claim.figure.text, claim.figure.bound, claim.source.text if claim.source else None) == (text, bound, source)
+
+
 # 'one' as the value a preposition or 'just' gives is a figure like 'three' in its place (GUIDELINES.md: only the
 # pronoun 'one' is not).
 @pytest.mark.parametrize(("sentence", "text"), [

@@ -321,6 +321,24 @@ def test_measure_where_forces_are(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
+# A place where a verb acts on forces it takes as object is where that happened ("destroyed two tanks near the
+# village"); verbs that put forces somewhere still deploy them. A people coordinated with forces is forces.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Drone crews destroyed two tanks near the village of Plekhovo.", "two", None,
+                 id="destroyed-tanks-near-village-war"),
+    pytest.param("Police stopped 14 cars at the border crossing overnight.", "14", None, id="stopped-cars-at-border-police"),
+    pytest.param("The garrison town now hosts 3,000 soldiers near the front.", "3,000", "deployed",
+                 id="hosts-soldiers-placing"),
+    pytest.param("Seoul estimated 15,000 Russian troops and 8,000 North Koreans in the area.", "8,000", "deployed",
+                 id="people-coordinated-with-troops-war"),
+    pytest.param("The UN has 600 peacekeepers and 90 Fijians at the base.", "90", "deployed",
+                 id="people-coordinated-with-peacekeepers"),
+    pytest.param("About 200 tourists and 40 Germans were in the city.", "40", None, id="people-with-people-not-deployed"),
+])
+def test_measure_place_of_an_action_and_coordinated_peoples(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # A named hospital is a place of care ("taken to Regional One Health").
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("Two men were taken to Regional One Health in critical condition.", "Two", "injured", id="crime"),

@@ -204,6 +204,16 @@ def test_units_a_sports_league_is_no_length(text, word):
     assert unit is None
 
 
+# 'quad' is a unit of energy to quantulum3; in news it is a bike or a drone
+@pytest.mark.parametrize(("text", "word"), [
+    ("Drone units destroyed two trucks and one quad bike near the road.", "one"),
+    ("The farm bought three quads for the harvest.", "three"),
+])
+def test_units_a_quad_is_a_vehicle(text, word):
+    unit, _ = unit_after(text, word)
+    assert unit is None
+
+
 @pytest.mark.parametrize(("word", "plural"), [("mile", "miles"), ("foot", "feet")])
 def test_quantulum_loads_inflect_without_typeguards_rewrite_and_leaves_typeguard_as_it_was(word, plural):
     """inflect (which quantulum3 pluralises unit names with) is imported with typeguard's `typechecked` set aside,

@@ -31,6 +31,9 @@ VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mar
 # the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
 # a complementizer ('that around 600 died'), a conjunction ('and around 300'), a determiner, punctuation
 PHRASE_OPENER_POS = ("SCONJ", "CCONJ", "DET", "PUNCT")
+# the words before a verbal bound word ('estimated') that make it a clause's verb: its subject, or an auxiliary
+SUBJECT_POS = ("NOUN", "PROPN", "PRON", "AUX")
+SUBJECT_TAGS = ("WDT", "WP")  # 'which estimated 1,100', 'who estimated 300'
 # a quotation that opens on the number leaves the bound word outside it ('some "750 employees')
 OPENING_QUOTES = ('"', "\u201c", "''", "``")
 
@@ -213,7 +216,7 @@ class FigureFinder(RangeRules, DataComponent):
                 cand.bound = cand.num.mark  # "~45g", "sub-7"
         pre = bounds.prefixes.get(cand.start)
         if pre is not None and not self._verb_particle(doc, pre[0], cand.start, cand.unit) \
-                and not self._preposition(doc, pre[0], cand.start):
+                and not self._preposition(doc, pre[0], cand.start) and not self._reporting_verb(doc, pre[0], cand.start):
             cand.start = pre[0]
             if cand.bound == "exact":
                 cand.bound = pre[1]
@@ -276,6 +279,15 @@ class FigureFinder(RangeRules, DataComponent):
         if before.lower_ in self.words.preposition_governors or before.lemma_.lower() in self.words.preposition_governors:
             return True  # 'worried about three shootings': the word before takes 'about', whatever the parse says
         return doc[i].dep_ == "prep" and doc[i].head.i < i  # governed by the word before it ('talked about')
+
+    def _reporting_verb(self, doc: Doc, i: int, start: int) -> bool:
+        """'Seoul estimated 15,000 troops': a bound word that is the verb of its own clause, after a subject or an
+        auxiliary, reports the figure (attribution reads it as a cue) and bounds nothing; 'an estimated 11,000' does."""
+        if i != start - 1 or i == 0 or doc[i].lower_ not in self.words.verbal_bounds:
+            return False
+        before = doc[i - 1]
+        return before.pos_ in SUBJECT_POS or before.tag_ in SUBJECT_TAGS \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
 
     def _bound_matches(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> _BoundWords:
         """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start.

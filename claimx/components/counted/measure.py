@@ -103,7 +103,9 @@ class MeasureRules(EventRules, PresenceRules):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
         if self._is_place_prep(tok):
-            return "deployed" if noun is not None and self._is_forces(noun) else None  # "3,000 troops remain in Kursk"
+            if noun is None or not self._is_forces(noun) or self._acted_on_there(tok, noun):
+                return None
+            return "deployed"  # "3,000 troops remain in Kursk"
         if self._is_presence(tok):
             return "deployed" if noun is None or self._is_forces(noun) else None
         if self._is_care_transport(tok):

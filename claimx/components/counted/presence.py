@@ -19,7 +19,12 @@ class PresenceRules:
             or noun.ent_type_ in ("PERSON", "NORP")
 
     def _is_forces(self, noun: Token) -> bool:
-        """Troops, officers, crews and emergency vehicles: what can be deployed or stationed."""
+        """Troops, officers, crews and emergency vehicles: what can be deployed or stationed; a people coordinated
+        with forces counts as forces too ('60,000 Russian troops and 12,000 North Koreans in the region')."""
+        return self._forces_word(noun) or (noun.ent_type_ == "NORP" and any(
+            self._forces_word(t) for t in (noun.head, *noun.children) if t != noun and (t.dep_ == "conj" or noun.dep_ == "conj" and t == noun.head)))
+
+    def _forces_word(self, noun: Token) -> bool:
         return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
 
     def _is_responder(self, noun: Token | None) -> bool:
@@ -41,6 +46,14 @@ class PresenceRules:
             return False
         return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
             c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
+
+    def _acted_on_there(self, prep: Token, noun: Token) -> bool:
+        """'destroyed two tanks near the village': a place where a verb acts on the forces it takes as its object says
+        where that happened, not where they are; verbs that put forces somewhere or find them there ('has 50,000 troops in Kursk',
+        'putting 1,600 officers on the streets') are the lexicon's placing_verbs."""
+        verb = prep.head
+        return verb.pos_ == "VERB" and noun.dep_ in ("dobj", "obj") and noun.head == verb \
+            and verb.lemma_.lower() not in self.placing_verbs
 
     def _is_care_transport(self, tok: Token) -> bool:
         """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""

@@ -99,6 +99,7 @@ class Words:
     preposition_governors: frozenset[str]  # 'detail', 'worried': lemmas that take 'about' as their preposition
     threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
     phone_cues: frozenset[str] = frozenset()
+    verbal_bounds: frozenset[str] = frozenset()  # 'estimated': a bound word that is also a reporting verb
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -127,6 +128,7 @@ class Words:
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
             prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
             preposition_governors=words("preposition_governors"), phone_cues=words("phone_cues"),
+            verbal_bounds=words("verbal_bounds"),
         )
 
 
