@@ -10,6 +10,12 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
 CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 
 
+def _conjuncts(noun: Token) -> list[Token]:
+    """The nouns coordinated with `noun`: the one it is a conjunct of, and its own conjuncts."""
+    own = [c for c in noun.children if c.dep_ == "conj"]
+    return [noun.head, *own] if noun.dep_ == "conj" and noun.head != noun else own
+
+
 class PresenceRules:
     """Mixed into `MeasureRules`; reads its lexicon attributes (people, forces, responders, presence, care_transport)."""
 
@@ -22,7 +28,7 @@ class PresenceRules:
         """Troops, officers, crews and emergency vehicles: what can be deployed or stationed; a people coordinated
         with forces counts as forces too ('60,000 Russian troops and 12,000 North Koreans in the region')."""
         return self._forces_word(noun) or (noun.ent_type_ == "NORP" and any(
-            self._forces_word(t) for t in (noun.head, *noun.children) if t != noun and (t.dep_ == "conj" or noun.dep_ == "conj" and t == noun.head)))
+            self._forces_word(t) for t in _conjuncts(noun)))
 
     def _forces_word(self, noun: Token) -> bool:
         return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
