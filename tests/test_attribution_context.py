@@ -178,6 +178,28 @@ def test_a_place_is_no_label(figure_of, text, find):
     assert figure_of(text, find).source is None
 
 
+# In a headline a capital stands for its government ('Seoul: ...'); a label word that the text names elsewhere as a
+# person or body speaks though the tagger missed the name in the headline; a capital opening a sentence is no label.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Seoul: 1,100 North Korean casualties\nThe Joint Chiefs of Staff gave the figure on Monday.", "1,100",
+                 "seoul", id="war-capital-label"),
+    pytest.param("Kyiv: 30 soldiers captured near Sudzha\nPresident Volodymyr Zelenskyy said the men were held in Kyiv.",
+                 "30", "kyiv", id="war-capital-tagged-adjective"),
+    pytest.param("Brussels: 2 percent of GDP for defence by 2026\nThe European Commission set out the plan.", "2 percent",
+                 "brussels", id="politics-capital-label"),
+    pytest.param("Zelenskyy: North Korean losses above 3,000\nUkrainian President Volodymyr Zelenskyy said the toll had risen.",
+                 "3,000", "zelenskyy", id="war-name-named-elsewhere"),
+    pytest.param("Marsden: 40 jobs to go at the plant\nChief executive Alan Marsden told staff on Friday.", "40",
+                 "marsden", id="business-name-named-elsewhere"),
+])
+def test_headline_labels_capitals_and_names_named_elsewhere(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_capital_opening_a_sentence_is_no_label(figure_of):
+    assert "seoul" not in _source(figure_of("Seoul: South Korea said 300 soldiers had been killed.", "300"))
+
+
 # A title whose holder is named after its phrase without a comma, or past a bracket.
 @pytest.mark.parametrize(("text", "find", "source"), [
     pytest.param("The head of Ukraine's military intelligence Kyrylo Budanov said 500 officers were sent.", "500",

@@ -172,6 +172,10 @@ def test_measure_executions_and_missing_people(figure_of, text, find, measure):
                  id="shot-fatally-is-killed"),
     pytest.param("Two brothers were shot dead outside a grocery store on Elm Street.", "Two", "killed", id="shot-dead-crime"),
     pytest.param("Sniper fire shot dead three medics near the front line.", "three", "killed", id="shot-dead-war"),
+    pytest.param("Drone crews shot 21 soldiers near the village and wounded at least 12 others.", "21", "casualties",
+                 id="shot-other-figures-verb-war"),
+    pytest.param("The gunman shot four men and stabbed two more with a knife.", "four", "casualties",
+                 id="shot-other-figures-verb-crime"),
     pytest.param("Four soldiers were shot and killed at the crossing.", "Four", "killed", id="shot-and-killed"),
     pytest.param("Three fans were shot and rushed to a hospital near the arena.", "Three", "injured", id="shot-hospital-sport"),
     pytest.param("Guards shot 9 protesters, each with a bullet wound to the legs.", "9", "injured", id="shot-bullet-wound"),
@@ -336,6 +340,38 @@ def test_measure_where_forces_are(figure_of, text, find, measure):
     pytest.param("About 200 tourists and 40 Germans were in the city.", "40", None, id="people-with-people-not-deployed"),
 ])
 def test_measure_place_of_an_action_and_coordinated_peoples(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A figure that gives a count its value takes the count's measure: after 'at' ('put the number of ... at'), right after
+# a count noun ('losses above 3,000'), or after a verb a count reaches ('averaged', 'totalled').
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Seoul puts the number of North Koreans killed or wounded at about 4,700.", "4,700", "casualties",
+                 id="put-number-at-war"),
+    pytest.param("The county put the number of injured at 70 after the pile-up on the motorway.", "70", "injured",
+                 id="put-injured-at-traffic"),
+    pytest.param("Zelenskyy: North Korean losses above 3,000", "3,000", "casualties", id="losses-above-headline"),
+    pytest.param("Deaths over 200 were recorded in the heatwave, the agency said.", "200", "killed",
+                 id="deaths-over-heatwave"),
+    pytest.param("Russian casualties averaged 1,523 a day in November, the ministry said.", "1,523", "casualties",
+                 id="casualties-averaged"),
+    pytest.param("Road deaths totalled 1,700 last year.", "1,700", "killed", id="deaths-totalled-transport"),
+    pytest.param("The firm put its quarterly profit at $3 million.", "3 million", None, id="profit-at-no-measure"),
+    pytest.param("Tickets sold at 40 outlets across the city.", "40", None, id="sold-at-no-count"),
+])
+def test_measure_of_a_count_given_its_value(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# Equipment destroyed somewhere was not deployed there (the passive, as the active above).
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Three tanks and 14 motor vehicles were destroyed in the area, the ministry said.", "14", None,
+                 id="destroyed-passive-war"),
+    pytest.param("Two police cars were damaged on the high street during the riot.", "Two", None,
+                 id="damaged-passive-riot"),
+    pytest.param("Some 3,000 troops were stationed in the region.", "3,000", "deployed", id="stationed-passive"),
+])
+def test_measure_passive_action_at_a_place(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 

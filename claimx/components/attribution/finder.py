@@ -76,6 +76,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.speech_dashes = set(a.get("speech_dashes", []))
         self.tally_cues = set(a.get("tally_cues", []))
         self.as_saying_verbs = set(a.get("as_saying_verbs", []))
+        self.government_seats = set(a.get("government_seats", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])

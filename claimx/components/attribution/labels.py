@@ -52,19 +52,30 @@ class LabelStrategies:
         if not words or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
             return None  # "Partial transcript as follows:", "Two questions:": no speaker named
         first = words[0]
-        if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)):
+        if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)
+                or self._named_elsewhere(first) or first.text in self.government_seats):
             return None  # "Budanov:" tagged a noun is still a name
         name = []
         for t in words:
             if t.text == ",":
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
+        if len(name) == 1 and name[0].text in self.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
+            return name[0]  # "Seoul: 1,100 North Korean casualties": in a headline, a capital for its government
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
         if head is not None and head.ent_type_ in PLACE_ENTS:
             return None  # "Weekend violence in Chicago: 4 killed": a place labels a headline's topic, not its speaker
         if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
             return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
-        return head if head is not None and (self._may_speak(head) or head.text.isupper()) else None
+        return head if head is not None and (self._may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
+
+    @staticmethod
+    def _named_elsewhere(word: Token) -> bool:
+        """'Zelenskyy: losses above 3,000': a capitalised label word that the text names elsewhere as a person or an
+        organisation (the tagger often misses a name alone in a headline)."""
+        if not word.is_title:
+            return False
+        return any(e[-1].text == word.text and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
 
     def _speaks_as_label(self, para: Span, colon: Token, word: Token) -> bool:
         """A one-word capitals label ('WALLACE:', 'HOST:') speaks, unlike a dateline ('SEOUL:'), when what follows is

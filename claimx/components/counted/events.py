@@ -35,8 +35,8 @@ class EventRules:
         stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
         window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
         for tok in window:
-            if tok.i in others or any(c.i in others for c in tok.children):
-                continue  # "five were shot, killing one": the killing is the other figure's
+            if tok.i in others or any(t.i in others for t in tok.subtree):
+                continue  # "five were shot, killing one", "shot 21 and wounded 12 others": the other figure's verb
             for measure, words in refiners.items():
                 if tok.lemma_.lower() in words or tok.lower_ in words:
                     return measure

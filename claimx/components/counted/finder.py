@@ -73,6 +73,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.status_measures, self.reversal = low("status_measures"), low("reversal")
         self.light_verbs, self.tally_nouns = low("light_verbs"), low("tally_nouns")
         self.linking_verbs = low("linking_verbs")
+        self.count_preps = low("count_preps")
         self.forces, self.people, self.others = low("forces"), low("people"), low("others")
         self.responders = sorted(low("responders"), key=len, reverse=True)
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")

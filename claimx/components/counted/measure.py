@@ -45,8 +45,8 @@ class MeasureRules(EventRules, PresenceRules):
             found = self._refined(span, word) or found  # "shot": killed or injured when the sentence says so
         if found is None and noun is not None and noun.lower_ in self.others:
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
-        if found is None and self._is_responder(noun):
-            found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene
+        if found is None and self._is_responder(noun) and not self._acted_on(noun):
+            found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene ("two police cars were damaged": not)
         return found
 
     def _first_measure(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str | None, int, Token | None]:
@@ -107,6 +107,8 @@ class MeasureRules(EventRules, PresenceRules):
                 return None
             return "deployed"  # "3,000 troops remain in Kursk"
         if self._is_presence(tok):
+            if tok.dep_ == "prep" and noun is not None and self._acted_on_there(tok, noun):
+                return None  # "two police cars were damaged on the street"
             return "deployed" if noun is None or self._is_forces(noun) else None
         if self._is_care_transport(tok):
             return "injured"
@@ -218,6 +220,8 @@ class MeasureRules(EventRules, PresenceRules):
         before = [span.doc[span.start - 1]] if span.start > 0 else []
         for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs):
             groups.append(self._threshold_count(verb))  # "losses exceeding 4,000": the bound verb, read off the words
+        if self._after_count(span):
+            groups.append(self._count_before(span[0]))  # "put the number of dead and wounded at 4,700", "losses above 3,000"
         x = anchor
         if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
@@ -251,6 +255,15 @@ class MeasureRules(EventRules, PresenceRules):
         if noun is not None:  # last: where the counted are ("3,000 troops in Kursk"), when nothing else is said
             groups.append([c for c in noun.children if self._is_place_prep(c)])
         return [g for g in groups if g]
+
+    def _after_count(self, span: Span) -> bool:
+        """The figure follows a count: a preposition that gives a count its value ('put the number ... at'), or a
+        count noun itself ('losses above 3,000', the bound word being the figure's)."""
+        if span.start == 0:
+            return False
+        prev = span.doc[span.start - 1]
+        return prev.lower_ in self.count_preps or (prev.pos_ == "NOUN" and (
+            prev.lemma_.lower() in self.tally_nouns or self._measure_of(prev) is not None))
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from .tree import phrase_at as _phrase_at
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
+ACTED_ON_DEPS = ("dobj", "obj", "nsubjpass")  # what a verb acts on: its object, or the subject of its passive
 CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 
 
@@ -54,11 +55,19 @@ class PresenceRules:
             c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
 
     def _acted_on_there(self, prep: Token, noun: Token) -> bool:
-        """'destroyed two tanks near the village': a place where a verb acts on the forces it takes as its object says
-        where that happened, not where they are; verbs that put forces somewhere or find them there ('has 50,000 troops in Kursk',
-        'putting 1,600 officers on the streets') are the lexicon's placing_verbs."""
-        verb = prep.head
-        return verb.pos_ == "VERB" and noun.dep_ in ("dobj", "obj") and noun.head == verb \
+        """'destroyed two tanks near the village', 'two tanks were destroyed in the area': a place where a verb acts on
+        the forces it takes as its object (or passive subject) says where that happened, not where they are; verbs that
+        put forces somewhere or find them there ('has 50,000 troops in Kursk', 'putting 1,600 officers on the streets')
+        are the lexicon's placing_verbs."""
+        return self._acted_on(noun, prep.head)
+
+    def _acted_on(self, noun: Token, verb: Token | None = None) -> bool:
+        """`noun` (or the first of its conjuncts) is what `verb` (by default its own head) acts on: the verb's object or
+        passive subject, the verb not being one of the placing_verbs ('two police cars were damaged')."""
+        while noun.dep_ == "conj" and noun.head != noun:
+            noun = noun.head  # "three tanks and 14 motor vehicles were destroyed": the first conjunct's role
+        verb = noun.head if verb is None else verb
+        return verb.pos_ == "VERB" and noun.dep_ in ACTED_ON_DEPS and noun.head == verb \
             and verb.lemma_.lower() not in self.placing_verbs
 
     def _is_care_transport(self, tok: Token) -> bool:
