@@ -375,6 +375,31 @@ def test_measure_passive_action_at_a_place(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
+# A share in apposition to the figure before it is a share of that whole, and has its measure.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("North Korea has lost up to 4,000 troops in Kursk, about 30% of its force - US officials", "30%",
+                 "casualties", id="share-of-losses-headline"),
+    pytest.param("Pyongyang has suffered 4,000 casualties among the troops it sent, roughly 30% of its deployed force.",
+                 "30%", "casualties", id="share-over-own-modifier-war"),
+    pytest.param("The flu killed 300 residents last winter, about 2% of the town.", "2%", "killed", id="share-health"),
+    pytest.param("The clinic treated 4,000 casualties, 1,000 of them children.", "1,000", None, id="part-not-apposed"),
+])
+def test_measure_of_an_apposed_share(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# Deployment words of the war beat: rotating troops through a front, throwing in reserves, deminers arriving.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Pyongyang has rotated some 15,000 troops through the Kursk front.", "15,000", "deployed", id="rotated"),
+    pytest.param("Moscow is ready to throw in thousands more, he said.", "thousands", "deployed", id="throw-in"),
+    pytest.param("About 1,000 of the deminers are believed to have already arrived.", "1,000", "deployed",
+                 id="deminers-arrived"),
+    pytest.param("Thousands of people on the beach had to be moved to safety.", "Thousands", None, id="moved-to-safety"),
+])
+def test_measure_deployment_words_of_the_war_beat(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # A named hospital is a place of care ("taken to Regional One Health").
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("Two men were taken to Regional One Health in critical condition.", "Two", "injured", id="crime"),

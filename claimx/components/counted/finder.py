@@ -128,7 +128,21 @@ class CountedFinder(MeasureRules, DataComponent):
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
+        if same is not None and same.measure is not None and (found is None or (fig is not None and fig.unit == "%")) \
+                and self._apposed(span, anchor, same):
+            return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
         return found
+
+    @staticmethod
+    def _apposed(span: Span, anchor: Token, same: _Before) -> bool:
+        """The figure's phrase is in apposition to a word after the figure before it ('4,000 casualties, roughly 30% of
+        its force'; 'lost up to 4,000 troops in Kursk, about 30% of its force', hung on the place or on the verb)."""
+        top = anchor
+        while top.head != top and span.start <= top.head.i < span.end:
+            top = top.head  # from '30' to '%'
+        if top.dep_ == "npadvmod" and span.start > 0 and span.doc[span.start - 1].text == ",":
+            return True  # '..., roughly 30% of its deployed force' hung on the verb, set off by a comma
+        return top.dep_ == "appos" and same.end <= top.head.i < span.start
 
     def _is_size(self, span: Span) -> bool:
         """The figure is a size ('12 inches'), which a coordinated size shares the thing of."""
