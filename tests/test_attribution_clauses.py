@@ -106,3 +106,48 @@ def test_finding_with_a_clause_reports(figure_of, text, find, source):
 ])
 def test_finding_a_thing_is_no_report(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+# A headline's label names who counts; the owner of the toll in it is whose dead ("N. Korea's death toll").
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("N. Korea's death toll in Russia war tops 2,000, casualties at some 6,000: NIS", "2,000", "nis",
+                 id="war-toll-owner-and-label"),
+    pytest.param("Britain's flood toll rises to 14 - Environment Agency", "14", "environment agency",
+                 id="weather-toll-owner-and-label"),
+])
+def test_headline_label_over_the_tolls_owner(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+# A clause set against another with 'while' has its own speaker, not the first clause's.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The union says 300 jobs will go, while the company said 120 in a statement.", "120", "company",
+                 id="business-while"),
+    pytest.param("Hamas says 40 were killed, whereas the army said 12 in its own count.", "12", "army", id="war-whereas"),
+])
+def test_contrasted_clause_keeps_its_speaker(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+# The parser may join a reported number to the next clause's speaker ("Kyiv says 6,000 and a US official told ...");
+# that clause is the official's, not a report of Kyiv's.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Seoul puts the toll at 4,700, while Kyiv says 6,000 and a US official told reporters that more than "
+                 "1,000 had been killed in a week.", "1,000", "official", id="war-joined-subject"),
+    pytest.param("The club says 20,000 and a league spokesman told reporters that 18,500 tickets had been sold.",
+                 "18,500", "spokesman", id="sport-joined-subject"),
+])
+def test_number_joined_to_the_next_speaker(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+# A title inside a body's name ("a commander in Ukraine's 8th Special Operations Regiment") is held by the person, not
+# the body: the speaker is the commander.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("A commander in Ukraine's 8th Special Operations Regiment told reporters that 30 men attacked.", "30",
+                 "commander", id="war-commander-in-regiment"),
+    pytest.param("A spokeswoman at the Royal Free Hospital Trust said 12 patients were moved.", "12", "spokeswoman",
+                 id="health-spokeswoman-at-trust"),
+])
+def test_a_title_in_a_body_is_the_persons(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))

@@ -422,3 +422,22 @@ def test_measure_named_hospital(figure_of, text, find, measure):
 ])
 def test_measure_shared_predicate(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A bare figure a speaker says after another's count is the same count ("..., while Kyiv says 6,000"); a total brought
+# to a figure is the total of what the main clause tells.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Seoul puts the number of North Koreans killed or wounded at about 4,700, while Kyiv says 6,000.",
+                 "6,000", "casualties", id="says-same-count-war"),
+    pytest.param("The ministry puts the number of dead at 40, but rescuers say 65.", "65", "killed",
+                 id="say-same-count-disaster"),
+    pytest.param("Two more people died overnight, bringing the total to 14, officials said.", "14", "killed",
+                 id="bringing-total-to-disaster"),
+    pytest.param("The staff said 1,580 soldiers had been killed or wounded over the past day, taking the total to "
+                 "about 777,000.", "777,000", "casualties", id="taking-total-to-war"),
+    pytest.param("Eight people have serious injuries, while a total of 51 had been taken to two hospitals.", "two", None,
+                 id="to-a-place-not-a-total"),
+])
+def test_measure_of_a_count_said_again_or_brought_to(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -105,5 +105,15 @@ def test_nonfigures_phone_digits_and_time_compounds(extract, text, absent, prese
         assert present in texts, texts
 
 
+# A number before a colon and a space ends its phrase ('casualties at some 6,000: NIS', 'there are two: ...'); only a
+# colon glued to more digits makes it a time or a code ('10:30').
+@pytest.mark.parametrize(("text", "present"), [
+    pytest.param("N. Korean casualties at some 6,000: NIS", "some 6,000", id="war-headline-label"),
+    pytest.param("Anyone wanting to borrow $25,000: take out federal loans first.", "$25,000", id="finance-colon"),
+])
+def test_nonfigures_a_colon_after_a_number_is_no_time(extract, text, present):
+    assert present in [c.figure.text for c in extract(text)]
+
+
 def test_nonfigures_digits_as_a_count_stay(extract):
     assert [c.figure.value for c in extract("The company employs 2340007 people worldwide.")] == [2340007]

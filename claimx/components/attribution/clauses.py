@@ -21,6 +21,7 @@ DEFINITE_WORDS = 2  # "the [minimum] $20 million": words from the determiner to 
 RELATIVE_GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "PRON")  # what may stand between: the counted noun and the speaker
 COUNT_DEPS = ("nsubj", "nsubjpass", "dobj")  # "the ministry's toll [rose to] 41", "[kept] the IMF's estimate [at] 3.1%"
 OWNER_ENTS = ("ORG", "GPE", "NORP", "PERSON")  # a name inside the count's own phrase: "the Reuters tally"
+SUFFERER_ENTS = ("GPE", "NORP", "LOC")  # a place or people owning a toll suffers it: "N. Korea's death toll"
 
 
 class ClauseStrategies:
@@ -95,8 +96,11 @@ class ClauseStrategies:
             if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
                 continue
             owner = self._owner(arg)
+            if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns:
+                continue  # "N. Korea's death toll tops 2,000": whose dead, not who counts them
             if owner is not None and owner.i not in ctx.inside and self._may_speak(owner):
-                return _Found(owner, _one(ctx.sent, arg), "estimates")
+                # a headline's label names who counts ("N. Korea's death toll tops 2,000: NIS"); the owner is whose count
+                return self._headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
             if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS for c in arg.children):
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
         return None

@@ -97,9 +97,12 @@ class Speakers:
     def _subject_noun(self, child: Token) -> Token | None:
         """The speaker a subject names: past a dateline, the name of 'one of the men', the owner of a report."""
         if child.pos_ == "NUM":
-            child = _named_child(child)  # "One of the men, David Redvers, said": Redvers
-            if child is None:
+            named = _named_child(child)  # "One of the men, David Redvers, said": Redvers
+            if named is None:  # "Kyiv says 6,000 and a US official told ...": the parser joined the number to the speaker
+                named = next((c for c in child.children if c.dep_ == "conj" and c.pos_ in NOUNS and self._can_speak(c)), None)
+            if named is None:
                 return None
+            child = named
         child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
         if child is None:
             return None
@@ -165,6 +168,8 @@ class Speakers:
             return head
         if (len(last) < 2 and last[-1].ent_type_ != "PERSON") or last[-1].ent_type_ in PLACE_ENTS:
             return head  # "the mayor of New York said": a place, not the holder
+        if last[-1].ent_type_ == "ORG" or last[-1].lower_ in self.org_nouns:
+            return head  # "a commander in Ukraine's 8th Special Operations Regiment told": the body, not the holder
         before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
         if before.text == "," and (after is None or after.text != ","):
             return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition

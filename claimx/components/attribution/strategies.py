@@ -24,6 +24,9 @@ from .tree import (
     within as _within,
 )
 
+# the marks of a clause set against another ('..., while the company said 120'): its speaker is no report of the other's
+CONTRAST_MARKS = ("while", "whereas", "whilst")
+
 
 class SourceStrategies:
     """The strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
@@ -59,13 +62,16 @@ class SourceStrategies:
                     and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS):  # not "conceded 18 goals"
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:
-                    if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)):
+                    if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
+                                              or _number_in_subject(found.cue[0])):
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
                     found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
                     if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
                         break  # "X said ..., and Y raised the estimate to 4,000": a clause of Y's own, not X's report
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
                 return self._quoted_noun_cue(head, ctx)
+            if found is not None and head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in head.children):
+                break  # "the union says 300 jobs will go, while the company said 120": a speaker set against the other
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
@@ -326,3 +332,8 @@ class SourceStrategies:
             return None
         return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
 
+
+def _number_in_subject(verb: Token) -> bool:
+    """'Kyiv says 6,000 and a US official told reporters that ...': the parser made the outer verb's number the inner
+    verb's subject, joined to its speaker, so the inner clause is no report of the outer speaker's."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in verb.children)

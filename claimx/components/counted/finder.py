@@ -33,7 +33,7 @@ from .tree import (
 class CountedFinder(MeasureRules, DataComponent):
     """Fills `span._.counted` and `span._.measure` for each figure span."""
 
-    LEXICONS = ("measures.json", "counted.json")
+    LEXICONS = ("measures.json", "counted.json", "attribution.json")  # attribution's cue verbs: "Kyiv says 6,000"
 
     def __init__(self, nlp: Language, name: str = "claimx_counted", *, spans_key: str = "claimx",
                  lexicons: str | Path | None = None) -> None:
@@ -65,6 +65,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.more_words = set(self.data["counted.json"].get("more_words", []))
         self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
+        self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
         self._build_precedence(m)
 
     def _build_precedence(self, m: dict) -> None:
@@ -128,6 +129,9 @@ class CountedFinder(MeasureRules, DataComponent):
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
+        if found is None and noun is None and same is not None and span.start > 0 \
+                and span.doc[span.start - 1].lemma_.lower() in self.report_verbs:
+            return same.measure  # "Seoul puts the number of dead and wounded at 4,700, while Kyiv says 6,000": the same count
         if same is not None and same.measure is not None and (found is None or (fig is not None and fig.unit == "%")) \
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before

@@ -294,6 +294,9 @@ class MeasureRules(EventRules, PresenceRules):
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
             groups.append(tallies + [w for t in tallies for w in _of_phrase_words(t)])  # "the number of people killed"
+            if any(t.dep_ == "dobj" for t in tallies) and gov.dep_ in ("advcl", "xcomp", "conj") and gov.head != gov:
+                # "two more died overnight, bringing the total to 14": the total of what the main clause tells
+                groups.append(self._clause(gov.head, fig_tokens))
         if head.lower_ == "of" and gov.pos_ in NOUNS:
             groups.append([gov])  # "the deployment of", "the deaths of"
             return gov

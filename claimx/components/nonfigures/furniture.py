@@ -41,8 +41,11 @@ def is_second_part_of_code(x: Context) -> bool:
 
 
 def is_first_part_of_code(x: Context) -> bool:
-    """'3/16', '10:30': a number glued to a slash or colon before more digits."""
-    return x.after is not None and not x.doc[x.cand.end - 1].whitespace_ and x.after.text in GLUE_AFTER
+    """'3/16', '10:30': a number glued to a slash or colon before more digits ('6,000: NIS' ends a headline's figure)."""
+    if x.after is None or x.doc[x.cand.end - 1].whitespace_ or x.after.text not in GLUE_AFTER:
+        return False
+    nxt = x.tok(x.after.i + 1)
+    return x.after.whitespace_ == "" and nxt is not None and nxt.text[:1].isdigit()
 
 
 def is_digit_group(x: Context) -> bool:
