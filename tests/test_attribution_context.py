@@ -232,3 +232,29 @@ def test_title_holder_not_another_name(figure_of, text, find, source):
 ])
 def test_according_to_a_pronoun(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))
+
+
+# "The agency said": a body named before, in that sentence or the two before; the words stay the source's text (the
+# span a reader sees), the name and actor are the body's. A news outlet is never the body meant.
+@pytest.mark.parametrize(("text", "find", "words", "name"), [
+    pytest.param("Lawmakers were briefed by the National Intelligence Service on Thursday. The agency put the toll at "
+                 "about 100 dead.", "100", "agency", "National Intelligence Service", id="war-agency"),
+    pytest.param("Russia's Defence Ministry released its daily report. The ministry said 320 soldiers were killed.", "320",
+                 "ministry", "Defence Ministry", id="war-ministry-by-its-word"),
+    pytest.param("The Food Standards Agency issued a recall on Friday, Reuters reported. The agency said it had tested "
+                 "40 batches.", "40", "agency", "Food Standards Agency", id="health-agency-past-an-outlet"),
+])
+def test_a_body_named_before_names_the_source(figure_of, text, find, words, name):
+    src = figure_of(text, find).source
+    assert words in src.text.lower() and name.lower() in src.name.lower()
+
+
+# "South Korea's military estimates about 1,100 ...": the tagger read the cue as a noun and the body as an adjective.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("South Korea's military estimates about 1,100 North Korean soldiers have been killed or wounded.",
+                 "1,100", "military", id="war-military-estimates"),
+    pytest.param("The state's police estimates 300 officers will be needed for the march.", "300", "police",
+                 id="protest-police-estimates"),
+])
+def test_a_body_tagged_as_an_adjective_estimates(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))

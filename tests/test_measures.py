@@ -356,6 +356,10 @@ def test_measure_place_of_an_action_and_coordinated_peoples(figure_of, text, fin
     pytest.param("Russian casualties averaged 1,523 a day in November, the ministry said.", "1,523", "casualties",
                  id="casualties-averaged"),
     pytest.param("Road deaths totalled 1,700 last year.", "1,700", "killed", id="deaths-totalled-transport"),
+    pytest.param("He said only that the number of dead ran into the hundreds.", "hundreds", "killed",
+                 id="ran-into-the-hundreds-war"),
+    pytest.param("Flood damage claims ran into the thousands, the insurer said.", "thousands", None,
+                 id="ran-into-claims-no-measure"),
     pytest.param("The firm put its quarterly profit at $3 million.", "3 million", None, id="profit-at-no-measure"),
     pytest.param("Tickets sold at 40 outlets across the city.", "40", None, id="sold-at-no-count"),
 ])

@@ -77,6 +77,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.tally_cues = set(a.get("tally_cues", []))
         self.as_saying_verbs = set(a.get("as_saying_verbs", []))
         self.government_seats = set(a.get("government_seats", []))
+        self.anaphoric_bodies = set(a.get("anaphoric_bodies", []))
+        self.contrast_marks = set(a.get("contrast_marks", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
@@ -121,6 +123,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         span._.source = self.source_record(src_span, head, acronyms, phrases)
         if relayed is not None:
             span._.source = replace(span._.source, via=self.mention(found.source).text)
+        body = self._body_named_before(head) if self._anaphoric_body(head) else None
+        if body is not None:  # "the agency put the toll at ...": the words stay, the name is the NIS named before
+            span._.source = replace(span._.source, name=self.name_and_role(self.mention(body), body, acronyms, "organisation")[0])
         span._.cue = self.cue_record(found)
         return head
 

@@ -168,7 +168,7 @@ class Speakers:
             return head
         if (len(last) < 2 and last[-1].ent_type_ != "PERSON") or last[-1].ent_type_ in PLACE_ENTS:
             return head  # "the mayor of New York said": a place, not the holder
-        if last[-1].ent_type_ == "ORG" or last[-1].lower_ in self.org_nouns:
+        if last[-1].lower_ in self.org_nouns or last[-1].lower_ in self.anaphoric_bodies:
             return head  # "a commander in Ukraine's 8th Special Operations Regiment told": the body, not the holder
         before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
         if before.text == "," and (after is None or after.text != ","):
@@ -323,6 +323,22 @@ class Speakers:
         return tok.lemma_.lower() in self.anaphoric_nouns and tok.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
             c.dep_ in ("det", "advmod", "punct") for c in children)
+
+    def _anaphoric_body(self, tok: Token) -> bool:
+        """'The agency', 'the ministry' with no name or owner of its own: a body named before."""
+        children = list(tok.children)
+        return tok.lemma_.lower() in self.anaphoric_bodies and tok.tag_ == "NN" and tok.ent_type_ == "" and any(
+            c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
+            c.dep_ in ("det", "amod", "punct") and c.ent_type_ == "" for c in children)
+
+    def _body_named_before(self, tok: Token) -> Token | None:
+        """The last organisation named in the sentence or the PRONOUN_SENTENCES before, one whose name has the noun
+        ('the ministry': 'the Defence Ministry') if any; never a news outlet."""
+        floor = _sentence_floor(tok)
+        bodies = [e for e in ents_of(tok.doc, "ORG") if floor <= e.start and e.end <= tok.i and e.text.lower() not in self.media]
+        named = [e for e in bodies if tok.lower_ in e.text.lower()]
+        pick = (named or bodies)[-1] if bodies else None
+        return pick.root if pick is not None else None
 
     def _addressee(self, tok: Token) -> bool:
         """The one spoken to: 'told France Info', 'told him'."""

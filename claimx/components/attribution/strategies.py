@@ -24,9 +24,6 @@ from .tree import (
     within as _within,
 )
 
-# the marks of a clause set against another ('..., while the company said 120'): its speaker is no report of the other's
-CONTRAST_MARKS = ("while", "whereas", "whilst")
-
 
 class SourceStrategies:
     """The strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
@@ -70,7 +67,8 @@ class SourceStrategies:
                         break  # "X said ..., and Y raised the estimate to 4,000": a clause of Y's own, not X's report
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
                 return self._quoted_noun_cue(head, ctx)
-            if found is not None and head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in head.children):
+            if found is not None and head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in self.contrast_marks for c in head.children):
                 break  # "the union says 300 jobs will go, while the company said 120": a speaker set against the other
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
@@ -282,8 +280,9 @@ class SourceStrategies:
                 continue
             prev = doc[j - 1] if j > sent.start else None
             if prev is None or prev.lower_ in self.relative_pronouns or not (
-                    prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")):
-                continue  # "Kyiv claims": a name the tagger took for an adjective still speaks
+                    prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")
+                    or (prev.pos_ == "ADJ" and prev.lower_ in self.org_nouns)):
+                continue  # "Kyiv claims", "South Korea's military estimates": a speaker the tagger took for an adjective
             if prev.dep_ == "pobj":
                 prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
                 if prev is None:
