@@ -25,6 +25,9 @@ import pytest
     # a stretch named by its length, and "more" after a figure with no noun of its own
     ("Drone crews say they hit 60 enemy soldiers within a three-day period near the river.", "60", "period"),
     ("Rescuers pulled 35 people from the rubble over a span of two days.", "35", "period"),
+    ("In the final week of fighting alone, enemy losses exceeded 1,500 servicemen.", "1,500", "period"),
+    ("Over the opening weekend of the festival, 60 people were treated for heatstroke.", "60", "period"),
+    ("The bulletin counts 1,640 casualties the army suffered over the past day.", "1,640", "period"),
     ("Police made 120 arrests in a 24-hour period over the holiday.", "120", "period"),
     ("He warned that hundreds of thousands more could arrive at the front.", "hundreds of thousands", "addition"),
     ("The club expects 5,000 more will come for the final.", "5,000", "addition"),

@@ -132,6 +132,12 @@ def test_timex_weekday_is_latest_on_or_before_article_date(times, text, base, ex
     ("About 6,000 troops have been moved to the valley, where the rebels attacked in May.", "6,000", None, None),
     # local news: a time on the verb that shares the figure's subject
     ("Twelve residents were evacuated and treated over the weekend, the fire chief said.", "Twelve", "the weekend", None),
+    # a relative clause on the counted noun describes what is counted: its time is the figure's own
+    ("The report includes 1,640 casualties Russian forces suffered over the past day.", "1,640", "the past day", None),
+    ("Seoul tracked the 11,000 troops Pyongyang sent in October.", "11,000", "in October", None),
+    # a time phrase opening the sentence frames the main clause, wherever the parser hung it
+    ("In January, shortly after the troops arrived, the NIS had estimated some 300 dead.", "300", "In January", None),
+    ("On Monday, hours after the storm passed, the council counted 200 homes still empty.", "200", "On Monday", None),
 ])
 def test_timex_figure_time_reads_whose_clause(nlp, times, sentence, figure, own, statement):
     from claimx.components.counted import anchor_of

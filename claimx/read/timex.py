@@ -44,8 +44,11 @@ ISO_DAY_CHARS = len("2025-04-30")
 PARSE_CACHE = 4096  # distinct (phrase, article date) readings of dateparser remembered
 WEEK_DAYS = 7
 OWN, STATEMENT, OTHER = "own time", "statement", "other clause"
+FRONTED_LEAD_WORDS = 1  # 'In January, ...': the words before a sentence-opening time phrase (a preposition)
 CLAUSE_POS = frozenset({"VERB", "AUX"})  # a clause is headed by a verb (or a copula)
-NOUN_CLAUSE_DEPS = frozenset({"acl"})  # "troops sent in January": a participle on the counted noun is in its clause
+# "troops sent in January", "casualties Russian forces suffered over the past day": a participle or relative clause on
+# the counted noun describes what is counted, so it is in the figure's clause
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -222,7 +225,7 @@ def clause_role(time: Span, anchor: Token, cue: Span | None = None) -> str:
     path = clause_path(anchor)  # the figure's token up to the verb of its clause
     clause_verb = path[-1]
     cue_tokens = set(range(cue.start, cue.end)) if cue is not None else set()
-    tok = time.root
+    tok = time.sent.root if fronted(time) else time.root
     while True:
         if tok in path:
             return OWN  # the phrase hangs on the figure's own words or verb
@@ -233,6 +236,14 @@ def clause_role(time: Span, anchor: Token, cue: Span | None = None) -> str:
         tok = tok.head
     # a clause that governs the figure's clause reports or frames it ("officials said Monday that ...")
     return STATEMENT if tok.is_ancestor(clause_verb) else OTHER
+
+
+def fronted(time: Span) -> bool:
+    """'In January, shortly after the troops arrived, the NIS estimated ...': a time phrase that opens the sentence,
+    set off by a comma, frames the main clause, wherever the parser hung it."""
+    doc, start = time.doc, time.sent.start
+    return time.start - start <= FRONTED_LEAD_WORDS and time.end < len(doc) and doc[time.end].text == "," \
+        and all(not t.is_alpha or t.pos_ == "ADP" for t in doc[start:time.start])
 
 
 def heads_clause(tok: Token) -> bool:
