@@ -392,13 +392,22 @@ def test_measure_of_an_apposed_share(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
-# Deployment words of the war beat: rotating troops through a front, throwing in reserves, deminers arriving.
+# Deployment words of the war beat: rotating troops through a front, throwing in reserves, deminers arriving; moving,
+# shipping and supplying deploy forces and munitions only (presence lemmas), and coffins carry the dead.
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("Pyongyang has rotated some 15,000 troops through the Kursk front.", "15,000", "deployed", id="rotated"),
     pytest.param("Moscow is ready to throw in thousands more, he said.", "thousands", "deployed", id="throw-in"),
     pytest.param("About 1,000 of the deminers are believed to have already arrived.", "1,000", "deployed",
                  id="deminers-arrived"),
     pytest.param("Thousands of people on the beach had to be moved to safety.", "Thousands", None, id="moved-to-safety"),
+    pytest.param("Some 1,500 special forces had been moved to Russia's Far East.", "1,500", "deployed",
+                 id="forces-moved"),
+    pytest.param("The North has shipped more than 12 million artillery shells to Russia.", "12 million", "deployed",
+                 id="shells-shipped-war"),
+    pytest.param("Apple shipped 50 million phones last quarter.", "50 million", None, id="phones-shipped-business"),
+    pytest.param("The charity supplied 4,000 meals to families.", "4,000", None, id="meals-supplied-charity"),
+    pytest.param("Hundreds of North Koreans have already gone home in coffins.", "Hundreds", "killed", id="in-coffins-war"),
+    pytest.param("Two of the climbers came down the mountain in body bags.", "Two", "killed", id="in-body-bags-accident"),
 ])
 def test_measure_deployment_words_of_the_war_beat(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
