@@ -454,3 +454,16 @@ def test_measure_shared_predicate(figure_of, text, find, measure):
 def test_measure_of_a_count_said_again_or_brought_to(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# A share of "losses" counts people when the sentence is about fighting; elsewhere losses may be money.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Ukrainian commanders say two-thirds of those losses came in the first two months of combat.",
+                 "two-thirds", "casualties", id="losses-in-combat-war"),
+    pytest.param("About half of the losses were suffered by infantry units advancing across open ground.", "half",
+                 "casualties", id="losses-of-infantry-war"),
+    pytest.param("The bank said two-thirds of its losses came from bond trading.", "two-thirds", None,
+                 id="losses-of-a-bank-business"),
+])
+def test_measure_a_share_of_losses(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

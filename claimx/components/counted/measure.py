@@ -96,8 +96,9 @@ class MeasureRules(EventRules, PresenceRules):
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
         m = self._measure_of(tok)
         if m is not None:
-            if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun):
-                return None  # "lost three games", "bitcoin has lost 28 percent"
+            if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun) \
+                    and not (tok == noun and self._in_sentence(span, self.war_context)):
+                return None  # "lost three games", "bitcoin has lost 28 percent" ("two-thirds of those losses ... in combat" count)
             if tok.lemma_.lower() in self.subject_only and tok.dep_ != "amod" and self._phrase_measure(tok) is None \
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
