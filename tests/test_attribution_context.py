@@ -258,3 +258,19 @@ def test_a_body_named_before_names_the_source(figure_of, text, find, words, name
 ])
 def test_a_body_tagged_as_an_adjective_estimates(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))
+
+
+# Hyphened given names ("Park Sun-won", "Lee Seong-kweun") are split by the tokenizer; the last part ("won", a
+# currency) still belongs to the name; a hyphened compound ("Commander-in-Chief") does not.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Rep. Park Sun-won of the Democratic Party told reporters that 4,000 had been killed.", "4,000",
+                 "park sun-won", id="war-lawmaker"),
+    pytest.param("Coach Kim Min-jae said 12 players were injured.", "12", "kim min-jae", id="sport-coach"),
+])
+def test_hyphened_given_names_speak(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_hyphened_compound_is_no_name(figure_of):
+    text = "The Commander-in-Chief of the Armed Forces, Oleksandr Syrskyi, said 300 soldiers were lost."
+    assert "-in" not in figure_of(text, "300").source.text

@@ -155,3 +155,17 @@ def test_counted_noun_and_measure(figure_of, sentence, find, head, measure):
         # the counted phrase is given without the figure
         assert counted.end <= claim.figure.start or counted.start >= claim.figure.end
     assert claim.measure == measure
+
+
+# A quotation that closes on the figure leaves its noun outside: '"several hundred" casualties'.
+@pytest.mark.parametrize(("sentence", "find", "counted", "measure"), [
+    pytest.param('The Pentagon, which spoke of "several hundred" casualties in December, has not updated it.',
+                 "several hundred", "casualties", "casualties", id="war-quoted-figure"),
+    pytest.param('President Volodymyr Zelensky said last week that "up to 1,000" North Korean soldiers had been killed.', "1,000",
+                 "North Korean soldiers", "killed", id="war-quoted-bound"),
+    pytest.param('The club sold "more than 40,000" season tickets this summer.', "40,000", "season tickets", None,
+                 id="sport-quoted-figure"),
+])
+def test_counted_past_a_closing_quote(figure_of, sentence, find, counted, measure):
+    claim = figure_of(sentence, find)
+    assert (claim.counted.text if claim.counted else None, claim.measure) == (counted, measure)

@@ -467,3 +467,32 @@ def test_measure_of_a_count_said_again_or_brought_to(figure_of, text, find, meas
 def test_measure_a_share_of_losses(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# The war beat's words for killing ("liquidated") and putting out of action ("neutralised"), and "N more" as the object.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Special forces liquidated another 8 KPA soldiers near Korenevo and wounded at least 5 more.", "8",
+                 "killed", id="liquidated-war"),
+    pytest.param("Special forces liquidated another 8 KPA soldiers near Korenevo and wounded at least 5 more.", "5",
+                 "injured", id="wounded-n-more-war"),
+    pytest.param("Drone operators neutralised 21 North Korean soldiers in one day.", "21", "casualties", id="neutralised-war"),
+    pytest.param("The company liquidated 3 subsidiaries last year.", "3", None, id="liquidated-business"),
+    pytest.param("The storm killed four people and injured 20 more.", "20", "injured", id="injured-n-more-weather"),
+])
+def test_measure_war_words_and_n_more(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A bare figure after "up from" is the same count earlier; a bare figure a count is brought "to" takes the count's measure
+# when the parse linked none (not a place: "the wounded were taken to two hospitals").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("North Korean casualties had climbed to about 4,000, up from 1,100 in January.", "1,100", "casualties",
+                 id="up-from-war"),
+    pytest.param("Road deaths fell to 1,600 last year, down from 1,750.", "1,750", "killed", id="down-from-transport"),
+    pytest.param("The reinforcements bring the number of North Korean soldiers dispatched to Russia to around 13,000.",
+                 "13,000", "deployed", id="number-dispatched-to-war"),
+    pytest.param("Paramedics said the injured were taken to 2 hospitals in the city.", "2", None,
+                 id="to-hospitals-not-a-count"),
+])
+def test_measure_earlier_value_and_count_brought_to(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -214,6 +214,16 @@ def test_units_a_quad_is_a_vehicle(text, word):
     assert unit is None
 
 
+# an unlisted word in capitals is an acronym naming a body, not a unit symbol written in other case ('kPa')
+@pytest.mark.parametrize(("text", "word"), [
+    ("Drone crews liquidated 8 KPA soldiers near Korenevo.", "8"),
+    ("The union balloted 300 RMT members on the strike.", "300"),
+])
+def test_units_an_acronym_is_no_unit(text, word):
+    unit, _ = unit_after(text, word)
+    assert unit is None
+
+
 @pytest.mark.parametrize(("word", "plural"), [("mile", "miles"), ("foot", "feet")])
 def test_quantulum_loads_inflect_without_typeguards_rewrite_and_leaves_typeguard_as_it_was(word, plural):
     """inflect (which quantulum3 pluralises unit names with) is imported with typeguard's `typechecked` set aside,

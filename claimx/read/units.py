@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 # word classes that are never a unit ("2 has", "1 with")
+ACRONYM_LETTERS = 3  # an unlisted unit word in capitals this long is an acronym ('KPA'), not a symbol ('kPa')
 CLOSED_CLASS = {"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "VERB", "ADV"}
 
 
@@ -168,6 +169,8 @@ class UnitReader:
             return UnitMatch(self.subunits[low], k + 1)  # "18 sen", "50 cents"
         if doc[k].is_alpha and doc[k].is_title and not doc[k].is_upper:
             return None  # "600 North Korean soldiers": a capitalised word is a name, not a unit
+        if doc[k].is_alpha and doc[k].is_upper and len(doc[k].text) >= ACRONYM_LETTERS:
+            return None  # "8 KPA soldiers": an acronym names a body (the Korean People's Army), not a unit ('kPa')
         return self.shared(doc, k, sentence_end) or self.measured(doc, j - 1 if j > 0 else j, k, sentence_end)
 
     def _listed(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:

@@ -13,6 +13,7 @@ from .base import (
     QUOTE_MARKS,
     Found as _Found,
 )
+from .tree import hyphened_name
 
 MENTION_STOPS = (*QUOTE_MARKS, ",", ";", ":")  # a speaker's noun phrase never reaches back over these
 
@@ -43,6 +44,8 @@ class SourceRecords:
             end -= 1
         if doc[end - 1].tag_ == "POS" and end - 1 > left:
             end -= 1
+        if end + 1 < len(doc) and hyphened_name(doc[end + 1]):
+            end += 2  # "Park Sun" + "-won": a hyphened given name the parse left out
         return doc[left:end]
 
     @staticmethod
@@ -75,6 +78,8 @@ class SourceRecords:
         people = ents_of(head.doc, "PERSON")
         if head.ent_type_ == "PERSON" or any(e.root == head for e in people if mention.start <= e.start < mention.end):
             return "person"
+        if hyphened_name(head) and head.doc[head.i - 2].ent_type_ == "PERSON":
+            return "person"  # "Park Sun-won": the recogniser stopped at the hyphen
         if head.pos_ == "PROPN" and any(e.text.split()[-1] == head.text for e in people):
             return "person"  # "Lopez" after "Maria Lopez": the NER missed the surname alone
         if text_low in self.media or any(m in text_low.split() for m in self.media_words) or \
@@ -108,6 +113,8 @@ class SourceRecords:
             if ent is None:
                 ent = next((e for e in people if e.start <= head.i < e.end), None)
             core = ent.text if ent is not None else head.text
+            if ent is not None and ent.end + 1 < len(doc) and hyphened_name(doc[ent.end + 1]):
+                core = doc[ent.start:ent.end + 2].text  # "Park Sun" + "-won"
             titles = doc[mention.start:ent.start].text.strip() if ent is not None and ent.start > mention.start else ""
             role = titles or None
             last = core.split()[-1]

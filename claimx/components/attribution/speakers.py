@@ -18,6 +18,7 @@ from .base import (
 )
 from .tree import (
     by_owner as _by_owner,
+    hyphened_name,
     in_dateline as _in_dateline,
     issued_by_owner as _issued_by_owner,
     named_child as _named_child,
@@ -191,7 +192,8 @@ class Speakers:
     def _can_speak(self, tok: Token) -> bool:
         """Could this noun be a source: a name, a people, an organisation, officials, a report?"""
         lemma = tok.lemma_.lower()
-        return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or lemma in self.person_nouns \
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or hyphened_name(tok) \
+            or lemma in self.person_nouns \
             or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
 
     def _document_cue_reports(self, verb: Token, subj: Token) -> bool:

@@ -113,3 +113,13 @@ def verbal(tok: Token) -> bool:
     """A verb, or a word the tagger took for a noun that has a subject and a clause of its own ('documents show he took')."""
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
                                             and any(c.dep_ == "ccomp" for c in tok.children))
+
+
+def hyphened_name(tok: Token) -> bool:
+    """'Park Sun-won', 'Kim Jong-un': the last part of a hyphened given name, split off by the tokenizer and read as a
+    common word ('won'), glued by its hyphen to a name."""
+    doc, i = tok.doc, tok.i
+    if not tok.is_alpha or tok.is_stop:
+        return False  # "Commander-in-Chief": a compound, not a given name
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and (doc[i - 2].pos_ == "PROPN" or doc[i - 2].ent_type_ == "PERSON") and doc[i - 2].is_title

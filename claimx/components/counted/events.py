@@ -1,5 +1,6 @@
 """Events that outrank other measure words: a vague event refined by the sentence ('shot' -> killed or injured), the
-main predicate's event over a deployment in a modifier, and a count that reaches the figure ('losses exceeding 4,000')."""
+main predicate's event over a deployment in a modifier, and a count that reaches the figure or that the figure gives a
+value to ('losses exceeding 4,000', 'put the number of dead and wounded at 4,700')."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a
 
 
 class EventRules:
-    """Mixed into `MeasureRules`; reads its lexicon attributes (vague_events, threshold_verbs, event_measures)."""
+    """Mixed into `MeasureRules`; reads its lexicon attributes (vague_events, threshold_verbs, event_measures,
+    count_preps, tally_nouns)."""
 
     def _main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
         """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
@@ -41,6 +43,32 @@ class EventRules:
                 if tok.lemma_.lower() in words or tok.lower_ in words:
                     return measure
         return None
+
+    def _last_resorts(self, span: Span, noun: Token | None) -> list[list[Token]]:
+        """Read when the parse linked nothing: the count named before the figure ('put the number of dead and wounded
+        at 4,700'), nearest first; then where the counted are ('3,000 troops in Kursk')."""
+        groups = [self._count_before(span[0])[::-1]] if self._after_count(span, noun) else []
+        if noun is not None:
+            groups.append([c for c in noun.children if self._is_place_prep(c)])
+        return groups
+
+    def _threshold_groups(self, span: Span) -> list[list[Token]]:
+        """The count a bound verb before or in the figure reaches ('losses exceeding 4,000'), read off the words."""
+        before = [span.doc[span.start - 1]] if span.start > 0 else []
+        return [self._threshold_count(verb) for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs)]
+
+    def _after_count(self, span: Span, noun: Token | None) -> bool:
+        """The figure follows a count: a preposition that gives a count its value ('put the number ... at'; 'to' only
+        before a bare figure: 'bring the number of soldiers dispatched to around 13,000'), or a count noun itself
+        ('losses above 3,000', the bound word being the figure's)."""
+        if span.start == 0:
+            return False
+        preps = self.count_preps | (self.count_preps_bare if noun is None else set())
+        prev = span.doc[span.start - 1]
+        if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in preps:
+            return True  # "the number of dead ran into the hundreds"
+        return prev.lower_ in preps or (prev.pos_ == "NOUN" and (
+            prev.lemma_.lower() in self.tally_nouns or self._measure_of(prev) is not None))
 
     def _threshold_count(self, verb: Token) -> list[Token]:
         """The count a threshold verb says has reached the figure: its subject ('the number of soldiers killed has

@@ -29,6 +29,8 @@ from .tree import (
     skip_space,
 )
 
+EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
+
 
 class CountedFinder(MeasureRules, DataComponent):
     """Fills `span._.counted` and `span._.measure` for each figure span."""
@@ -66,6 +68,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
         self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
+        self.earlier_value_leads = tuple(w.lower() for w in self.data["measures.json"].get("earlier_value_leads", []))
         self._build_precedence(m)
 
     def _build_precedence(self, m: dict) -> None:
@@ -75,6 +78,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.light_verbs, self.tally_nouns = low("light_verbs"), low("tally_nouns")
         self.linking_verbs = low("linking_verbs")
         self.count_preps = low("count_preps")
+        self.count_preps_bare = low("count_preps_bare")
         self.forces, self.people, self.others = low("forces"), low("people"), low("others")
         self.responders = sorted(low("responders"), key=len, reverse=True)
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")
@@ -130,6 +134,8 @@ class CountedFinder(MeasureRules, DataComponent):
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
+        if found is None and noun is None and same is not None and self._earlier_value(span):
+            return same.measure  # "casualties had climbed to about 4,000, up from 1,100 in January": the same count before
         if found is None and noun is None and same is not None and span.start > 0 \
                 and span.doc[span.start - 1].lemma_.lower() in self.report_verbs:
             return same.measure  # "Seoul puts the number of dead and wounded at 4,700, while Kyiv says 6,000": the same count
@@ -137,6 +143,11 @@ class CountedFinder(MeasureRules, DataComponent):
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
         return found
+
+    def _earlier_value(self, span: Span) -> bool:
+        """The words before the figure give the count's earlier value ('up from', 'compared with')."""
+        before = span.doc[max(span.sent.start, span.start - EARLIER_VALUE_WORDS):span.start].text.lower()
+        return any(before.endswith(lead) for lead in self.earlier_value_leads)
 
     @staticmethod
     def _apposed(span: Span, anchor: Token, same: _Before) -> bool:
@@ -189,8 +200,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return self._measured_thing(span) if fig.unit in self.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
-            if not any(t.is_punct for t in span.doc[span.end:head.i]):
-                return head
+            if not any(t.is_punct and not t.is_quote for t in span.doc[span.end:head.i]):
+                return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.pos_ in NOUNS and nxt.head.i > nxt.i and nxt.head.pos_ in NOUNS and anchor.head == nxt.head:
             return nxt.head

@@ -218,12 +218,14 @@ class MeasureRules(EventRules, PresenceRules):
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
         fig_tokens = set(range(span.start, span.end))
         groups = self._noun_groups(noun, fig_tokens) if noun is not None else []
-        groups += self._count_groups(span)
+        groups += self._threshold_groups(span)
         x = anchor
         if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
         if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
             x = anchor  # "4,000 of these troops have been killed": the number is the argument
+        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.more_words and anchor.head.i >= span.end:
+            x = anchor.head  # "wounded at least 5 more": the figure's phrase is 'more', the verb's object
         for _ in range(3):
             head = x.head
             if head == x:
@@ -249,29 +251,7 @@ class MeasureRules(EventRules, PresenceRules):
                 if x.dep_ in ("nsubj", "nsubjpass"):
                     groups.append(self._shared_predicates(head, fig_tokens))
             break
-        if noun is not None:  # last: where the counted are ("3,000 troops in Kursk"), when nothing else is said
-            groups.append([c for c in noun.children if self._is_place_prep(c)])
-        return [g for g in groups if g]
-
-    def _count_groups(self, span: Span) -> list[list[Token]]:
-        """The counts the figure gives a value to, read off the words: the count a bound verb reaches ('losses exceeding
-        4,000'), the count before 'at' or a count noun ('put the number of dead and wounded at 4,700', 'losses above 3,000')."""
-        before = [span.doc[span.start - 1]] if span.start > 0 else []
-        groups = [self._threshold_count(verb) for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs)]
-        if self._after_count(span):
-            groups.append(self._count_before(span[0]))
-        return groups
-
-    def _after_count(self, span: Span) -> bool:
-        """The figure follows a count: a preposition that gives a count its value ('put the number ... at'), or a
-        count noun itself ('losses above 3,000', the bound word being the figure's)."""
-        if span.start == 0:
-            return False
-        prev = span.doc[span.start - 1]
-        if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in self.count_preps:
-            return True  # "the number of dead ran into the hundreds"
-        return prev.lower_ in self.count_preps or (prev.pos_ == "NOUN" and (
-            prev.lemma_.lower() in self.tally_nouns or self._measure_of(prev) is not None))
+        return [g for g in [*groups, *self._last_resorts(span, noun)] if g]
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
