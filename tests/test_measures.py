@@ -492,7 +492,22 @@ def test_measure_war_words_and_n_more(figure_of, text, find, measure):
                  "13,000", "deployed", id="number-dispatched-to-war"),
     pytest.param("Paramedics said the injured were taken to 2 hospitals in the city.", "2", None,
                  id="to-hospitals-not-a-count"),
+    pytest.param("A further 3,000 troops arrived to replace those lost, bringing the total deployed to roughly 14,000.",
+                 "14,000", "deployed", id="total-deployed-to-nearest-count"),
+    pytest.param("Forty staff left in May to replace those laid off, bringing the total hired to 300.", "300", None,
+                 id="total-hired-to-business"),
 ])
 def test_measure_earlier_value_and_count_brought_to(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A coordinated verb with a subject of its own is another clause, not the figure's predicate.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("HUR estimates that the total number of troops is about 11,000 and that the contingent has lost more "
+                 "than 3,000 men killed and wounded.", "11,000", None, id="is-and-contingent-lost-war"),
+    pytest.param("The crowd was about 20,000 and police arrested 40 people.", "20,000", None, id="crowd-and-police-arrested"),
+    pytest.param("About 300 soldiers were killed and injured in the raid.", "300", "casualties", id="shared-subject-kept"),
+])
+def test_measure_a_conjunct_with_its_own_subject(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 

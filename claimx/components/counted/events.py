@@ -47,10 +47,20 @@ class EventRules:
     def _last_resorts(self, span: Span, noun: Token | None) -> list[list[Token]]:
         """Read when the parse linked nothing: the count named before the figure ('put the number of dead and wounded
         at 4,700'), nearest first; then where the counted are ('3,000 troops in Kursk')."""
-        groups = [self._count_before(span[0])[::-1]] if self._after_count(span, noun) else []
+        groups = [self._nearest_count(self._count_before(span[0]))] if self._after_count(span, noun) else []
         if noun is not None:
             groups.append([c for c in noun.children if self._is_place_prep(c)])
         return groups
+
+    def _nearest_count(self, words: list[Token]) -> list[Token]:
+        """The words from the figure back to the nearest count noun, nearest first ('... to replace those lost, ...,
+        bringing the total deployed to': 'to', 'deployed', 'total')."""
+        out: list[Token] = []
+        for tok in reversed(words):
+            out.append(tok)
+            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.tally_nouns or self._measure_of(tok)):
+                break
+        return out
 
     def _threshold_groups(self, span: Span) -> list[list[Token]]:
         """The count a bound verb before or in the figure reaches ('losses exceeding 4,000'), read off the words."""

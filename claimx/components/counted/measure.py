@@ -281,7 +281,8 @@ class MeasureRules(EventRules, PresenceRules):
             # "bringing the death toll to 30,410", "the toll stands at 246"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
-            groups.append(tallies + [w for t in tallies for w in _of_phrase_words(t)])  # "the number of people killed"
+            groups.append(tallies + [w for t in tallies for w in (*_of_phrase_words(t), *_participles(t))])  # "the number of
+            # people killed", "the total deployed"
             if any(t.dep_ == "dobj" for t in tallies) and gov.dep_ in ("advcl", "xcomp", "conj") and gov.head != gov:
                 # "two more died overnight, bringing the total to 14": the total of what the main clause tells
                 groups.append(self._clause(gov.head, fig_tokens))
@@ -318,8 +319,9 @@ class MeasureRules(EventRules, PresenceRules):
 
     def _clause_member(self, verb: Token, child: Token, fig_tokens: set[int]) -> bool:
         """Coordinated verbs without a figure of their own, open complements ('left 312 dead'), light verbs' objects."""
-        if child.dep_ == "conj":
-            return not self._has_own_number(child, fig_tokens)
+        if child.dep_ == "conj":  # not "is about 11,000 and [that] the contingent has lost ...": a subject of its own
+            return not self._has_own_number(child, fig_tokens) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS for c in child.children)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
             return True
         if child.dep_ == "prep" and (_phrase_at(child, self.presence_phrases) or self._is_place_prep(child)):
@@ -373,3 +375,9 @@ def _linear_coordination_end(doc: Doc, i: int) -> int | None:
         if tok.pos_ in NOUNS:
             last = tok.i
     return last
+
+
+def _participles(noun: Token) -> list[Token]:
+    """'the total [deployed]': the participles and adjectives after a count noun."""
+    return [c for c in noun.rights if c.dep_ in ("acl", "amod")]
+
