@@ -511,3 +511,14 @@ def test_measure_earlier_value_and_count_brought_to(figure_of, text, find, measu
 def test_measure_a_conjunct_with_its_own_subject(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# Weapons are deployed like forces but are no people: shooting them down counts no casualties.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Air defences shot down four guided bombs and six HIMARS rockets overnight.", "six", None,
+                 id="rockets-shot-down-war"),
+    pytest.param("Russia has 200 tanks in the region.", "200", "deployed", id="tanks-in-region"),
+    pytest.param("Police said the gunman shot six people outside the club.", "six", "casualties", id="people-shot-crime"),
+])
+def test_measure_materiel_is_no_people(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -83,6 +83,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.responders = sorted(low("responders"), key=len, reverse=True)
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")
         self.war_context = low("war_context")
+        self.materiel = low("materiel")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
         care, presence = m.get("care_transport", {}), m.get("presence", {})
         self.care_verbs = {w.lower() for w in care.get("verbs", [])}

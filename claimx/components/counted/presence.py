@@ -22,12 +22,14 @@ class PresenceRules:
 
     def _is_people(self, noun: Token) -> bool:
         """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""
-        return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._is_forces(noun) \
+        return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._forces_word(noun) \
             or noun.ent_type_ in ("PERSON", "NORP")
 
     def _is_forces(self, noun: Token) -> bool:
         """Troops, officers, crews and emergency vehicles: what can be deployed or stationed; a people coordinated
         with forces counts as forces too ('60,000 Russian troops and 12,000 North Koreans in the region')."""
+        if noun.lemma_.lower() in self.materiel or noun.lower_ in self.materiel:
+            return True  # "shipped 12 million artillery shells", "tanks in the region"
         return self._forces_word(noun) or (noun.ent_type_ == "NORP" and any(
             self._forces_word(t) for t in _conjuncts(noun)))
 
