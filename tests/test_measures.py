@@ -522,3 +522,15 @@ def test_measure_a_conjunct_with_its_own_subject(figure_of, text, find, measure)
 def test_measure_materiel_is_no_people(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# A toll without "casualty" or "injury" is a death toll, as news writes it.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The ministry first reported 19 deaths, but the toll rose to 31 by evening.", "31", "killed",
+                 id="toll-rose-disaster"),
+    pytest.param("Demographers put the toll at as many as 385,000 by the end of 2022.", "385,000", "killed",
+                 id="toll-put-at-war"),
+    pytest.param("The casualty toll climbed to 4,000, officials said.", "4,000", "casualties", id="casualty-toll"),
+])
+def test_measure_a_toll_is_of_the_dead(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -89,7 +89,8 @@ class EventRules:
         if count is None:
             return self._count_before(verb)
         mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
-        return [count, *mods, *of_phrase_words(count)]
+        return [*(m for m in mods if m.dep_ == "compound"), count, *(m for m in mods if m.dep_ != "compound"),
+                *of_phrase_words(count)]  # "the casualty toll": the compound says which toll
 
     def _count_before(self, verb: Token) -> list[Token]:
         """The parser left the threshold verb without a subject ('The number of troops killed and injured ... has

@@ -281,8 +281,9 @@ class MeasureRules(EventRules, PresenceRules):
             # "bringing the death toll to 30,410", "the toll stands at 246"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
-            groups.append(tallies + [w for t in tallies for w in (*_of_phrase_words(t), *_participles(t))])  # "the number of
-            # people killed", "the total deployed"
+            groups.append([*(c for t in tallies for c in t.children if c.dep_ == "compound"), *tallies,
+                           *(w for t in tallies for w in (*_of_phrase_words(t), *_participles(t)))])
+            # "the casualty toll", "the number of people killed", "the total deployed"
             if any(t.dep_ == "dobj" for t in tallies) and gov.dep_ in ("advcl", "xcomp", "conj") and gov.head != gov:
                 # "two more died overnight, bringing the total to 14": the total of what the main clause tells
                 groups.append(self._clause(gov.head, fig_tokens))
