@@ -274,3 +274,22 @@ def test_hyphened_given_names_speak(figure_of, text, find, source):
 def test_a_hyphened_compound_is_no_name(figure_of):
     text = "The Commander-in-Chief of the Armed Forces, Oleksandr Syrskyi, said 300 soldiers were lost."
     assert "-in" not in figure_of(text, "300").source.text
+
+
+# Sources read off the words where the tagger misread: "the data show" last in the sentence; a relative clause on a
+# body's apposition ("X, a think tank, which has verified"); a cause after "from" is no author.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("That is down from 112 homicides at the same point last year, the data show.", "112", "data",
+                 id="crime-data-show"),
+    pytest.param("Sales rose to 4,000 units in May, the figures suggest.", "4,000", "figures", id="business-figures-suggest"),
+    pytest.param("The Horn Security Observatory, a Nairobi-based think tank, which has verified 81,300 deaths, disputes "
+                 "the figure.", "81,300", "horn security observatory", id="war-think-tank-which"),
+])
+def test_sources_read_where_the_tagger_misread(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_cause_after_from_is_no_author(figure_of):
+    claim = figure_of("Published estimates of deaths from fighting and hunger range from 80,000 to 600,000.", "80,000")
+    assert "fighting" not in _source(claim)
+

@@ -534,3 +534,19 @@ def test_measure_materiel_is_no_people(figure_of, text, find, measure):
 def test_measure_a_toll_is_of_the_dead(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# Shooting victims are people shot; shootings are incidents; "N of the most seriously injured" read off the words.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The department has recorded 41 shooting victims so far this year.", "41", "casualties",
+                 id="shooting-victims-crime"),
+    pytest.param("Two shooting victims were taken to hospital in critical condition.", "Two", "injured",
+                 id="shooting-victims-hospital"),
+    pytest.param("Chicago recorded 40 shootings over the weekend.", "40", None, id="shootings-are-incidents"),
+    pytest.param("Army helicopters had flown 340 of the most seriously injured to hospitals, it said.", "340", "injured",
+                 id="of-the-most-seriously-injured-quake"),
+    pytest.param("Estimates of deaths from fighting and hunger range from 80,000 to 600,000.", "80,000", "killed",
+                 id="estimates-range-from-war"),
+])
+def test_measure_shooting_victims_and_partitive_words(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -48,7 +48,8 @@ class Speakers:
             for child in v.children:
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
                     if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
-                        return self._owner(v.head) or v.head  # "the NIS's report, which estimated"
+                        head = v.head.head if v.head.dep_ == "appos" and not self._can_speak(v.head) else v.head
+                        return self._owner(head) or head  # "the NIS's report, which estimated"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
                         subj = self._subject_noun(child)
                         if subj is not None or child.pos_ != "NUM":
@@ -232,8 +233,8 @@ class Speakers:
                 return None  # "Ukrainian estimates": the phrase itself names the source
         for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
             owner = rule(noun)
-            if owner is not None:
-                return owner
+            if owner is not None and self._may_speak(owner):
+                return owner  # not "estimates of deaths from fighting": a cause, not an author
         return None
 
     def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:

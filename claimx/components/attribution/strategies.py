@@ -311,10 +311,11 @@ class SourceStrategies:
         return owner or (x if self._may_speak(x) else None)
 
     def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
-        """'..., the Oryx open-source project estimates.': a cue the parser read as a plural noun, last in the sentence."""
+        """'..., the Oryx open-source project estimates.', '..., the data show.': a cue the parser read as a noun, last
+        in the sentence (a plain form only after plural or document words: 'the data show')."""
         doc = span.doc
         stance = self.cue_verbs.get(tok.lemma_.lower())
-        if stance is None or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+        if stance is None or tok.pos_ != "NOUN":
             return None
         if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1:sent.end]):
             return None  # not the last word
@@ -327,7 +328,7 @@ class SourceStrategies:
         while len(words) and words[0].pos_ == "DET":
             words = words[1:]
         nouns = [t for t in words if t.pos_ in NOUNS]
-        if not nouns:
+        if not nouns or not (tok.lower_.endswith("s") or nouns[-1].tag_ == "NNS" or self._is_document(nouns[-1])):
             return None
         return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
 

@@ -65,6 +65,8 @@ class EventRules:
     def _threshold_groups(self, span: Span) -> list[list[Token]]:
         """The count a bound verb before or in the figure reaches ('losses exceeding 4,000'), read off the words."""
         before = [span.doc[span.start - 1]] if span.start > 0 else []
+        if before and before[0].pos_ == "ADP" and span.start > 1:
+            before.append(span.doc[span.start - 2])  # "estimates of deaths range from 80,000 to 600,000"
         return [self._threshold_count(verb) for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs)]
 
     def _after_count(self, span: Span, noun: Token | None) -> bool:

@@ -199,8 +199,8 @@ class MeasureRules(EventRules, PresenceRules):
             if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
                 j += 1
                 continue
-            if not found and tok.lower_ == "of" and j + 1 < limit and doc[j + 1].pos_ == "PRON":
-                j += 2  # "two of whom were in critical condition", "six of them fatally"
+            if not found and tok.lower_ == "of" and j + 1 < limit and doc[j + 1].pos_ in ("PRON", "DET"):
+                j += 2  # "two of whom were in critical condition", "six of them fatally", "340 of the most seriously injured"
                 continue
             if not found and (tok.lemma_.lower() in self.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
                 light = True  # "a third of the unit had sustained casualties": the parser often loses the object
