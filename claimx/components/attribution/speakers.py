@@ -233,8 +233,8 @@ class Speakers:
                 return None  # "Ukrainian estimates": the phrase itself names the source
         for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
             owner = rule(noun)
-            if owner is not None and self._may_speak(owner):
-                return owner  # not "estimates of deaths from fighting": a cause, not an author
+            if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+                return owner  # not "estimates of deaths from fighting": after 'from', a cause, not an author
         return None
 
     def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
