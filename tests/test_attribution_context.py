@@ -282,6 +282,12 @@ def test_a_hyphened_compound_is_no_name(figure_of):
     pytest.param("That is down from 112 homicides at the same point last year, the data show.", "112", "data",
                  id="crime-data-show"),
     pytest.param("Sales rose to 4,000 units in May, the figures suggest.", "4,000", "figures", id="business-figures-suggest"),
+    pytest.param("That is down from 112 homicides last year, the data show, and shootings have fallen.", "112", "data",
+                 id="crime-data-show-mid-sentence"),
+    pytest.param("According to the General Staff of the Armed Forces of Ukraine, total Russian combat losses since 24.02.2022 "
+                 "amount to approximately 817,580 personnel.", "817,580", "general staff", id="war-according-to-first-object"),
+    pytest.param("A 2023 survey by a consortium of universities found that one in four families had lost a member.",
+                 "one in four", "consortium", id="health-survey-by-consortium"),
     pytest.param("The Horn Security Observatory, a Nairobi-based think tank, which has verified 81,300 deaths, disputes "
                  "the figure.", "81,300", "horn security observatory", id="war-think-tank-which"),
 ])

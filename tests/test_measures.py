@@ -546,6 +546,10 @@ def test_measure_a_toll_is_of_the_dead(figure_of, text, find, measure):
                  id="of-the-most-seriously-injured-quake"),
     pytest.param("Estimates of deaths from fighting and hunger range from 80,000 to 600,000.", "80,000", "killed",
                  id="estimates-range-from-war"),
+    pytest.param("Russian combat losses amounted to approximately 1,500 personnel over the past day.", "1,500",
+                 "casualties", id="losses-amounted-to-war"),
+    pytest.param("According to the General Staff, total Russian combat losses since 24.02.2022 amount to approximately "
+                 "817,580 personnel.", "817,580", "casualties", id="losses-to-as-a-noun-phrase-war"),
 ])
 def test_measure_shooting_victims_and_partitive_words(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

@@ -276,10 +276,10 @@ class Speakers:
     @staticmethod
     def _phrase_object(phrase: Span) -> Token | None:
         """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
-        for tok in phrase:
-            for child in tok.children:
-                if child.dep_ in ("pobj", "dobj") and (child.pos_ in NOUNS or child.tag_ == "PRP") and child.i >= phrase.end:
-                    return child  # "according to him": a pronoun, resolved to the speaker before it
+        objects = [child for tok in phrase for child in tok.children if child.dep_ in ("pobj", "dobj")
+                   and (child.pos_ in NOUNS or child.tag_ == "PRP") and child.i >= phrase.end]
+        if objects:  # "according to him": a pronoun, resolved to the speaker before it
+            return min(objects, key=lambda t: t.i)  # the nearest: "According to the General Staff ..., total losses
         doc = phrase.doc
         j = phrase.end
         while j < len(doc) and j < phrase.end + 8 and not doc[j].is_punct:

@@ -317,8 +317,8 @@ class SourceStrategies:
         stance = self.cue_verbs.get(tok.lemma_.lower())
         if stance is None or tok.pos_ != "NOUN":
             return None
-        if any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1:sent.end]):
-            return None  # not the last word
+        if tok.i + 1 < sent.end and doc[tok.i + 1].text != "," and any(not (t.is_punct or t.is_space) for t in doc[tok.i + 1:sent.end]):
+            return None  # not the last word of its clause ('..., the data show, and ...' is)
         comma = next((j for j in range(tok.i - 1, anchor.i, -1) if doc[j].text in (",", "”", '"', "—", "–")), None)
         if comma is None or comma + 1 >= tok.i:
             return None

@@ -287,6 +287,8 @@ class MeasureRules(EventRules, PresenceRules):
             if any(t.dep_ == "dobj" for t in tallies) and gov.dep_ in ("advcl", "xcomp", "conj") and gov.head != gov:
                 # "two more died overnight, bringing the total to 14": the total of what the main clause tells
                 groups.append(self._clause(gov.head, fig_tokens))
+        if head.lower_ in ("to", "at") and gov.pos_ == "NOUN" and gov.lemma_.lower() in self.tally_nouns:
+            groups.append([*(c for c in gov.children if c.dep_ == "compound"), gov])  # "combat losses ... to 817,580"
         if head.lower_ == "of" and gov.pos_ in NOUNS:
             groups.append([gov])  # "the deployment of", "the deaths of"
             return gov
