@@ -554,3 +554,14 @@ def test_measure_a_toll_is_of_the_dead(figure_of, text, find, measure):
 def test_measure_shooting_victims_and_partitive_words(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# A group set beside another ("alongside") shares its verb's measure, as a part does ("including").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The army said it had deployed some 2,000 soldiers to the districts, alongside 1,200 police officers.",
+                 "1,200", "deployed", id="deployed-alongside-quake"),
+    pytest.param("Two firefighters died alongside 3 colleagues in the blaze.", "3", "killed", id="died-alongside-fire"),
+    pytest.param("The league fined the club alongside 4 players.", "4", None, id="fined-alongside-sport"),
+])
+def test_measure_a_group_alongside(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
