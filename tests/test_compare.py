@@ -106,6 +106,12 @@ def test_compare_parse_period(date, expected):
     (Row(ref="a.txt:0", doc="a.txt", figure="dozens", value=12, low=12, high=120, bound="vague", unit=None, counted=None,
          time=None, date=None, source="police", source_id=None, subject_via="counted", as_of="2021-07-04"),
      hand_row(120, 120, "2021-07-04"), "injured", True),
+    # a share of a total may fall as the total grows: no "only grows" rule for percentages
+    (Row(ref="a.txt:0", doc="a.txt", figure="80%", value=80, low=72, high=88, bound="approx", unit="%", counted=None,
+         time=None, date=None, source="commanders", source_id=None, subject_via="counted", as_of="2025-01"),
+     Row(ref="b.txt:0", doc="b.txt", figure="30%", value=30, low=27, high=33, bound="approx", unit="%", counted=None,
+         time=None, date=None, source="officials", source_id=None, subject_via="counted", as_of="2025-04"), "casualties",
+     False),
 ])
 def test_compare_conflict_rule(a, b, measure, conflicts):
     assert (conflict(a, b, measure) is not None) == conflicts
@@ -245,6 +251,25 @@ def test_compare_subject_from_the_party(nlp, sentences, figure, subject_via):
     assert row.subject_via == subject_via
     group = next(g for g in groups if row in g.rows)
     assert len(group.rows) == 2  # it joins the claim that names the party in its counted phrase
+
+
+# A people or losses phrase in the figure's own sentence beats the article's earlier subject ("total Russian combat
+# losses ... 817,580 personnel" in a page about North Korean troops).
+@pytest.mark.parametrize(("sentences", "figure", "subject"), [
+    (["North Korea has lost 4,000 soldiers in Kursk, Kyiv said. Total Russian combat losses since 2022 amount to "
+      "approximately 817,580 personnel, the General Staff said."], "approximately 817,580", "russia"),
+    (["Russian forces lost 1,500 soldiers this week, Kyiv said. Ukrainian military losses since the spring amount to "
+      "some 43,000 personnel, Moscow claimed."], "some 43,000", "ukrain"),
+])
+def test_compare_subject_named_in_the_figures_sentence(nlp, sentences, figure, subject):
+    from claimx.across.actors import ActorIndex
+    from claimx.run.pipeline import make_doc
+
+    docs = [nlp(make_doc(nlp, text, f"{i}.txt", "2024-06-03")) for i, text in enumerate(sentences)]
+    claims = [c for d in docs for c in d._.claims]
+    groups = compare(claims, ActorIndex.from_docs(docs), min_claims=1)
+    group = next(g for g in groups for r in g.rows if r.figure == figure)
+    assert subject in (group.subject_id or group.subject).lower()
 
 
 # --- the seed articles ---------------------------------------------------------------------

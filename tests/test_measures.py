@@ -565,3 +565,8 @@ def test_measure_shooting_victims_and_partitive_words(figure_of, text, find, mea
 def test_measure_a_group_alongside(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+
+def test_measure_a_come_back_is_no_deployment(figure_of):
+    claim = figure_of('"Of a platoon of 30, maybe five come back," the sergeant said.', "five")
+    assert claim.measure is None

@@ -40,6 +40,16 @@ def vocab():
     ("in the previous 3 days", BASE, "2025-04-28/2025-05-01"),
     ("between 2014 and 2016", None, "2014/2016"),
     ("from March 2020 to June 2020", None, "2020-03/2020-06"),
+    # a calendar year or month named from the article's: "last year" is the year before, "the last year" a look-back
+    ("last year", BASE, "2024"),
+    ("in October last year", BASE, "2024-10"),
+    ("October of last year", BASE, "2024-10"),
+    ("last October", BASE, "2024-10"),
+    ("last March", BASE, "2025-03"),
+    ("in January this year", BASE, "2025-01"),
+    ("earlier this month", BASE, "2025-05"),
+    ("last month", BASE, "2025-04"),
+    ("in the last year", BASE, "2024-05-01/2025-05-01"),
 ])
 def test_timex_resolve(times, text, base, expected):
     assert times.resolve(text, base) == expected

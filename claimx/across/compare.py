@@ -58,7 +58,8 @@ LEXICON = "compare.json"
 ANAPHORIC = frozenset({"troops", "casualties"})
 PARTY_REACH = 3  # words allowed between the party's verb and the figure ("has sent as many as ...")
 PARTY_WORDS = 4  # the party is named in the last words before its verb ("... says North Korea has sent")
-PHRASE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?P<noun>[a-z]+)")  # "North Korean forces": a name, then a noun
+# "North Korean forces", "Russian combat losses": a name, then a noun (after at most one more lower-case word)
+PHRASE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 
 
 # --- grouping ---------------------------------------------------------------------------
@@ -128,12 +129,14 @@ def _party(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
 
 
 def _named_before(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
-    """The actor of the last people phrase before the figure in its sentence ("North Korean forces ...")."""
+    """The actor of the last people or losses phrase before the figure in its sentence ("North Korean forces ...",
+    "Russian combat losses ...")."""
     if actors is None:
         return None
     found = None
     for m in PHRASE_RE.finditer(_before_figure(c)):
-        if lex.nouns.get(norm(m["noun"])) == "troops" and (aid := _actor(actors.mentioned_in(m.group(0)), actors, lex)):
+        if any(lex.nouns.get(norm(w)) in ("troops", "casualties") for w in m["words"].split()) and (
+                aid := _actor(actors.mentioned_in(m.group(0)), actors, lex)):
             found = aid
     return found
 
@@ -203,10 +206,11 @@ def _subjects(claims: list[Claim], actors: ActorIndex | None,
                 aid, via = f"event:{event}", "event"  # another event's figure: never the story's subject
             if not aid and (party := _party(c, actors, lex)):
                 aid, via = party, "party"
+            if not aid and not anaphor and (noun is None or noun in ANAPHORIC) and (named := _named_before(c, actors, lex)):
+                aid, via = named, "context"  # "North Korean forces are suffering ..., 1,000 killed and wounded"; its own
+                # sentence beats the article's context ("total Russian combat losses ... 817,580 personnel")
             if not aid and (noun is None or noun in ANAPHORIC or anaphor) and donor:
                 aid, via = donor[0], "context"
-            if not aid and (noun is None or noun in ANAPHORIC) and (named := _named_before(c, actors, lex)):
-                aid, via = named, "context"  # "North Korean forces are suffering ..., 1,000 killed and wounded"
             if noun in (None, "casualties") or anaphor:  # the measure or a pointer, not who: take who from the donor
                 noun = donor[1] if donor and via == "context" else (noun or "")
             if aid and via != "event" and noun in ("troops", "people", "casualties", ""):

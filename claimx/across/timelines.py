@@ -19,6 +19,7 @@ APPROX = 0.10
 VAGUE_FACTOR = 10.0
 SAME_TIME_DAYS = 7  # as-of dates this close are the same time: a briefing a week later reports the same state
 CUMULATIVE = frozenset({"killed", "injured", "casualties", "captured", "missing"})
+SHARE_UNIT = "%"  # a share of the dead among casualties can fall as the total grows: no cumulative rule
 INF = math.inf
 
 
@@ -189,7 +190,7 @@ def conflict(a: Row, b: Row, measure: str) -> str | None:
         return (f"{_says(a)} and {_says(b)}: {what} from different sources, {_days_apart(a, b)}, "
                 "that cannot both be right")
     earlier, later = sorted((a, b), key=lambda r: r.period)  # type: ignore[arg-type, return-value]
-    if measure in CUMULATIVE and _below(later, earlier):
+    if measure in CUMULATIVE and a.unit != SHARE_UNIT and _below(later, earlier):  # a share of a total may fall
         return (f"{_says(later)}, below the earlier {_says(earlier)}: a count of the {measure} only grows, "
                 "so a later total cannot be smaller")
     return None

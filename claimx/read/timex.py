@@ -44,6 +44,7 @@ ISO_DAY_CHARS = len("2025-04-30")
 PARSE_CACHE = 4096  # distinct (phrase, article date) readings of dateparser remembered
 WEEK_DAYS = 7
 OWN, STATEMENT, OTHER = "own time", "statement", "other clause"
+THE_LOOK_BACK_RE = re.compile(r"\bthe\s+(?:last|past|previous)\b", re.I)  # 'the last year': the year up to now
 FRONTED_LEAD_WORDS = 1  # 'In January, ...': the words before a sentence-opening time phrase (a preposition)
 CLAUSE_POS = frozenset({"VERB", "AUX"})  # a clause is headed by a verb (or a copula)
 # "troops sent in January", "casualties Russian forces suffered over the past day": a participle or relative clause on
@@ -101,12 +102,19 @@ class TimeResolver:
         names = _alternation(list(self.month_of))
         day_first, month_first = rf"(?P<d1>\d{{1,2}}) (?P<m1>{names})\.?,? ", rf"(?P<m2>{names})\.? (?P<d2>\d{{1,2}}),? "
         self.plain_date_re = re.compile(rf"(?:{day_first}|{month_first})(?P<y>\d{{4}})", re.I)
+        self.calendar_leads: dict[str, int] = lex.get("calendar_leads", {})
+        leads = _alternation(list(self.calendar_leads))
+        self.calendar_re = re.compile(rf"(?:(?P<month>{names})\.?\s+(?:of\s+)?)?(?P<lead>{leads})\s+(?P<unit>year|month)", re.I)
+        self.last_month_re = re.compile(rf"(?P<lead>{leads})\s+(?P<month>{names})\.?", re.I)
         self.weekday_of = {name.lower(): k for k, name in enumerate(lex["weekday_names"])}
         self.weekday_re = re.compile(rf"(?:(?:{_alternation(lex['weekday_leads'])})\s+)?(?P<day>{_alternation(list(self.weekday_of))})"
                                      rf"(?:\s+(?:{_alternation(lex['day_parts'])}))?", re.I)
 
     def resolve(self, text: str, base: dt.date | None) -> str | None:
         """An ISO date (2025-04-30), month (2025-01), year (2022) or period (start/end) for a time expression."""
+        calendar = self._calendar(text, base)
+        if calendar is not None:
+            return calendar
         m = self.past_re.search(text)
         if m and base is not None:
             return self._look_back(m, base)
@@ -135,6 +143,29 @@ class TimeResolver:
         except ValueError:  # "Feb 30, 2024": what dateparser makes of it is its own answer
             return None
         return day.isoformat()
+
+    def _calendar(self, text: str, base: dt.date | None) -> str | None:
+        """'last year' (2024 in a 2025 article), 'October last year' (2024-10), 'last October' (the latest October
+        before the article's month), 'earlier this month': a calendar year or month; 'the last year' is a look-back."""
+        if base is None or THE_LOOK_BACK_RE.search(text):
+            return None
+        cleaned = self.strip_re.sub("", text.strip())
+        m = self.calendar_re.fullmatch(cleaned)
+        if m is not None:
+            offset = self.calendar_leads[m["lead"].lower()]
+            if m["unit"].lower() == "year":
+                year = base.year + offset
+                return f"{year}-{self.month_of[m['month'].lower()]:02d}" if m["month"] else str(year)
+            if m["month"]:
+                return None  # "October this month" says nothing
+            month = base.month + offset
+            year = base.year + (month - 1) // 12
+            return f"{year}-{(month - 1) % 12 + 1:02d}"
+        m = self.last_month_re.fullmatch(cleaned)
+        if m is not None and self.calendar_leads[m["lead"].lower()] < 0:
+            month = self.month_of[m["month"].lower()]
+            return f"{base.year if month < base.month else base.year - 1}-{month:02d}"
+        return None
 
     def _weekday(self, name: str, base: dt.date | None) -> str | None:
         """'Monday': the latest Monday on or before the article's date (the article's date itself on a Monday)."""

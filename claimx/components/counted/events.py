@@ -71,11 +71,12 @@ class EventRules:
 
     def _after_count(self, span: Span, noun: Token | None) -> bool:
         """The figure follows a count: a preposition that gives a count its value ('put the number ... at'; 'to' only
-        before a bare figure: 'bring the number of soldiers dispatched to around 13,000'), or a count noun itself
+        before a bare figure or one of people: 'bring the number of soldiers dispatched to around 13,000', 'losses ...
+        amounted to some 43,000 personnel', not 'taken to 2 hospitals'), or a count noun itself
         ('losses above 3,000', the bound word being the figure's)."""
         if span.start == 0:
             return False
-        preps = self.count_preps | (self.count_preps_bare if noun is None else set())
+        preps = self.count_preps | (self.count_preps_bare if noun is None or self._is_people(noun) else set())
         prev = span.doc[span.start - 1]
         if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in preps:
             return True  # "the number of dead ran into the hundreds"

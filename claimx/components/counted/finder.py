@@ -94,6 +94,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.place_preps = {w.lower() for w in presence.get("place_preps", [])}
         self.place_nouns = {w.lower() for w in presence.get("place_nouns", [])}
         self.placing_verbs = {w.lower() for w in presence.get("placing_verbs", [])}
+        self.return_particles = {w.lower() for w in presence.get("return_particles", [])}
         cues = m.get("care_cues", {})
         self.care_lemmas = {w.lower() for w in cues.get("lemmas", [])}
         self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)

@@ -46,7 +46,9 @@ class PresenceRules:
 
     def _is_presence(self, tok: Token) -> bool:
         """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
-        return tok.lemma_.lower() in self.presence_lemmas or _phrase_at(tok, self.presence_phrases)
+        if tok.lemma_.lower() in self.presence_lemmas:
+            return not any(c.lower_ in self.return_particles for c in tok.children)  # "maybe five come back": they return
+        return _phrase_at(tok, self.presence_phrases)
 
     def _is_place_prep(self, tok: Token) -> bool:
         """'in the Kursk region', 'in Europe', 'along the border': a preposition whose object is a place (a named place
