@@ -44,7 +44,7 @@ ISO_DAY_CHARS = len("2025-04-30")
 PARSE_CACHE = 4096  # distinct (phrase, article date) readings of dateparser remembered
 WEEK_DAYS = 7
 OWN, STATEMENT, OTHER = "own time", "statement", "other clause"
-THE_LOOK_BACK_RE = re.compile(r"\bthe\s+(?:last|past|previous)\b", re.I)  # 'the last year': the year up to now
+MONTHS_PER_YEAR = 12
 FRONTED_LEAD_WORDS = 1  # 'In January, ...': the words before a sentence-opening time phrase (a preposition)
 CLAUSE_POS = frozenset({"VERB", "AUX"})  # a clause is headed by a verb (or a copula)
 # "troops sent in January", "casualties Russian forces suffered over the past day": a participle or relative clause on
@@ -104,7 +104,11 @@ class TimeResolver:
         self.plain_date_re = re.compile(rf"(?:{day_first}|{month_first})(?P<y>\d{{4}})", re.I)
         self.calendar_leads: dict[str, int] = lex.get("calendar_leads", {})
         leads = _alternation(list(self.calendar_leads))
-        self.calendar_re = re.compile(rf"(?:(?P<month>{names})\.?\s+(?:of\s+)?)?(?P<lead>{leads})\s+(?P<unit>year|month)", re.I)
+        self.calendar_units: dict[str, int] = lex.get("calendar_units", {})  # months in each
+        units = _alternation(list(self.calendar_units))
+        self.calendar_re = re.compile(rf"(?:(?P<month>{names})\.?\s+(?:of\s+)?)?(?P<lead>{leads})\s+(?P<unit>{units})", re.I)
+        # 'the last year': the year up to the article's date, not the calendar year before it
+        self.look_back_re = re.compile(rf"\bthe\s+(?:{_alternation(lex['past_words'])})\b", re.I)
         self.last_month_re = re.compile(rf"(?P<lead>{leads})\s+(?P<month>{names})\.?", re.I)
         self.weekday_of = {name.lower(): k for k, name in enumerate(lex["weekday_names"])}
         self.weekday_re = re.compile(rf"(?:(?:{_alternation(lex['weekday_leads'])})\s+)?(?P<day>{_alternation(list(self.weekday_of))})"
@@ -147,13 +151,13 @@ class TimeResolver:
     def _calendar(self, text: str, base: dt.date | None) -> str | None:
         """'last year' (2024 in a 2025 article), 'October last year' (2024-10), 'last October' (the latest October
         before the article's month), 'earlier this month': a calendar year or month; 'the last year' is a look-back."""
-        if base is None or THE_LOOK_BACK_RE.search(text):
+        if base is None or self.look_back_re.search(text):
             return None
         cleaned = self.strip_re.sub("", text.strip())
         m = self.calendar_re.fullmatch(cleaned)
         if m is not None:
             offset = self.calendar_leads[m["lead"].lower()]
-            if m["unit"].lower() == "year":
+            if self.calendar_units[m["unit"].lower()] == MONTHS_PER_YEAR:
                 year = base.year + offset
                 return f"{year}-{self.month_of[m['month'].lower()]:02d}" if m["month"] else str(year)
             if m["month"]:
