@@ -163,6 +163,8 @@ def test_a_closed_quotation_does_not_reach_forward(figure_of):
                  "watchdog", id="transport-dash-label"),
     pytest.param("NIS: About 100 soldiers killed in Kursk\nThe NIS briefed lawmakers on Tuesday.", "100", "nis",
                  id="acronym-label-named-again"),
+    pytest.param("NIS: About 100 N. Korean Soldiers Killed in Kursk Fighting\nThe NIS told lawmakers about it.", "100",
+                 "nis", id="acronym-label-title-case-headline"),
     pytest.param("Budanov: 11,000 North Korean soldiers in Kursk\nThe general spoke on television.", "11,000", "budanov",
                  id="name-label-tagged-as-noun"),
 ])

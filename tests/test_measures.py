@@ -570,3 +570,22 @@ def test_measure_a_group_alongside(figure_of, text, find, measure):
 def test_measure_a_come_back_is_no_deployment(figure_of):
     claim = figure_of('"Of a platoon of 30, maybe five come back," the sergeant said.', "five")
     assert claim.measure is None
+
+
+# What a force numbers where the sentence places or sends it is deployed; an army's size is not; vehicles lost are no
+# casualties (materiel), though police cars sent to a scene are deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Pentagon says North Korean troops in Russia's Kursk region number about 11,000", "11,000", "deployed",
+                 id="troops-in-region-number-war"),
+    pytest.param("The new contingent is believed to number about 31-hundred soldiers, Lee said.", "31-hundred",
+                 "deployed", id="contingent-numbers-war"),
+    pytest.param("The North Korean armed forces, numbering 1.2 million, are among the largest armies.", "1.2 million",
+                 None, id="army-size-not-deployed"),
+    pytest.param("Russia has also lost 9,930 tanks and 20,620 armored fighting vehicles, the report said.", "20,620",
+                 None, id="vehicles-lost-war"),
+    pytest.param("Two ambulances and four police cars were sent to the scene.", "four", "deployed",
+                 id="police-cars-sent-local"),
+])
+def test_measure_force_size_and_materiel_lost(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -145,8 +145,9 @@ class Speakers:
         """'The regional police chief, Amir Saleh, said': the name, with the title as its role."""
         if head.pos_ == "NOUN":
             for child in head.rights:
-                if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-                    return child
+                if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN") \
+                        and not any(t.like_num for t in child.subtree):
+                    return child  # not "NIS: About 100 N. Korean Soldiers Killed": a headline's figure, no name
         return head
 
     def _title_holder(self, head: Token) -> Token:

@@ -19,6 +19,7 @@ from .base import (
     Before as _Before,
 )
 from .measure import MeasureRules
+from .presence import PLACE_ENTS
 from .tree import (
     anchor_of,
     antecedent as _antecedent,
@@ -84,6 +85,8 @@ class CountedFinder(MeasureRules, DataComponent):
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")
         self.war_context = low("war_context")
         self.materiel = low("materiel")
+        self.size_verbs = low("size_verbs")
+        self.sent_forces = low("sent_forces")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
         care, presence = m.get("care_transport", {}), m.get("presence", {})
         self.care_verbs = {w.lower() for w in care.get("verbs", [])}
@@ -136,6 +139,8 @@ class CountedFinder(MeasureRules, DataComponent):
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
+        if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):
+            return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
         if found is None and noun is None and same is not None and self._earlier_value(span):
             return same.measure  # "casualties had climbed to about 4,000, up from 1,100 in January": the same count before
         if found is None and noun is None and same is not None and span.start > 0 \
@@ -145,6 +150,20 @@ class CountedFinder(MeasureRules, DataComponent):
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
         return found
+
+    def _force_size(self, span: Span) -> bool:
+        """The figure is what a force numbers, read off the words (the tagger often takes 'number' for a noun): a size
+        verb right before it, and forces named and placed or sent before that in the sentence ('troops in Kursk number
+        about 11,000'; not 'the armed forces, numbering 1.2 million')."""
+        if span.start == 0:
+            return False
+        verb = span.doc[span.start - 1]
+        if not any(verb.lower_.startswith(v) for v in self.size_verbs):
+            return False
+        before = span.doc[span.sent.start:verb.i]
+        placed = any(t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in self.place_nouns or t.lemma_.lower() in self.sent_forces
+                     or self._measure_of(t) == "deployed" for t in before)
+        return placed and any(t.pos_ == "NOUN" and self._is_forces(t) for t in before)
 
     def _earlier_value(self, span: Span) -> bool:
         """The words before the figure give the count's earlier value ('up from', 'compared with')."""
