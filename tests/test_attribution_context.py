@@ -301,3 +301,19 @@ def test_a_cause_after_from_is_no_author(figure_of):
     claim = figure_of("Published estimates of deaths from fighting and hunger range from 80,000 to 600,000.", "80,000")
     assert "fighting" not in _source(claim)
 
+
+
+# ", per X" closes a sentence as "according to X" does (US web news); "per cent" and "per barrel" are no source.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("North Korean units have suffered up to 4,000 casualties since December, per Ukraine's military "
+                 "intelligence agency.", "4,000", "military intelligence agency", id="war-per-agency"),
+    pytest.param("The tax is $3 per barrel, per the ministry.", "$3", "ministry", id="business-per-ministry"),
+    pytest.param("The defector said a private's family received 300,000 won as a payment.", "300,000", "defector",
+                 id="people-defector-said"),
+])
+def test_comma_per_names_the_source(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_per_cent_is_no_source(figure_of):
+    assert figure_of("Shares rose 5 per cent on Friday.", "5").source is None

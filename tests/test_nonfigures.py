@@ -97,6 +97,7 @@ def test_nonfigures_phone_numbers_are_not_figures(blank_figures, text, kept):
     pytest.param("Fans can text 8005551234 to vote for the player of the year.", "8005551234", None, id="sport-text-line"),
     pytest.param("The firm paid a one-time levy of 15 percent on cash held abroad.", "one", "15 percent", id="business-one-time"),
     pytest.param("She is a three-time champion with 42 wins.", "three", "42", id="sport-three-time"),
+    pytest.param("Families received a one-off payment of 300,000 won.", "one", "300,000 won", id="money-one-off"),
 ])
 def test_nonfigures_phone_digits_and_time_compounds(extract, text, absent, present):
     texts = [c.figure.text for c in extract(text)]
