@@ -58,9 +58,13 @@ class EventRules:
         out: list[Token] = []
         for tok in reversed(words):
             out.append(tok)
-            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.tally_nouns or self._measure_of(tok)):
+            if self._is_count_noun(tok):
                 break
         return out
+
+    def _is_count_noun(self, tok: Token) -> bool:
+        """A noun that names a count: a tally ('the number', 'the toll') or a measure ('losses', 'deaths')."""
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.tally_nouns or self._measure_of(tok) is not None)
 
     def _threshold_groups(self, span: Span) -> list[list[Token]]:
         """The count a bound verb before or in the figure reaches ('losses exceeding 4,000'), read off the words."""
@@ -80,8 +84,7 @@ class EventRules:
         prev = span.doc[span.start - 1]
         if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in preps:
             return True  # "the number of dead ran into the hundreds"
-        return prev.lower_ in preps or (prev.pos_ == "NOUN" and (
-            prev.lemma_.lower() in self.tally_nouns or self._measure_of(prev) is not None))
+        return prev.lower_ in preps or self._is_count_noun(prev)
 
     def _threshold_count(self, verb: Token) -> list[Token]:
         """The count a threshold verb says has reached the figure: its subject ('the number of soldiers killed has
@@ -91,9 +94,7 @@ class EventRules:
             count = verb.head
         if count is None:
             return self._count_before(verb)
-        mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
-        return [*(m for m in mods if m.dep_ == "compound"), count, *(m for m in mods if m.dep_ != "compound"),
-                *of_phrase_words(count)]  # "the casualty toll": the compound says which toll
+        return count_words(count)
 
     def _count_before(self, verb: Token) -> list[Token]:
         """The parser left the threshold verb without a subject ('The number of troops killed and injured ... has
@@ -106,9 +107,18 @@ class EventRules:
                 start = j + 1
                 break
         words = list(doc[start:verb.i])
-        if any(t.pos_ == "NOUN" and (t.lemma_.lower() in self.tally_nouns or self._measure_of(t)) for t in words):
+        if any(self._is_count_noun(t) for t in words):
             return words
         return []
+
+
+def count_words(count: Token) -> list[Token]:
+    """A count noun with the words that say what it counts, its compounds first ('the casualty toll'), then its
+    adjectives, participles and relative clauses ('the total deployed') and its 'of' phrase ('the number of people
+    killed')."""
+    mods = [c for c in count.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
+    return [*(m for m in mods if m.dep_ == "compound"), count, *(m for m in mods if m.dep_ != "compound"),
+            *of_phrase_words(count)]
 
 
 def of_phrase_words(noun: Token) -> list[Token]:

@@ -10,7 +10,7 @@ from .base import (
     NOUNS,
     RELATIVE_TAGS,
 )
-from .events import EVENT_POS, EventRules, of_phrase_words as _of_phrase_words
+from .events import EVENT_POS, EventRules, count_words
 from .presence import PresenceRules
 from .tree import (
     coordination_end as _coordination_end,
@@ -104,11 +104,11 @@ class MeasureRules(EventRules, PresenceRules):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
         if self._is_place_prep(tok):
-            if noun is None or not self._is_forces(noun) or self._acted_on_there(tok, noun):
+            if noun is None or not self._is_forces(noun) or self._acted_on(noun, tok.head):
                 return None
             return "deployed"  # "3,000 troops remain in Kursk"
         if self._is_presence(tok):
-            if tok.dep_ == "prep" and noun is not None and self._acted_on_there(tok, noun):
+            if tok.dep_ == "prep" and noun is not None and self._acted_on(noun, tok.head):
                 return None  # "two police cars were damaged on the street"
             return "deployed" if noun is None or self._is_forces(noun) else None
         if self._is_care_transport(tok):
@@ -281,14 +281,12 @@ class MeasureRules(EventRules, PresenceRules):
             # "bringing the death toll to 30,410", "the toll stands at 246"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
-            groups.append([*(c for t in tallies for c in t.children if c.dep_ == "compound"), *tallies,
-                           *(w for t in tallies for w in (*_of_phrase_words(t), *_participles(t)))])
-            # "the casualty toll", "the number of people killed", "the total deployed"
+            groups.append([w for t in tallies for w in count_words(t)])  # "the number of people killed", "the total deployed"
             if any(t.dep_ == "dobj" for t in tallies) and gov.dep_ in ("advcl", "xcomp", "conj") and gov.head != gov:
                 # "two more died overnight, bringing the total to 14": the total of what the main clause tells
                 groups.append(self._clause(gov.head, fig_tokens))
         if head.lower_ in ("to", "at") and gov.pos_ == "NOUN" and gov.lemma_.lower() in self.tally_nouns:
-            groups.append([*(c for c in gov.children if c.dep_ == "compound"), gov])  # "combat losses ... to 817,580"
+            groups.append(count_words(gov))  # "combat losses ... to 817,580"
         if head.lower_ == "of" and gov.pos_ in NOUNS:
             groups.append([gov])  # "the deployment of", "the deaths of"
             return gov
@@ -378,9 +376,3 @@ def _linear_coordination_end(doc: Doc, i: int) -> int | None:
         if tok.pos_ in NOUNS:
             last = tok.i
     return last
-
-
-def _participles(noun: Token) -> list[Token]:
-    """'the total [deployed]': the participles and adjectives after a count noun."""
-    return [c for c in noun.rights if c.dep_ in ("acl", "amod")]
-

@@ -58,16 +58,11 @@ class PresenceRules:
         return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
             c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
 
-    def _acted_on_there(self, prep: Token, noun: Token) -> bool:
-        """'destroyed two tanks near the village', 'two tanks were destroyed in the area': a place where a verb acts on
-        the forces it takes as its object (or passive subject) says where that happened, not where they are; verbs that
-        put forces somewhere or find them there ('has 50,000 troops in Kursk', 'putting 1,600 officers on the streets')
-        are the lexicon's placing_verbs."""
-        return self._acted_on(noun, prep.head)
-
     def _acted_on(self, noun: Token, verb: Token | None = None) -> bool:
-        """`noun` (or the first of its conjuncts) is what `verb` (by default its own head) acts on: the verb's object or
-        passive subject, the verb not being one of the placing_verbs ('two police cars were damaged')."""
+        """`noun` (or the first of its conjuncts) is what `verb` (by default its own head) acts on: its object or passive
+        subject, the verb not one of the placing_verbs. A place such a verb hangs on says where it happened, not where
+        the forces are ('destroyed two tanks near the village', 'two police cars were damaged on the street'); verbs
+        that put or find forces somewhere still place them ('has 50,000 troops in Kursk')."""
         while noun.dep_ == "conj" and noun.head != noun:
             noun = noun.head  # "three tanks and 14 motor vehicles were destroyed": the first conjunct's role
         verb = noun.head if verb is None else verb
