@@ -73,9 +73,7 @@ class LabelStrategies:
     def _named_elsewhere(word: Token) -> bool:
         """'Zelenskyy: losses above 3,000': a capitalised label word that the text names elsewhere as a person or an
         organisation (the tagger often misses a name alone in a headline)."""
-        if not word.is_title:
-            return False
-        return any(e[-1].text == word.text and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
+        return word.is_title and _named_as_body(word)
 
     def _speaks_as_label(self, para: Span, colon: Token, word: Token) -> bool:
         """A one-word capitals label ('WALLACE:', 'HOST:') speaks, unlike a dateline ('SEOUL:'), when what follows is
@@ -86,8 +84,7 @@ class LabelStrategies:
             return True
         if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
             return True
-        key = word.text.lower()
-        return any(e[-1].lower_ == key and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
+        return _named_as_body(word)
 
     def _colon_quote_speaker(self, colon: Token) -> Token | None:
         """'... exemplified by this finding: \'\'27 companies ...': the speaking noun before a colon that opens a quotation."""
@@ -125,3 +122,9 @@ class LabelStrategies:
         """A word the lexicons know as a speaker ('watchdog', 'minister'), whatever the tagger made of it in a headline."""
         low = tok.lower_
         return low in self.person_nouns or low in self.org_nouns or low in self.titles or low in self.vague_sources
+
+
+def _named_as_body(word: Token) -> bool:
+    """The text names the word elsewhere, in any case, as the last word of a person or organisation."""
+    key = word.text.lower()
+    return any(e[-1].lower_ == key and e[-1].i != word.i for e in ents_of(word.doc, "PERSON", "ORG"))
