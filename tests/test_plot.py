@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass
@@ -17,7 +18,32 @@ from claimx.out.scales import MAX_TICKS, TICK_FORMATS
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-def hand_group(n_conflicts: int = 1) -> Group:
+@dataclass(frozen=True)
+class Camps:
+    """A disagreement as compare writes it: camps of row indexes and why."""
+
+    camps: tuple[tuple[int, ...], ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class DisputedGroup(Group):
+    """A group that carries disagreements beside its rows."""
+
+    disagreements: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairsOnlyGroup:
+    """A group as compare wrote it before disagreements: rows and conflicting pairs, no camps."""
+
+    label: str
+    unit: str | None
+    rows: tuple[Row, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def hand_group(n_conflicts: int = 1) -> DisputedGroup:
     rows = (
         Row(ref="a.txt:10", doc="a.txt", figure="around 300", value=300.0, low=270.0, high=330.0, bound="approx",
             unit=None, counted="North Korean soldiers", time="in January", date="2025-01", source="NIS",
@@ -31,8 +57,9 @@ def hand_group(n_conflicts: int = 1) -> Group:
     )
     conflicts = (Conflict(0, 1, "NIS: around 300 (as of 2025-01) and Volodymyr Zelensky: over 3,000 (as of 2025-01-20): "
                           "totals from different sources, at the same time, that cannot both be right"),)[:n_conflicts]
-    return Group(subject="North Korea", subject_id="north-korea", noun="troops", measure="killed", unit=None,
-                 label="North Korean soldiers · killed", rows=rows, conflicts=conflicts, spread=10.0)
+    return DisputedGroup(subject="North Korea", subject_id="north-korea", noun="troops", measure="killed", unit=None,
+                         label="North Korean soldiers · killed", rows=rows, conflicts=conflicts, spread=10.0,
+                         disagreements=tuple(Camps(((c.a,), (c.b,)), c.reason) for c in conflicts))
 
 
 def check(path, kind: str) -> None:
@@ -65,7 +92,7 @@ def test_plot_groups_seeds(tmp_path, seed_groups, kind):
     check(path, kind)
     if kind == "html":
         text = path.read_text(encoding="utf-8")
-        assert "North Korean soldiers · killed" in text  # the timelines name their groups
+        assert seed_groups and all(html.escape(g.label) in text for g in seed_groups)  # the timelines name their groups
         assert "Disagreements" in text and "as of" in text
 
 
@@ -99,21 +126,6 @@ def test_plot_html_lists_rows_and_reasons(tmp_path):
 # --- hand-built groups: camps, scales, date ticks, labels, colours ------------------------------------------
 
 
-@dataclass(frozen=True)
-class Camps:
-    """A disagreement as compare writes it: camps of row indexes and why."""
-
-    camps: tuple[tuple[int, ...], ...]
-    reason: str
-
-
-@dataclass(frozen=True)
-class DisputedGroup(Group):
-    """A group that carries disagreements beside its rows."""
-
-    disagreements: tuple[Any, ...] = ()
-
-
 def claim(source: str | None, figure: str, low: float, high: float, as_of: str | None, *, value: float | None = None,
           scope: str = "total") -> Row:
     bound = "exact" if low == high else ("min" if math.isinf(high) else "range")
@@ -125,10 +137,12 @@ def claim(source: str | None, figure: str, low: float, high: float, as_of: str |
 
 
 def group(rows: tuple[Row, ...], label: str = "soldiers · killed", conflicts: tuple[Conflict, ...] = (),
-          disagreements: tuple[Any, ...] | None = None) -> Group:
-    fields = {"subject": "Ruritania", "subject_id": "ruritania", "noun": "troops", "measure": "killed", "unit": None,
-              "label": label, "rows": rows, "conflicts": conflicts, "spread": None}
-    return Group(**fields) if disagreements is None else DisputedGroup(**fields, disagreements=disagreements)
+          disagreements: tuple[Any, ...] | None = None) -> Any:
+    """A group with `disagreements`, or, when None, one with conflicting pairs only (as before camps)."""
+    if disagreements is None:
+        return PairsOnlyGroup(label=label, unit=None, rows=rows, conflicts=conflicts)
+    return DisputedGroup(subject="Ruritania", subject_id="ruritania", noun="troops", measure="killed", unit=None,
+                         label=label, rows=rows, conflicts=conflicts, spread=None, disagreements=disagreements)
 
 
 # a port city's toll: the mayor, the ministry and the relief agency each give their own count, the same week
