@@ -315,3 +315,16 @@ def test_plot_html_lists_camps(tmp_path):
     text = plot_groups([g], tmp_path / "g.html").read_text(encoding="utf-8")
     assert "Mayor: over 3,000 against Health Ministry" in text
     assert text.count("<td>A</td>") == 2 and text.count("<td>B</td>") == 1 and text.count("<td>C</td>") == 1
+
+
+@pytest.mark.parametrize(("as_of", "days"), [("2024-10", 30), ("2024", 365), ("2024-10-05", None)])
+def test_plot_as_of_month_drawn_over_its_days(close_figures, as_of, days):
+    rows = (claim("Red Cross", "hundreds", 100, 1000, as_of, value=100), claim("Army", "400", 400, 400, "2024-12-01"))
+    ax = drawn([group(rows)]).axes[0]
+    flat = [line for line in ax.get_lines() if len(line.get_xdata()) == 2
+            and line.get_ydata()[0] == line.get_ydata()[1] == 100]
+    if days is None:
+        assert not flat  # one day: a mark, no line
+    else:
+        (line,) = flat
+        assert line.get_xdata()[1] - line.get_xdata()[0] == pytest.approx(days)

@@ -48,12 +48,14 @@ PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
            "#17becf", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#393b79",
            "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363",
            "#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6baed6", "#fd8d3c", "#74c476", "#9e9ac8")
-CAMP_FILLS = ("#c0392b", "#2471a3", "#b7950b", "#7d3c98", "#117a65", "#616a6b")  # camp A, B, C, ...: dark enough
-CAMP_ALPHA = 0.14  # for a tag's text, pale as a band's fill
+CAMP_FILLS = ("#c0392b", "#2471a3", "#b7950b", "#7d3c98", "#117a65", "#616a6b")  # camp A, B, C, ...: a tag's text
+CAMP_ALPHA = 0.14  # ... and, this pale, its band's fill
 MARKERS = {"total": "o", "addition": "^", "period": "s", "incident": "D"}
 NO_SOURCE = "no source"
 PANEL_HEIGHT = 3.4  # inches per group
 FIG_WIDTH = 12.0  # inches
+FIG_DPI = 100  # the dpi labels are placed at (placement's pixel sizes assume it); files are saved at SAVE_DPI
+SAVE_DPI = 120
 KEY_HEIGHT = 0.45  # inches at the figure's top for the key of marks and bands
 UNDATED_GAP = 0.12  # the undated column sits this share of the date span right of the latest date
 MIN_SPAN_DAYS = 10  # a panel spans at least this many days, so one date is not a zero-width axis
@@ -161,7 +163,7 @@ def figure_for(groups: Sequence[Group]) -> Any:  # a matplotlib Figure; matplotl
         ax.text(0.5, 0.5, "no groups of comparable claims", ha="center", va="center")
         return fig
     height = PANEL_HEIGHT * len(groups) + KEY_HEIGHT
-    fig, axes = plt.subplots(len(groups), 1, figsize=(FIG_WIDTH, height), squeeze=False)
+    fig, axes = plt.subplots(len(groups), 1, figsize=(FIG_WIDTH, height), dpi=FIG_DPI, squeeze=False)
     colour = source_colours(groups)
     pending = [_draw_timeline(ax, g, colour) for ax, g in zip(axes[:, 0], groups, strict=True)]
     fig.legend(handles=_key_handles(), loc="upper center", ncol=7, fontsize=8, frameon=False,
@@ -223,12 +225,11 @@ def _draw_rows(ax: Any, g: Group, xs: list[float], xlim: tuple[float, float], yl
         c = colour[source]
         low = max(r.low, ymin)
         high = min(r.high, ymax)
+        y = r.value if r.value else _middle(low, high, ax.get_yscale())
         ax.plot([x, x], [low, high], color=c, linewidth=4, alpha=0.55, solid_capstyle="butt", zorder=2)
         p = r.period
         if p is not None and p[1] > p[0]:  # an as-of month or year: a thin line over its days
-            y_mid = r.value if r.value else _middle(low, high, ax.get_yscale())
-            ax.plot([date2num(p[0]), date2num(p[1])], [y_mid, y_mid], color=c, linewidth=1, alpha=0.6, zorder=2)
-        y = r.value if r.value else _middle(low, high, ax.get_yscale())
+            ax.plot([date2num(p[0]), date2num(p[1])], [y, y], color=c, linewidth=1, alpha=0.6, zorder=2)
         ring = i in disputed
         ax.plot([x], [y], MARKERS.get(r.scope, "o"), color=c, markersize=MARK_SIZE, zorder=3,
                 markeredgecolor=CONFLICT if ring else "black", markeredgewidth=2 if ring else 0.5)
@@ -332,7 +333,7 @@ def plot_groups(groups: Sequence[Group], path: str | Path) -> Path:
     fig = figure_for(list(groups))
     try:
         buf = io.BytesIO() if suffix == ".png" else io.StringIO()
-        fig.savefig(buf, format="png" if suffix == ".png" else "svg", dpi=120)
+        fig.savefig(buf, format="png" if suffix == ".png" else "svg", dpi=SAVE_DPI)
     finally:
         plt.close(fig)
     if suffix == ".png":
