@@ -147,7 +147,7 @@ def test_claimreview_fields_from_the_claim(claims_files, tmp_path):
     assert mill["datePublished"] in {before.isoformat(), dt.date.today().isoformat()}  # no date in the rating: today
     assert mill["itemReviewed"]["author"]["name"] == "Maria Evans"
     assert mill["itemReviewed"]["datePublished"] == DATES["mill.txt"]  # no date in the text: the article's
-    assert border["itemReviewed"]["author"] == {"@type": "Organization", "name": "army"}
+    assert "author" not in border["itemReviewed"]  # "The army said": no name, no author
     assert border["itemReviewed"]["appearance"]["url"] == "https://radio.example.net/border"  # the rating's wins
 
 
@@ -172,6 +172,12 @@ def test_claimreview_date_published(record, article_date, expected):
     ({"name": "Ukrainian official", "kind": "person"}, None),
     ({"name": "Spokesman", "kind": "person"}, None),
     ({"name": "Lee", "kind": "person"}, {"@type": "Person", "name": "Lee"}),
+    # nor a body the article does not name: "the army", "South Korean lawmakers"
+    ({"name": "army", "kind": "organisation"}, None),
+    ({"name": "South Korean lawmakers", "kind": "group"}, None),
+    ({"name": "Lawmakers", "kind": "group"}, None),
+    ({"name": "Defence Ministry", "kind": "organisation"}, {"@type": "Organization", "name": "Defence Ministry"}),
+    ({"name": "Reuters", "kind": "media"}, {"@type": "Organization", "name": "Reuters"}),
     (None, None),
 ])
 def test_claimreview_author_of_the_claim(source, expected):

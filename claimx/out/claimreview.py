@@ -9,7 +9,7 @@ a header row, or JSON: one array of objects, or one object a line.
 
 Each rated claim becomes a ClaimReview whose `claimReviewed` is its sentence and whose
 `itemReviewed` is a Claim with `author` (the source, a Person or an Organization; none for a
-vague source or a person the article does not name: "officials", "a lawmaker"),
+vague source or one the article does not name: "officials", "a lawmaker", "the army"),
 `appearance` (the article) and `datePublished` (when the figure holds: `as_of.date`, else
 the time the sentence gives, else the article's date; the end of a period). A claim left
 without a date or an address is reported, one line each. The review's own `datePublished`
@@ -211,22 +211,23 @@ def claim_review(record: dict[str, Any], rating: Rating, article: Article, *, to
 
 def _author(source: dict[str, Any] | None) -> dict[str, Any] | None:
     """The claim's source as a schema.org Person or Organization; None when it names no one."""
-    if not source or source.get("kind") in NO_AUTHOR_KINDS or not source.get("name"):
+    if not source or source.get("kind") in NO_AUTHOR_KINDS or not names_someone(source.get("name") or ""):
         return None
-    person = source.get("kind") in PERSON_KINDS
-    if person and not names_a_person(source["name"]):
-        return None
-    return {"@type": "Person" if person else "Organization", "name": source["name"]}
+    return {"@type": "Person" if source.get("kind") in PERSON_KINDS else "Organization", "name": source["name"]}
 
 
-def names_a_person(name: str) -> bool:
-    """A person's source is someone only when named: its last word capitalised and no role noun.
+def names_someone(name: str) -> bool:
+    """A source is an author only when named: its last word capitalised and no role noun (singular or plural).
 
-    'John Kirby', 'Lee' name someone; 'lawmaker', 'Ukrainian official', 'Spokesman' say what the
-    person is, and a ClaimReview's author made of them would be invented.
+    'John Kirby', 'Lee', 'Acme Foods', 'Defence Ministry' name someone; 'lawmaker', 'Ukrainian
+    official', 'South Korean lawmakers', 'army', 'Spokesman' say what the source is, and an
+    author made of them would be invented.
     """
     words = name.split()
-    return bool(words) and words[-1][:1].isupper() and words[-1].lower() not in _role_words()
+    if not words or not words[-1][:1].isupper():
+        return False
+    last = words[-1].lower()
+    return last not in _role_words() and last.removesuffix("s") not in _role_words()
 
 
 @functools.cache
