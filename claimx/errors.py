@@ -38,6 +38,8 @@ class Warnings:
     W001 = "{path}: not valid UTF-8 (first at byte {pos}); {n:,} bad byte sequence(s) replaced with U+FFFD"
     W002 = "{path}: {n:,} run(s) of more than {limit:,} characters without a space ignored"
     W003 = "{path}: date '{date}' is not YYYY-MM-DD; ignored"
+    W008 = ("{claim}: its ClaimReview has no {missing} for the claim (--database gives the article's date and "
+            "address; the rating file's appearance an address)")
 
 
 class InputError(Exception):
