@@ -94,7 +94,7 @@ VersionOpt = Annotated[bool, typer.Option("--version", help="Show claimx's versi
 PlotOpt = Annotated[Path | None, typer.Option("--plot", metavar="FILE", help="Also draw each group as a timeline: the date "
                                                  "each claim holds on x, "
                                                  "each figure's interval as a bar, one colour per source, the scope as "
-                                                 "the mark's shape, conflicts joined in red. FILE.png, FILE.svg or "
+                                                 "the mark's shape, each camp of a disagreement a shaded band. FILE.png, FILE.svg or "
                                                  "FILE.html (one page, no outside files, that also lists rows and reasons).",
                                                  dir_okay=False)]
 MinClaimsOpt = Annotated[int, typer.Option("--min-claims", metavar="N", help="Leave out groups with fewer claims than this.", min=1)]
