@@ -122,7 +122,7 @@ def test_compare_conflict_rule(a, b, measure, conflicts):
     (hand_row(2700, 3300, "2024-10-21", source="Seoul"), hand_row(10000, 10000, "2024-10-28", source="Washington"),
      ["Seoul", "Washington", "as of 2024-10-21", "7 days apart", "cannot both be right"]),
     (hand_row(540, 660, "2025-01", source="Kyiv"), hand_row(270, 330, "2025-04-30", source="Moscow"),
-     ["Moscow", "below the earlier", "Kyiv", "only grows"]),
+     ["Moscow", "below the earlier", "Kyiv", "a drop between two sources"]),
 ])
 def test_compare_conflict_reason_in_words(a, b, words):
     reason = conflict(a, b, "killed")
@@ -228,7 +228,8 @@ def test_compare_output(width):
     Console(width=width, file=out, color_system=None).print(groups_table([group]))
     text = out.getvalue()
     assert "NIS" in text and "[3,600, 4,400]" in text and "2025-01-12" in text and "own time" in text
-    assert "cannot both be right" in text  # the reason, in words, under the table
+    assert "dispute 1" in text and "cannot all hold at once" in text  # the dispute, in words, under the table
+    assert "1A" in text and "1B" in text  # each claim's camp
 
 
 @pytest.mark.parametrize(("sentences", "figure", "subject_via"), [
@@ -289,12 +290,12 @@ def find_row(group: Group, value: float, source: str | None = None, as_of: str |
 
 
 @pytest.mark.parametrize(("measure", "label", "expected"), [
-    ("killed", "North Korean soldiers · killed", [
+    ("killed", "North Korea · troops · killed", [
         (300, "National Intelligence Service", "2025-01", "approx"),
         (600, None, "2025-04-30", "approx"),
         (4000, "Ukrainian officials", None, "approx"),
     ]),
-    ("casualties", "North Korean soldiers · casualties", [
+    ("casualties", "North Korea · troops · casualties", [
         (1000, "John Kirby", None, "approx"),
         (3000, "Volodymyr Zelensky", None, "min"),
         (4700, "Lee Seong-kweun", None, "approx"),

@@ -1,5 +1,6 @@
 """A group's timeline: each claim as a row with the interval its figure allows and the period
-its as-of date names, and the conflicts between rows (the rules: `compare`'s docstring).
+its as-of date names; the conflicts between rows, and the disagreements they make up, each a
+set of camps (the rules: `compare`'s docstring and docs/COMPARE.md).
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +49,10 @@ class Row:
     hedged: bool = False
     as_of: str | None = None  # the date the claim holds (Claim.as_of.date)
     as_of_via: str | None = None  # "own time", "statement", "article"; None when unknown
-    scope: str = "total"  # "total", "addition", "period", "incident"
+    scope: str = "total"  # "total", "addition", "period", "incident", "part"
+    voice_id: str | None = None  # the body a person speaks for ("South Korea's spy chief" -> south-korea)
+    mentions: tuple[str, ...] = ()  # refs of the other mentions of this claim (a headline repeating the body)
+    place: str | None = None  # a place narrower than the story, when the claim names one ("in the capital")
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -57,13 +62,19 @@ class Row:
     @property
     def voice(self) -> str:
         """Who speaks: the source's actor id or name, else the article itself."""
-        return self.source_id or (norm(self.source) if self.source else f"doc:{self.doc}")
+        return self.voice_id or self.source_id or (norm(self.source) if self.source else f"doc:{self.doc}")
+
+    @property
+    def attributed(self) -> bool:
+        """The text names who gives the figure."""
+        return bool(self.source or self.source_id)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["value"] = plain_number(self.value)
         d["low"] = plain_number(self.low)
         d["high"] = None if math.isinf(self.high) else plain_number(self.high)
+        d["mentions"] = list(self.mentions)
         return d
 
 
@@ -80,6 +91,18 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """One dispute: camps of rows (indices into `Group.rows`), each camp's figures can all hold at once,
+    no figure of one camp can hold with another camp's; `reason` names the camps in words."""
+
+    camps: tuple[tuple[int, ...], ...]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"camps": [list(c) for c in self.camps], "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Group:
     """Claims about one measure of one subject: a timeline sorted by as-of date, with its conflicts."""
 
@@ -92,6 +115,9 @@ class Group:
     rows: tuple[Row, ...]
     conflicts: tuple[Conflict, ...] = ()
     spread: float | None = None  # largest figure / smallest figure
+    disagreements: tuple[Disagreement, ...] = ()
+    place: str | None = None  # the narrower place the group's claims name, if any
+    holds: str = ""  # what the group holds, in words: "North Korea · place: Kursk · killed · totals"
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -100,7 +126,9 @@ class Group:
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "subject": self.subject, "subject_id": self.subject_id, "noun": self.noun,
                 "measure": self.measure, "unit": self.unit, "spread": self.spread,
-                "rows": [r.to_dict() for r in self.rows], "conflicts": [c.to_dict() for c in self.conflicts]}
+                "place": self.place, "holds": self.holds, "rows": [r.to_dict() for r in self.rows],
+                "conflicts": [c.to_dict() for c in self.conflicts],
+                "disagreements": [d.to_dict() for d in self.disagreements]}
 
 
 # --- intervals and times ----------------------------------------------------------------
@@ -150,6 +178,11 @@ def _same_scope(a: Row, b: Row) -> bool:
     return (a.scope == b.scope == "total") or (a.scope == b.scope == "period" and a.as_of == b.as_of)
 
 
+def _attributed(a: Row, b: Row) -> bool:
+    """A vague magnitude nobody is named for ("thousands of troops") is the writer's colour: shown, not flagged."""
+    return all(r.attributed or r.bound != "vague" for r in (a, b))
+
+
 def _different_sources(a: Row, b: Row) -> bool:
     """One source revising its own count is an update, not a disagreement."""
     return a.voice != b.voice
@@ -171,7 +204,8 @@ def _below(a: Row, b: Row) -> bool:
 
 
 # The rules two rows must meet before their figures are weighed at all, each with its why.
-COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _different_sources, _both_dated, _disjoint)
+COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _attributed, _different_sources, _both_dated,
+                                                     _disjoint)
 
 
 def gap_days(a: Row, b: Row) -> int:
@@ -191,8 +225,8 @@ def conflict(a: Row, b: Row, measure: str) -> str | None:
                 "that cannot both be right")
     earlier, later = sorted((a, b), key=lambda r: r.period)  # type: ignore[arg-type, return-value]
     if measure in CUMULATIVE and a.unit != SHARE_UNIT and _below(later, earlier):  # a share of a total may fall
-        return (f"{_says(later)}, below the earlier {_says(earlier)}: a count of the {measure} only grows, "
-                "so a later total cannot be smaller")
+        return (f"{_says(later)}, below the earlier {_says(earlier)}: a drop between two sources' totals of the "
+                f"{measure}, which cannot fall")
     return None
 
 
@@ -204,6 +238,107 @@ def _says(r: Row) -> str:
 def _days_apart(a: Row, b: Row) -> str:
     days = gap_days(a, b)
     return "at the same time" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
+
+
+# --- claims, not mentions; disagreements, not pairs --------------------------------------
+
+
+def claim_key(r: Row) -> tuple[Any, ...]:
+    """What makes two mentions one claim: same article, source, interval, as-of date and scope."""
+    return (r.doc, r.voice, r.low, r.high, r.as_of, r.scope)
+
+
+def merge_mentions(rows: Sequence[Row]) -> list[Row]:
+    """One row per claim: later mentions of it (a headline and its body) become the first row's `mentions`."""
+    first: dict[tuple[Any, ...], Row] = {}
+    extra: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    for r in rows:
+        key = claim_key(r)
+        if key in first:
+            extra[key].append(r.ref)
+        else:
+            first[key] = r
+    return [dataclasses.replace(r, mentions=tuple(extra[k])) if extra[k] else r for k, r in first.items()]
+
+
+def _camps(rows: Sequence[Row], members: Iterable[int]) -> list[list[int]]:
+    """Members split into camps: intervals stabbed by one point, points taken at the lowest upper end left
+    (the fewest camps); a member the points of two camps stab can hold with either and is on no side."""
+    order = sorted(members, key=lambda i: (rows[i].high, rows[i].low))
+    points: list[float] = []
+    for i in order:
+        if not any(rows[i].low <= p <= rows[i].high for p in points):
+            points.append(rows[i].high)
+    camps: list[list[int]] = [[] for _ in points]
+    for i in order:
+        stabbed = [k for k, p in enumerate(points) if rows[i].low <= p <= rows[i].high]
+        if len(stabbed) == 1:
+            camps[stabbed[0]].append(i)
+    return [c for c in camps if c]
+
+
+def _components(edges: Iterable[tuple[int, int]]) -> list[set[int]]:
+    """The connected sets of rows the conflicts join."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    comps: dict[int, set[int]] = defaultdict(set)
+    for x in list(parent):
+        comps[root(x)].add(x)
+    return sorted(comps.values(), key=min)
+
+
+def _same_time(rows: Sequence[Row], a: int, b: int) -> bool:
+    """The two rows hold at the same time (their conflict is a dispute, not a drop)."""
+    return gap_days(rows[a], rows[b]) <= SAME_TIME_DAYS
+
+
+def disagreements(rows: Sequence[Row], conflicts: Iterable[Conflict]) -> tuple[Disagreement, ...]:
+    """The disputes the conflicts make, each once, as camps (see docs/COMPARE.md).
+
+    Conflicts at one time join rows into a dispute; its camps are the figures one value can make true
+    (a figure true with two camps' values is on no side), each claim kept only when it conflicts
+    with another camp's. A drop (a later total below earlier ones) is one dispute per set of rows the drops
+    join: the later, lower totals against the earlier ones.
+    """
+    edges = [(c.a, c.b) for c in conflicts]
+    at_once = [(a, b) for a, b in edges if _same_time(rows, a, b)]
+    drops = [(a, b) for a, b in edges if not _same_time(rows, a, b)]
+    found: list[tuple[list[list[int]], str]] = []
+    for comp in _components(at_once):
+        camps = _camps(rows, comp)
+        side = {i: k for k, camp in enumerate(camps) for i in camp}
+        crossing = {i for a, b in at_once if a in side and b in side and side[a] != side[b] for i in (a, b)}
+        camps = [[i for i in camp if i in crossing] for camp in camps]
+        camps = [c for c in camps if c]
+        if len(camps) >= 2:
+            camps.sort(key=lambda camp: (-max(rows[i].low for i in camp), camp))  # the highest claim first
+            found.append((camps, "cannot all hold at once"))
+    for comp in _components(drops):
+        later = sorted({max(a, b, key=lambda i: rows[i].period) for a, b in drops if a in comp})  # type: ignore
+        earlier = sorted(comp - set(later))
+        if later and earlier:
+            found.append(([later, earlier], "a drop between sources: the later total lies below the earlier ones"))
+    return tuple(Disagreement(tuple(tuple(sorted(c)) for c in camps), f"{_camps_reason(rows, camps)} — {why}")
+                 for camps, why in found)
+
+
+def _camps_reason(rows: Sequence[Row], camps: list[list[int]]) -> str:
+    """'Zelensky: over 3,000 (2024-12-23) against South Korea: around 1,100 (2024-12-16); US official: ...'."""
+    def camp_words(camp: list[int]) -> str:
+        said: dict[str, list[str]] = defaultdict(list)
+        for i in camp:
+            r = rows[i]
+            said[r.source or f"unattributed ({r.doc})"].append(f"{r.figure} ({r.as_of})")
+        return "; ".join(f"{who}: {', '.join(dict.fromkeys(figs))}" for who, figs in said.items())
+
+    return " against ".join(camp_words(c) for c in camps)
 
 
 def spread(rows: Iterable[Row]) -> float | None:
