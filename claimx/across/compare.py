@@ -69,8 +69,9 @@ from ..components.scope import PlaceReader
 from ..data import load_lexicon
 from ..model import Claim
 from .actors import ALIASES, ActorIndex, claim_ref, norm
-from .stories import article_dates, stories as story_of
+from .stories import PARTY_DAYS, article_dates, chains, stories as story_of
 from .timelines import Conflict, Group, Row, conflict, disagreements, interval, merge_mentions, spread
+from .voices import speakers_bodies, speaks_for
 
 LEXICON = "compare.json"
 # Noun classes that refer back to a subject named earlier ("these troops", "casualties").
@@ -81,9 +82,8 @@ PARTY_WORDS = 4  # the party is named in the last words before its verb ("... sa
 # "North Korean forces", "Russian combat losses": a name, then a noun (after at most one more lower-case word)
 PHRASE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 NON_PARTY_KINDS = frozenset({"organisation", "media"})  # a ministry or a paper tallies; it sends, loses or fields nobody
-BODY_KINDS = frozenset({"organisation", "place", "group"})  # what a person may speak for ("South Korea's spy chief")
-SPEAKER_KINDS = frozenset({"person", "vague"})  # sources that speak for a body their words name
 JOINT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")  # "Russian and North Korean soldiers": each party's name
+EVENT_REACH = 40  # characters before a figure in which an earlier event it belongs to is named
 SINCE_RE = re.compile(r"^\s*since\b", re.I)  # "since mid-March 2023" opens a running total: no as-of date
 
 
@@ -98,6 +98,8 @@ class _Lexicon:
     events: list[re.Pattern[str]]  # another event named in the sentence ("a World War")
     generic: frozenset[str]  # counted words that say nothing of who ("people", "lives", "bodies")
     speaker_bodies: dict[str, list[str]]  # "spy" (in "the spy chief") -> words of the body's name ("intelligence")
+    near_events: list[re.Pattern[str]]  # an earlier event named just before a figure ("the 2016 Kumamoto Earthquake")
+    neutral: frozenset[str]  # words before a generic noun that leave it the story's toll ("confirmed deaths")
 
     @classmethod
     def load(cls, lexicons: str | Path | None) -> _Lexicon:
@@ -111,12 +113,15 @@ class _Lexicon:
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["anaphors"], key=len, reverse=True))
         anaphors = re.compile(rf"^(?:{words})\b", re.I)
         return cls(nouns, party_re, anaphors, [re.compile(p) for p in data["event_patterns"]],
-                   frozenset(norm(w) for w in data.get("generic_nouns", [])), data.get("speaker_bodies", {}))
+                   frozenset(norm(w) for w in data.get("generic_nouns", [])), data.get("speaker_bodies", {}),
+                   [re.compile(p) for p in data.get("near_event_patterns", [])],
+                   frozenset(norm(w) for w in data.get("neutral_modifiers", [])))
 
     def what(self, counted: str | None) -> str:
-        """What a story's claim counts, for its group: "" for nothing or a generic word, else the last word."""
-        words = norm(counted or "").split()
-        return "" if not words or words[-1] in self.generic else words[-1]
+        """What a story's claim counts, for its group: "" for nothing or a generic word ("confirmed deaths"), else
+        its words ("children", "unidentified bodies", "officially registered pilgrims")."""
+        words = [w for w in norm(counted or "").split() if w not in self.neutral]
+        return "" if not words or (len(words) == 1 and words[0] in self.generic) else " ".join(words)
 
 
 def noun_class(counted: str | None, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
@@ -166,21 +171,28 @@ def _party(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
 
 def _named_before(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
     """The actor of the last people or losses phrase before the figure in its sentence ("North Korean forces ...",
-    "Russian combat losses ...")."""
+    "Russian combat losses ...", "the Iranian death toll reached 17")."""
     if actors is None:
         return None
     found = None
     for m in PHRASE_RE.finditer(_before_figure(c)):
-        if any(lex.nouns.get(norm(w)) in ("troops", "casualties") for w in m["words"].split()) and (
+        if any(lex.nouns.get(norm(w)) in ("troops", "casualties") or norm(w) in lex.generic
+               for w in m["words"].split()) and (
                 aid := _actor(actors.mentioned_in(m.group(0)), actors, lex)):
             found = aid
     return found
 
 
 def _event(c: Claim, lex: _Lexicon) -> str | None:
-    """Another event the figure's sentence names ("a World War"): its figures are about that event."""
+    """Another event the figure's sentence names ("a World War"), or names just before it ("the 2016 Kumamoto
+    Earthquake, which led to 276 deaths"): its figures are about that event."""
     for pattern in lex.events:
         m = pattern.search(c.sentence.text)
+        if m:
+            return " ".join(m.group(0).split())
+    before = _before_figure(c)[-EVENT_REACH:]
+    for pattern in lex.near_events:
+        m = pattern.search(before)
         if m:
             return " ".join(m.group(0).split())
     return None
@@ -204,25 +216,53 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
     if actors is not None:
         claims = actors.link(claims)  # the index of all the articles: ids agree across documents
     dates = article_dates(claims)
-    bodies = _bodies(claims, actors, lex)
+    bodies = speakers_bodies(claims, actors, lex.speaker_bodies)
     stories = story_of(claims, actors, dates)
+    found = list(_placed(claims, actors, lex, places, stories))
+    parties = _party_stories(found, dates)
     buckets: dict[tuple[str, str | None, str, str | None], list[tuple[Row, str]]] = defaultdict(list)
     subjects: dict[str, str] = {}  # subject key -> display name
-    actor_ids: set[str] = set()  # subject keys that are actor ids, not noun classes or events
-    for c, aid, noun, via in _subjects(claims, actors, lex):
-        if not aid and c.doc in stories:
-            aid, via, noun = _story_subject(stories[c.doc], c, lex)
-        row = _row(c, actors, via, place=c.place or places.place_of(_after_figure(c)), article_date=dates.get(c.doc),
-                   bodies=bodies, lex=lex)
-        subject = aid or noun or "?"
+    actor_ids: dict[str, str] = {}  # subject key -> the actor id it is about
+    for c, aid, noun, via, place in found:
+        row = _row(c, actors, via, place=place, article_date=dates.get(c.doc), bodies=bodies, lex=lex)
+        subject = parties.get((aid, c.doc), aid or noun or "?")
         subjects[subject] = subject.removeprefix("event:") if via == "event" else _display(subject.split("/")[0], actors)
         if aid and via != "event":
-            actor_ids.add(aid)
+            actor_ids[subject] = stories[c.doc][0] if via == "story" else aid
         buckets[(subject, row.place, c.measure, c.figure.unit)].append((row, noun or ""))
-    groups = [_group(key, rows, subjects[key[0]], key[0] if key[0] in actor_ids else None)
+    groups = [_group(key, rows, subjects[key[0]], actor_ids.get(key[0]))
               for key, rows in buckets.items() if len(rows) >= min_claims]
     groups.sort(key=lambda g: (-len(g.rows), -len(g.disagreements), g.label))
     return groups
+
+
+def _placed(claims: list[Claim], actors: ActorIndex | None, lex: _Lexicon, places: PlaceReader,
+            stories: dict[str, tuple[str, str]]) -> Iterable[tuple[Claim, str | None, str, str, str | None]]:
+    """Each measured claim with its subject (its story's when it names no party), noun, how found, and place."""
+    for c, aid, noun, via in _subjects(claims, actors, lex):
+        place = c.place or places.place_of(_after_figure(c))
+        if not aid and c.doc in stories:
+            aid, via, noun = _story_subject(stories[c.doc], c, lex)
+            place = place or _named_place(c, actors, places, stories[c.doc][0])
+        yield c, aid, noun, via, place
+
+
+def _party_stories(found: list[tuple[Claim, str | None, str, str, str | None]],
+                   dates: dict[str, str]) -> dict[tuple[str | None, str], str]:
+    """(party, doc) -> the party's subject key for that article: the party alone while all its articles lie within
+    PARTY_DAYS of each other, else the party and the first date of the run the article belongs to (an undated
+    article joins the party's largest run)."""
+    starts = chains({(aid, c.doc) for c, aid, _, via, _ in found if aid and via not in ("story", "event")}, dates,
+                    PARTY_DAYS)
+    runs: dict[str, Counter[str]] = defaultdict(Counter)
+    for (aid, _), start in starts.items():
+        if not start.startswith("?"):
+            runs[aid][start] += 1
+    keys = {}
+    for (aid, doc), start in starts.items():
+        if len(runs[aid]) > 1:
+            keys[(aid, doc)] = f"{aid}@{runs[aid].most_common(1)[0][0] if start.startswith('?') else start}"
+    return keys
 
 
 def _story_subject(story: tuple[str, str], c: Claim, lex: _Lexicon) -> tuple[str, str, str]:
@@ -230,6 +270,18 @@ def _story_subject(story: tuple[str, str], c: Claim, lex: _Lexicon) -> tuple[str
     of something other than people in general ("children") apart from the story's "people"."""
     what = lex.what(c.counted.text if c.counted else None)
     return f"{story[0]}@{story[1]}" + (f"/{what}" if what else ""), "story", what or "people"
+
+
+def _named_place(c: Claim, actors: ActorIndex | None, places: PlaceReader, story: str) -> str | None:
+    """A place other than the story's that a story's count names right after it ("49 in South Carolina")."""
+    name = places.named_after(_after_figure(c))
+    if not name or actors is None:
+        return None
+    aid = actors.mentioned_in(name)
+    actor = actors.get(aid)
+    if actor is None:
+        return name  # a place the articles name nowhere else ("nine bodies in Chilobwe")
+    return actor.name if aid != story else None  # "in" names a place, whatever kind the tagger gave it
 
 
 def _display(subject: str, actors: ActorIndex | None) -> str:
@@ -313,56 +365,7 @@ def _row(c: Claim, actors: ActorIndex | None, via: str, *, place: str | None = N
                time=c.time.text if c.time else None, date=c.time.date if c.time else None,
                source=source, source_id=source_id, subject_via=via, hedged=c.hedged,
                as_of=as_of_date, as_of_via=as_of_via, scope=c.scope or "total",
-               voice_id=_speaks_for(c, actors, lex) or (bodies or {}).get(source_id or ""), place=place)
-
-
-def _bodies(claims: list[Claim], actors: ActorIndex | None, lex: _Lexicon) -> dict[str, str]:
-    """The body each person speaks for wherever one mention names it ("Ukrainian President Volodymyr Zelensky"),
-    so that "Zelensky" alone in a headline is the same voice."""
-    found: dict[str, str] = {}
-    for c in claims:
-        if c.source is not None and c.source.actor and (body := _speaks_for(c, actors, lex)):
-            found.setdefault(c.source.actor, body)
-    return found
-
-
-def _speaks_for(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
-    """The body an unnamed speaker stands for: one its words name ("a US official" -> the US), else one its role
-    points to ("South Korea's spy chief", "the nation's spy agency" -> the National Intelligence Service)."""
-    s = c.source
-    if s is None or actors is None or not _unnamed(s.kind, s.name):
-        return None
-    named = None
-    for text in (s.text, s.role or ""):
-        aid = actors.mentioned_in(text.replace(s.name, " ") if s.name and s.name != text else text)
-        actor = actors.get(aid)
-        if actor is not None and aid != s.actor and actor.kind in BODY_KINDS:
-            named = named or actor
-    if named is not None and named.kind == "organisation":
-        return named.id
-    return _role_body(c, actors, lex, named.name if named is not None else None) or (named.id if named else None)
-
-
-def _unnamed(kind: str, name: str) -> bool:
-    """A person, a vague source or a body described, not named ("the nation's spy agency")."""
-    return kind in SPEAKER_KINDS or not any(w[:1].isupper() for w in name.split())
-
-
-def _role_body(c: Claim, actors: ActorIndex, lex: _Lexicon, country: str | None) -> str | None:
-    """The organisation a speaker's role word points to, of the country its words name, found in its own article
-    first; with no country named, only there."""
-    text = norm(c.source.text) if c.source is not None else ""
-    keys = [k for word, keys in lex.speaker_bodies.items() if re.search(rf"\b{re.escape(word)}\b", text) for k in keys]
-    if not keys:
-        return None
-    def fits(a: Any) -> bool:
-        names = [norm(n) for n in (a.name, *a.aliases)]
-        return a.kind == "organisation" and a.id != c.source.actor and any(k in n for k in keys for n in names) and (
-            country is None or any(norm(country) in n for n in names))
-    candidates = [a for a in actors.actors if fits(a)]
-    here = [a for a in candidates if c.doc in a.documents]
-    best = here or (candidates if country else [])
-    return best[0].id if best else None
+               voice_id=speaks_for(c, actors, lex.speaker_bodies) or (bodies or {}).get(source_id or ""), place=place)
 
 
 def _group(key: tuple[str, str | None, str, str | None], pairs: list[tuple[Row, str]], subject: str,

@@ -3,7 +3,9 @@
 A claim that names no party ("people", "lives", "bodies") is about its article's story: the
 country or people the article's claims name most, the headline weighing more. Articles on one
 place whose dates lie within STORY_DAYS of each other tell one story; further apart, one place's
-events (two earthquakes, two offensives) stay apart. The rules: docs/COMPARE.md.
+events (two earthquakes, two offensives) stay apart. A party named by its claims (North Korean
+soldiers) keeps one story across articles within PARTY_DAYS of each other: a war's months stay
+one timeline, a party's two events a season apart do not. The rules: docs/COMPARE.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .timelines import parse_period
 STORY_KINDS = frozenset({"place", "group"})  # what an article's story is about: the country or people it names most
 HEADLINE_WEIGHT = 2  # a place the first claim's sentence (most often the headline) names counts this many times more
 STORY_DAYS = 14  # articles on one place this close in date tell one story; further apart, another event
+PARTY_DAYS = 60  # a party's claims in articles this close in date are one story (a war's months); further, another
 
 
 def article_dates(claims: list[Claim]) -> dict[str, str]:
@@ -30,23 +33,30 @@ def stories(claims: list[Claim], actors: ActorIndex | None, dates: dict[str, str
     """Each article's story: (its place, the first date of the articles on that place within STORY_DAYS of each
     other), so one place's events far apart in time stay apart; an undated article is a story of its own."""
     places = story_places(claims, actors)
-    stories: dict[str, tuple[str, str]] = {}
-    by_place: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
-    for doc, place in places.items():
+    starts = chains({(place, doc) for doc, place in places.items()}, dates, STORY_DAYS)
+    return {doc: (place, starts[(place, doc)]) for doc, place in places.items()}
+
+
+def chains(members: set[tuple[str, str]], dates: dict[str, str], days: int) -> dict[tuple[str, str], str]:
+    """For each (key, doc), the first date of the run of the key's articles each within `days` of the one before:
+    the key's story that article belongs to; "?doc" for an undated article (a story of its own)."""
+    out: dict[tuple[str, str], str] = {}
+    by_key: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
+    for key, doc in members:
         period = parse_period(dates.get(doc))
         if period is None:
-            stories[doc] = (place, f"?{doc}")  # shown as the place alone, never joined to another article
+            out[(key, doc)] = f"?{doc}"
         else:
-            by_place[place].append((period[0], doc))
-    for place, docs in by_place.items():
+            by_key[key].append((period[0], doc))
+    for key, docs in by_key.items():
         docs.sort()
         start = previous = docs[0][0]
         for day, doc in docs:
-            if (day - previous).days > STORY_DAYS:
+            if (day - previous).days > days:
                 start = day
-            stories[doc] = (place, start.isoformat())
+            out[(key, doc)] = start.isoformat()
             previous = day
-    return stories
+    return out
 
 
 def story_places(claims: list[Claim], actors: ActorIndex | None) -> dict[str, str]:

@@ -36,6 +36,7 @@ from ..read.timex import clause_boundary, clause_path
 LEXICON = "scope.json"
 ADDITION_REACH = 3  # words before the figure where "another", "an additional" may stand
 PART_REACH = 3  # words before or after the figure where "including", "of them" may stand
+PART_CHARS = 80  # characters before or after the figure its part patterns read ("recorded among the army's forces")
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 PAST_TAGS = frozenset({"VBD", "VBN"})  # a reporting verb in the past ("stated", tagged either way)
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
@@ -66,6 +67,11 @@ class ScopeReader:
         self.month_periods = [re.compile(p, re.I) for p in lex["month_periods"]]
         self.event_measures = set(lex["event_measures"])
         self.reported_past_aux = {w.lower() for w in lex["reported_past_aux"]}
+        self.part_after_res = [re.compile(p, re.I) for p in lex["part_after_patterns"]]
+        self.part_before_res = [re.compile(p, re.I) for p in lex["part_before_patterns"]]
+        events = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["event_nouns"], key=len, reverse=True))
+        self.incident_tolls = [re.compile(p.replace("EVENT", events), re.I) for p in lex["incident_tolls"]]
+        self.incident_verbs = {w.lower() for w in lex["incident_verbs"]}
 
     def scope_of(self, span: Span, anchor: Token, measure: str | None, own_time: TimeRef | None = None) -> str:
         """'part', 'total', 'addition', 'period' or 'incident' for the figure `span` (see the module docstring)."""
@@ -80,9 +86,18 @@ class ScopeReader:
         doc = c.span.doc
         before = doc[max(c.span.sent.start, c.span.start - PART_REACH):c.span.start].text
         if self.part_before.search(before):
-            return True  # "4,700 casualties, including 600 deaths", "among them 40 children"
-        return bool(self.part_after.match(doc[c.span.end:min(c.span.sent.end, c.span.end + PART_REACH)].text))
-        # "300 of them civilians", "some 9,000 of whom died violently"
+            return True  # "4,700 casualties, including 600 deaths", "among them 40 children", "accounting for 672"
+        if self.part_after.match(doc[c.span.end:min(c.span.sent.end, c.span.end + PART_REACH)].text):
+            return True  # "300 of them civilians", "some 9,000 of whom died violently"
+        sent = c.span.sent
+        after = doc.text[c.span.end_char:sent.end_char][:PART_CHARS]
+        before = doc.text[sent.start_char:c.span.start_char][-PART_CHARS:]
+        return any(p.search(after) for p in self.part_after_res) or any(p.search(before) for p in self.part_before_res)
+        # "four of the dead", "154 recorded among the army's forces", "60 are in critical condition",
+        # a breakdown by place: "105 in Jajarkot and 52 in Rukum"
+
+    def _incident_toll(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
+        return any(p.search(c.text) for p in self.incident_tolls)  # "the toll from the strike rose to 55": one strike's
 
     def _addition(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
         if self.addition_before.search(" ".join(t.text for t in c.words_before())):
@@ -106,10 +121,12 @@ class ScopeReader:
         return False
 
     def _incident(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
-        if self.event_nouns.search(c.text) or (c.event_noun is not None and self.event_nouns.search(c.event_noun.text)):
-            return True  # "the raid killed 12", "strikes that killed 57", "killed in an air strike"
+        if any(self.event_nouns.search(t) for t in (c.text, c.joined_text())) or (
+                c.event_noun is not None and self.event_nouns.search(c.event_noun.text)):
+            return True  # "the raid killed 12", "strikes that killed 57", "two killed and 16 hurt in the strike"
         # "killed three soldiers": one act, unless perfect ("have killed") or passive ("were killed")
-        return measure in self.incident_measures and c.figure_is_object() and not c.passive() and (
+        return measure in self.incident_measures and c.verb.lemma_.lower() in self.incident_verbs \
+            and c.figure_is_object() and not c.passive() and (
             (c.verb.tag_ == "VBD" and not c.perfect(self.perfect_aux))
             or (c.perfect(self.reported_past_aux) and c.verb.dep_ == "ccomp" and c.verb.head.tag_ in PAST_TAGS))
         # "stated that they had killed three soldiers": the simple past of reported speech
@@ -117,6 +134,7 @@ class ScopeReader:
     RULES: tuple[tuple[str, Callable[..., bool]], ...] = (
         ("part", _part),
         ("addition", _addition),
+        ("incident", _incident_toll),
         ("total", _running_total),
         ("period", _period),
         ("incident", _incident),
@@ -165,7 +183,7 @@ class Clause:
     def joined_text(self) -> str:
         """The words of verbs joined to the clause's verb ("killed and 47 [injured within three days]")."""
         verb = self.verb
-        joined = [t for t in verb.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")]
+        joined = [t for t in verb.children if t.dep_ == "conj"]
         if verb.dep_ == "conj":
             joined.append(verb.head)
         return " ".join(t.text for j in joined for t in j.subtree if t not in self.tokens)
@@ -195,6 +213,7 @@ def _in_clause(tok: Token, verb: Token, path: list[Token]) -> bool:
 
 
 PLACE_REACH = 60  # characters after the figure in which "in the capital" says where it was counted
+NAMED_PLACE_RE = re.compile(r"\b(?:in|at)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")  # "in South Carolina"
 
 
 class PlaceReader:
@@ -204,7 +223,7 @@ class PlaceReader:
         lex = data if data is not None else load_lexicon(LEXICON, lexicons)
         nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["place_nouns"], key=len, reverse=True))
         # "in the capital", "at the field hospital", "in the country's capital", "in the port city alone"
-        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>the\s+(?:[\w-]+['’]s?\s+)?(?:{nouns}))\b"
+        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>the\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
                                    rf"|(?P<alone>(?:the\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b)", re.I)
 
     def place_of(self, after_figure: str) -> str | None:
@@ -214,3 +233,9 @@ class PlaceReader:
         if m is None:
             return None
         return " ".join((m["place"] or m["alone"]).split()).lower()
+
+    def named_after(self, after_figure: str) -> str | None:
+        """The capitalised name a figure's next words put it in or at ("49 in South Carolina"), or None."""
+        text = re.split(r"[.;:!?]\s", after_figure[:PLACE_REACH], maxsplit=1)[0]
+        m = NAMED_PLACE_RE.search(text)
+        return m["name"] if m else None
