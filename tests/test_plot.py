@@ -60,7 +60,7 @@ def test_plot_groups_seeds(tmp_path, seed_groups, kind):
     check(path, kind)
     if kind == "html":
         text = path.read_text(encoding="utf-8")
-        assert "North Korean soldiers · killed" in text  # the timelines name their groups
+        assert "North Korea · troops · killed" in text  # the timelines name their groups
         assert "Conflicts" in text and "as of" in text
 
 

@@ -40,6 +40,7 @@ PART_CHARS = 80  # characters before or after the figure its part patterns read 
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 PAST_TAGS = frozenset({"VBD", "VBN"})  # a reporting verb in the past ("stated", tagged either way)
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})  # "strikes that have killed 57": the noun is the clause's event
 
 
@@ -97,7 +98,10 @@ class ScopeReader:
         # a breakdown by place: "105 in Jajarkot and 52 in Rukum"
 
     def _incident_toll(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
-        return any(p.search(c.text) for p in self.incident_tolls)  # "the toll from the strike rose to 55": one strike's
+        # "the toll from the strike rose to 55": one strike's; with no subject of its own ("said the toll from the
+        # strike had risen to 55", as the parser may read it) the clause's toll is the words before it
+        texts = [c.text] if c.has_subject() else [c.text, c.span.doc[c.span.sent.start:c.span.start].text]
+        return any(p.search(t) for p in self.incident_tolls for t in texts)
 
     def _addition(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
         if self.addition_before.search(" ".join(t.text for t in c.words_before())):
@@ -187,6 +191,9 @@ class Clause:
         if verb.dep_ == "conj":
             joined.append(verb.head)
         return " ".join(t.text for j in joined for t in j.subtree if t not in self.tokens)
+
+    def has_subject(self) -> bool:
+        return any(t.dep_ in SUBJECT_DEPS for t in self.verb.children)
 
     def perfect(self, aux: set[str]) -> bool:
         return any(t.dep_ == "aux" and t.lower_ in aux for t in self.verb.children)
