@@ -262,6 +262,24 @@ def test_compare_subject_from_the_party(nlp, sentences, figure, subject_via):
     assert len(group.rows) == 2  # it joins the claim that names the party in its counted phrase
 
 
+@pytest.mark.parametrize(("sentences", "joint"), [
+    # war: a monitor's count of both armies' dead is neither army's
+    (["Kyiv said 2,000 Russian soldiers were killed in May.", "A monitor said 9,000 Russian and Ukrainian soldiers "
+      "were killed in May."], "9,000"),
+    # disaster relief: two countries' rescuers counted together
+    (["Officials said 300 Turkish rescuers were deployed.", "Some 800 Turkish and Greek rescuers were deployed, "
+      "the agency said."], "800"),
+])
+def test_compare_two_parties_counted_together_join_neither(nlp, sentences, joint):
+    from claimx.across.actors import ActorIndex
+    from claimx.run.pipeline import make_doc
+
+    docs = [nlp(make_doc(nlp, text, f"{i}.txt", "2024-06-03")) for i, text in enumerate(sentences)]
+    groups = compare([c for d in docs for c in d._.claims], ActorIndex.from_docs(docs), min_claims=1)
+    (group,) = [g for g in groups if any(joint in r.figure for r in g.rows)]
+    assert len(group.rows) == 1 and " and " in group.subject
+
+
 # A people or losses phrase in the figure's own sentence beats the article's earlier subject ("total Russian combat
 # losses ... 817,580 personnel" in a page about North Korean troops).
 @pytest.mark.parametrize(("sentences", "figure", "subject"), [
