@@ -598,3 +598,22 @@ def test_compare_gold_events_parts_places_incidents_not_flagged(page, one, other
 @GOLD_MARK
 def test_compare_gold_events_few_disputes():
     assert sum(len(g["disagreements"]) for g in compare_output("events")) <= MAX_EVENT_DISPUTES
+
+
+@pytest.mark.parametrize(("counted", "subgroup"), [
+    ("Ruritanian children", True),  # war: a part of a people's toll
+    ("Ruritanian civilians", True),
+    ("Ruritanian rescuers", True),  # disaster: the rescuers among the dead
+    ("Ruritanians", False),
+    ("Ruritanian soldiers", False),
+])
+def test_compare_a_part_of_a_people_is_grouped_apart(counted, subgroup):
+    whole = [hand_claim("a.txt", 0, 31000, "approx", counted="Ruritanians", counted_actor="ruritania",
+                        date="2024-03-11", source="health ministry"),
+             hand_claim("b.txt", 0, 30500, "min", counted="Ruritanians", counted_actor="ruritania", date="2024-03-12",
+                        source="UN")]
+    part = hand_claim("c.txt", 0, 13000, counted=counted, counted_actor="ruritania", date="2024-03-11", source="army")
+    groups = compare([*whole, part], min_claims=1)
+    mine = next(g for g in groups if any(r.doc == "c.txt" for r in g.rows))
+    assert (len(mine.rows) == 1) == subgroup
+    assert sum(len(g.disagreements) for g in groups) == (0 if subgroup else 1)

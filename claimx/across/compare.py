@@ -57,20 +57,18 @@ The rules in full, with examples: docs/COMPARE.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..components.scope import PlaceReader
 from ..data import load_lexicon
 from ..model import Claim
 from .actors import ALIASES, ActorIndex, claim_ref, norm
 from .stories import PARTY_DAYS, article_dates, chains, stories as story_of
-from .timelines import Conflict, Group, Row, conflict, disagreements, interval, merge_mentions, spread
+from .timelines import Group, Row, interval, make_group
 from .voices import speakers_bodies, speaks_for
 
 LEXICON = "compare.json"
@@ -100,6 +98,7 @@ class _Lexicon:
     speaker_bodies: dict[str, list[str]]  # "spy" (in "the spy chief") -> words of the body's name ("intelligence")
     near_events: list[re.Pattern[str]]  # an earlier event named just before a figure ("the 2016 Kumamoto Earthquake")
     neutral: frozenset[str]  # words before a generic noun that leave it the story's toll ("confirmed deaths")
+    subgroups: frozenset[str]  # a part of a party's people ("children", "civilians"): grouped apart from its toll
 
     @classmethod
     def load(cls, lexicons: str | Path | None) -> _Lexicon:
@@ -115,7 +114,13 @@ class _Lexicon:
         return cls(nouns, party_re, anaphors, [re.compile(p) for p in data["event_patterns"]],
                    frozenset(norm(w) for w in data.get("generic_nouns", [])), data.get("speaker_bodies", {}),
                    [re.compile(p) for p in data.get("near_event_patterns", [])],
-                   frozenset(norm(w) for w in data.get("neutral_modifiers", [])))
+                   frozenset(norm(w) for w in data.get("neutral_modifiers", [])),
+                   frozenset(norm(w) for w in data.get("subgroup_nouns", [])))
+
+    def subgroup(self, counted: str | None) -> str:
+        """The part of a party's people a phrase counts ("Palestinian children" -> "children"), else ""."""
+        text = norm(counted or "")
+        return next((w for w in sorted(self.subgroups, key=len, reverse=True) if text.endswith(w)), "")
 
     def what(self, counted: str | None) -> str:
         """What a story's claim counts, for its group: "" for nothing or a generic word ("confirmed deaths"), else
@@ -226,11 +231,13 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
     for c, aid, noun, via, place in found:
         row = _row(c, actors, via, place=place, article_date=dates.get(c.doc), bodies=bodies, lex=lex)
         subject = parties.get((aid, c.doc), aid or noun or "?")
+        if via != "story" and (part := lex.subgroup(c.counted.text if c.counted else None)):
+            subject, noun = f"{subject}/{part}", part  # "Palestinian children": apart from the Palestinians' toll
         subjects[subject] = subject.removeprefix("event:") if via == "event" else _display(subject.split("/")[0], actors)
         if aid and via != "event":
             actor_ids[subject] = stories[c.doc][0] if via == "story" else aid
         buckets[(subject, row.place, c.measure, c.figure.unit)].append((row, noun or ""))
-    groups = [_group(key, rows, subjects[key[0]], actor_ids.get(key[0]))
+    groups = [make_group(key, rows, subjects[key[0]], actor_ids.get(key[0]))
               for key, rows in buckets.items() if len(rows) >= min_claims]
     groups.sort(key=lambda g: (-len(g.rows), -len(g.disagreements), g.label))
     return groups
@@ -366,32 +373,3 @@ def _row(c: Claim, actors: ActorIndex | None, via: str, *, place: str | None = N
                source=source, source_id=source_id, subject_via=via, hedged=c.hedged,
                as_of=as_of_date, as_of_via=as_of_via, scope=c.scope or "total",
                voice_id=speaks_for(c, actors, lex.speaker_bodies) or (bodies or {}).get(source_id or ""), place=place)
-
-
-def _group(key: tuple[str, str | None, str, str | None], pairs: list[tuple[Row, str]], subject: str,
-           subject_id: str | None) -> Group:
-    def when(r: Row) -> tuple[Any, ...]:
-        p = r.period
-        return (p is None, p or (dt.date.min, dt.date.min), r.doc, int(r.ref.rsplit(":", 1)[1]))
-
-    _, place, measure, unit = key
-    rows = merge_mentions(sorted((r for r, _ in pairs), key=when))
-    conflicts = tuple(Conflict(i, j, why) for i in range(len(rows)) for j in range(i + 1, len(rows))
-                      if (why := conflict(rows[i], rows[j], measure)))
-    nouns = Counter(n for _, n in pairs if n)
-    noun = nouns.most_common(1)[0][0] if nouns else ""
-    where = f" in {place}" if place else ""
-    unit_words = f" ({unit})" if unit else ""
-    label = f"{subject}{where} · {noun or 'counted'} · {measure}{unit_words}"
-    return Group(subject=subject, subject_id=subject_id, noun=noun, measure=measure, unit=unit, label=label,
-                 rows=tuple(rows), conflicts=conflicts, spread=spread(rows),
-                 disagreements=disagreements(rows, conflicts), place=place,
-                 holds=_holds(subject, place, noun, measure, unit, rows))
-
-
-def _holds(subject: str, place: str | None, noun: str, measure: str, unit: str | None, rows: list[Row]) -> str:
-    """What a group holds, in words a reader checks at a glance: subject, place, measure and scopes."""
-    scopes = Counter(r.scope for r in rows)
-    scope_words = ", ".join(f"{n} {s}{'s' if n != 1 and not s.endswith('s') else ''}" for s, n in scopes.most_common())
-    return (f"subject: {subject}; place: {place or 'the whole story'}; counts: {noun or 'unnamed'} {measure}"
-            f"{f' in {unit}' if unit else ''}; scope: {scope_words}")

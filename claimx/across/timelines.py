@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -238,6 +238,41 @@ def _says(r: Row) -> str:
 def _days_apart(a: Row, b: Row) -> str:
     days = gap_days(a, b)
     return "at the same time" if days == 0 else f"{days} day{'s' if days != 1 else ''} apart"
+
+
+# --- a group: its rows as claims, its conflicts and disputes ---------------------------------
+
+
+def make_group(key: tuple[str, str | None, str, str | None], pairs: list[tuple[Row, str]], subject: str,
+               subject_id: str | None) -> Group:
+    """A group from its key (subject, place, measure, unit) and its rows with their nouns: rows by as-of date,
+    mentions merged, conflicts, disputes, a label and what it holds in words."""
+
+    def when(r: Row) -> tuple[Any, ...]:
+        p = r.period
+        return (p is None, p or (dt.date.min, dt.date.min), r.doc, int(r.ref.rsplit(":", 1)[1]))
+
+    _, place, measure, unit = key
+    rows = merge_mentions(sorted((r for r, _ in pairs), key=when))
+    conflicts = tuple(Conflict(i, j, why) for i in range(len(rows)) for j in range(i + 1, len(rows))
+                      if (why := conflict(rows[i], rows[j], measure)))
+    nouns = Counter(n for _, n in pairs if n)
+    noun = nouns.most_common(1)[0][0] if nouns else ""
+    where = f" in {place}" if place else ""
+    unit_words = f" ({unit})" if unit else ""
+    label = f"{subject}{where} · {noun or 'counted'} · {measure}{unit_words}"
+    return Group(subject=subject, subject_id=subject_id, noun=noun, measure=measure, unit=unit, label=label,
+                 rows=tuple(rows), conflicts=conflicts, spread=spread(rows),
+                 disagreements=disagreements(rows, conflicts), place=place,
+                 holds=holds_words(subject, place, noun, measure, unit, rows))
+
+
+def holds_words(subject: str, place: str | None, noun: str, measure: str, unit: str | None, rows: list[Row]) -> str:
+    """What a group holds, in words a reader checks at a glance: subject, place, measure and scopes."""
+    scopes = Counter(r.scope for r in rows)
+    scope_words = ", ".join(f"{n} {s}{'s' if n != 1 and not s.endswith('s') else ''}" for s, n in scopes.most_common())
+    return (f"subject: {subject}; place: {place or 'the whole story'}; counts: {noun or 'unnamed'} {measure}"
+            f"{f' in {unit}' if unit else ''}; scope: {scope_words}")
 
 
 # --- claims, not mentions; disagreements, not pairs --------------------------------------
