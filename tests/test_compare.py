@@ -617,3 +617,14 @@ def test_compare_a_part_of_a_people_is_grouped_apart(counted, subgroup):
     mine = next(g for g in groups if any(r.doc == "c.txt" for r in g.rows))
     assert (len(mine.rows) == 1) == subgroup
     assert sum(len(g.disagreements) for g in groups) == (0 if subgroup else 1)
+
+
+def test_compare_a_voice_is_never_set_against_itself():
+    """The agency said 12,000 early in October and 3,000 on the 21st; the White House 10,000 on the 28th: one
+    dispute, the agency in the camp of its latest figure only."""
+    claims = [hand_claim("a.txt", 0, 12000, measure="deployed", date="2024-10", source="the agency"),
+              hand_claim("b.txt", 0, 3000, "approx", measure="deployed", date="2024-10-21", source="the agency"),
+              hand_claim("c.txt", 0, 10000, measure="deployed", date="2024-10-28", source="White House")]
+    (group,) = compare(claims)
+    (dispute,) = group.disagreements
+    assert [[group.rows[i].figure for i in camp] for camp in dispute.camps] == [["10000"], ["3000"]]

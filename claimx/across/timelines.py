@@ -312,6 +312,18 @@ def _camps(rows: Sequence[Row], members: Iterable[int]) -> list[list[int]]:
     return [c for c in camps if c]
 
 
+def _one_side_per_voice(rows: Sequence[Row], camps: list[list[int]]) -> list[list[int]]:
+    """Each voice in the camp of its latest claim only: a body revising its figure is never set against itself."""
+    latest: dict[str, int] = {}
+    for camp in camps:
+        for i in camp:
+            v = rows[i].voice
+            if v not in latest or (rows[i].period or ()) > (rows[latest[v]].period or ()):
+                latest[v] = i
+    home = {rows[i].voice: k for k, camp in enumerate(camps) for i in camp if latest[rows[i].voice] == i}
+    return [[i for i in camp if home[rows[i].voice] == k] for k, camp in enumerate(camps)]
+
+
 def _components(edges: Iterable[tuple[int, int]]) -> list[set[int]]:
     """The connected sets of rows the conflicts join."""
     parent: dict[int, int] = {}
@@ -339,15 +351,16 @@ def disagreements(rows: Sequence[Row], conflicts: Iterable[Conflict]) -> tuple[D
 
     Conflicts at one time join rows into a dispute; its camps are the figures one value can make true
     (a figure true with two camps' values is on no side), each claim kept only when it conflicts
-    with another camp's. A drop (a later total below earlier ones) is one dispute per set of rows the drops
-    join: the later, lower totals against the earlier ones.
+    with another camp's; a voice stands in one camp only, that of its latest claim. A drop (a later
+    total below earlier ones) is one dispute per set of rows the drops join: the later, lower totals
+    against the earlier ones.
     """
     edges = [(c.a, c.b) for c in conflicts]
     at_once = [(a, b) for a, b in edges if _same_time(rows, a, b)]
     drops = [(a, b) for a, b in edges if not _same_time(rows, a, b)]
     found: list[tuple[list[list[int]], str]] = []
     for comp in _components(at_once):
-        camps = _camps(rows, comp)
+        camps = _one_side_per_voice(rows, _camps(rows, comp))
         side = {i: k for k, camp in enumerate(camps) for i in camp}
         crossing = {i for a, b in at_once if a in side and b in side and side[a] != side[b] for i in (a, b)}
         camps = [[i for i in camp if i in crossing] for camp in camps]
