@@ -628,3 +628,23 @@ def test_compare_a_voice_is_never_set_against_itself():
     (group,) = compare(claims)
     (dispute,) = group.disagreements
     assert [[group.rows[i].figure for i in camp] for camp in dispute.camps] == [["10000"], ["3000"]]
+
+
+@pytest.mark.parametrize(("sentences", "whole", "losses"), [
+    # war: one side's dead among an offensive's dead
+    (["The monitor said 514 people were killed in the offensive in Ruritania.",
+      "The monitor said 154 deaths were recorded among Freedonian forces."], "514", "154"),
+    # disaster: one country's dead among a pilgrimage's
+    (["Officials in Ruritania said 1,300 pilgrims died in the heat.",
+      "Officials said 98 deaths were counted among Freedonian pilgrims."], "1,300", "98"),
+])
+def test_compare_among_names_whose_losses(nlp, sentences, whole, losses):
+    from claimx.across.actors import ActorIndex
+    from claimx.run.pipeline import make_doc
+
+    docs = [nlp(make_doc(nlp, " ".join(sentences), "a.txt", "2024-12-02"))]
+    groups = compare([c for d in docs for c in d._.claims], ActorIndex.from_docs(docs), min_claims=1)
+    row = next(r for g in groups for r in g.rows if r.figure == losses)
+    group = next(g for g in groups if row in g.rows)
+    assert "freedonia" in (group.subject_id or "") and row.subject_via == "party"
+    assert not any(r.figure == whole for r in group.rows)

@@ -99,6 +99,7 @@ class _Lexicon:
     near_events: list[re.Pattern[str]]  # an earlier event named just before a figure ("the 2016 Kumamoto Earthquake")
     neutral: frozenset[str]  # words before a generic noun that leave it the story's toll ("confirmed deaths")
     subgroups: frozenset[str]  # a part of a party's people ("children", "civilians"): grouped apart from its toll
+    party_after: list[re.Pattern[str]]  # whose losses the words after a figure name ("... among the army's forces")
 
     @classmethod
     def load(cls, lexicons: str | Path | None) -> _Lexicon:
@@ -115,7 +116,8 @@ class _Lexicon:
                    frozenset(norm(w) for w in data.get("generic_nouns", [])), data.get("speaker_bodies", {}),
                    [re.compile(p) for p in data.get("near_event_patterns", [])],
                    frozenset(norm(w) for w in data.get("neutral_modifiers", [])),
-                   frozenset(norm(w) for w in data.get("subgroup_nouns", [])))
+                   frozenset(norm(w) for w in data.get("subgroup_nouns", [])),
+                   [re.compile(p, re.I) for p in data.get("party_after_patterns", [])])
 
     def subgroup(self, counted: str | None) -> str:
         """The part of a party's people a phrase counts ("Palestinian children" -> "children"), else ""."""
@@ -172,6 +174,21 @@ def _party(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
     if actor is None or actor.kind in NON_PARTY_KINDS:
         return None  # "the ministry had 558 deaths on record" is a tally, not a party's losses
     return aid if aid != source_id else None  # "Ukraine said it has 300 ...": the speaker is no party
+
+
+def _party_after(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
+    """The party whose losses the words after the figure name: "154 deaths were recorded among the army's forces"."""
+    if actors is None:
+        return None
+    for pattern in lex.party_after:
+        m = pattern.search(_after_figure(c))
+        if m is None:
+            continue
+        actor = actors.get(actors.mentioned_in(m["who"]))
+        if actor is None or actor.kind in NON_PARTY_KINDS:
+            return norm(m["who"])  # a party known by no other name ("al-Assad's forces"): a subject of its own
+        return actor.id
+    return None
 
 
 def _named_before(c: Claim, actors: ActorIndex | None, lex: _Lexicon) -> str | None:
@@ -341,7 +358,7 @@ def _subjects(claims: list[Claim], actors: ActorIndex | None,
                 aid = joint  # "Russian and North Korean soldiers": neither party's count alone
             if not aid and (event := _event(c, lex)):
                 aid, via = f"event:{event}", "event"  # another event's figure: never the story's subject
-            if not aid and (party := _party(c, actors, lex)):
+            if not aid and (party := _party(c, actors, lex) or _party_after(c, actors, lex)):
                 aid, via = party, "party"
             if not aid and not anaphor and (noun is None or noun in ANAPHORIC) and (named := _named_before(c, actors, lex)):
                 aid, via = named, "context"  # "North Korean forces are suffering ..., 1,000 killed and wounded"; its own
