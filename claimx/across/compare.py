@@ -67,8 +67,9 @@ from ..components.scope import PlaceReader
 from ..data import load_lexicon
 from ..model import Claim
 from .actors import ALIASES, ActorIndex, claim_ref, norm
+from .disputes import make_group
 from .stories import PARTY_DAYS, article_dates, chains, stories as story_of
-from .timelines import Group, Row, interval, make_group
+from .timelines import Group, Row, interval
 from .voices import speakers_bodies, speaks_for
 
 LEXICON = "compare.json"
