@@ -78,6 +78,10 @@ def test_scope_not_an_incident(figure_of, sentence, figure):
     (" bodies lay in the morgues of the city", "the morgues"),
     (" were counted in the port city alone", "the port city"),
     (" were injured in Harbin alone, the governor said", "harbin"),
+    (" people were killed in Khartoum state, the UN said", "khartoum state"),
+    (" people died in the city of Goma", "the city of goma"),
+    (" people died in Herat province on Saturday", "herat province"),
+    (" soldiers were killed in Russia's Kursk region", None),  # a region of a war is the story's
     (" people were taken to the hospital", None),  # taken to, not counted at
     (" people were killed across the country. In the capital, shops shut", None),  # another sentence
 ])

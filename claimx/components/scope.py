@@ -230,8 +230,11 @@ class PlaceReader:
         lex = data if data is not None else load_lexicon(LEXICON, lexicons)
         nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["place_nouns"], key=len, reverse=True))
         # "in the capital", "at the field hospital", "in the country's capital", "in the port city alone"
+        units = "|".join(re.escape(w) for w in sorted(lex["unit_places"], key=len, reverse=True))
         self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>the\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
-                                   rf"|(?P<alone>(?:the\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b)", re.I)
+                                   rf"|(?P<alone>(?:the\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b"
+                                   rf"|(?P<unit>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:{units})\b"
+                                   rf"|the\s+(?:{units})\s+of\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))", re.I)
 
     def place_of(self, after_figure: str) -> str | None:
         """The place phrase ("the capital") in the words just after a figure, or None; a new sentence ends the search."""
@@ -239,7 +242,7 @@ class PlaceReader:
         m = self.place_re.search(text)
         if m is None:
             return None
-        return " ".join((m["place"] or m["alone"]).split()).lower()
+        return " ".join((m["place"] or m["alone"] or m["unit"]).split()).lower()
 
     def named_after(self, after_figure: str) -> str | None:
         """The capitalised name a figure's next words put it in or at ("49 in South Carolina"), or None."""
