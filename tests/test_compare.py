@@ -517,7 +517,8 @@ SAME_EVENT = {frozenset({"dis-11", "dis-12"}),  # the 2024 Hajj heat deaths
 # Same-day disputes between two named sources inside one article: (page, figure of one camp, figure of another).
 DISPUTES = [("dis-01", "2,053", "500"),  # Herat: the Taliban's ministry against the Red Crescent
             ("war-10", "About 600,000", "80,000 or 100,000"),  # Tigray: the AU envoy against Ethiopian officials
-            ("dis-17", "115", "99")]  # Crocus: the health minister's injured against the Emergency Ministry's list
+            ("dis-17", "115", "99"),  # Crocus: the health minister's injured against the Emergency Ministry's list
+            ("dis-16", "39", "30")]  # Kumbh: a news agency's count of bodies against a police officer's dead
 # Counts that must never be set against each other: a part, a place, an incident, another event.
 NEVER = [("war-03", "at least 43", "Two"),  # a day's strikes nationwide; two dead at one hospital
          ("dis-11", "1,301", "17"),  # the Hajj toll; Iran's dead among it
@@ -648,3 +649,25 @@ def test_compare_among_names_whose_losses(nlp, sentences, whole, losses):
     group = next(g for g in groups if row in g.rows)
     assert "freedonia" in (group.subject_id or "") and row.subject_via == "party"
     assert not any(r.figure == whole for r in group.rows)
+
+
+@pytest.mark.parametrize(("whole_measure", "part_scope"), [
+    ("injured", "total"),  # "90 were taken to hospital, of whom 30 died": 30 dead, a count of its own
+    ("captured", "total"),  # crime: "12 were arrested, of whom two died in custody"
+    ("casualties", "part"),  # "4,700 casualties, including 600 deaths": the dead are part of the casualties
+    ("killed", "part"),  # "120 killed, 35 of them children"
+])
+def test_compare_part_of_another_measure_is_its_own_total(whole_measure, part_scope):
+    sentence = "Officials said 90 people were taken in, of whom 30 died."
+    whole = hand_claim("a.txt", 15, 90, measure=whole_measure, counted="people", counted_actor="ruritania",
+                       date="2025-01-29", source="police")
+    part = hand_claim("a.txt", 46, 30, counted=None, counted_actor=None, date="2025-01-29", source="police",
+                      scope="part")
+    whole, part = (Claim(**{**c.__dict__, "sentence": TextSpan(sentence, 0, len(sentence))}) for c in (whole, part))
+    rival = hand_claim("b.txt", 0, 39, counted="bodies", counted_actor="ruritania", date="2025-01-29", source="agency")
+    groups = compare([whole, part, rival], min_claims=1)
+    row = next(r for g in groups for r in g.rows if r.value == 30)
+    assert row.scope == part_scope
+    killed = next(g for g in groups if row in g.rows)
+    in_camps = {killed.rows[i].value for d in killed.disagreements for camp in d.camps for i in camp}
+    assert (30 in in_camps) == (part_scope == "total")  # as a total it disputes the agency's 39 bodies

@@ -67,7 +67,7 @@ from ..components.scope import PlaceReader
 from ..data import load_lexicon
 from ..model import Claim
 from .actors import ALIASES, ActorIndex, claim_ref, norm
-from .disputes import make_group
+from .disputes import make_group, own_measure_parts
 from .stories import PARTY_DAYS, article_dates, chains, stories as story_of
 from .timelines import Group, Row, interval
 from .voices import speakers_bodies, speaks_for
@@ -240,6 +240,7 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
         claims = actors.link(claims)  # the index of all the articles: ids agree across documents
     dates = article_dates(claims)
     bodies = speakers_bodies(claims, actors, lex.speaker_bodies)
+    claims = own_measure_parts(claims)
     stories = story_of(claims, actors, dates)
     found = list(_placed(claims, actors, lex, places, stories))
     parties = _party_stories(found, dates)

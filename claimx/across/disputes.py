@@ -10,7 +10,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..model import Claim
 from .timelines import SAME_TIME_DAYS, Conflict, Disagreement, Group, Row, conflict, gap_days, spread
+
+WHOLE_MEASURE = "casualties"  # killed or injured: a count of the dead is a part of it
 
 
 def make_group(key: tuple[str, str | None, str, str | None], pairs: list[tuple[Row, str]], subject: str,
@@ -154,3 +157,19 @@ def _camps_reason(rows: Sequence[Row], camps: list[list[int]]) -> str:
         return "; ".join(f"{who}: {', '.join(dict.fromkeys(figs))}" for who, figs in said.items())
 
     return " against ".join(camp_words(c) for c in camps)
+
+
+def own_measure_parts(claims: list[Claim]) -> list[Claim]:
+    """A part of a count of another measure is a total of its own ("90 people were taken to hospital, of whom 30
+    died": 30 dead); a part of casualties (killed or injured) stays a part ("4,700 casualties, including 600
+    deaths")."""
+    out, last = [], {}
+    for c in sorted(claims, key=lambda c: (c.doc, c.figure.start)):
+        whole = last.get((c.doc, c.sentence.start))
+        if c.scope == "part" and whole is not None and whole.measure and c.measure \
+                and whole.measure not in (c.measure, WHOLE_MEASURE):
+            c = dataclasses.replace(c, scope="total")
+        if c.scope != "part":
+            last[(c.doc, c.sentence.start)] = c
+        out.append(c)
+    return out
