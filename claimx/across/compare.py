@@ -82,6 +82,7 @@ PARTY_WORDS = 4  # the party is named in the last words before its verb ("... sa
 PHRASE_RE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 NON_PARTY_KINDS = frozenset({"organisation", "media"})  # a ministry or a paper tallies; it sends, loses or fields nobody
 JOINT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")  # "Russian and North Korean soldiers": each party's name
+PROJECTION_REACH = 3  # words between a forecast word and the figure ("could rise to", "expected to fall to around")
 EVENT_REACH = 40  # characters before a figure in which an earlier event it belongs to is named
 SINCE_RE = re.compile(r"^\s*since\b", re.I)  # "since mid-March 2023" opens a running total: no as-of date
 
@@ -101,6 +102,7 @@ class _Lexicon:
     neutral: frozenset[str]  # words before a generic noun that leave it the story's toll ("confirmed deaths")
     subgroups: frozenset[str]  # a part of a party's people ("children", "civilians"): grouped apart from its toll
     party_after: list[re.Pattern[str]]  # whose losses the words after a figure name ("... among the army's forces")
+    projection: re.Pattern[str]  # a forecast just before the figure ("could rise to", "was expected to fall to")
 
     @classmethod
     def load(cls, lexicons: str | Path | None) -> _Lexicon:
@@ -118,7 +120,10 @@ class _Lexicon:
                    [re.compile(p) for p in data.get("near_event_patterns", [])],
                    frozenset(norm(w) for w in data.get("neutral_modifiers", [])),
                    frozenset(norm(w) for w in data.get("subgroup_nouns", [])),
-                   [re.compile(p, re.I) for p in data.get("party_after_patterns", [])])
+                   [re.compile(p, re.I) for p in data.get("party_after_patterns", [])],
+                   re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                       data.get("projection_words", []), key=len, reverse=True)) + rf")\b(?:\s+\S+){{0,{PROJECTION_REACH}}}"
+                              r"\s*$", re.I))
 
     def subgroup(self, counted: str | None) -> str:
         """The part of a party's people a phrase counts ("Palestinian children" -> "children"), else ""."""
@@ -391,4 +396,5 @@ def _row(c: Claim, actors: ActorIndex | None, via: str, *, place: str | None = N
                time=c.time.text if c.time else None, date=c.time.date if c.time else None,
                source=source, source_id=source_id, subject_via=via, hedged=c.hedged,
                as_of=as_of_date, as_of_via=as_of_via, scope=c.scope or "total",
-               voice_id=speaks_for(c, actors, lex.speaker_bodies) or (bodies or {}).get(source_id or ""), place=place)
+               voice_id=speaks_for(c, actors, lex.speaker_bodies) or (bodies or {}).get(source_id or ""), place=place,
+               projected=bool(lex.projection.search(_before_figure(c))))

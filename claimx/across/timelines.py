@@ -53,6 +53,7 @@ class Row:
     voice_id: str | None = None  # the body a person speaks for ("South Korea's spy chief" -> south-korea)
     mentions: tuple[str, ...] = ()  # refs of the other mentions of this claim (a headline repeating the body)
     place: str | None = None  # a place narrower than the story, when the claim names one ("in the capital")
+    projected: bool = False  # a forecast, not a count ("the toll could rise to 1,000"): shown, never flagged
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -183,6 +184,11 @@ def _attributed(a: Row, b: Row) -> bool:
     return all(r.attributed or r.bound != "vague" for r in (a, b))
 
 
+def _counted(a: Row, b: Row) -> bool:
+    """A forecast ("could rise to 1,000") is no count: shown, never set against one."""
+    return not (a.projected or b.projected)
+
+
 def _different_sources(a: Row, b: Row) -> bool:
     """One source revising its own count is an update, not a disagreement."""
     return a.voice != b.voice
@@ -204,8 +210,8 @@ def _below(a: Row, b: Row) -> bool:
 
 
 # The rules two rows must meet before their figures are weighed at all, each with its why.
-COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _attributed, _different_sources, _both_dated,
-                                                     _disjoint)
+COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _attributed, _counted, _different_sources,
+                                                     _both_dated, _disjoint)
 
 
 def gap_days(a: Row, b: Row) -> int:
