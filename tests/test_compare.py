@@ -51,6 +51,20 @@ def hand_row(low: float, high: float, date: str | None = None, scope: str = "tot
                subject_via="counted", as_of=date, as_of_via="own time" if date else None, scope=scope)
 
 
+def compare_articles(nlp, articles: list[tuple[str, str, str]], min_claims: int = 1) -> list[Group]:
+    """compare over articles given as (name, date, text), run through the pipeline with their actors."""
+    from claimx.across.actors import ActorIndex
+    from claimx.run.pipeline import make_doc
+
+    docs = [nlp(make_doc(nlp, text, name, date)) for name, date, text in articles]
+    return compare([c for d in docs for c in d._.claims], ActorIndex.from_docs(docs), min_claims=min_claims)
+
+
+def numbered(sentences: list[str], date: str = "2024-06-03") -> list[tuple[str, str, str]]:
+    """One article per sentence: 0.txt, 1.txt, ..."""
+    return [(f"{i}.txt", date, text) for i, text in enumerate(sentences)]
+
+
 @pytest.mark.parametrize(("value", "bound", "low", "high", "expected"), [
     (600, "exact", None, None, (600, 600)),
     (600, "approx", None, None, (540, 660)),
@@ -249,13 +263,7 @@ def test_compare_output(width):
      "60", "party"),
 ])
 def test_compare_subject_from_the_party(nlp, sentences, figure, subject_via):
-    from claimx.across.actors import ActorIndex
-    from claimx.run.pipeline import make_doc
-
-    docs = [nlp(make_doc(nlp, text, f"{i}.txt", "2024-06-03")) for i, text in enumerate(sentences)]
-    claims = [c for d in docs for c in d._.claims]
-    index = ActorIndex.from_docs(docs)
-    groups = compare(claims, index, min_claims=1)
+    groups = compare_articles(nlp, numbered(sentences))
     row = next(r for g in groups for r in g.rows if r.figure == figure)
     assert row.subject_via == subject_via
     group = next(g for g in groups if row in g.rows)
@@ -271,11 +279,7 @@ def test_compare_subject_from_the_party(nlp, sentences, figure, subject_via):
       "the agency said."], "800"),
 ])
 def test_compare_two_parties_counted_together_join_neither(nlp, sentences, joint):
-    from claimx.across.actors import ActorIndex
-    from claimx.run.pipeline import make_doc
-
-    docs = [nlp(make_doc(nlp, text, f"{i}.txt", "2024-06-03")) for i, text in enumerate(sentences)]
-    groups = compare([c for d in docs for c in d._.claims], ActorIndex.from_docs(docs), min_claims=1)
+    groups = compare_articles(nlp, numbered(sentences))
     (group,) = [g for g in groups if any(joint in r.figure for r in g.rows)]
     assert len(group.rows) == 1 and " and " in group.subject
 
@@ -289,12 +293,7 @@ def test_compare_two_parties_counted_together_join_neither(nlp, sentences, joint
       "some 43,000 personnel, Moscow claimed."], "some 43,000", "ukrain"),
 ])
 def test_compare_subject_named_in_the_figures_sentence(nlp, sentences, figure, subject):
-    from claimx.across.actors import ActorIndex
-    from claimx.run.pipeline import make_doc
-
-    docs = [nlp(make_doc(nlp, text, f"{i}.txt", "2024-06-03")) for i, text in enumerate(sentences)]
-    claims = [c for d in docs for c in d._.claims]
-    groups = compare(claims, ActorIndex.from_docs(docs), min_claims=1)
+    groups = compare_articles(nlp, numbered(sentences))
     group = next(g for g in groups for r in g.rows if r.figure == figure)
     assert subject in (group.subject_id or group.subject).lower()
 
@@ -640,11 +639,7 @@ def test_compare_a_voice_is_never_set_against_itself():
       "Officials said 98 deaths were counted among Freedonian pilgrims."], "1,300", "98"),
 ])
 def test_compare_among_names_whose_losses(nlp, sentences, whole, losses):
-    from claimx.across.actors import ActorIndex
-    from claimx.run.pipeline import make_doc
-
-    docs = [nlp(make_doc(nlp, " ".join(sentences), "a.txt", "2024-12-02"))]
-    groups = compare([c for d in docs for c in d._.claims], ActorIndex.from_docs(docs), min_claims=1)
+    groups = compare_articles(nlp, [("a.txt", "2024-12-02", " ".join(sentences))])
     row = next(r for g in groups for r in g.rows if r.figure == losses)
     group = next(g for g in groups if row in g.rows)
     assert "freedonia" in (group.subject_id or "") and row.subject_via == "party"

@@ -4,19 +4,9 @@ for these tests; docs/COMPARE.md has the rules)."""
 from __future__ import annotations
 
 import pytest
+from test_compare import compare_articles
 
-from claimx.across.compare import compare
 from claimx.across.stories import PARTY_DAYS, STORY_DAYS, chains
-
-
-def groups_of(nlp, articles: list[tuple[str, str, str]]):
-    """compare over articles given as (name, date, text)."""
-    from claimx.across.actors import ActorIndex
-    from claimx.run.pipeline import make_doc
-
-    docs = [nlp(make_doc(nlp, text, name, date)) for name, date, text in articles]
-    claims = [c for d in docs for c in d._.claims]
-    return compare(claims, ActorIndex.from_docs(docs), min_claims=1)
 
 
 def docs_together(groups) -> set[frozenset[str]]:
@@ -38,14 +28,14 @@ def docs_together(groups) -> set[frozenset[str]]:
      ("raid-2024.txt", "raid-2024b.txt"), ("raid-2023.txt", "raid-2024.txt")),
 ])
 def test_stories_generic_counts_keep_to_their_event(nlp, articles, together, apart):
-    shared = docs_together(groups_of(nlp, articles))
+    shared = docs_together(compare_articles(nlp, articles))
     assert any(set(together) <= g for g in shared), shared
     assert not any(set(apart) <= g for g in shared), shared
 
 
 def test_stories_a_counted_word_apart_from_the_toll(nlp):
     """'children' in a story's count is a group of its own, not a rival of the story's toll."""
-    groups = groups_of(nlp, [("strike.txt", "2024-07-08", "Officials in Ukraine said 43 people were killed on Monday. "
+    groups = compare_articles(nlp, [("strike.txt", "2024-07-08", "Officials in Ukraine said 43 people were killed on Monday. "
                                                            "Rescuers in Ukraine said four children were killed.")])
     killed = [g for g in groups if g.measure == "killed"]
     assert len(killed) == 2 and all(g.disagreements == () for g in killed)

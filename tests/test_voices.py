@@ -4,17 +4,7 @@ never set against itself (sentences written for these tests)."""
 from __future__ import annotations
 
 import pytest
-
-from claimx.across.compare import compare
-
-
-def compare_texts(nlp, articles: list[tuple[str, str, str]]):
-    from claimx.across.actors import ActorIndex
-    from claimx.run.pipeline import make_doc
-
-    docs = [nlp(make_doc(nlp, text, name, date)) for name, date, text in articles]
-    claims = [c for d in docs for c in d._.claims]
-    return compare(claims, ActorIndex.from_docs(docs), min_claims=1)
+from test_compare import compare_articles
 
 
 @pytest.mark.parametrize(("articles", "disputes"), [
@@ -31,7 +21,7 @@ def compare_texts(nlp, articles: list[tuple[str, str, str]]):
       ("c.txt", "2024-10-26", "The White House said 10,000 North Korean troops have been sent to Russia.")], 1),
 ])
 def test_voices_spy_chief_is_the_agency(nlp, articles, disputes):
-    (group,) = [g for g in compare_texts(nlp, articles) if g.measure == "deployed"]
+    (group,) = [g for g in compare_articles(nlp, articles) if g.measure == "deployed"]
     assert len(group.disagreements) == disputes
     chief = next(r for r in group.rows if r.doc == "a.txt")
     assert chief.voice == next(r for r in group.rows if r.doc == "b.txt").voice
@@ -41,7 +31,7 @@ def test_voices_a_person_with_an_organisation_in_the_role(nlp):
     """Disaster: the UN mission's deputy head speaks for the UN, whose own toll she does not dispute."""
     text = ("The United Nations said 2,900 people were killed in the city. Maria Stein, deputy head of the UN mission "
             "in Ruritania, said 2,000 people were killed in the city.")
-    groups = compare_texts(nlp, [("a.txt", "2025-02-08", text)])
+    groups = compare_articles(nlp, [("a.txt", "2025-02-08", text)])
     rows = [r for g in groups for r in g.rows if g.measure == "killed"]
     assert len({r.voice for r in rows}) == 1, [(r.source, r.voice) for r in rows]
     assert all(g.disagreements == () for g in groups)
