@@ -6,19 +6,25 @@ the figure's own clause (its verb and the words that hang on it, not the clauses
 embedded in it), first that applies:
 
 * **part**: a share of a count given beside it ("4,700 casualties, including 600 deaths",
-  "300 of them civilians", "some 9,000 of whom died violently"): listed under its whole;
+  "300 of them civilians", "some 9,000 of whom died violently", "four of the dead", "60 are in
+  critical condition", a breakdown by place: "105 in Jajarkot and 52 in Rukum"): listed under its whole;
 * **addition**: "another 1,500", "3,000 more troops", "a second wave of", "newly deployed";
+* **incident** by its toll: "the toll from the strike rose to 55" (before "toll" makes a total);
 * **total**: a running-count word ("so far", "the toll", "since October") wins over a period;
 * **period**: a stated stretch ("in the past week", "within three days", "over the weekend",
-  "in April alone"; also in a verb joined to the figure's: "50 killed and 47 injured within three
-  days"; for a count of events, a month: "were killed in March"), or an own time with a verb that is not perfect ("were killed on Monday",
-  "were deployed in January": what happened then; "by Monday" and "have been killed" are totals);
-* **incident**: an event noun ("the raid killed 12", "killed in an air strike"), or a simple
-  past with the figure as object ("killed three soldiers"; in reported speech "said they had
-  killed three soldiers");
+  "in April alone"; also in a verb joined to the figure's: "50 killed and 47 injured within
+  three days"; for a count of events, a month: "were killed in March"), or an own time with a
+  verb that is not perfect ("were killed on Monday", "were deployed in January": what happened
+  then; "by Monday" and "have been killed" are totals);
+* **incident**: an event noun ("the raid killed 12", "killed in an air strike", "two killed and
+  16 hurt in the strike"), or the simple past of a killing, wounding or capturing verb with the
+  figure as object ("killed three soldiers"; in reported speech "said they had killed three
+  soldiers"; not "published a list of 99 injured");
 * else **total**.
 
-The words live in `lexicons/scope.json`; this module holds the grammar.
+`PlaceReader` reads a place narrower than the story just after a figure ("in the capital",
+"at the field hospital", "in Khartoum state"). The words live in `lexicons/scope.json`; this
+module holds the grammar.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from ..read.timex import clause_boundary, clause_path
 LEXICON = "scope.json"
 ADDITION_REACH = 3  # words before the figure where "another", "an additional" may stand
 PART_REACH = 3  # words before or after the figure where "including", "of them" may stand
-PART_CHARS = 80  # characters before or after the figure its part patterns read ("recorded among the army's forces")
+PART_CHARS = 80  # characters before or after the figure its part patterns read ("19 are in critical condition")
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 PAST_TAGS = frozenset({"VBD", "VBN"})  # a reporting verb in the past ("stated", tagged either way)
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
@@ -94,8 +100,7 @@ class ScopeReader:
         after = doc.text[c.span.end_char:sent.end_char][:PART_CHARS]
         before = doc.text[sent.start_char:c.span.start_char][-PART_CHARS:]
         return any(p.search(after) for p in self.part_after_res) or any(p.search(before) for p in self.part_before_res)
-        # "four of the dead", "154 recorded among the army's forces", "60 are in critical condition",
-        # a breakdown by place: "105 in Jajarkot and 52 in Rukum"
+        # "four of the dead", "60 are in critical condition", a breakdown by place: "105 in Jajarkot and 52 in Rukum"
 
     def _incident_toll(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
         # "the toll from the strike rose to 55": one strike's; with no subject of its own ("said the toll from the
