@@ -8,10 +8,9 @@ module holds the grouping and `timelines` the rows, intervals and conflicts:
 the figure's own time, else its statement's date, else the article's; unknown stays
 unknown. A group's rows are a timeline sorted by it, undated rows last.
 
-**Scope.** `Claim.scope` says what stretch a figure counts: a running **total**, an
-**addition** ("another 1,500"), a **period** ("in the past week") or one **incident**
-("the raid killed 12"). Totals are set against totals, a period only against the same
-period; additions, periods and incidents are shown and never set against totals.
+**Scope.** `Claim.scope`: a running **total**, an **addition** ("another 1,500"), a **period**
+("in the past week"), one **incident** ("the raid killed 12") or a **part** ("including 600
+deaths"). Totals meet totals, a period the same period; the others are shown, never flagged.
 
 **Subject.** Claims are grouped by (subject, measure, unit). The subject is the actor the
 counted phrase names ("North Korean soldiers" -> North Korea); else the party that sends,
@@ -29,7 +28,7 @@ belongs to both parties together, neither alone. A count for a narrower place ("
 capital", "at the field hospital", "in the port city alone") is grouped with that place's.
 
 **Claims, not mentions.** A headline and its body that repeat one source's figure for one
-date are one claim (`timelines.merge_mentions`): one row listing its other mentions.
+date are one claim (`disputes.merge_mentions`): one row listing its other mentions.
 
 **Who is who.** A person whose words name a body ("South Korea's spy chief", "a US
 official") speaks for that body, so one body is never set against itself.
@@ -47,11 +46,11 @@ official") speaks for that body, so one body is never set against itself.
 sources, both dated, intervals that cannot both hold) and either their as-of dates lie
 within `SAME_TIME_DAYS` of each other, or, further apart, the measure is cumulative
 (killed, injured, casualties, captured, missing) and the later total lies below the
-earlier one. A stock (deployed) may rise or fall, so it never conflicts across dates. A
-vague magnitude nobody is named for ("thousands of troops") is shown, never flagged.
+earlier one. A stock (deployed) may rise or fall, so it never conflicts across dates. A vague
+magnitude nobody is named for ("thousands of troops") and a forecast are shown, never flagged.
 
 **Disagreements.** The conflicts of a group join rows into disputes; each dispute is one
-`Disagreement` of camps, each camp figures that can all hold at once (`timelines.disagreements`).
+`Disagreement` of camps, each camp figures that can all hold at once (`disputes.disagreements`).
 The rules in full, with examples: docs/COMPARE.md.
 """
 
