@@ -13,7 +13,7 @@ from typing import Any
 BOUNDS = ("exact", "approx", "min", "max", "range", "vague")
 MEASURES = ("killed", "injured", "casualties", "deployed", "captured", "missing")
 AS_OF_VIA = ("own time", "statement", "article")  # how a claim's as-of date was found, most specific first
-SCOPES = ("total", "addition", "period", "incident")
+SCOPES = ("total", "addition", "period", "incident", "part")
 
 
 class Record:
@@ -125,6 +125,7 @@ class Claim:
     time: TimeRef | None = None
     as_of: AsOf | None = None
     scope: str | None = None  # one of SCOPES
+    place: str | None = None  # a place narrower than the story the figure is for ("in the capital", "at the hospital")
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,6 +145,7 @@ class Claim:
             "sentence": self.sentence.to_dict(),
             "as_of": opt(self.as_of),
             "scope": self.scope,
+            "place": self.place,
         }
         out.update(self.extra)
         return out

@@ -36,6 +36,72 @@ def test_scope_of_figure(figure_of, sentence, figure, scope):
     assert figure_of(sentence, figure).scope == scope
 
 
+@pytest.mark.parametrize(("sentence", "figure", "scope"), [
+    # a part of a count given beside it: war, disaster, crime
+    ("The army reported 2,300 casualties, including 410 deaths, since the spring.", "410", "part"),
+    ("Rebels said 120 people were killed, 35 of them children.", "35", "part"),
+    ("The survey counted 12,000 deaths, some 7,500 of whom died of violence.", "7,500", "part"),
+    ("Flooding has killed 310 people; 96 of the dead were found in one valley.", "96", "part"),
+    ("Officials said 84 people were hurt, and 19 are in critical condition.", "19", "part"),
+    ("The quake toll reached 212: 150 in Dolpa and 62 in Karsi, officials said.", "150", "part"),
+    ("The quake toll reached 212: 150 in Dolpa and 62 in Karsi, officials said.", "62", "part"),
+    ("Police said 40 people were arrested, including 12 minors, after the riot.", "12", "part"),
+    ("Most of the dead were farmers, accounting for 230 deaths, the agency said.", "230", "part"),
+    # the whole keeps its own scope
+    ("Rebels said 120 people were killed, 35 of them children.", "120", "total"),
+    ("Police said 40 people were arrested, including 12 minors, after the riot.", "40", "total"),
+    # a stretch: in a joined verb, a month for a count of events (not for a stock)
+    ("The brigade said 44 soldiers were killed and 61 wounded within two days.", "44", "period"),
+    ("At least 70 villagers have died in March, the clinic said.", "70", "period"),
+    ("Some 800 people have been killed since March, the ministry said.", "800", "total"),
+    # one incident
+    ("The border guards stated that they had killed four smugglers near the river.", "four", "incident"),
+    ("The toll from the market bombing has risen to 31, police said.", "31", "incident"),
+    ("The mayor said the toll from the ferry crash on Friday had risen to 23.", "23", "incident"),
+    ("Two guards were killed and nine others hurt in the attack on the prison.", "Two", "incident"),
+])
+def test_scope_parts_periods_incidents(figure_of, sentence, figure, scope):
+    assert figure_of(sentence, figure).scope == scope
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("The ministry published a list of 85 injured on Sunday evening.", "85"),  # publishing a list is no incident
+    ("Storms have killed 1,900 people in the region, the agency said.", "1,900"),  # perfect: a running count
+])
+def test_scope_not_an_incident(figure_of, sentence, figure):
+    assert figure_of(sentence, figure).scope != "incident"
+
+
+@pytest.mark.parametrize(("after", "place"), [
+    (" people were killed in the capital, police said", "the capital"),
+    (" patients died at the field hospital on Monday", "the field hospital"),
+    (" bodies lay in the morgues of the city", "the morgues"),
+    (" were counted in the port city alone", "the port city"),
+    (" were injured in Harbin alone, the governor said", "harbin"),
+    (" people were killed in Khartoum state, the UN said", "khartoum state"),
+    (" people died in the city of Goma", "the city of goma"),
+    (" people died in Herat province on Saturday", "herat province"),
+    (" soldiers were killed in Russia's Kursk region", None),  # a region of a war is the story's
+    (" people were taken to the hospital", None),  # taken to, not counted at
+    (" people were killed across the country. In the capital, shops shut", None),  # another sentence
+])
+def test_scope_place_of(after, place):
+    from claimx.components.scope import PlaceReader
+
+    assert PlaceReader().place_of(after) == place
+
+
+@pytest.mark.parametrize(("after", "name"), [
+    (" in South Carolina, 33 in Georgia", "South Carolina"),
+    (" bodies in Chilobwe, Blantyre District.", "Chilobwe"),
+    (" people died, officials said", None),
+])
+def test_scope_named_place_after(after, name):
+    from claimx.components.scope import PlaceReader
+
+    assert PlaceReader().named_after(after) == name
+
+
 @pytest.mark.parametrize(("sentence", "figure"), [
     ("More than 1,000 soldiers have been killed, the ministry said.", "1,000"),  # "more than" is a bound, no addition
     ("The new report says 700 soldiers have died.", "700"),  # "new" far from the figure

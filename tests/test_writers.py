@@ -77,9 +77,9 @@ def test_writers_csv_header_without_claims(claims):
 
 
 @pytest.mark.parametrize("columns", [(
-    "group_label group_subject group_subject_id group_noun group_measure group_unit group_spread ref doc figure value "
-    "low high bound unit counted time date source source_id subject_via hedged as_of as_of_via scope conflicts_with "
-    "conflict_reasons")])
+    "group_label group_subject group_subject_id group_noun group_measure group_unit group_place group_holds "
+    "group_spread ref mentions doc figure value low high bound unit counted time date source source_id subject_via "
+    "hedged as_of as_of_via scope place camp dispute conflicts_with conflict_reasons")])
 def test_writers_group_columns_stable(columns):
     assert tuple(columns.split()) == GROUP_COLUMNS, "the CSV columns are documented in the README: change both"
 

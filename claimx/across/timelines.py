@@ -1,5 +1,7 @@
 """A group's timeline: each claim as a row with the interval its figure allows and the period
-its as-of date names, and the conflicts between rows (the rules: `compare`'s docstring).
+its as-of date names, and the conflicts between rows (the rules: `compare`'s docstring and
+docs/COMPARE.md); `disputes` makes a group of them, its mentions merged and its conflicts
+gathered into disputes.
 """
 
 from __future__ import annotations
@@ -47,7 +49,11 @@ class Row:
     hedged: bool = False
     as_of: str | None = None  # the date the claim holds (Claim.as_of.date)
     as_of_via: str | None = None  # "own time", "statement", "article"; None when unknown
-    scope: str = "total"  # "total", "addition", "period", "incident"
+    scope: str = "total"  # "total", "addition", "period", "incident", "part"
+    voice_id: str | None = None  # the body a person speaks for ("South Korea's spy chief" -> south-korea)
+    mentions: tuple[str, ...] = ()  # refs of the other mentions of this claim (a headline repeating the body)
+    place: str | None = None  # a place narrower than the story, when the claim names one ("in the capital")
+    projected: bool = False  # a forecast, not a count ("the toll could rise to 1,000"): shown, never flagged
 
     @property
     def period(self) -> tuple[dt.date, dt.date] | None:
@@ -57,13 +63,19 @@ class Row:
     @property
     def voice(self) -> str:
         """Who speaks: the source's actor id or name, else the article itself."""
-        return self.source_id or (norm(self.source) if self.source else f"doc:{self.doc}")
+        return self.voice_id or self.source_id or (norm(self.source) if self.source else f"doc:{self.doc}")
+
+    @property
+    def attributed(self) -> bool:
+        """The text names who gives the figure."""
+        return bool(self.source or self.source_id)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["value"] = plain_number(self.value)
         d["low"] = plain_number(self.low)
         d["high"] = None if math.isinf(self.high) else plain_number(self.high)
+        d["mentions"] = list(self.mentions)
         return d
 
 
@@ -80,6 +92,18 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """One dispute: camps of rows (indices into `Group.rows`), each camp's figures can all hold at once,
+    no figure of one camp can hold with another camp's; `reason` names the camps in words."""
+
+    camps: tuple[tuple[int, ...], ...]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"camps": [list(c) for c in self.camps], "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class Group:
     """Claims about one measure of one subject: a timeline sorted by as-of date, with its conflicts."""
 
@@ -92,6 +116,9 @@ class Group:
     rows: tuple[Row, ...]
     conflicts: tuple[Conflict, ...] = ()
     spread: float | None = None  # largest figure / smallest figure
+    disagreements: tuple[Disagreement, ...] = ()
+    place: str | None = None  # the narrower place the group's claims name, if any
+    holds: str = ""  # what the group holds, in words: "North Korea · place: Kursk · killed · totals"
 
     @property
     def key(self) -> tuple[str, str, str | None]:
@@ -100,7 +127,9 @@ class Group:
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "subject": self.subject, "subject_id": self.subject_id, "noun": self.noun,
                 "measure": self.measure, "unit": self.unit, "spread": self.spread,
-                "rows": [r.to_dict() for r in self.rows], "conflicts": [c.to_dict() for c in self.conflicts]}
+                "place": self.place, "holds": self.holds, "rows": [r.to_dict() for r in self.rows],
+                "conflicts": [c.to_dict() for c in self.conflicts],
+                "disagreements": [d.to_dict() for d in self.disagreements]}
 
 
 # --- intervals and times ----------------------------------------------------------------
@@ -150,6 +179,16 @@ def _same_scope(a: Row, b: Row) -> bool:
     return (a.scope == b.scope == "total") or (a.scope == b.scope == "period" and a.as_of == b.as_of)
 
 
+def _attributed(a: Row, b: Row) -> bool:
+    """A vague magnitude nobody is named for ("thousands of troops") is the writer's colour: shown, not flagged."""
+    return all(r.attributed or r.bound != "vague" for r in (a, b))
+
+
+def _counted(a: Row, b: Row) -> bool:
+    """A forecast ("could rise to 1,000") is no count: shown, never set against one."""
+    return not (a.projected or b.projected)
+
+
 def _different_sources(a: Row, b: Row) -> bool:
     """One source revising its own count is an update, not a disagreement."""
     return a.voice != b.voice
@@ -171,7 +210,8 @@ def _below(a: Row, b: Row) -> bool:
 
 
 # The rules two rows must meet before their figures are weighed at all, each with its why.
-COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _different_sources, _both_dated, _disjoint)
+COMPARABLE: tuple[Callable[[Row, Row], bool], ...] = (_same_scope, _attributed, _counted, _different_sources,
+                                                     _both_dated, _disjoint)
 
 
 def gap_days(a: Row, b: Row) -> int:
@@ -191,8 +231,8 @@ def conflict(a: Row, b: Row, measure: str) -> str | None:
                 "that cannot both be right")
     earlier, later = sorted((a, b), key=lambda r: r.period)  # type: ignore[arg-type, return-value]
     if measure in CUMULATIVE and a.unit != SHARE_UNIT and _below(later, earlier):  # a share of a total may fall
-        return (f"{_says(later)}, below the earlier {_says(earlier)}: a count of the {measure} only grows, "
-                "so a later total cannot be smaller")
+        return (f"{_says(later)}, below the earlier {_says(earlier)}: a drop between two sources' totals of the "
+                f"{measure}, which cannot fall")
     return None
 
 

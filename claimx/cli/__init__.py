@@ -231,11 +231,13 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     "said Monday"; article: the article's date; unknown stays unknown) and its scope (total,
     addition, period, incident).
 
-    Two claims are flagged only when they share subject, measure and unit, are both totals (or
+    Two claims conflict only when they share subject, measure and unit, are both totals (or
     counts of the same period), come from different sources, are both dated, and their figures
     cannot both hold: as of dates within 7 days, or, further apart, a total of the dead, injured,
-    captured or missing that fell. Additions ("another 1,500"), periods ("in the past week") and
-    incidents ("the raid killed 12") are listed, never set against totals. Each flag says why.
+    captured or missing that fell. Additions ("another 1,500"), periods ("in the past week"),
+    incidents ("the raid killed 12") and parts ("including 600 deaths") are listed, never set
+    against totals. Conflicts are reported as disputes, each once, as camps of claims that can
+    all hold at once, with the reason in words (docs/COMPARE.md).
     """
     check_date(date)
     fmt = _default_format(fmt, output)

@@ -1,20 +1,30 @@
-"""What stretch a figure counts: a running total, an addition, a period or one incident.
+"""What stretch a figure counts: a running total, a part of another count, an addition, a period or one incident.
 
 `compare` sets totals against totals only: a three-day count, one raid's dead or
 "another 1,500 troops" says nothing against a running total. The scope is read from
 the figure's own clause (its verb and the words that hang on it, not the clauses
 embedded in it), first that applies:
 
+* **part**: a share of a count given beside it ("4,700 casualties, including 600 deaths",
+  "300 of them civilians", "some 9,000 of whom died violently", "four of the dead", "60 are in
+  critical condition", a breakdown by place: "105 in Jajarkot and 52 in Rukum"): listed under its whole;
 * **addition**: "another 1,500", "3,000 more troops", "a second wave of", "newly deployed";
+* **incident** by its toll: "the toll from the strike rose to 55" (before "toll" makes a total);
 * **total**: a running-count word ("so far", "the toll", "since October") wins over a period;
 * **period**: a stated stretch ("in the past week", "within three days", "over the weekend",
-  "in April alone"), or an own time with a verb that is not perfect ("were killed on Monday",
-  "were deployed in January": what happened then; "by Monday" and "have been killed" are totals);
-* **incident**: an event noun ("the raid killed 12", "killed in an air strike"), or a simple
-  past with the figure as object ("killed three soldiers");
+  "in April alone"; also in a verb joined to the figure's: "50 killed and 47 injured within
+  three days"; for a count of events, a month: "were killed in March"), or an own time with a
+  verb that is not perfect ("were killed on Monday", "were deployed in January": what happened
+  then; "by Monday" and "have been killed" are totals);
+* **incident**: an event noun ("the raid killed 12", "killed in an air strike", "two killed and
+  16 hurt in the strike"), or the simple past of a killing, wounding or capturing verb with the
+  figure as object ("killed three soldiers"; in reported speech "said they had killed three
+  soldiers"; not "published a list of 99 injured");
 * else **total**.
 
-The words live in `lexicons/scope.json`; this module holds the grammar.
+`PlaceReader` reads a place narrower than the story just after a figure ("in the capital",
+"at the field hospital", "in Khartoum state"). The words live in `lexicons/scope.json`; this
+module holds the grammar.
 """
 
 from __future__ import annotations
@@ -31,8 +41,12 @@ from ..read.timex import clause_boundary, clause_path
 
 LEXICON = "scope.json"
 ADDITION_REACH = 3  # words before the figure where "another", "an additional" may stand
+PART_REACH = 3  # words before or after the figure where "including", "of them" may stand
+PART_CHARS = 80  # characters before or after the figure its part patterns read ("19 are in critical condition")
 OBJECT_DEPS = frozenset({"dobj", "obj"})
+PAST_TAGS = frozenset({"VBD", "VBN"})  # a reporting verb in the past ("stated", tagged either way)
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})  # "strikes that have killed 57": the noun is the clause's event
 
 
@@ -55,9 +69,19 @@ class ScopeReader:
         self.perfect_aux = {w.lower() for w in lex["perfect_aux"]}
         self.event_nouns = _words_re(lex["event_nouns"])
         self.incident_measures = set(lex["incident_measures"])
+        self.part_before = _words_re(lex["part_before"])
+        self.part_after = re.compile(rf"^\s*(?:{_words_re(lex['part_after']).pattern})", re.I)
+        self.month_periods = [re.compile(p, re.I) for p in lex["month_periods"]]
+        self.event_measures = set(lex["event_measures"])
+        self.reported_past_aux = {w.lower() for w in lex["reported_past_aux"]}
+        self.part_after_res = [re.compile(p, re.I) for p in lex["part_after_patterns"]]
+        self.part_before_res = [re.compile(p, re.I) for p in lex["part_before_patterns"]]
+        events = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["event_nouns"], key=len, reverse=True))
+        self.incident_tolls = [re.compile(p.replace("EVENT", events), re.I) for p in lex["incident_tolls"]]
+        self.incident_verbs = {w.lower() for w in lex["incident_verbs"]}
 
     def scope_of(self, span: Span, anchor: Token, measure: str | None, own_time: TimeRef | None = None) -> str:
-        """'total', 'addition', 'period' or 'incident' for the figure `span` (see the module docstring)."""
+        """'part', 'total', 'addition', 'period' or 'incident' for the figure `span` (see the module docstring)."""
         clause = Clause.of(span, anchor)
         for scope, rule in self.RULES:
             if rule(self, clause, measure, own_time):
@@ -65,6 +89,25 @@ class ScopeReader:
         return "total"
 
     # -- the rules, in order: the first that holds names the scope ----------------------
+    def _part(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
+        doc = c.span.doc
+        before = doc[max(c.span.sent.start, c.span.start - PART_REACH):c.span.start].text
+        if self.part_before.search(before):
+            return True  # "4,700 casualties, including 600 deaths", "among them 40 children", "accounting for 672"
+        if self.part_after.match(doc[c.span.end:min(c.span.sent.end, c.span.end + PART_REACH)].text):
+            return True  # "300 of them civilians", "some 9,000 of whom died violently"
+        sent = c.span.sent
+        after = doc.text[c.span.end_char:sent.end_char][:PART_CHARS]
+        before = doc.text[sent.start_char:c.span.start_char][-PART_CHARS:]
+        return any(p.search(after) for p in self.part_after_res) or any(p.search(before) for p in self.part_before_res)
+        # "four of the dead", "60 are in critical condition", a breakdown by place: "105 in Jajarkot and 52 in Rukum"
+
+    def _incident_toll(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
+        # "the toll from the strike rose to 55": one strike's; with no subject of its own ("said the toll from the
+        # strike had risen to 55", as the parser may read it) the clause's toll is the words before it
+        texts = [c.text] if c.has_subject() else [c.text, c.span.doc[c.span.sent.start:c.span.start].text]
+        return any(p.search(t) for p in self.incident_tolls for t in texts)
+
     def _addition(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
         if self.addition_before.search(" ".join(t.text for t in c.words_before())):
             return True  # "another 1,500", "an additional 2,000" (but not "the new report says 700")
@@ -77,22 +120,30 @@ class ScopeReader:
         return bool(self.total_phrases.search(c.text))  # "so far", "the toll", "since October": a running count
 
     def _period(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
-        if any(p.search(c.text) for p in self.period_res):
-            return True  # "in the past week", "within three days", "over the weekend"
+        if any(p.search(text) for p in self.period_res for text in (c.text, c.joined_text())):
+            return True  # "in the past week", "within three days", "50 killed and 47 injured within three days"
+        if measure in self.event_measures and any(p.search(c.text) for p in self.month_periods):
+            return True  # "were killed in March": the dead of that month (a stock "deployed in October" is no stretch)
         if own_time is not None and own_time.date and not self.as_of_leads.match(own_time.text):
             # "were killed on Monday", "were deployed in January": what happened then; "have been killed" is a total
             return not c.perfect(self.perfect_aux)
         return False
 
     def _incident(self, c: Clause, measure: str | None, own_time: TimeRef | None) -> bool:
-        if self.event_nouns.search(c.text) or (c.event_noun is not None and self.event_nouns.search(c.event_noun.text)):
-            return True  # "the raid killed 12", "strikes that killed 57", "killed in an air strike"
+        if any(self.event_nouns.search(t) for t in (c.text, c.joined_text())) or (
+                c.event_noun is not None and self.event_nouns.search(c.event_noun.text)):
+            return True  # "the raid killed 12", "strikes that killed 57", "two killed and 16 hurt in the strike"
         # "killed three soldiers": one act, unless perfect ("have killed") or passive ("were killed")
-        return measure in self.incident_measures and c.figure_is_object() and c.verb.tag_ == "VBD" \
-            and not c.perfect(self.perfect_aux) and not c.passive()
+        return measure in self.incident_measures and c.verb.lemma_.lower() in self.incident_verbs \
+            and c.figure_is_object() and not c.passive() and (
+            (c.verb.tag_ == "VBD" and not c.perfect(self.perfect_aux))
+            or (c.perfect(self.reported_past_aux) and c.verb.dep_ == "ccomp" and c.verb.head.tag_ in PAST_TAGS))
+        # "stated that they had killed three soldiers": the simple past of reported speech
 
     RULES: tuple[tuple[str, Callable[..., bool]], ...] = (
+        ("part", _part),
         ("addition", _addition),
+        ("incident", _incident_toll),
         ("total", _running_total),
         ("period", _period),
         ("incident", _incident),
@@ -138,6 +189,17 @@ class Clause:
         head = self.anchor.head if self.anchor.dep_ == "nummod" else self.anchor
         return [t for t in self.span.doc[self.span.end:head.i]] if head.i > self.span.end - 1 else []
 
+    def joined_text(self) -> str:
+        """The words of verbs joined to the clause's verb ("killed and 47 [injured within three days]")."""
+        verb = self.verb
+        joined = [t for t in verb.children if t.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            joined.append(verb.head)
+        return " ".join(t.text for j in joined for t in j.subtree if t not in self.tokens)
+
+    def has_subject(self) -> bool:
+        return any(t.dep_ in SUBJECT_DEPS for t in self.verb.children)
+
     def perfect(self, aux: set[str]) -> bool:
         return any(t.dep_ == "aux" and t.lower_ in aux for t in self.verb.children)
 
@@ -160,3 +222,35 @@ def _in_clause(tok: Token, verb: Token, path: list[Token]) -> bool:
             return False
         tok = tok.head
     return True
+
+
+PLACE_REACH = 60  # characters after the figure in which "in the capital" says where it was counted
+NAMED_PLACE_RE = re.compile(r"\b(?:in|at)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")  # "in South Carolina"
+
+
+class PlaceReader:
+    """A place narrower than the story a figure names just after it ("40 killed in the capital")."""
+
+    def __init__(self, lexicons: str | Path | None = None, *, data: dict | None = None) -> None:
+        lex = data if data is not None else load_lexicon(LEXICON, lexicons)
+        nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["place_nouns"], key=len, reverse=True))
+        # "in the capital", "at the field hospital", "in the country's capital", "in the port city alone"
+        units = "|".join(re.escape(w) for w in sorted(lex["unit_places"], key=len, reverse=True))
+        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>the\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
+                                   rf"|(?P<alone>(?:the\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b"
+                                   rf"|(?P<unit>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:{units})\b"
+                                   rf"|the\s+(?:{units})\s+of\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))", re.I)
+
+    def place_of(self, after_figure: str) -> str | None:
+        """The place phrase ("the capital") in the words just after a figure, or None; a new sentence ends the search."""
+        text = re.split(r"[.;:!?]\s", after_figure[:PLACE_REACH], maxsplit=1)[0]
+        m = self.place_re.search(text)
+        if m is None:
+            return None
+        return " ".join((m["place"] or m["alone"] or m["unit"]).split()).lower()
+
+    def named_after(self, after_figure: str) -> str | None:
+        """The capitalised name a figure's next words put it in or at ("49 in South Carolina"), or None."""
+        text = re.split(r"[.;:!?]\s", after_figure[:PLACE_REACH], maxsplit=1)[0]
+        m = NAMED_PLACE_RE.search(text)
+        return m["name"] if m else None

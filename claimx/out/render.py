@@ -117,12 +117,17 @@ def actors_table(actors: Iterable[Actor], *, limit_aliases: int = 6) -> Table:
 
 
 def group_table(group: Group) -> Table:
-    """One group as a rich table: its rows by time; rows in conflict are red and name the rows they disagree with."""
+    """One group as a rich table: what it holds, its claims by time; a claim in a dispute is red and says its side
+    ("1A": dispute 1, camp A); each dispute is one line under the table, naming its camps."""
     g = group
-    n = len(g.conflicts)
+    n = len(g.disagreements)
     spread_text = f"spread ×{g.spread:,.2f}".rstrip("0").rstrip(".") if g.spread else "spread –"
-    caption = f"{len(g.rows)} claims, {spread_text}, {n} conflict{'s' if n != 1 else ''}"
-    table = Table(title=Text(g.label, style="bold"), caption=caption, title_justify="left", caption_justify="left")
+    mentions = sum(1 + len(r.mentions) for r in g.rows)
+    caption = f"{len(g.rows)} claims ({mentions} mentions), {spread_text}, {n} dispute{'s' if n != 1 else ''}"
+    if g.holds:
+        caption += f"\n{g.holds}"
+    title = Text(g.label, style="bold")
+    table = Table(title=title, caption=caption, title_justify="left", caption_justify="left")
     table.add_column("#", justify="right", style="dim")
     table.add_column("as of")
     table.add_column("found by", style="dim")
@@ -132,17 +137,20 @@ def group_table(group: Group) -> Table:
     table.add_column("interval", justify="right", no_wrap=True)
     table.add_column("bound")
     table.add_column("doc", style="dim", overflow="fold")
-    table.add_column("conflicts with")
-    against: dict[int, list[int]] = defaultdict(list)
-    for c in g.conflicts:
-        against[c.a].append(c.b + 1)
-        against[c.b].append(c.a + 1)
+    table.add_column("camp")
+    sides: dict[int, list[str]] = defaultdict(list)
+    for k, d in enumerate(g.disagreements, 1):
+        for c, camp in enumerate(d.camps):
+            for i in camp:
+                sides[i].append(f"{k}{chr(ord('A') + c)}")
     for i, r in enumerate(g.rows):
+        doc = r.doc + (f" (+{len(r.mentions)} mention{'s' if len(r.mentions) != 1 else ''})" if r.mentions else "")
         table.add_row(str(i + 1), r.as_of or "unknown", r.as_of_via or "", r.scope, r.source or "", r.figure,
-                      format_interval(r.low, r.high), r.bound, r.doc, ", ".join(map(str, against[i])),
-                      style="red" if i in against else None)
-    if g.conflicts:  # each conflict's reason, in words, under the table
-        table.caption = caption + "".join(f"\n{c.a + 1} vs {c.b + 1}: {c.reason}" for c in g.conflicts)
+                      format_interval(r.low, r.high), r.bound, doc, ", ".join(sides[i]),
+                      style="red" if i in sides else None)
+    for k, d in enumerate(g.disagreements, 1):  # each dispute once, its camps in words, under the table
+        camps = " | ".join(f"{chr(ord('A') + c)}: rows {', '.join(str(i + 1) for i in camp)}" for c, camp in enumerate(d.camps))
+        table.caption = f"{table.caption}\ndispute {k} ({camps}): {d.reason}"
     return table
 
 

@@ -56,9 +56,10 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 )
 # One row per claim in a group of `compare`: the group's fields, then the claim's row.
 GROUP_COLUMNS: tuple[str, ...] = (
-    *_fields("group", "label subject subject_id noun measure unit spread"),
-    "ref", "doc", "figure", "value", "low", "high", "bound", "unit", "counted", "time", "date",
-    "source", "source_id", "subject_via", "hedged", "as_of", "as_of_via", "scope", "conflicts_with", "conflict_reasons",
+    *_fields("group", "label subject subject_id noun measure unit place holds spread"),
+    "ref", "mentions", "doc", "figure", "value", "low", "high", "bound", "unit", "counted", "time", "date",
+    "source", "source_id", "subject_via", "hedged", "as_of", "as_of_via", "scope", "place", "camp", "dispute",
+    "conflicts_with", "conflict_reasons",
 )
 ACTOR_COLUMNS: tuple[str, ...] = ("id", "name", "kind", "aliases", "mentions", "documents", "claims_made",
                                   "claims_about")
@@ -96,16 +97,31 @@ def claim_row(claim: Claim) -> dict[str, Any]:
 
 
 def group_rows(group: Any) -> list[dict[str, Any]]:
-    """One `compare` group as rows of GROUP_COLUMNS, one per claim; conflicts name the other claims' refs and why."""
+    """One `compare` group as rows of GROUP_COLUMNS, one per claim; `camp` says which side of which dispute
+    a claim is on ("1A": dispute 1, camp A), `dispute` why; conflicts name the other claims' refs and why."""
     g = group.to_dict()
-    head = {f"group_{k}": cell(g[k]) for k in ("label", "subject", "subject_id", "noun", "measure", "unit", "spread")}
+    head = {f"group_{k}": cell(g[k]) for k in ("label", "subject", "subject_id", "noun", "measure", "unit", "place",
+                                                "holds", "spread")}
+    sides = camp_marks(g.get("disagreements", []))
     rows = []
     for i, r in enumerate(g["rows"]):
         mine = [c for c in g["conflicts"] if i in (c["a"], c["b"])]
         others = [g["rows"][c["b"] if c["a"] == i else c["a"]]["ref"] for c in mine]
-        rows.append({**head, **{k: cell(r.get(k)) for k in GROUP_COLUMNS if k in r}, "conflicts_with": cell(others),
+        camps = sides.get(i, [])
+        rows.append({**head, **{k: cell(r.get(k)) for k in GROUP_COLUMNS if k in r}, "camp": cell([m for m, _ in camps]),
+                     "dispute": cell([why for _, why in camps]), "conflicts_with": cell(others),
                      "conflict_reasons": cell([c["reason"] for c in mine])})
     return rows
+
+
+def camp_marks(disagreements: list[dict[str, Any]]) -> dict[int, list[tuple[str, str]]]:
+    """Each row's sides in a group's disputes: row index -> [("1A", reason), ...] (dispute 1, camp A)."""
+    marks: dict[int, list[tuple[str, str]]] = {}
+    for n, d in enumerate(disagreements, 1):
+        for k, camp in enumerate(d["camps"]):
+            for i in camp:
+                marks.setdefault(i, []).append((f"{n}{chr(ord('A') + k)}", d["reason"]))
+    return marks
 
 
 def actor_row(actor: Any) -> dict[str, Any]:
