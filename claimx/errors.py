@@ -41,6 +41,8 @@ class Warnings:
     W002 = "{path}: {n:,} run(s) of more than {limit:,} characters without a space ignored"
     W003 = "{path}: date '{date}' is not YYYY-MM-DD; ignored"
     W004 = "{path}: not UTF-8; read as {encoding}, the legacy encoding its bytes fit best"
+    W008 = ("{claim}: its ClaimReview has no {missing} for the claim (--database gives the article's date and "
+            "address; the rating file's appearance an address)")
 
 
 class InputError(Exception):

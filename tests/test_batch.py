@@ -19,7 +19,8 @@ from claimx.cli import app
 from claimx.errors import InputError
 from claimx.read.io import Document, read_inputs
 from claimx.run.batch import Progress, Summary, extract_stream, resume_done, run
-from claimx.run.pipeline import CHUNK_CHARS, extract_documents, plan_pieces
+from claimx.run.pieces import CHUNK_CHARS, plan_pieces
+from claimx.run.pipeline import extract_documents
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

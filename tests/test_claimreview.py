@@ -4,6 +4,7 @@ records, and a one-line error for a bad rating file."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -62,9 +63,11 @@ TEXTS = {
     "front.txt": "Regional governor Petro Lysenko said 14 civilians were killed on 3 June 2024 in the shelling of the town.\n"
                  "The army said about 2,000 troops were deployed to the northern border.\n",
     "mill.txt": "Union leader Maria Evans said the paper mill would cut 450 jobs.\n",
+    "vote.txt": "A lawmaker said 30 people were injured when the bridge gave way.\n",
 }
-URLS = {"front.txt": "https://news.example.org/front", "mill.txt": "https://news.example.org/mill"}
-DATES = {"front.txt": "2024-06-04", "mill.txt": "2024-02-20"}
+URLS = {"front.txt": "https://news.example.org/front", "mill.txt": "https://news.example.org/mill",
+        "vote.txt": "https://news.example.org/vote"}
+DATES = {"front.txt": "2024-06-04", "mill.txt": "2024-02-20", "vote.txt": "2024-09-12"}
 CHECKER = "https://checks.example.org"
 
 
@@ -124,12 +127,14 @@ def test_claimreview_valid_by_googles_required_fields(claims_files, tmp_path, su
         jsonschema.validate(review, GOOGLE_REQUIRED)
     assert [r["url"] for r in reviews] == [row["url"] for row in rows]
     assert [r["reviewRating"]["alternateName"] for r in reviews] == [row["rating"] for row in rows]
+    assert stderr_lines(result) == []  # every claim has its date and address: nothing to warn of
 
 
 def test_claimreview_fields_from_the_claim(claims_files, tmp_path):
     _, db, records = claims_files
     articles = {name: Article(**row) for name, row in document_table(db).items()}
     ratings = read_ratings(write_ratings(tmp_path / "ratings.csv", rating_rows(records)))
+    before = dt.date.today()
     shelling, mill, border = claim_reviews(records, ratings, articles)
     assert shelling["claimReviewed"] == by_figure(records, "14")["sentence"]["text"].strip()
     assert shelling["itemReviewed"]["author"] == {"@type": "Person", "name": "Petro Lysenko"}
@@ -139,9 +144,10 @@ def test_claimreview_fields_from_the_claim(claims_files, tmp_path):
                                         "bestRating": 5, "worstRating": 1}
     assert shelling["author"] == {"@type": "Organization", "name": "Example Checks"}
     assert shelling["datePublished"] == "2024-06-10"
+    assert mill["datePublished"] in {before.isoformat(), dt.date.today().isoformat()}  # no date in the rating: today
     assert mill["itemReviewed"]["author"]["name"] == "Maria Evans"
     assert mill["itemReviewed"]["datePublished"] == DATES["mill.txt"]  # no date in the text: the article's
-    assert border["itemReviewed"]["author"] == {"@type": "Organization", "name": "army"}
+    assert "author" not in border["itemReviewed"]  # "The army said": no name, no author
     assert border["itemReviewed"]["appearance"]["url"] == "https://radio.example.net/border"  # the rating's wins
 
 
@@ -160,12 +166,66 @@ def test_claimreview_date_published(record, article_date, expected):
     ({"name": "Petro Lysenko", "kind": "person"}, {"@type": "Person", "name": "Petro Lysenko"}),
     ({"name": "Acme Foods", "kind": "organisation"}, {"@type": "Organization", "name": "Acme Foods"}),
     ({"name": "officials", "kind": "vague"}, None),
+    ({"name": "lawmaker", "kind": "vague"}, None),
+    # a person the article does not name is no author: "a lawmaker", "a Ukrainian official", "the Spokesman"
+    ({"name": "lawmaker", "kind": "person"}, None),
+    ({"name": "Ukrainian official", "kind": "person"}, None),
+    ({"name": "Spokesman", "kind": "person"}, None),
+    ({"name": "Lee", "kind": "person"}, {"@type": "Person", "name": "Lee"}),
+    # nor a body the article does not name: "the army", "South Korean lawmakers"
+    ({"name": "army", "kind": "organisation"}, None),
+    ({"name": "South Korean lawmakers", "kind": "group"}, None),
+    ({"name": "Lawmakers", "kind": "group"}, None),
+    ({"name": "Defence Ministry", "kind": "organisation"}, {"@type": "Organization", "name": "Defence Ministry"}),
+    ({"name": "Reuters", "kind": "media"}, {"@type": "Organization", "name": "Reuters"}),
     (None, None),
 ])
 def test_claimreview_author_of_the_claim(source, expected):
     record = {"doc": "a.txt", "figure": {"start": 0}, "source": source, "sentence": {"text": "Some 40 homes flooded."}}
     review = claim_review(record, Rating("a.txt:0", "False", "Example Checks", f"{CHECKER}/a"), Article())
     assert review["itemReviewed"].get("author") == expected
+    jsonschema.validate(review, GOOGLE_REQUIRED)
+
+
+def test_claimreview_unnamed_source_is_no_author(claims_files, tmp_path):
+    """Extracted and rated end to end: 'A lawmaker said' gives the claim no author."""
+    jsonl, db, records = claims_files
+    vote = by_figure(records, "30")
+    assert vote["source"]["name"] == "lawmaker"
+    ratings = write_ratings(tmp_path / "r.csv", [{"claim": claim_id(vote), "rating": "False", "reviewer": "X",
+                                                   "url": f"{CHECKER}/vote"}])
+    result = runner.invoke(app, ["claimreview", str(jsonl), "--rating", str(ratings), "--database", str(db)])
+    assert result.exit_code == 0, result.output
+    (review,) = json.loads(result.stdout)
+    assert "author" not in review["itemReviewed"], review["itemReviewed"]
+    jsonschema.validate(review, GOOGLE_REQUIRED)
+
+
+@pytest.mark.parametrize(("figure", "missing"), [
+    ("14", "address"),  # its sentence gives the date; without --database no address
+    ("450", "date or address"),  # no time in the text, no article date, no address
+    ("about 2,000", "date"),  # the rating's appearance is its address; no date
+])
+def test_claimreview_warns_of_a_claim_without_date_or_address(claims_files, tmp_path, figure, missing):
+    jsonl, _, records = claims_files
+    rows = [r for r in rating_rows(records) if r["claim"] == claim_id(by_figure(records, figure))]
+    ratings = write_ratings(tmp_path / "r.csv", rows)
+    result = runner.invoke(app, ["claimreview", str(jsonl), "--rating", str(ratings)])  # no --database
+    assert result.exit_code == 0, result.output
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and lines[0].startswith(f"claimx: {rows[0]['claim']}: ") and f"no {missing} " in lines[0], lines
+    assert len(json.loads(result.stdout)) == 1  # a warning, not an error: the review is written
+
+
+@pytest.mark.parametrize(("date", "today", "expected"), [
+    ("2024-06-10", dt.date(2025, 1, 2), "2024-06-10"),  # the rating's
+    (None, dt.date(2025, 1, 2), "2025-01-02"),  # else the day it is written
+])
+def test_claimreview_review_date(date, today, expected):
+    record = {"doc": "a.txt", "figure": {"start": 0}, "sentence": {"text": "Some 40 homes flooded."}}
+    rating = Rating("a.txt:0", "False", "Example Checks", f"{CHECKER}/a", date=date)
+    review = claim_review(record, rating, Article(), today=today)
+    assert review["datePublished"] == expected
     jsonschema.validate(review, GOOGLE_REQUIRED)
 
 

@@ -11,7 +11,9 @@ import csv
 import io
 import json
 import os
-from importlib import resources
+import re
+import shlex
+from importlib import metadata, resources
 from pathlib import Path
 
 import jsonschema
@@ -65,6 +67,41 @@ def test_cli_every_parameter_has_help(command):
     cmd = GROUP.commands[command]
     missing = [p.name for p in cmd.params if p.name != "help" and not (getattr(p, "help", None) or "").strip()]
     assert not missing, f"{command}: parameters without help: {missing}"
+
+
+@pytest.mark.parametrize("args", [["--version"]])
+def test_cli_version(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"claimx {claimx.__version__}" == f"claimx {metadata.version('claimx')}"
+
+
+def examples(command: str) -> list[list[str]]:
+    """The `claimx COMMAND ...` lines of a command's --help, as argument lists (a pipe's last command)."""
+    shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "250"}).stdout
+    assert "Examples:" in shown, f"{command} --help shows no example"
+    lines = [line.split("|")[-1].strip() for line in shown.split("Examples:", 1)[1].splitlines()]
+    return [shlex.split(line)[2:] for line in lines if line.startswith(f"claimx {command} ")]
+
+
+@pytest.mark.parametrize("command", sorted(GROUP.commands))
+def test_cli_every_command_shows_examples_that_parse(command):
+    """Each subcommand's --help ends in examples, and each is a command line its own parser accepts."""
+    found = examples(command)
+    assert found, f"{command} --help has no `claimx {command} ...` example"
+    cmd = GROUP.commands[command]
+    for args in found:
+        with cmd.make_context(command, list(args)) as ctx:  # a bad option or a missing argument raises here
+            assert ctx.params, args
+
+
+@pytest.mark.parametrize("command", sorted(GROUP.commands))
+def test_cli_usage_names_arguments(command):
+    """`Usage: claimx extract [OPTIONS] PATH...`: arguments by their metavar, not Typer's `{paths}...`."""
+    usage = runner.invoke(app, [command, "--help"], prog_name="claimx").stdout.splitlines()[0]
+    assert re.fullmatch(rf"Usage: claimx {command} \[OPTIONS\]( \[?[A-Z]+(\.\.\.)?\]?)*", usage), usage
+    arguments = [p for p in GROUP.commands[command].params if p.param_type_name == "argument"]
+    assert all(p.metavar and p.metavar.upper() in usage for p in arguments), usage
 
 
 @pytest.mark.parametrize("args", [[], ["--help"]])

@@ -28,7 +28,7 @@ from claimx.cli import app
 
 runner = CliRunner()
 GROUP = typer.main.get_command(app)
-COMMANDS = ["actors", "compare", "render", "eval"]
+COMMANDS = ["actors", "compare", "render", "eval", "claimreview", "datasette-metadata"]
 WIDE = {"COLUMNS": "250"}  # tables and help unwrapped, so a phrase is on one line
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -89,6 +89,13 @@ def test_cli_commands_help(command):
     # each help text whole, as written: rich markup must not eat a bracketed part such as "[default: ...]"
     cut = {p.name: p.help for p in params if flat(p.help) not in shown}
     assert not cut, f"{command}: help texts not shown whole: {cut}"
+
+
+@pytest.mark.parametrize("command", sorted(GROUP.commands))
+def test_cli_commands_help_needs_nothing_beside_the_repository(command):
+    """A user's help names what ships with claimx, never a folder beside the checkout (the team's gold sets)."""
+    shown = runner.invoke(app, [command, "--help"], env=WIDE).stdout
+    assert "../" not in shown, f"{command} --help points outside the repository"
 
 
 # -- actors ------------------------------------------------------------

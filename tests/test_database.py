@@ -3,13 +3,16 @@ search, --resume, a killed run, compare's tables, and Datasette serving it over 
 
 from __future__ import annotations
 
+import asyncio
 import json
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -22,11 +25,12 @@ from typer.testing import CliRunner
 import claimx.out.database
 from claimx.across.actors import claim_ref
 from claimx.cli import app
-from claimx.model import Claim, Figure, Source, TextSpan
+from claimx.model import AsOf, Claim, Figure, Source, TextSpan
 from claimx.out.database import (
     ClaimDatabase,
     claim_columns,
     claim_id,
+    datasette_metadata,
     flatten,
     record_actors,
     spelling_of,
@@ -106,6 +110,11 @@ def db(built):
                         "counted_actor": str, "hedged": int, "quote": int, "time_date": str, "sentence_text": str}),
     ("actors", ["id"], {"id": str, "name": str, "kind": str, "aliases": str}),
     ("claim_actors", ["claim", "role"], {"claim": str, "actor": str, "role": str}),
+    # compare's tables are there before compare runs: a saved query on them never meets a missing table
+    ("groups", ["id"], {"id": int, "label": str, "measure": str, "spread": float}),
+    ("group_claims", ["group_id", "row"], {"group_id": int, "row": int, "ref": str, "value": float, "high": float,
+                                           "hedged": int, "as_of": str, "scope": str}),
+    ("conflicts", ["rowid"], {"group_id": int, "a": int, "b": int, "reason": str, "a_ref": str, "b_ref": str}),
 ])
 def test_database_schema(db, table, pk, columns):
     assert db[table].pks == pk
@@ -113,10 +122,16 @@ def test_database_schema(db, table, pk, columns):
     assert {k: have.get(k) for k in columns} == columns
 
 
-@pytest.mark.parametrize(("table", "expected"), [
-    ("claims", {("doc", "documents", "name")}),
-    ("claim_actors", {("claim", "claims", "id"), ("actor", "actors", "id")}),
-])
+FOREIGN_KEYS = {
+    "claims": {("doc", "documents", "name"), ("source_actor", "actors", "id"), ("counted_actor", "actors", "id")},
+    "claim_actors": {("claim", "claims", "id"), ("actor", "actors", "id")},
+    "groups": set(),
+    "group_claims": {("group_id", "groups", "id"), ("ref", "claims", "id"), ("source_id", "actors", "id")},
+    "conflicts": {("group_id", "groups", "id"), ("a_ref", "claims", "id"), ("b_ref", "claims", "id")},
+}
+
+
+@pytest.mark.parametrize(("table", "expected"), FOREIGN_KEYS.items())
 def test_database_foreign_keys(db, table, expected):
     assert {(fk.column, fk.other_table, fk.other_column) for fk in db[table].foreign_keys} == expected
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -157,6 +172,38 @@ def test_database_documents_with_and_without_claims(built, db):
     per_doc = Counter(r["doc"] for r in recs)
     assert "quiet.txt" not in per_doc  # no claims, but a document all the same
     assert {name: db["claims"].count_where("doc = ?", [name]) for name in docs} == {n: per_doc[n] for n in docs}
+
+
+@pytest.mark.parametrize("date", ["2025-05-01"])
+def test_database_document_date_is_the_claims_article_date(built, tmp_path, date):
+    """A text file has no date of its own: --date is the article's, as its claims' as-of dates say."""
+    folder, _, _ = built
+    out = tmp_path / "claims.db"
+    result = invoke("extract", str(folder), "-f", "sqlite", "-o", str(out), "--date", date, "-q")
+    assert result.exit_code == 0, result.output
+    with Database(out) as db:
+        pairs = db.execute("select distinct d.name, d.date, c.as_of_date from claims c join documents d on d.name = c.doc "
+                           "where c.as_of_via = 'article'").fetchall()
+        dates = {r["name"]: r["date"] for r in db["documents"].rows}
+    assert pairs and all(doc_date == as_of for _, doc_date, as_of in pairs), pairs
+    assert {name for name, _, _ in pairs} >= {"kharkiv.txt", "acme.txt"}
+    assert dates[WIRE["id"]] == WIRE["date"]  # the input's own date first, as for its claims
+
+
+@pytest.mark.parametrize(("doc_date", "given", "as_of", "expected"), [
+    (None, "2025-05-01", None, "2025-05-01"),  # --date, even for an article without claims
+    (None, None, {"date": "2024-02-03", "via": "article"}, "2024-02-03"),  # the date the claims carry as the article's
+    (None, None, {"date": "2024-01", "via": "own time"}, None),  # a figure's own time is no article date
+    ("2023-07-08", "2025-05-01", {"date": "2023-07-08", "via": "article"}, "2023-07-08"),
+])
+def test_database_document_date(tmp_path, doc_date, given, as_of, expected):
+    text = "Officials said 40 homes were flooded."
+    claims = [] if as_of is None else [Claim(doc="flood.txt", figure=Figure("40", 15, 17, 40),
+                                              sentence=TextSpan(text, 0, len(text)), as_of=AsOf(**as_of))]
+    with ClaimDatabase(tmp_path / "claims.db", date=given) as writer:
+        writer.write(Document("flood.txt", "flood.txt", text, date=doc_date), claims)
+    with Database(tmp_path / "claims.db") as db:
+        assert db["documents"].get("flood.txt")["date"] == expected
 
 
 @pytest.mark.parametrize(("column", "types"), [("figure_value", {"real", "null"}), ("figure_low", {"real", "null"}),
@@ -356,6 +403,22 @@ def test_database_compare_writes_groups_and_conflicts(built, tmp_path):
         assert db["claims"].count > 0  # extract's tables are kept
 
 
+@pytest.mark.parametrize("article", ["kharkiv-mayor.txt"])
+def test_database_compare_without_conflicts_keeps_every_table(built, tmp_path, article):
+    """One article conflicts with nothing: `conflicts` is there all the same, with its columns and keys."""
+    folder, _, _ = built
+    out = tmp_path / "claims.db"
+    result = invoke("compare", str(folder / article), "--min-claims", "1", "-f", "sqlite", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    with Database(out) as db:
+        assert db["groups"].count > 0 and db["conflicts"].count == 0
+        for table, keys in FOREIGN_KEYS.items():
+            assert db[table].exists(), table
+            assert {(fk.column, fk.other_table, fk.other_column) for fk in db[table].foreign_keys} == keys, table
+        assert set(db["conflicts"].columns_dict) == {"group_id", "a", "b", "reason", "a_ref", "b_ref"}
+        assert db.execute("select count(*) from conflicts join groups on groups.id = conflicts.group_id").fetchone() == (0,)
+
+
 # -- errors ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -383,7 +446,7 @@ SERVE_TIMEOUT = 60.0  # seconds for Datasette to start on a busy machine
 
 
 def test_database_served_by_datasette(built):
-    pytest.importorskip("datasette", reason="Datasette is an optional test dependency (the test extra)")
+    import datasette  # noqa: F401 - the test extra has it: without it this fails, it does not skip
     _, recs, db_path = built
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -415,3 +478,81 @@ def _get_json(url: str, proc: subprocess.Popen) -> list[dict]:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+# -- the packaged Datasette metadata: titles, facets and canned queries ---------------------------
+
+def test_database_metadata_names_only_what_the_database_has(db):
+    """Every table, column, facet, sort and label the metadata names is in a database extract wrote."""
+    tables = datasette_metadata("claims.db")["databases"]["claims"]["tables"]
+    assert set(tables) == {"documents", "claims", "actors", "claim_actors", "groups", "group_claims", "conflicts"}
+    for name, meta in tables.items():
+        have = set(db[name].columns_dict)
+        named = {*meta.get("columns", {}), *meta.get("facets", []), *filter(None, [meta.get("sort"), meta.get("label_column")])}
+        assert named <= have, (name, named - have)
+        assert meta["title"] and meta["description"]
+
+
+@pytest.mark.parametrize("name", ["news.db", "claims.db"])
+def test_database_metadata_is_for_the_database_named(tmp_path, name):
+    out = tmp_path / "metadata.json"
+    result = invoke("datasette-metadata", str(tmp_path / name), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    meta = json.loads(out.read_text(encoding="utf-8"))
+    assert list(meta["databases"]) == [Path(name).stem]
+    assert set(meta["databases"][Path(name).stem]["queries"]) >= {"claims_by_actor", "figures_by_measure"}
+
+
+def test_database_metadata_ships_with_the_package():
+    """The file is package data: pyproject's package-data globs reach it."""
+    from fnmatch import fnmatch
+
+    pyproject = (Path(claimx.out.database.__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    globs = json.loads("[" + pyproject.split("[tool.setuptools.package-data]")[1].split("claimx = [", 1)[1].split("]", 1)[0] + "]")
+    assert any(fnmatch("/".join(claimx.out.database.METADATA), g) for g in globs), globs
+
+
+def test_database_datasette_serves_the_canned_queries(built, tmp_path):
+    """`datasette news.db --metadata FILE` through Datasette's own test client: facets, labels and canned queries."""
+    from datasette.app import Datasette
+
+    _, recs, db_path = built
+    served = tmp_path / "news.db"
+    shutil.copyfile(db_path, served)
+    meta_path = tmp_path / "metadata.json"
+    assert invoke("datasette-metadata", str(served), "-o", str(meta_path)).exit_code == 0
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    paths = {
+        "by_name": ("claims_by_actor", {"actor": "Petro Lysenko"}),
+        "by_id": ("claims_by_actor", {"actor": "petro-lysenko"}),
+        "killed": ("figures_by_measure", {"measure": "killed"}),
+        "conflicts": ("conflicts_explained", {}),
+        "claims": ("claims", {"_labels": "on", "_size": "max"}),
+    }
+
+    async def fetch() -> dict:
+        ds = Datasette([str(served)], metadata=meta)
+        await ds.invoke_startup()
+        got = {}
+        for key, (path, params) in paths.items():
+            response = await ds.client.get(f"/news/{path}.json?" + urllib.parse.urlencode({**params, "_shape": "objects"}))
+            assert response.status_code == 200, (path, response.text[:500])
+            got[key] = response.json()
+        page = await ds.client.get("/news/claims")
+        got["page"] = page.text
+        return got
+
+    got = asyncio.run(fetch())
+    lysenko = sorted(claim_id(r) for r in recs if (r.get("source") or {}).get("actor") == "petro-lysenko")
+    assert lysenko and sorted(r["id"] for r in got["by_name"]["rows"]) == lysenko
+    assert sorted(r["id"] for r in got["by_id"]["rows"]) == lysenko
+    killed = got["killed"]["rows"]
+    assert sorted(r["id"] for r in killed) == sorted(claim_id(r) for r in recs if r["measure"] == "killed")
+    dates = [r["date"] for r in killed]
+    assert dates == sorted(dates, key=lambda d: (d is None, d or "")), dates  # by date, undated last
+    assert got["conflicts"]["rows"] == []  # compare has not run: the query runs on the empty table
+    table = got["claims"]
+    assert {"measure", "source_actor", "scope"} <= set(table["facet_results"])  # the metadata's facets
+    labelled = {r["source_actor"]["value"]: r["source_actor"]["label"] for r in table["rows"] if r["source_actor"]}
+    assert labelled["petro-lysenko"] == "Petro Lysenko"  # the foreign key to actors: its name beside the id
+    assert meta["databases"]["news"]["tables"]["claims"]["description"] in got["page"]

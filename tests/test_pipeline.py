@@ -21,6 +21,7 @@ from spacy.matcher import Matcher
 
 import claimx
 from claimx.data import load_lexicon, load_patterns
+from claimx.run.pieces import plan_pieces
 
 FACTORIES = ["claimx", "claimx_figures", "claimx_counted"]
 PACKAGE = resources.files("claimx")
@@ -329,7 +330,7 @@ def test_pipeline_later_piece_finds_speaker_before_it(nlp, monkeypatch, speaker,
 
     text = long_text(speaker, pronoun_line, ends_at=3000)
     monkeypatch.setattr(nlp, "max_length", 3000)
-    plan = pipeline.plan_pieces(text, nlp.max_length)
+    plan = plan_pieces(text, nlp.max_length)
     assert text.index(pronoun_line) in [s for s, _ in plan.pieces], "the pronoun opens a piece"
     (_, claims), = pipeline.extract_documents(nlp, [Document("t.txt", "t.txt", text)])
     (claim,) = claims
@@ -349,7 +350,7 @@ def test_pipeline_later_piece_resolves_time_against_earlier_date(nlp, monkeypatc
 
     text = dateline + "\n" + long_text(line, ends_at=4000)
     monkeypatch.setattr(nlp, "max_length", 3000)
-    plan = pipeline.plan_pieces(text, nlp.max_length)
+    plan = plan_pieces(text, nlp.max_length)
     assert all(dateline not in plan.text[v:e] for v, (_, e) in zip(plan.context, plan.pieces, strict=True)
                if line in plan.text[v:e]), "the date is not in the figure's piece"
     (_, claims), = pipeline.extract_documents(nlp, [Document("t.txt", "t.txt", text)])
@@ -371,7 +372,7 @@ def test_pipeline_piece_opening_inside_a_quotation_reads_its_opening(nlp, monkey
     paragraph = narration + opening + middle + " " + closing
     text = FILLER * 20 + paragraph + "\n" + FILLER * 3
     monkeypatch.setattr(nlp, "max_length", 3000)
-    plan = pipeline.plan_pieces(text, nlp.max_length)
+    plan = plan_pieces(text, nlp.max_length)
     cut = [s for s, _ in plan.pieces if text.index(opening) < s <= text.index(closing)]
     assert cut, "a piece opens inside the quotation"
     assert plan.context[plan.pieces.index(next(p for p in plan.pieces if p[0] == cut[0]))] <= text.index(opening)

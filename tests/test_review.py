@@ -13,6 +13,7 @@ tests fail, they do not skip.
 from __future__ import annotations
 
 import html.parser
+import re
 import shutil
 import subprocess
 import tempfile
@@ -23,7 +24,7 @@ import pytest
 from conftest import SEEDS
 
 import claimx
-from claimx.model import Claim, Cue, Figure, Source, TextSpan, TimeRef
+from claimx.model import AsOf, Claim, Cue, Figure, Source, TextSpan, TimeRef
 from claimx.out.review import KINDS, render_html
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -159,7 +160,7 @@ def tricky_claims(text: str) -> list[Claim]:
               counted=span(TextSpan, "<i>soldiers</i>"), measure="killed", source=src, cue=cue, hedged=True),
         Claim(doc="tricky.txt", figure=span(Figure, "over 300", value=300, bound="min"), sentence=sent,
               counted=span(TextSpan, "'troops' 😀"), measure="injured", source=src, cue=cue, quote=True,
-              time=span(TimeRef, "in March", date="2025-03")),
+              time=span(TimeRef, "in March", date="2025-03"), as_of=AsOf("2025-03", "own time"), scope="addition"),
         # offsets beyond the text: no highlight, but a card all the same
         Claim(doc="tricky.txt", figure=Figure(text="9", start=len(text) + 5, end=len(text) + 6, value=9), sentence=sent),
     ]
@@ -226,7 +227,8 @@ def test_review_escapes_text(raw):
     assert "<title>&lt;tricky&gt;" in page
 
 
-@pytest.mark.parametrize("fields", [("value", "bound", "unit", "measure", "hedged", "quote", "counted", "source", "cue", "time")])
+@pytest.mark.parametrize("fields", [("value", "bound", "unit", "measure", "hedged", "quote", "id", "as of", "scope", "counted",
+                                     "source", "cue", "time")])
 def test_review_cards_show_every_field(fields):
     page = render_html(TRICKY, tricky_claims(TRICKY), "t")
     cards = page.split('<section class="card"')[1:]
@@ -235,6 +237,20 @@ def test_review_cards_show_every_field(fields):
         for name in fields:
             assert f"<dt>{name}</dt>" in card
     assert "in March → 2025-03" in cards[1] and "said (states)" in cards[0] and ">hedged</span>" in cards[0]
+
+
+@pytest.mark.parametrize(("n", "shown"), [
+    (0, {"id": "tricky.txt:{start}", "as of": "—", "scope": "—"}),  # unknown: the empty mark
+    (1, {"id": "tricky.txt:{start}", "as of": "2025-03 (own time)", "scope": "addition"}),
+])
+def test_review_cards_show_id_as_of_and_scope(n, shown):
+    """A card names its claim as a ClaimReview rating file does (doc:start), with the date it holds and its scope."""
+    claims = tricky_claims(TRICKY)
+    card = render_html(TRICKY, claims, "t").split('<section class="card"')[1:][n]
+    for name, value in shown.items():
+        value = value.format(start=claims[n].figure.start)
+        assert re.search(rf"<dt>{name}</dt><dd[^>]*>{re.escape(value)}</dd>", card), (name, value, card)
+    assert f'data-id="tricky.txt:{claims[n].figure.start}"' in card
 
 
 @pytest.mark.parametrize("n", [0])

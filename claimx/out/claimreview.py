@@ -8,23 +8,29 @@ organisation) and `url` (the fact check's page); optionally `rating_value`, `bes
 a header row, or JSON: one array of objects, or one object a line.
 
 Each rated claim becomes a ClaimReview whose `claimReviewed` is its sentence and whose
-`itemReviewed` is a Claim with `author` (the source, a Person or an Organization),
+`itemReviewed` is a Claim with `author` (the source, a Person or an Organization; none for a
+vague source or one the article does not name: "officials", "a lawmaker", "the army"),
 `appearance` (the article) and `datePublished` (when the figure holds: `as_of.date`, else
-the time the sentence gives, else the article's date; the end of a period).
+the time the sentence gives, else the article's date; the end of a period). A claim left
+without a date or an address is reported, one line each. The review's own `datePublished`
+is the rating's `date`, else the day it is written.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from ..across.evaluate import read_jsonl
-from ..errors import Errors, InputError
+from ..data import load_lexicon
+from ..errors import Errors, InputError, Warnings
 from .database import claim_id, document_table
 
 CONTEXT = "https://schema.org"
@@ -33,6 +39,7 @@ NUMBERS = ("rating_value", "best_rating", "worst_rating")
 OPTIONAL = (*NUMBERS, "date", "appearance")
 PERSON_KINDS = frozenset({"person"})  # source kinds that are a schema.org Person; other named kinds are an Organization
 NO_AUTHOR_KINDS = frozenset({"vague"})  # "reports", "officials": no one to name
+ROLE_WORDS = ("person_nouns", "titles", "vague_sources")  # attribution.json's lists of words that say what a person is, not who
 PERIOD_SEP = "/"  # an ISO period "2025-01/2025-02": the claim holds as of its end
 URL_SCHEMES = ("http", "https")
 
@@ -60,10 +67,12 @@ class Article:
     date: str | None = None
 
 
-def reviews_from_files(claims: str | Path, ratings: str | Path, database: str | Path | None = None) -> list[dict[str, Any]]:
+def reviews_from_files(claims: str | Path, ratings: str | Path, database: str | Path | None = None, *,
+                       warn: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
     """`claimx claimreview`: the ClaimReviews of the rated claims in a claims JSONL file.
 
-    `database` (from `claimx extract --format sqlite`) gives the articles' addresses and dates.
+    `database` (from `claimx extract --format sqlite`) gives the articles' addresses and dates;
+    `warn` is told, one line per claim, of a review left without the claim's date or address.
 
     Raises:
         InputError: a file cannot be read, or the rating file is invalid (one line).
@@ -71,7 +80,7 @@ def reviews_from_files(claims: str | Path, ratings: str | Path, database: str | 
     records = read_jsonl(claims)
     rated = read_ratings(ratings)
     articles = {name: Article(**row) for name, row in document_table(database).items()} if database else {}
-    return claim_reviews(records, rated, articles, source=str(claims))
+    return claim_reviews(records, rated, articles, source=str(claims), warn=warn)
 
 
 def read_ratings(path: str | Path) -> list[Rating]:
@@ -139,7 +148,8 @@ def _rating(row: Any, n: int, path: Path) -> Rating:
 
 
 def claim_reviews(records: Iterable[dict[str, Any]], ratings: list[Rating],
-                  articles: Mapping[str, Article] | None = None, *, source: str = "the claims") -> list[dict[str, Any]]:
+                  articles: Mapping[str, Article] | None = None, *, source: str = "the claims",
+                  warn: Callable[[str], None] | None = None, today: dt.date | None = None) -> list[dict[str, Any]]:
     """One ClaimReview per rating, in the rating file's order.
 
     Args:
@@ -147,6 +157,8 @@ def claim_reviews(records: Iterable[dict[str, Any]], ratings: list[Rating],
         ratings: from `read_ratings`.
         articles: documents by name (from the claims database): the article's url and date.
         source: what the records were read from, for the message when a rating names no claim.
+        warn: told (`Warnings.W008`) of each review whose claim has no date or no address.
+        today: the review's date when its rating has none (default: the day it runs).
 
     Raises:
         InputError: a rating names a claim that is not among the records.
@@ -158,12 +170,17 @@ def claim_reviews(records: Iterable[dict[str, Any]], ratings: list[Rating],
         record = by_id.get(rating.claim)
         if record is None:
             raise InputError(rating.claim, Errors.E030.format(claim=rating.claim, source=source))
-        out.append(claim_review(record, rating, articles.get(record["doc"], Article())))
+        review = claim_review(record, rating, articles.get(record["doc"], Article()), today=today)
+        missing = [what for what, key in (("date", "datePublished"), ("address", "appearance"))
+                   if key not in review["itemReviewed"]]
+        if missing and warn is not None:
+            warn(Warnings.W008.format(claim=rating.claim, missing=" or ".join(missing)))
+        out.append(review)
     return out
 
 
-def claim_review(record: dict[str, Any], rating: Rating, article: Article) -> dict[str, Any]:
-    """One rated claim as a ClaimReview (a JSON-LD object with its own @context)."""
+def claim_review(record: dict[str, Any], rating: Rating, article: Article, *, today: dt.date | None = None) -> dict[str, Any]:
+    """One rated claim as a ClaimReview (a JSON-LD object with its own @context), published `rating.date` or `today`."""
     claim: dict[str, Any] = {"@type": "Claim"}
     author = _author(record.get("source"))
     if author:
@@ -188,16 +205,35 @@ def claim_review(record: dict[str, Any], rating: Rating, article: Article) -> di
         "reviewRating": review_rating,
         "itemReviewed": claim,
     }
-    if rating.date:
-        review["datePublished"] = rating.date
+    review["datePublished"] = rating.date or (today or dt.date.today()).isoformat()
     return review
 
 
 def _author(source: dict[str, Any] | None) -> dict[str, Any] | None:
     """The claim's source as a schema.org Person or Organization; None when it names no one."""
-    if not source or source.get("kind") in NO_AUTHOR_KINDS or not source.get("name"):
+    if not source or source.get("kind") in NO_AUTHOR_KINDS or not names_someone(source.get("name") or ""):
         return None
     return {"@type": "Person" if source.get("kind") in PERSON_KINDS else "Organization", "name": source["name"]}
+
+
+def names_someone(name: str) -> bool:
+    """A source is an author only when named: its last word capitalised and no role noun (singular or plural).
+
+    'John Kirby', 'Lee', 'Acme Foods', 'Defence Ministry' name someone; 'lawmaker', 'Ukrainian
+    official', 'South Korean lawmakers', 'army', 'Spokesman' say what the source is, and an
+    author made of them would be invented.
+    """
+    words = name.split()
+    if not words or not words[-1][:1].isupper():
+        return False
+    last = words[-1].lower()
+    return last not in _role_words() and last.removesuffix("s") not in _role_words()
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    lexicon = load_lexicon("attribution.json")
+    return frozenset(w.lower() for key in ROLE_WORDS for w in lexicon.get(key, []))
 
 
 def as_of_date(record: dict[str, Any], article_date: str | None = None) -> str | None:

@@ -9,8 +9,16 @@ Written with sqlite-utils. The tables:
   JSON schema (figure value/low/high are REAL); a field the schema does not know yet gets a
   column when it first has a value. Full-text search on the sentence and the source; indexes
   on the measure, the subject (what is counted) and the source;
+  `source_actor` and `counted_actor` are foreign keys to `actors` (Datasette shows the actor's
+  name beside the id, and a facet on them joins the spellings of one actor);
 - `actors` (id, name, kind, aliases) and `claim_actors` (claim, actor, role: source or counted);
 - `groups`, `group_claims` and `conflicts`: `compare`'s groups, written whole each time.
+
+Every table, column type and key is there from the first write whatever the data: `extract`
+makes `compare`'s tables empty, and `compare` makes `conflicts` when nothing conflicts, so a
+saved query never meets a missing table. `compare`'s columns come from its records' fields
+(`timelines.Group`, `Row`, `Conflict`). A document's `date` is the one its claims' as-of dates
+fall back on: the input's own, else `--date`, else the date the claims carry as the article's.
 
 Each document is written in one transaction, so a run that is killed leaves a database that
 opens and holds whole documents only; `--resume` skips the documents already in it.
@@ -21,8 +29,11 @@ write the full index over their articles.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
+import types
+import typing
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -31,6 +42,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
+from ..across.timelines import Conflict, Group, Row
 from ..components.mentions import ActorLexicon
 from ..errors import Errors, InputError
 from ..model import Claim
@@ -43,8 +55,11 @@ FTS_COLUMNS = ("sentence_text", "source_text", "source_name")  # what `claims` i
 # one index each: the measure, the subject (what is counted, its actor) and the source
 INDEXES = (("measure",), ("counted_text",), ("counted_actor",), ("source_name",), ("source_actor",))
 ACTOR_ROLES = ("source", "counted")  # the record's objects that carry an actor id
+ARTICLE_VIA = "article"  # an as-of date found as the article's own (`AsOf.via`)
 VAGUE = "vague"  # a source kind that names no actor
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
+METADATA = ("out", "datasette", "metadata.json")  # Datasette's titles, descriptions, facets and queries, in the package
+METADATA_NAME = "claims"  # the database the packaged metadata is written for: Datasette names one by its file's stem
 JSON_TYPES = {"integer": int, "number": float, "boolean": int, "string": str}  # JSON schema type -> column type
 
 
@@ -92,6 +107,41 @@ _JSON_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string"}
 def _column_type(prop: dict[str, Any]) -> type:
     kinds = _json_types(prop)
     return next((JSON_TYPES[k] for k in ("integer", "number", "boolean") if k in kinds), str)
+
+
+def record_columns(cls: type, *, skip: Iterable[str] = ()) -> dict[str, type]:
+    """A record class's fields as columns, in its order: whole numbers and flags INTEGER, floats REAL, else TEXT."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: _python_column(hints[f.name]) for f in dataclasses.fields(cls) if f.name not in set(skip)}
+
+
+def _python_column(hint: Any) -> type:
+    kinds = set(typing.get_args(hint)) - {type(None)} if isinstance(hint, types.UnionType) else {hint}
+    if kinds and kinds <= {int, bool}:
+        return int
+    return float if kinds and kinds <= {int, bool, float} else str
+
+
+# compare's tables: (name, columns, primary key, foreign keys)
+GROUP_TABLES: tuple[tuple[str, dict[str, type], str | tuple[str, ...] | None, tuple[tuple[str, str, str], ...]], ...] = (
+    (GROUPS, {"id": int, **record_columns(Group, skip=("rows", "conflicts"))}, "id", ()),
+    (GROUP_CLAIMS, {"group_id": int, "row": int, **record_columns(Row)}, ("group_id", "row"),
+     (("group_id", GROUPS, "id"), ("ref", CLAIMS, "id"), ("source_id", ACTORS, "id"))),
+    (CONFLICTS, {"group_id": int, **record_columns(Conflict), "a_ref": str, "b_ref": str}, None,
+     (("group_id", GROUPS, "id"), ("a_ref", CLAIMS, "id"), ("b_ref", CLAIMS, "id"))),
+)
+
+
+def datasette_metadata(database: str | Path | None = None) -> dict[str, Any]:
+    """The packaged Datasette metadata (`datasette claims.db --metadata FILE`), for the database file `database`.
+
+    Datasette keys a database's tables and canned queries by the file's stem, so the packaged
+    block for `claims` is renamed to `database`'s.
+    """
+    meta = json.loads(resources.files("claimx").joinpath(*METADATA).read_text(encoding="utf-8"))
+    if database is not None:
+        meta["databases"] = {Path(database).stem: meta["databases"][METADATA_NAME]}
+    return meta
 
 
 def open_database(path: str | Path, *, fresh: bool = False) -> Database:
@@ -144,9 +194,11 @@ class ClaimDatabase:
     Same interface as `writers.ClaimWriter`: `write(doc, claims)` and `count`.
     """
 
-    def __init__(self, path: str | Path, *, resume: bool = False, lexicons: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path, *, resume: bool = False, lexicons: str | Path | None = None,
+                 date: str | None = None) -> None:
         self.db = open_database(path, fresh=not resume)
         self.count = 0
+        self.date = date  # --date: the date of articles that carry none
         lexicon = ActorLexicon.load(lexicons)
         self.canonical = {slug(name): (name, kind) for name, kind in lexicon.kinds.items()}
         with self.db.atomic():
@@ -166,23 +218,31 @@ class ClaimDatabase:
         """One whole document and its claims, in one transaction (a document of that name before is replaced)."""
         records = [c.to_dict() for c in claims]
         actors, links = record_actors(records, self.canonical)
+        date = doc.date or self.date or article_date(records)
         with self.db.atomic():
             forget_document(self.db, doc.name)
-            self.db[DOCUMENTS].insert({"name": doc.name, "path": doc.path, "date": doc.date, "url": doc.url}, replace=True)
+            self.db[DOCUMENTS].insert({"name": doc.name, "path": doc.path, "date": date, "url": doc.url}, replace=True)
+            upsert_actors(self.db, actors)  # before the claims that refer to them
             self.db[CLAIMS].insert_all((flatten({"id": claim_id(r), **r}) for r in records), alter=True)
-            upsert_actors(self.db, actors)
             self.db[CLAIM_ACTORS].insert_all(links, replace=True)
         self.count += len(records)
 
 
+def article_date(records: Iterable[dict[str, Any]]) -> str | None:
+    """The article's date as its claims carry it: an as-of date found as the article's (the latest, as timex reads one)."""
+    dates = [r["as_of"]["date"] for r in records if (r.get("as_of") or {}).get("via") == ARTICLE_VIA and r["as_of"].get("date")]
+    return max(dates) if dates else None
+
+
 def create_tables(db: Database) -> None:
-    """The extract tables, their keys, full-text search and indexes, where missing."""
+    """Every table, its keys, full-text search and indexes, where missing: extract's and compare's."""
     if not db[DOCUMENTS].exists():
         db[DOCUMENTS].create({"name": str, "path": str, "date": str, "url": str}, pk="name")
     if not db[ACTORS].exists():
         db[ACTORS].create({"id": str, "name": str, "kind": str, "aliases": str}, pk="id")
     if not db[CLAIMS].exists():
-        db[CLAIMS].create(claim_columns(), pk="id", foreign_keys=[("doc", DOCUMENTS, "name")])
+        db[CLAIMS].create(claim_columns(), pk="id", foreign_keys=[("doc", DOCUMENTS, "name"),
+                                                                  *((f"{role}_actor", ACTORS, "id") for role in ACTOR_ROLES)])
         db[CLAIMS].enable_fts(FTS_COLUMNS, create_triggers=True)
         for columns in INDEXES:
             db[CLAIMS].create_index(columns)
@@ -190,6 +250,9 @@ def create_tables(db: Database) -> None:
         db[CLAIM_ACTORS].create({"claim": str, "actor": str, "role": str}, pk=("claim", "role"),
                                 foreign_keys=[("claim", CLAIMS, "id"), ("actor", ACTORS, "id")])
         db[CLAIM_ACTORS].create_index(["actor"])
+    for name, columns, pk, foreign_keys in GROUP_TABLES:
+        if not db[name].exists():
+            db[name].create(columns, pk=pk, foreign_keys=list(foreign_keys))
 
 
 def forget_document(db: Database, name: str) -> None:
@@ -263,9 +326,10 @@ def write_actors(path: str | Path, actors: Iterable[Any]) -> None:
 def write_groups(path: str | Path, groups: Iterable[Any], actors: Iterable[Any] = ()) -> None:
     """`claimx compare --format sqlite`: its groups, their claims and conflicts, replacing those of an earlier run.
 
-    Written from each group's JSON form (`to_dict()`), generically: a group's own fields go
-    to `groups`, each of its rows to `group_claims` (`ref` is a claim id), each conflict to
-    `conflicts` with the refs of its two rows. The actors of the index are added too.
+    Written from each group's JSON form (`to_dict()`): a group's own fields go to `groups`,
+    each of its rows to `group_claims` (`ref` is a claim id), each conflict to `conflicts` with
+    the refs of its two rows; the tables are made whole (`GROUP_TABLES`) even when empty. The
+    actors of the index are added too.
     """
     group_rows, claim_rows, conflict_rows = [], [], []
     for gid, group in enumerate((g.to_dict() for g in groups), 1):
@@ -280,37 +344,10 @@ def write_groups(path: str | Path, groups: Iterable[Any], actors: Iterable[Any] 
             create_tables(db)
             upsert_actors(db, [{k: a.to_dict()[k] for k in ("id", "name", "kind", "aliases")} for a in actors], rename=True)
             for name in (CONFLICTS, GROUP_CLAIMS, GROUPS):
-                db[name].drop(ignore=True)
-            _create(db, GROUPS, group_rows, pk="id")
-            _create(db, GROUP_CLAIMS, claim_rows, pk=("group_id", "row"),
-                    foreign_keys=[("group_id", GROUPS, "id"), ("ref", CLAIMS, "id")])
-            _create(db, CONFLICTS, conflict_rows, pk=None,
-                    foreign_keys=[("group_id", GROUPS, "id"), ("a_ref", CLAIMS, "id"), ("b_ref", CLAIMS, "id")])
+                db[name].drop(ignore=True)  # an earlier run's, or a table of an older layout
+            create_tables(db)
+            for name, rows in ((GROUPS, group_rows), (GROUP_CLAIMS, claim_rows), (CONFLICTS, conflict_rows)):
+                db[name].insert_all(rows, alter=True)  # a field the records gain later gets a column
     finally:
         db.close()
 
-
-def _create(db: Database, name: str, rows: list[dict[str, Any]], *, pk: str | tuple[str, ...] | None,
-            foreign_keys: Sequence[tuple[str, str, str]] = ()) -> None:
-    """A table typed by every row's values (sqlite-utils looks at the first batch only), then its rows."""
-    seen: dict[str, set[type]] = {}
-    order: list[str] = []  # a column a row adds goes after the one before it in that row (nulls are left out)
-    for row in rows:
-        before = -1
-        for key, value in row.items():
-            if key not in seen:
-                order.insert(before + 1, key)
-                seen[key] = set()
-            before = order.index(key)
-            seen[key].update({type(value)} if value is not None else set())
-    if not seen:
-        return
-    db[name].create({key: _column_of(seen[key]) for key in order}, pk=pk, foreign_keys=list(foreign_keys))
-    db[name].insert_all(rows)
-
-
-def _column_of(types: set[type]) -> type:
-    """INTEGER for whole numbers and booleans, REAL when a float is among numbers, else TEXT."""
-    if types and types <= {int, bool}:
-        return int
-    return float if types and types <= {int, bool, float} else str

