@@ -247,3 +247,15 @@ def test_robustness_unwritable_output_one_line(tmp_path, monkeypatch, command, w
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]  # claimreview may warn about a claim first
     assert [ln for ln in lines if str(out) in ln] == lines[-1:] == [f"claimx: {out}: {says.format(folder=out.parent)}"]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["missing/claims.db", "a-file.txt/claims.db"])
+def test_robustness_database_in_no_folder_one_line(tmp_path, where):
+    # before sqlite3's own "unable to open database file" traceback
+    write(tmp_path / "a-file.txt", "x\n")
+    out = tmp_path / where
+    result = runner.invoke(app, ["extract", str(write(tmp_path / "in" / "a.txt", KILLED)), "-f", "sqlite", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.stderr.splitlines() == [f"claimx: {out}: cannot be written: there is no folder {out.parent}"]
+    assert not out.exists()

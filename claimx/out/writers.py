@@ -200,9 +200,7 @@ class open_output:
     def __enter__(self) -> IO[str]:
         if self.path is None:
             return sys.stdout
-        folder = self.path.parent
-        if not folder.is_dir():
-            raise InputError(str(self.path), Errors.E031.format(path=self.path, folder=folder))
+        folder = check_folder(self.path)
         remove_stale(self.path)
         try:
             if self.append:
@@ -231,6 +229,14 @@ class open_output:
         except OSError as err:  # e.g. the output's name is a folder's
             os.unlink(self.tmp)
             raise InputError(str(self.path), Errors.E032.format(path=self.path, err=err.strerror or err)) from None
+
+
+def check_folder(path: Path) -> Path:
+    """The folder an output `path` goes in. Raises InputError (one line) when there is no such folder."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(str(path), Errors.E031.format(path=path, folder=folder))
+    return folder
 
 
 FILE_MODE = 0o666  # what a new file may be, before the umask takes its bits away
@@ -299,10 +305,12 @@ def claim_output(output: Path | None, fmt: Format, *, resume: bool = False,
     `output` (`database.ClaimDatabase`, one transaction per document).
 
     Raises:
-        InputError: `output` is not a database (sqlite).
+        InputError: `output` is not a database (sqlite), or cannot be written.
     """
     if fmt is Format.sqlite:
         from .database import ClaimDatabase
+
+        check_folder(output)  # before sqlite's own "unable to open database file"
 
         with ClaimDatabase(output, resume=resume, lexicons=lexicons) as db:
             yield db, db.documents() if resume else set()
