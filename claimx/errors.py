@@ -32,12 +32,15 @@ class Errors:
     E028 = "{path}: not a SQLite database ({err})"
     E029 = "{path}, row {row}: {problem}"
     E030 = "{claim}: no such claim in {source} (a claim id is doc:start, the figure's first character)"
+    E031 = "{path}: cannot be written: there is no folder {folder}"
+    E032 = "{path}: cannot be written ({err})"
 
 
 class Warnings:
     W001 = "{path}: not valid UTF-8 (first at byte {pos}); {n:,} bad byte sequence(s) replaced with U+FFFD"
     W002 = "{path}: {n:,} run(s) of more than {limit:,} characters without a space ignored"
     W003 = "{path}: date '{date}' is not YYYY-MM-DD; ignored"
+    W004 = "{path}: not UTF-8; read as {encoding}, the legacy encoding its bytes fit best"
     W008 = ("{claim}: its ClaimReview has no {missing} for the claim (--database gives the article's date and "
             "address; the rating file's appearance an address)")
 

@@ -66,12 +66,14 @@ def test_read_file_bad_content_is_input_error(tmp_path, data, says):
 
 
 @pytest.mark.parametrize(("data", "text", "pos"), [
-    ("Caf\xe9 owners said 12 soldiers died.\n".encode("latin-1"), "Caf\ufffd owners said 12 soldiers died.\n", 3),
-    (b"Over 300 soldiers \xc3\x28 were killed.\n", "Over 300 soldiers \ufffd( were killed.\n", 18),
+    # UTF-8 but for one damaged byte: more good multi-byte characters than bad ones
+    (b"\xe2\x80\x9cOver 300\xe2\x80\x9d soldiers \xc3( were killed, Jos\xc3\xa9 said.\n",
+     "“Over 300” soldiers \ufffd( were killed, José said.\n", 24),
+    (b"\xe2\x80\x9cOver 300\xe2\x80\x9d soldiers \xff were killed.\n", "“Over 300” soldiers \ufffd were killed.\n", 24),
 ])
-def test_read_file_invalid_utf8_replaced_with_warning(tmp_path, data, text, pos):
-    # invalid UTF-8 is decoded with U+FFFD and a one-line warning, not refused (issue 5)
-    path = write(tmp_path / "latin1.txt", data)
+def test_read_file_damaged_utf8_replaced_with_warning(tmp_path, data, text, pos):
+    # UTF-8 with a few bad bytes stays UTF-8: U+FFFD per bad sequence and a one-line warning, not refused (issue 5)
+    path = write(tmp_path / "damaged.txt", data)
     doc = read_file(path)
     assert isinstance(doc, Document)
     assert doc.text == text
@@ -80,6 +82,48 @@ def test_read_file_invalid_utf8_replaced_with_warning(tmp_path, data, text, pos)
     assert "utf-8" in doc.warnings[0].lower()
     assert f"byte {pos}" in doc.warnings[0]
     assert "\n" not in doc.warnings[0]
+
+
+LEGACY_TEXT = "José García, the regional governor, said 1\u00a0200 soldiers had been killed at Øresund since March.\n"
+CP1252_TEXT = "“We have lost 1\u00a0200 soldiers,” José García told reporters – the ministry’s count, worth €40 million.\n"
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (LEGACY_TEXT, "latin-1"),
+    (LEGACY_TEXT, "cp1252"),
+    (CP1252_TEXT, "cp1252"),
+    ("Café owners said 12 soldiers died.\n", "latin-1"),
+])
+def test_read_file_legacy_encoding_detected_and_named(tmp_path, text, encoding):
+    # Latin-1 and Windows-1252 files are decoded with the encoding detected, not as UTF-8 with U+FFFD (issue 29)
+    path = write(tmp_path / "legacy.txt", text.encode(encoding))
+    doc = read_file(path)
+    assert isinstance(doc, Document)
+    assert doc.text == text
+    assert "\ufffd" not in doc.text
+    assert len(doc.warnings) == 1
+    assert str(path) in doc.warnings[0] and "cp1252" in doc.warnings[0] and "\n" not in doc.warnings[0]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_read_inputs_legacy_jsonl_one_warning_per_file(tmp_path, encoding):
+    # a JSONL file's lines share the encoding found on the first that needs it, and its one warning
+    lines = [{"id": f"a{n}", "text": f"José García said {n}\u00a0200 soldiers had died."} for n in (1, 2, 3)]
+    data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode(encoding)
+    docs = list(read_inputs([str(write(tmp_path / "corpus.jsonl", data))]))
+    assert [d.text for d in docs] == [line["text"] for line in lines]
+    assert [len(d.warnings) for d in docs] == [1, 0, 0]
+    assert "cp1252" in docs[0].warnings[0]
+
+
+@pytest.mark.parametrize("text", ["Plain ASCII: 300 soldiers.\n", "Café 🙂 “about 40” — troops\n"])
+def test_read_file_utf8_needs_no_detection(tmp_path, monkeypatch, text):
+    # UTF-8 is tried first and strictly: a valid file never reaches the detector
+    import claimx.read.io
+
+    monkeypatch.setattr(claimx.read.io, "detect_encoding", lambda data: pytest.fail("detector called on UTF-8"))
+    doc = read_file(write(tmp_path / "a.txt", text))
+    assert isinstance(doc, Document) and doc.text == text and doc.warnings == ()
 
 
 @pytest.mark.parametrize("kind", ["folder"])

@@ -193,3 +193,69 @@ def test_robustness_adversarial_200k_chars(nlp, name):
     ((item, claims),) = extract_documents(nlp, [Document(f"{name}.txt", name, text)])
     assert isinstance(item, Document), getattr(item, "message", item)
     assert_offsets(claims, text)
+
+
+# -- an output that cannot be written: one line, non-zero exit, no traceback (issue 29) ----
+# Every command that writes -o (or render's --html) goes through out.writers.open_output, which raises
+# InputError; the command turns it into its one line.
+
+def _claimreview_args(tmp_path: Path, out: Path) -> list[str]:
+    """claimreview over claims extract wrote, with one rating of the first."""
+    article = write(tmp_path / "in" / "a.txt", KILLED)
+    extracted = runner.invoke(app, ["extract", str(article)])
+    assert extracted.exit_code == 0, extracted.output
+    claims = write(tmp_path / "claims.jsonl", extracted.stdout)
+    first = json.loads(extracted.stdout.splitlines()[0])
+    ratings = write(tmp_path / "ratings.csv", f"claim,rating,reviewer,url\n{first['doc']}:{first['figure']['start']},"
+                                              "Accurate,Example Checks,https://checks.example.org/a\n")
+    return ["claimreview", str(claims), "--rating", str(ratings), "-o", str(out)]
+
+
+COMMANDS = {
+    "extract": lambda tmp, out: ["extract", str(write(tmp / "in" / "a.txt", KILLED)), "-o", str(out)],
+    "compare": lambda tmp, out: ["compare", str(write(tmp / "in" / "a.txt", KILLED)),
+                                 str(write(tmp / "in" / "b.txt", DEPLOYED)), "-o", str(out)],
+    "claimreview": _claimreview_args,
+    "render": lambda tmp, out: ["render", str(write(tmp / "in" / "a.txt", KILLED)), "--html", str(out)],
+    "actors": lambda tmp, out: ["actors", str(write(tmp / "in" / "a.txt", KILLED)), "-o", str(out)],
+    "datasette-metadata": lambda tmp, out: ["datasette-metadata", "-o", str(out)],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize(("where", "says"), [
+    ("missing/out.txt", "cannot be written: there is no folder {folder}"),
+    ("a-file.txt/out.txt", "cannot be written: there is no folder {folder}"),
+    ("locked/out.txt", "cannot be written (Permission denied)"),
+])
+def test_robustness_unwritable_output_one_line(tmp_path, monkeypatch, command, where, says):
+    write(tmp_path / "a-file.txt", "x\n")
+    out = tmp_path / where
+    args = COMMANDS[command](tmp_path, out)
+    if where.startswith("locked"):  # as root chmod cannot lock a folder: the refusal is simulated
+        import claimx.out.writers
+
+        def refuse(*args, **kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        out.parent.mkdir()
+        monkeypatch.setattr(claimx.out.writers.tempfile, "mkstemp", refuse)
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]  # claimreview may warn about a claim first
+    assert [ln for ln in lines if str(out) in ln] == lines[-1:] == [f"claimx: {out}: {says.format(folder=out.parent)}"]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["missing/claims.db", "a-file.txt/claims.db"])
+def test_robustness_database_in_no_folder_one_line(tmp_path, where):
+    # before sqlite3's own "unable to open database file" traceback
+    write(tmp_path / "a-file.txt", "x\n")
+    out = tmp_path / where
+    result = runner.invoke(app, ["extract", str(write(tmp_path / "in" / "a.txt", KILLED)), "-f", "sqlite", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.stderr.splitlines() == [f"claimx: {out}: cannot be written: there is no folder {out.parent}"]
+    assert not out.exists()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import enum
+import functools
+import glob
 import json
 import os
 import sys
@@ -22,7 +24,13 @@ from typing import IO, Any
 
 from rich.console import Console
 
+from ..errors import Errors, InputError
 from ..model import Claim
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock
+    fcntl = None  # type: ignore[assignment]
 
 LIST_SEP = "; "
 _NESTED = ("figure", "counted", "source", "cue", "time", "sentence", "as_of")  # the record's objects, flattened
@@ -185,8 +193,20 @@ def write_records(records: list[Any], fmt: Format, out: IO[str], *, table: Calla
         Console(file=out, highlight=False, width=width).print(table(records))
 
 
+TMP_SUFFIX = ".tmp"  # an output being written is `.NAME.XXXXXXXX.tmp` beside it until it is whole
+TMP_RANDOM = "?" * 8  # the part mkstemp makes up (8 characters), as a glob: `.NAME.*.tmp` would take NAME.more's too
+
+
 class open_output:
-    """stdout, or a file written atomically: a reader never sees half a file."""
+    """stdout, or a file written atomically: a reader never sees half a file.
+
+    The file is written as a hidden temporary file beside `path` and renamed over it when
+    whole. Its mode follows the umask, as a file the shell writes does (mkstemp alone makes
+    0600), also when it replaces an older file. While written it is locked; a run that was
+    killed leaves its temporary file unlocked, and the next run writing the same output
+    removes it (`remove_stale`). A folder that does not exist or cannot be written is an
+    `InputError` with one line, before anything is written.
+    """
 
     def __init__(self, path: Path | None, append: bool = False) -> None:
         self.path = path
@@ -196,10 +216,17 @@ class open_output:
     def __enter__(self) -> IO[str]:
         if self.path is None:
             return sys.stdout
-        if self.append:
-            self.file = open(self.path, "a", encoding="utf-8", newline="\n")
-            return self.file
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp")
+        folder = check_folder(self.path)
+        remove_stale(self.path)
+        try:
+            if self.append:
+                self.file = open(self.path, "a", encoding="utf-8", newline="\n")
+                return self.file
+            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.", suffix=TMP_SUFFIX)
+        except OSError as err:
+            raise InputError(str(self.path), Errors.E032.format(path=self.path, err=err.strerror or err)) from None
+        _lock(fd)
+        os.chmod(self.tmp, FILE_MODE & ~process_umask())
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self.file
 
@@ -210,10 +237,79 @@ class open_output:
         self.file.close()
         if self.append:
             return
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
+        if exc_type is not None:
             os.unlink(self.tmp)
+            return
+        try:
+            os.replace(self.tmp, self.path)
+        except OSError as err:  # e.g. the output's name is a folder's
+            os.unlink(self.tmp)
+            raise InputError(str(self.path), Errors.E032.format(path=self.path, err=err.strerror or err)) from None
+
+
+def check_folder(path: Path) -> Path:
+    """The folder an output `path` goes in. Raises InputError (one line) when there is no such folder."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(str(path), Errors.E031.format(path=path, folder=folder))
+    return folder
+
+
+FILE_MODE = 0o666  # what a new file may be, before the umask takes its bits away
+
+
+@functools.cache
+def process_umask() -> int:
+    """This process's umask, read once (reading it means setting it: not something to do while threads write files)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _lock(fd: int) -> None:
+    """Hold an exclusive lock on the temporary file while this process lives (the kernel drops it when it ends)."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):  # a file system without flock: then no run sees any file as stale
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def stale_outputs(path: Path) -> list[Path]:
+    """The temporary files of earlier runs writing `path` that no live process holds."""
+    found = []
+    for tmp in sorted(path.parent.glob(f".{glob.escape(path.name)}.{TMP_RANDOM}{TMP_SUFFIX}")):
+        if _unheld(tmp):
+            found.append(tmp)
+    return found
+
+
+def remove_stale(path: Path) -> list[Path]:
+    """Remove the temporary files that killed runs writing `path` left beside it; returns them."""
+    removed = []
+    for tmp in stale_outputs(path):
+        try:
+            os.unlink(tmp)
+        except OSError:  # another run removed it first, or (Windows) a live run still has it open
+            continue
+        removed.append(tmp)
+    return removed
+
+
+def _unheld(tmp: Path) -> bool:
+    """Whether no process holds the file's lock. Without flock (Windows), a file still open in its process cannot be
+    removed anyway, so every one is offered (and a removal that fails leaves it)."""
+    if fcntl is None:
+        return True
+    try:
+        fd = os.open(tmp, os.O_RDONLY)
+    except OSError:  # gone, or someone else's
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a live run is writing it
+    finally:
+        os.close(fd)  # closing drops the lock just taken
+    return True
 
 
 @contextlib.contextmanager
@@ -225,10 +321,12 @@ def claim_output(output: Path | None, fmt: Format, *, resume: bool = False,
     `output` (`database.ClaimDatabase`, one transaction per document).
 
     Raises:
-        InputError: `output` is not a database (sqlite).
+        InputError: `output` is not a database (sqlite), or cannot be written.
     """
     if fmt is Format.sqlite:
         from .database import ClaimDatabase
+
+        check_folder(output)  # before sqlite's own "unable to open database file"
 
         with ClaimDatabase(output, resume=resume, lexicons=lexicons) as db:
             yield db, db.documents() if resume else set()

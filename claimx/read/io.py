@@ -124,21 +124,23 @@ def read_jsonl(path: Path, *, max_bytes: int | None = MAX_BYTES) -> Iterator[Doc
     if isinstance(checked := _check_file(path, None), InputError):
         yield checked
         return
+    decode = Decoder()  # the file's lines share one encoding and one warning about it
     try:
         with open(path, "rb") as f:
             for lineno, raw in enumerate(f, 1):
                 if not raw.strip():
                     continue
-                yield jsonl_line(path, lineno, raw, max_bytes)
+                yield jsonl_line(path, lineno, raw, max_bytes, decode)
     except OSError as err:
         yield InputError(str(path), Errors.E007.format(path=path, err=err.strerror or err))
 
 
-def jsonl_line(path: Path, lineno: int, raw: bytes, max_bytes: int | None) -> Document | InputError:
+def jsonl_line(path: Path, lineno: int, raw: bytes, max_bytes: int | None, decode: Decoder | None = None) -> Document | InputError:
+    """One JSONL line as a `Document` (`decode`: the file's `Decoder`, shared by its lines)."""
     where = f"{path}:{lineno}"
     if max_bytes is not None and len(raw) > max_bytes:
         return InputError(where, Errors.E013.format(path=where, size=len(raw), limit=max_bytes))
-    line, warnings = _utf8(where, raw)
+    line, warnings = (decode or Decoder())(where, raw)
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
@@ -221,20 +223,71 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes | InputError:
         return InputError(str(path), Errors.E007.format(path=path, err=err.strerror or err))
 
 
-def _utf8(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decoded text; invalid UTF-8 is replaced (U+FFFD per bad sequence) with a warning, not refused."""
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError as err:
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd") - data.count("\ufffd".encode())
-        return text, (Warnings.W001.format(path=path, pos=err.start, n=max(bad, 1)),)
+# Tried, in this order of preference, when a text is not UTF-8: news in a legacy encoding is nearly
+# always Windows-1252 (or the Latin-1 it extends), then Latin-9, old Mac files, Central European.
+LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "mac_roman", "cp1250")
+ENCODING_TIE = 0.05  # readings whose chaos (charset-normalizer's measure of garbling) differs less are equally good
+
+
+class Decoder:
+    """Bytes to text for one input: UTF-8 first (strict), else the legacy encoding its bytes fit best.
+
+    Text that is UTF-8 but for a few bad bytes (it has more valid multi-byte sequences than bad
+    ones) keeps UTF-8, with U+FFFD per bad sequence and a warning. Otherwise charset-normalizer
+    picks among LEGACY_ENCODINGS and the text is decoded with it, with a warning naming it.
+    One decoder serves a whole input: a JSONL file's lines share the encoding found first, and
+    its warning is given once.
+    """
+
+    def __init__(self) -> None:
+        self.encoding: str | None = None  # the legacy encoding found for this input
+
+    def __call__(self, path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+        try:
+            return data.decode("utf-8"), ()
+        except UnicodeDecodeError as err:
+            first = err.start
+        replaced = data.decode("utf-8", errors="replace")
+        bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+        replaced_warning = (Warnings.W001.format(path=path, pos=first, n=max(bad, 1)),)
+        if _mostly_utf8(replaced, bad):
+            return replaced, replaced_warning
+        if self.encoding is not None:
+            try:
+                return data.decode(self.encoding), ()  # warned already
+            except UnicodeDecodeError:
+                pass
+        encoding = detect_encoding(data)
+        if encoding is None:
+            return replaced, replaced_warning
+        self.encoding = encoding
+        return data.decode(encoding), (Warnings.W004.format(path=path, encoding=encoding),)
+
+
+def _mostly_utf8(text: str, bad: int) -> bool:
+    """Whether text decoded as UTF-8 (bad sequences replaced) has more good non-ASCII characters than bad sequences:
+    then it is UTF-8 with a few damaged bytes, not a legacy encoding (where hardly any byte pair is valid UTF-8)."""
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good > bad
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The legacy encoding (of LEGACY_ENCODINGS) that reads `data` best, by charset-normalizer; None if none does.
+    Readings about as clean as the best (within ENCODING_TIE) count as equal, and then the more common encoding wins."""
+    from charset_normalizer import from_bytes  # imported here: only text that is not UTF-8 pays for it
+
+    matches = list(from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
+    if not matches:
+        return None
+    cleanest = min(m.chaos for m in matches)
+    fits = {name for m in matches if m.chaos <= cleanest + ENCODING_TIE for name in (m.encoding, *m.could_be_from_charset)}
+    return next((name for name in LEGACY_ENCODINGS if name in fits), matches[0].encoding)
 
 
 def _decode(path: str, name: str, data: bytes) -> Document | InputError:
     if b"\x00" in data[:BINARY_SNIFF]:
         return InputError(path, Errors.E005.format(path=path))
-    text, warnings = _utf8(path, data)
+    text, warnings = Decoder()(path, data)
     if not text.strip():
         return InputError(path, Errors.E009.format(path=path))
     return Document(name=name, path=path, text=text, date=dateline_date(text), warnings=warnings)
@@ -246,7 +299,7 @@ def _from_html(path: str, name: str, data: bytes) -> Document | InputError:
         return InputError(path, Errors.E005.format(path=path))
     if not data.strip():
         return InputError(path, Errors.E009.format(path=path))
-    html, warnings = _utf8(path, data)
+    html, warnings = Decoder()(path, data)
     import trafilatura  # imported here: only HTML input pays for it
 
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ from rich.console import Console
 from ..errors import Errors, InputError
 from ..model import Claim
 from ..read.io import STDIN_NAME, Document
+from .lifetime import die_with_parent
 
 Result = tuple[Document | InputError, list[Claim] | None]
 Part = tuple[Document | InputError, list[Claim] | None, bool]  # with the last part of the document
@@ -112,10 +114,11 @@ _NLP: Any = None
 _NLP_ERROR: str | None = None
 
 
-def _init_worker(model: str | None, lexicons: str | None) -> None:
+def _init_worker(model: str | None, lexicons: str | None, kernel_guard: bool = True) -> None:
     global _NLP, _NLP_ERROR
     from .pipeline import load
 
+    die_with_parent(kernel_guard)
     try:
         _NLP = load(model, lexicons=lexicons)
     except RuntimeError as err:  # reported by the first task, so that the parent can say why
@@ -149,9 +152,11 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         jobs, model, lexicons = self.args
-        # spawn: a fresh interpreter per worker, safe whatever threads the parent runs (rich's progress bar)
+        # spawn: a fresh interpreter per worker, safe whatever threads the parent runs (rich's progress bar);
+        # each worker ends with this process (die_with_parent), the kernel's guard only from the main thread
+        main_thread = threading.current_thread() is threading.main_thread()
         return ProcessPoolExecutor(jobs, mp_context=mp.get_context("spawn"), initializer=_init_worker,
-                                   initargs=(model, lexicons))
+                                   initargs=(model, lexicons, main_thread))
 
     def submit(self, docs: list[Document], date: str | None) -> Future | None:
         return self.pool.submit(_work, docs, date, self.full_parse) if docs else None
