@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import typer
 from rich.console import Console
@@ -177,10 +180,20 @@ def check_date(date: str | None) -> None:
 # -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
 
 
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """`open_output`, with an output that cannot be written (no such folder, no permission) as one line (exit 2)."""
+    try:
+        with open_output(path) as out:
+            yield out
+    except InputError as err:
+        _usage_error(err.message)
+
+
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
     from ..out.writers import write_records
 
-    with open_output(output) as out:
+    with _output(output) as out:
         write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
 
 
@@ -293,7 +306,7 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
     if isinstance(doc, InputError):
         _report(doc.message)
         raise typer.Exit(1)
-    with open_output(html) as out:
+    with _output(html) as out:
         out.write(render_html(doc.text, claims, doc.name))
 
 
@@ -352,7 +365,7 @@ def claimreview(claims: ClaimsArg, rating: RatingOpt, database: DatabaseOpt = No
     except InputError as err:
         _report(err.message)
         raise typer.Exit(1) from None
-    with open_output(output) as out:
+    with _output(output) as out:
         out.write(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -373,5 +386,5 @@ def datasette_metadata(database: DatabaseArg = None, output: OutputOpt = None) -
 
     from ..out.database import datasette_metadata as metadata
 
-    with open_output(output) as out:
+    with _output(output) as out:
         out.write(json.dumps(metadata(database), ensure_ascii=False, indent=1) + "\n")
