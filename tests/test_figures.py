@@ -416,6 +416,10 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("The mine employs 1500 staff at two sites.", "1500", 1500, "exact", None, id="year-like-before-collective-noun"),
     pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
     pytest.param("The journey took over three hours in the snow.", "three", 3, "min", "hour", id="took-over-duration-min"),
+    pytest.param("The driver was taken to County General Hospital.Two men were stabbed nearby.", "Two", 2, "exact", None,
+                 id="glued-sentence-crime"),
+    pytest.param("Rescuers reached the flooded valley on Monday.Seven hikers died in the torrent.", "Seven", 7, "exact",
+                 None, id="glued-sentence-disaster"),
 ])
 def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, value, bound, unit):
     fig = figure_of(sentence, find).figure

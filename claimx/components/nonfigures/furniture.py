@@ -29,7 +29,14 @@ def is_code_after_letters(x: Context) -> bool:
     p = x.prev
     before = x.tok(x.num.start - 2)
     return p is not None and not p.whitespace_ and p.text in GLUE_BEFORE_NAME and before is not None \
-        and not before.whitespace_ and before.is_alpha
+        and not before.whitespace_ and before.is_alpha and not _glued_sentence_start(x)
+
+
+def _glued_sentence_start(x: Context) -> bool:
+    """'... Medical Center.Four people were shot': a stop before a capitalised number word ends a sentence that
+    lost its space; a code's number is in digits ('No.5')."""
+    first = x.doc[x.num.start]
+    return x.prev is not None and x.prev.text == "." and first.is_alpha and first.is_title
 
 
 def is_second_part_of_code(x: Context) -> bool:
