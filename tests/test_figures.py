@@ -625,3 +625,33 @@ def test_bound_phrases_are_matched_in_the_sentences_with_a_number(numbers, regio
     reads = [("read" if i in numbers else None) for i in range(20)]
     assert _number_sentences(reads, starts, ends, 2) == regions
     assert _number_sentences(reads, starts, ends, None) is None
+
+
+# A bound word before coordinated figures bounds each (GUIDELINES.md); a figure with a clause or words of its own
+# keeps its own bound, and a hedge ('about') is no bound to share.
+@pytest.mark.parametrize(("sentence", "find", "bound"), [
+    pytest.param("At least 210 people have been found dead, 530 injured and 90 missing after the cyclone.", "530", "min",
+                 id="gapped-disaster"),
+    pytest.param("At least 210 people have been found dead, 530 injured and 90 missing after the cyclone.", "90", "min",
+                 id="gapped-disaster-chain"),
+    pytest.param("Police say at least 46 people have been robbed, 19 stabbed and 7 shot this month.", "19", "min",
+                 id="gapped-crime"),
+    pytest.param("At least 30 miners were killed and 60 were injured in the blast.", "60", "exact",
+                 id="own-clause-keeps-exact"),
+    pytest.param("At least 400 homes have been burned, 75 schools destroyed by the militia.", "75", "exact",
+                 id="own-noun-keeps-exact"),
+    pytest.param("The ministry counted about 300 deaths and 2,700 injuries.", "2,700", "exact", id="hedge-not-shared"),
+    pytest.param("Over 40 rebels reportedly killed, 120 wounded in border raid", "120", "exact",
+                 id="headline-without-auxiliary"),
+])
+def test_figures_bound_shared_by_coordinated_figures(figure_of, sentence, find, bound):
+    assert figure_of(sentence, find).figure.bound == bound
+
+
+@pytest.mark.parametrize(("sentence", "find", "bound"), [
+    pytest.param("Some 2,000 or more families fled the floods.", "2,000", "min", id="hedge-then-or-more"),
+    pytest.param("About 40 or fewer seats remain for the final.", "40", "max", id="hedge-then-or-fewer"),
+    pytest.param("Around 500 or so fans waited at the gate.", "500", "approx", id="hedge-then-or-so"),
+])
+def test_figures_suffix_direction_outweighs_a_hedge(figure_of, sentence, find, bound):
+    assert figure_of(sentence, find).figure.bound == bound

@@ -8,6 +8,7 @@ each span carrying its `Figure` in `span._.figure`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,13 @@ SUBJECT_POS = ("NOUN", "PROPN", "PRON", "AUX")
 SUBJECT_TAGS = ("WDT", "WP")  # 'which estimated 1,100', 'who estimated 300'
 # a quotation that opens on the number leaves the bound word outside it ('some "750 employees')
 OPENING_QUOTES = ('"', "\u201c", "''", "``")
+# a bound word before coordinated figures bounds each (GUIDELINES): see FigureFinder._shares_bound
+SHARED_BOUNDS = ("min", "max")  # 'at least', 'up to'; a hedge ('about 300 deaths and 2,700 injuries') stays its own
+COORDINATORS = (",", "and")
+NOUN_POS = ("NOUN", "PROPN", "ADJ")
+GAPPED_CLAUSE_WORDS = 8  # 'at least 3,960 [people have been killed], 1,432 injured': the clause a gapped figure repeats
+PARTICIPLE_TAG = "VBN"
+GAPPED_TAGS = (PARTICIPLE_TAG, "VBG", "JJ")  # '1,432 injured', '90 missing', '12 dead': what a gapped figure keeps
 
 
 def _bound_margin(rows: list[dict]) -> int | None:
@@ -100,6 +108,7 @@ class FigureFinder(RangeRules, DataComponent):
             self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
         self.bound_margin = _bound_margin(self.patterns["bounds.jsonl"])
         self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
+        self._split_scale_names(sorted(self.words.scale_words_before))
 
     def _split_scale_stops(self, drop: set[str]) -> None:
         """Drop the tokenizer exceptions that keep a sentence's full stop on a scale letter ('£30m.' read as '30',
@@ -108,6 +117,18 @@ class FigureFinder(RangeRules, DataComponent):
         rules = getattr(tokenizer, "rules", None)
         if rules and drop & set(rules):
             tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+
+    def _split_scale_names(self, names: list[str]) -> None:
+        """Split the hyphen between a scale's name and its number ('a magnitude-6.1 aftershock'), which the tokenizer
+        keeps as one word: the number is read, its unit named before it. The pattern saves with the tokenizer."""
+        finditer = getattr(getattr(self.nlp, "tokenizer", None), "infix_finditer", None)
+        pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+        if pattern is None or not names:
+            return
+        glued = "|".join(f"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])})" for w in names)
+        split = f"(?:{glued})-(?=\\d)"
+        if split not in pattern:
+            self.nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{split}").finditer
 
     # -- spaCy component API -------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -137,7 +158,7 @@ class FigureFinder(RangeRules, DataComponent):
                 reads[i] = (cur, num)
         sent_start, sent_end = self._sentence_bounds(doc)
         bounds = self._bound_matches(doc, _number_sentences(reads, sent_start, sent_end, self.bound_margin))
-        i = 0
+        i, last, chained = 0, None, False
         while i < n:
             if reads[i] is None:
                 i += 1
@@ -146,7 +167,11 @@ class FigureFinder(RangeRules, DataComponent):
             num = self.reader.fraction_with_numerator(doc, num)
             cand, skip_to = self._complete(doc, num, cur, bounds, sent_end[i])
             if cand is not None and self._is_figure(doc, cand):
+                chained = self._shares_bound(doc, last, cand, chained)
+                if chained:
+                    cand.bound = last.bound
                 yield cand
+                last = cand
             i = max(skip_to, i + 1)
 
     def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, bounds: _BoundWords,
@@ -204,6 +229,9 @@ class FigureFinder(RangeRules, DataComponent):
                 money = self.units.after(doc, cand.end + 1, sent_end)
                 if money is not None and len(money.unit) == 3 and money.unit.isupper():
                     cand.unit = money.unit  # "millions of dollars"
+                else:  # "millions of cubic meters", "hundreds of millions of years": a listed unit
+                    cand.unit = self.units.listed_after(doc, cand.end + 1, sent_end)
+        cand.unit = cand.unit or self.units.before(doc, cand.start)  # "a magnitude of 6.8"
 
     def _bound_words(self, doc: Doc, cand: Candidate, bounds: _BoundWords) -> None:
         """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
@@ -227,11 +255,32 @@ class FigureFinder(RangeRules, DataComponent):
         post = bounds.suffixes.get(cand.end)
         if post is not None and post[1] != "range":
             cand.end = post[0]
-            if cand.bound == "exact":
-                cand.bound = post[1]
+            if cand.bound == "exact" or (cand.bound == "approx" and post[1] in SHARED_BOUNDS):
+                cand.bound = post[1]  # "some 2,000 or more": the direction the suffix gives outweighs the hedge
         verb = bounds.verbs.get(cand.start)
         if verb is not None and cand.bound == "exact" and self._verb_bounds(doc, cand, verb[2]):
             cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
+
+    @staticmethod
+    def _shares_bound(doc: Doc, first: Candidate | None, cand: Candidate, chained: bool) -> bool:
+        """'at least 3,960 people have been killed, 1,432 injured and 2,951 kidnapped': the bound word of the first of
+        coordinated figures bounds each of them (GUIDELINES). The second repeats the first's clause without its
+        auxiliary and verb (a bare participle after it), or follows one that did (`chained`); one with words or a verb
+        of its own keeps its own ('and 60 were injured', ', 2,750 citizens killed'), as does one after a headline's
+        clause with no auxiliary to leave out ('Over 300 soldiers reportedly killed, 2,700 injured')."""
+        if first is None or first.bound not in SHARED_BOUNDS or cand.bound != "exact" or cand.start != cand.num.start \
+                or first.unit != cand.unit or first.end >= cand.start or doc[cand.start - 1].lower_ not in COORDINATORS:
+            return False
+        between = doc[first.end:cand.start - 1]
+        if any(t.is_sent_start or t.like_num for t in doc[first.end:cand.start]) or doc[cand.start].is_sent_start:
+            return False
+        return FigureFinder._gapped(doc, cand.end) and len(between) <= GAPPED_CLAUSE_WORDS \
+            and any(t.tag_ in GAPPED_TAGS for t in between) and (chained or any(t.pos_ == "AUX" for t in between))
+
+    @staticmethod
+    def _gapped(doc: Doc, k: int) -> bool:
+        """A bare participle or predicate adjective at k, no noun after it: '1,432 injured', '90 missing', '12 dead'."""
+        return k < len(doc) and doc[k].tag_ in GAPPED_TAGS and (k + 1 >= len(doc) or doc[k + 1].pos_ not in NOUN_POS)
 
     def _verb_bounds(self, doc: Doc, cand: Candidate, kind: str) -> bool:
         """Whether a bounding verb bounds the figure, by its row's kind (VERB_*): a verb that also moves things

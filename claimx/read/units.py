@@ -126,6 +126,8 @@ class UnitReader:
         self.symbols_before_only = set(currencies["symbols_before_only"])
         self.word_only_after_number = set(currencies["word_only_after_number"])
         self.money_scales = set(currencies["money_scales"])
+        self.named_before: dict[str, str] = units.get("named_before", {})
+        self.named_before_joiners = set(units.get("named_before_joiners", []))
 
     def currency_symbol(self, text: str) -> str | None:
         """The ISO code of a currency sign ('$', 'US$'; 'usd$' as lower-cased text writes it)."""
@@ -172,6 +174,19 @@ class UnitReader:
         if doc[k].is_alpha and doc[k].is_upper and len(doc[k].text) >= ACRONYM_LETTERS:
             return None  # "8 KPA soldiers": an acronym names a body (the Korean People's Army), not a unit ('kPa')
         return self.shared(doc, k, sentence_end) or self.measured(doc, j - 1 if j > 0 else j, k, sentence_end)
+
+    def before(self, doc: Doc, start: int) -> str | None:
+        """A unit the text names before the number: 'a magnitude of 6.8', 'magnitude 7.1', 'magnitude-5.9'."""
+        k = start - 1
+        if k > 0 and (doc[k].lower_ in self.named_before_joiners
+                      or (doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_)):
+            k -= 1
+        return self.named_before.get(doc[k].lower_) if k >= 0 else None
+
+    def listed_after(self, doc: Doc, k: int, sentence_end: int) -> str | None:
+        """The listed unit written at k ('cubic meters' of 'millions of cubic meters'), never a guess of quantulum3."""
+        found = self._listed(doc, k, sentence_end) if k < sentence_end else None
+        return found.unit if found is not None else None
 
     def _listed(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
         """The longest listed unit word at k ('km', 'miles per hour'; 'km/h' is one word but three tokens)."""

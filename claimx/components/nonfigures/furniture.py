@@ -29,7 +29,8 @@ def is_code_after_letters(x: Context) -> bool:
     p = x.prev
     before = x.tok(x.num.start - 2)
     return p is not None and not p.whitespace_ and p.text in GLUE_BEFORE_NAME and before is not None \
-        and not before.whitespace_ and before.is_alpha and not _glued_sentence_start(x)
+        and not before.whitespace_ and before.is_alpha and not _glued_sentence_start(x) \
+        and before.lower_ not in x.words.scale_words_before
 
 
 def _glued_sentence_start(x: Context) -> bool:
