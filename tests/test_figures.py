@@ -655,3 +655,45 @@ def test_figures_bound_shared_by_coordinated_figures(figure_of, sentence, find, 
 ])
 def test_figures_suffix_direction_outweighs_a_hedge(figure_of, sentence, find, bound):
     assert figure_of(sentence, find).figure.bound == bound
+
+
+# Ranges and estimates whose bound words sit inside or beside the figure; a conversion in brackets is as written.
+@pytest.mark.parametrize(("sentence", "find", "value", "low", "high", "bound", "unit"), [
+    pytest.param("Scientists put the toll between 385,000 and over 600,000 people.", "385,000", None, 385000, 600000,
+                 "range", None, id="between-and-over-war"),
+    pytest.param("Insured losses were between $2 billion and more than $4 billion.", "$2 billion", None, 2e9, 4e9,
+                 "range", "USD", id="between-and-more-than-money"),
+    pytest.param("The plant flooded 400 square metres (4,300 sq ft) of floor.", "4,300", 4300, None, None,
+                 "exact", "ft2", id="conversion-in-brackets-exact"),
+    pytest.param("The valley held an estimated population of 45,000 before the war.", "45,000", 45000, None, None,
+                 "approx", None, id="estimated-noun-of"),
+    pytest.param("Each clinic saw an average of 85 patients a day during the outbreak.", "85", 85, None, None,
+                 "exact", None, id="average-is-exact"),
+])
+def test_figures_bound_words_inside_ranges_and_beside_conversions(figure_of, sentence, find, value, low, high,
+                                                                 bound, unit):
+    fig = figure_of(sentence, find).figure
+    assert (fig.value, fig.low, fig.high, fig.bound, fig.unit) == (value, low, high, bound, unit)
+
+
+@pytest.mark.parametrize(("sentence", "find", "value"), [
+    pytest.param("Eleven people died and scores were injured when the bridge fell.", "scores", 20, id="scores-were-hurt"),
+    pytest.param("Rioters torched the depot; scores have been arrested since.", "scores", 20, id="scores-have-been"),
+])
+def test_figures_counts_read_from_context(figure_of, sentence, find, value):
+    assert figure_of(sentence, find).figure.value == value
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    pytest.param("Quake toll rises to 300 in mountain villages\nMarch 3, 2025\n0\nThe quake killed 300 people, "
+                 "officials said.\n", "0", id="counter-under-a-date"),
+    pytest.param("Gunman wounds 4 at county fair\nBy Sam Reed, Crime Reporter\n17\nFour people were shot, police "
+                 "said.\n", "17", id="counter-under-a-byline"),
+])
+def test_figures_counter_alone_on_a_line_is_no_figure(extract, text, target):
+    assert all(c.figure.text != target for c in extract(text))
+
+
+def test_figures_number_alone_after_a_sentence_line_stays(extract):
+    text = "The final toll, officials said, was this:\n2,000\nRescuers kept digging."
+    assert any(c.figure.value == 2000 for c in extract(text))

@@ -26,7 +26,7 @@ from .nonfigures import Words, not_figure_rule, year_like
 from .ranges import RangeRules, set_range
 
 # the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
-VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops'
+VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops', 'an estimated population of 120,000'
 VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
 VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
 # the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
@@ -189,7 +189,7 @@ class FigureFinder(RangeRules, DataComponent):
             num.value = round(100 * num.value / ratio.value, 2)
             self._bound_words(doc, cand, bounds)  # "about one in three", "more than one in four"
             return cand, cand.end
-        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end)
+        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end, bounds.prefixes)
         if num.high is not None:
             if num.value >= num.high:
                 return None, num.end  # "3-2", "1950-53" in one token

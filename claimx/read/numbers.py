@@ -365,7 +365,10 @@ class NumberReader:
 
     @staticmethod
     def _before_participle(doc: Doc, j: int) -> bool:
-        """A past participle at j ('Scores killed', 'Scores injured'; 'the scores were level' has none)."""
+        """A past participle at j, after its auxiliaries ('Scores killed', 'scores were injured', 'scores have been
+        hurt'; 'the scores were level' has none)."""
+        while j < len(doc) and doc[j].pos_ == "AUX":
+            j += 1
         return j < len(doc) and doc[j].tag_ == "VBN"
 
     def fraction_with_numerator(self, doc: Doc, num: Number) -> Number:

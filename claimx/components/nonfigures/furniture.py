@@ -22,6 +22,8 @@ from .context import (
     Context,
 )
 
+SENTENCE_MARKS = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019")  # a line ending so is prose, not a headline
+
 
 # -- codes and glued numbers -----------------------------------------------------
 def is_code_after_letters(x: Context) -> bool:
@@ -110,6 +112,19 @@ def is_page_furniture(x: Context) -> bool:
         return False  # "bought 500,000 shares" counts shares; "12 shares" alone on its line is a button
     p = x.prev
     return x.line_ends_after(x.num.end) or p is None or not p.is_alpha or x.line_ends_after(p.i)
+
+
+def is_counter_alone_on_a_line(x: Context) -> bool:
+    """'Headline / December 5, 2025 / 0': digits alone on a line under a headline, date or byline count comments."""
+    if not (x.first.text.isdigit() and x.bare_start and x.bare_end and x.plain_count):
+        return False
+    line = x.line()
+    if any(t.i not in range(x.num.start, x.num.end) and not (t.is_punct or t.is_space) for t in line):
+        return False
+    before = x.tok(line[0].i - 1)
+    while before is not None and before.is_space:
+        before = x.tok(before.i - 1)
+    return before is not None and before.text[-1:] not in SENTENCE_MARKS
 
 
 def is_gallery_counter(x: Context) -> bool:
