@@ -697,3 +697,15 @@ def test_figures_counter_alone_on_a_line_is_no_figure(extract, text, target):
 def test_figures_number_alone_after_a_sentence_line_stays(extract):
     text = "The final toll, officials said, was this:\n2,000\nRescuers kept digging."
     assert any(c.figure.value == 2000 for c in extract(text))
+
+
+# A scale letter counts millions when a plural noun follows, past a noun that modifies it; a race stays in metres.
+@pytest.mark.parametrize(("sentence", "find", "value", "unit"), [
+    pytest.param("The two consoles passed 2.7m combined unit sales last year.", "2.7m", 2.7e6, None, id="unit-sales-tech"),
+    pytest.param("The insurer now covers 1.4m farm households in the delta.", "1.4m", 1.4e6, None, id="farm-households"),
+    pytest.param("She won the 400m hurdle races at both meets.", "400m", 400, "m", id="hurdle-races-metres"),
+    pytest.param("Engineers laid a 12m steel cable across the gorge.", "12m", 12, "m", id="steel-cable-metres"),
+])
+def test_figures_scale_letter_before_a_compound_noun(figure_of, sentence, find, value, unit):
+    fig = figure_of(sentence, find).figure
+    assert (fig.value, fig.unit) == (value, unit)

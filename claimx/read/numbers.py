@@ -285,7 +285,7 @@ class NumberReader:
         return self._and_a_half(doc, num)
 
     def _counts_things(self, doc: Doc, k: int) -> bool:
-        """A plural noun counted from k: '1.5m people', '2.5m combined sales', '40m of its devices' (not '30m of cable').
+        """A plural noun counted from k: '1.5m people', '2.5m combined unit sales', '40m of its devices' (not '30m of cable').
 
         Up to COUNTED_REACH modifiers may stand before the noun ('monthly active users'); a
         'metre_words' word ('5m long', 'the 100m hurdles') says the letter is metres.
@@ -297,8 +297,9 @@ class NumberReader:
                 return False
             if doc[k].tag_ in PLURAL_NOUN_TAGS:
                 return True
-            if doc[k].tag_ not in COUNTED_MODIFIER_TAGS and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
-                return False
+            if doc[k].tag_ not in COUNTED_MODIFIER_TAGS and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS") \
+                    and not (doc[k].tag_ == SINGULAR_NOUN_TAG and doc[k].dep_ == "compound"):
+                return False  # a noun before the counted one may modify it: '2.7m combined unit sales'
             k += 1
         return False
 
