@@ -277,3 +277,15 @@ def test_units_vague_magnitude_of_a_listed_unit(text, phrase, unit):
 ])
 def test_units_a_named_unit_needs_to_touch_the_number(text, word):
     assert figure(text, word)["unit"] is None
+
+
+# A sign several countries write takes the currency of the country the text names most.
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("Nepal's cabinet set aside Rs 2 billion for quake relief in western Nepal.", "Rs 2 billion", "NPR"),
+    ("Pakistan's central bank fined the lender Rs 30 million, Pakistani media said.", "Rs 30 million", "PKR"),
+    ("The Indian club signed the striker for Rs 5 crore.", "Rs 5 crore", "INR"),
+    ("The shop sold the phone for Rs 20,000 on launch day.", "Rs 20,000", "INR"),  # no country named: the sign's own
+    ("Sri Lanka's budget gives Rs 800 million to schools; India gave aid to Sri Lanka.", "Rs 800 million", "LKR"),
+])
+def test_units_shared_currency_sign_by_country(text, phrase, unit):
+    assert figure(text, phrase)["unit"] == unit

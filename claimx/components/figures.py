@@ -182,6 +182,8 @@ class FigureFinder(RangeRules, DataComponent):
         currency = cur[0] if cur else None
         if num.currency:
             currency = self.units.currency_symbols[num.currency]
+        if currency is not None:  # "Rs 50 million" in a report from Nepal
+            currency = self.units.local_currency(doc, doc[cur[1]].text if cur else num.currency or "", currency)
         # a range "1,000-3,000", "1,000 to 3,000", "between 1,000 and 3,000"
         ratio = self._ratio(doc, num, sent_end)
         if ratio is not None:  # "one in three homes": a share
