@@ -667,7 +667,7 @@ def test_figures_suffix_direction_outweighs_a_hedge(figure_of, sentence, find, b
     pytest.param("Insured losses were between $2 billion and more than $4 billion.", "$2 billion", None, 2e9, 4e9,
                  "range", "USD", id="between-and-more-than-money"),
     pytest.param("The plant flooded 400 square metres (4,300 sq ft) of floor.", "4,300", 4300, None, None,
-                 "exact", "ft2", id="conversion-in-brackets-exact"),
+                 "exact", "sq ft", id="conversion-in-brackets-exact"),
     pytest.param("The valley held an estimated population of 45,000 before the war.", "45,000", 45000, None, None,
                  "approx", None, id="estimated-noun-of"),
     pytest.param("Each clinic saw an average of 85 patients a day during the outbreak.", "85", 85, None, None,

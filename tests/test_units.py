@@ -254,7 +254,10 @@ def test_quantulum_loads_inflect_without_typeguards_rewrite_and_leaves_typeguard
     ("The island felt an upper 6 on the Japanese seismic intensity scale.", "6", 6, "intensity"),
     ("The dam released 12 cubic metres of water a second.", "12", 12, "m3"),
     ("The refinery stores 300 cu m of fuel on site.", "300", 300, "m3"),
-    ("The warehouse covers 2,500 sq. ft. of floor.", "2,500", 2500, "ft2"),
+    ("The warehouse covers 2,500 sq. ft. of floor.", "2,500", 2500, "sq ft"),
+    ("The wildfire has burned more than 40 square miles of brush.", "40", 40, "sq mi"),  # imperial areas as written
+    ("The retailer opened a 30,000 square feet store downtown.", "30,000", 30000, "sq ft"),
+    ("The lake spreads over 12 square kilometres in spring.", "12", 12, "km2"),  # metric areas as a power
 ])
 def test_units_named_in_disaster_and_industry_reports(text, phrase, value, unit):
     f = figure(text, phrase)
