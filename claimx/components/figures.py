@@ -39,7 +39,6 @@ SUBJECT_TAGS = ("WDT", "WP")  # 'which estimated 1,100', 'who estimated 300'
 OPENING_QUOTES = ('"', "\u201c", "''", "``")
 # a bound word before coordinated figures bounds each (GUIDELINES): see FigureFinder._shares_bound
 SHARED_BOUNDS = ("min", "max")  # 'at least', 'up to'; a hedge ('about 300 deaths and 2,700 injuries') stays its own
-COORDINATORS = (",", "and")
 NOUN_POS = ("NOUN", "PROPN", "ADJ")
 GAPPED_CLAUSE_WORDS = 8  # 'at least 3,960 [people have been killed], 1,432 injured': the clause a gapped figure repeats
 PARTICIPLE_TAG = "VBN"
@@ -263,20 +262,19 @@ class FigureFinder(RangeRules, DataComponent):
         if verb is not None and cand.bound == "exact" and self._verb_bounds(doc, cand, verb[2]):
             cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
 
-    @staticmethod
-    def _shares_bound(doc: Doc, first: Candidate | None, cand: Candidate, chained: bool) -> bool:
+    def _shares_bound(self, doc: Doc, first: Candidate | None, cand: Candidate, chained: bool) -> bool:
         """'at least 3,960 people have been killed, 1,432 injured and 2,951 kidnapped': the bound word of the first of
         coordinated figures bounds each of them (GUIDELINES). The second repeats the first's clause without its
         auxiliary and verb (a bare participle after it), or follows one that did (`chained`); one with words or a verb
         of its own keeps its own ('and 60 were injured', ', 2,750 citizens killed'), as does one after a headline's
         clause with no auxiliary to leave out ('Over 300 soldiers reportedly killed, 2,700 injured')."""
         if first is None or first.bound not in SHARED_BOUNDS or cand.bound != "exact" or cand.start != cand.num.start \
-                or first.unit != cand.unit or first.end >= cand.start or doc[cand.start - 1].lower_ not in COORDINATORS:
+                or first.unit != cand.unit or first.end >= cand.start or doc[cand.start - 1].lower_ not in self.words.coordinators:
             return False
         between = doc[first.end:cand.start - 1]
         if any(t.is_sent_start or t.like_num for t in doc[first.end:cand.start]) or doc[cand.start].is_sent_start:
             return False
-        return FigureFinder._gapped(doc, cand.end) and len(between) <= GAPPED_CLAUSE_WORDS \
+        return self._gapped(doc, cand.end) and len(between) <= GAPPED_CLAUSE_WORDS \
             and any(t.tag_ in GAPPED_TAGS for t in between) and (chained or any(t.pos_ == "AUX" for t in between))
 
     @staticmethod

@@ -101,6 +101,7 @@ class Words:
     phone_cues: frozenset[str] = frozenset()
     verbal_bounds: frozenset[str] = frozenset()  # 'estimated': a bound word that is also a reporting verb
     scale_words_before: frozenset[str] = frozenset()  # 'magnitude-6.1': a scale's name hyphened to it, no code
+    coordinators: frozenset[str] = frozenset()  # ',', 'and': what joins figures that share a bound word
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -130,6 +131,7 @@ class Words:
             prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
             preposition_governors=words("preposition_governors"), phone_cues=words("phone_cues"),
             verbal_bounds=words("verbal_bounds"), scale_words_before=words("scale_words_before"),
+            coordinators=words("coordinators"),
         )
 
 
