@@ -289,6 +289,8 @@ def test_units_a_named_unit_needs_to_touch_the_number(text, word):
     ("The Indian club signed the striker for Rs 5 crore.", "Rs 5 crore", "INR"),
     ("The shop sold the phone for Rs 20,000 on launch day.", "Rs 20,000", "INR"),  # no country named: the sign's own
     ("Sri Lanka's budget gives Rs 800 million to schools; India gave aid to Sri Lanka.", "Rs 800 million", "LKR"),
+    ("Karachi's port authority spent Rs. 12 billion, Pakistan's minister said.", "Rs. 12 billion", "PKR"),  # sign's stop
+    ("The state will pay Rs. 5 lakh to each family, the Indian ministry said.", "Rs. 5 lakh", "INR"),
 ])
 def test_units_shared_currency_sign_by_country(text, phrase, unit):
     assert figure(text, phrase)["unit"] == unit

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -108,6 +109,7 @@ class FigureFinder(RangeRules, DataComponent):
         self.bound_margin = _bound_margin(self.patterns["bounds.jsonl"])
         self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
         self._split_scale_names(sorted(self.words.scale_words_before))
+        self._keep_currency_stops([sign for sign in currencies["symbols"] if sign.endswith(".")])
 
     def _split_scale_stops(self, drop: set[str]) -> None:
         """Drop the tokenizer exceptions that keep a sentence's full stop on a scale letter ('£30m.' read as '30',
@@ -116,6 +118,16 @@ class FigureFinder(RangeRules, DataComponent):
         rules = getattr(tokenizer, "rules", None)
         if rules and drop & set(rules):
             tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+
+    def _keep_currency_stops(self, signs: list[str]) -> None:
+        """Keep the stop of an abbreviated currency sign ('Rs. 50 crore') on the sign, which the tokenizer splits off
+        as a sentence's: the sign is then read before its number. The special cases save with the tokenizer."""
+        tokenizer = getattr(self.nlp, "tokenizer", None)
+        if tokenizer is None or not hasattr(tokenizer, "add_special_case"):
+            return
+        for sign in signs:
+            if sign not in (getattr(tokenizer, "rules", None) or {}):
+                tokenizer.add_special_case(sign, [{ORTH: sign}])
 
     def _split_scale_names(self, names: list[str]) -> None:
         """Split the hyphen between a scale's name and its number ('a magnitude-6.1 aftershock'), which the tokenizer
