@@ -639,6 +639,8 @@ def test_bound_phrases_are_matched_in_the_sentences_with_a_number(numbers, regio
                  id="gapped-disaster-chain"),
     pytest.param("Police say at least 46 people have been robbed, 19 stabbed and 7 shot this month.", "19", "min",
                  id="gapped-crime"),
+    pytest.param("At least 12 policemen and 40 protesters were hurt in the clashes.", "40", "min", id="nouns-war"),
+    pytest.param("More than 80 tourists and 15 guides were rescued from the glacier.", "15", "min", id="nouns-disaster"),
     pytest.param("At least 30 miners were killed and 60 were injured in the blast.", "60", "exact",
                  id="own-clause-keeps-exact"),
     pytest.param("At least 400 homes have been burned, 75 schools destroyed by the militia.", "75", "exact",
@@ -682,6 +684,10 @@ def test_figures_bound_words_inside_ranges_and_beside_conversions(figure_of, sen
 @pytest.mark.parametrize(("sentence", "find", "value"), [
     pytest.param("Eleven people died and scores were injured when the bridge fell.", "scores", 20, id="scores-were-hurt"),
     pytest.param("Rioters torched the depot; scores have been arrested since.", "scores", 20, id="scores-have-been"),
+    pytest.param("Of the 90 dead, 50 were in the capital, 30 in the port and one in the hills.", "one", 1,
+                 id="one-closing-a-list-disaster"),
+    pytest.param("Police charged 12 in Leeds, 4 in York and one in Hull after the raids.", "one", 1,
+                 id="one-closing-a-list-crime"),
 ])
 def test_figures_counts_read_from_context(figure_of, sentence, find, value):
     assert figure_of(sentence, find).figure.value == value

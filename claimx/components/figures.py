@@ -41,6 +41,7 @@ OPENING_QUOTES = ('"', "\u201c", "''", "``")
 # a bound word before coordinated figures bounds each (GUIDELINES): see FigureFinder._shares_bound
 SHARED_BOUNDS = ("min", "max")  # 'at least', 'up to'; a hedge ('about 300 deaths and 2,700 injuries') stays its own
 NOUN_POS = ("NOUN", "PROPN", "ADJ")
+COORDINATED_NOUN_WORDS = 4  # words of the first figure's noun: 'at least 17 [government soldiers] and 31 civilians'
 GAPPED_CLAUSE_WORDS = 8  # 'at least 3,960 [people have been killed], 1,432 injured': the clause a gapped figure repeats
 PARTICIPLE_TAG = "VBN"
 GAPPED_TAGS = (PARTICIPLE_TAG, "VBG", "JJ")  # '1,432 injured', '90 missing', '12 dead': what a gapped figure keeps
@@ -275,8 +276,9 @@ class FigureFinder(RangeRules, DataComponent):
             cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
 
     def _shares_bound(self, doc: Doc, first: Candidate | None, cand: Candidate, chained: bool) -> bool:
-        """'at least 3,960 people have been killed, 1,432 injured and 2,951 kidnapped': the bound word of the first of
-        coordinated figures bounds each of them (GUIDELINES). The second repeats the first's clause without its
+        """'at least 17 soldiers and 31 civilians', 'at least 3,960 people have been killed, 1,432 injured and 2,951
+        kidnapped': the bound word of the first of coordinated figures bounds each of them (GUIDELINES). The second
+        follows the first's noun and a coordinator, or repeats the first's clause without its
         auxiliary and verb (a bare participle after it), or follows one that did (`chained`); one with words or a verb
         of its own keeps its own ('and 60 were injured', ', 2,750 citizens killed'), as does one after a headline's
         clause with no auxiliary to leave out ('Over 300 soldiers reportedly killed, 2,700 injured')."""
@@ -286,6 +288,9 @@ class FigureFinder(RangeRules, DataComponent):
         between = doc[first.end:cand.start - 1]
         if any(t.is_sent_start or t.like_num for t in doc[first.end:cand.start]) or doc[cand.start].is_sent_start:
             return False
+        if len(between) <= COORDINATED_NOUN_WORDS and all(t.pos_ in NOUN_POS for t in between) \
+                and any(t.pos_ != "ADJ" for t in between):
+            return True  # 'at least 17 soldiers and 31 civilians': nouns only, one coordinated noun phrase
         return self._gapped(doc, cand.end) and len(between) <= GAPPED_CLAUSE_WORDS \
             and any(t.tag_ in GAPPED_TAGS for t in between) and (chained or any(t.pos_ == "AUX" for t in between))
 
