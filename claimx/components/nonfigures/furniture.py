@@ -23,7 +23,7 @@ from .context import (
 )
 
 SENTENCE_MARKS = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019")  # a line ending so is prose, not a headline
-LIST_COORDINATORS = ("and", ",", ";")  # '... five in Nanao; and one in Hakui': what opens a list's last item
+LIST_SEPARATOR = ";"  # '69 were in Wajima; 38 in Suzu': a list's items may be set off by semicolons too
 
 
 # -- codes and glued numbers -----------------------------------------------------
@@ -177,7 +177,7 @@ def _one_closing_a_list(x: Context) -> bool:
     """'69 were in Wajima; 38 in Suzu ... and one in Hakui': 'one' after a coordinator, followed by the preposition
     that follows an earlier number of its sentence (or that number's 'each'), is the last count of a list."""
     p, a = x.prev, x.after
-    if p is None or a is None or p.lower_ not in LIST_COORDINATORS or a.pos_ != "ADP":
+    if p is None or a is None or (p.lower_ not in x.words.coordinators and p.text != LIST_SEPARATOR) or a.pos_ != "ADP":
         return False
     sent = x.first.sent if x.doc.has_annotation("SENT_START") or x.doc.has_annotation("DEP") else x.doc[:]
     return any(t.like_num and t.i < p.i and a.lower_ in (x.lower(t.i + 1), x.lower(t.i + 2)) for t in sent)
