@@ -416,6 +416,10 @@ def test_figures_names_times_furniture_not_figures(extract, sentence, target):
     pytest.param("The mine employs 1500 staff at two sites.", "1500", 1500, "exact", None, id="year-like-before-collective-noun"),
     pytest.param("Three Iraqi soldiers were killed near the border.", "Three", 3, "exact", None, id="capital-word-number-sentence-start"),
     pytest.param("The journey took over three hours in the snow.", "three", 3, "min", "hour", id="took-over-duration-min"),
+    pytest.param("The driver was taken to County General Hospital.Two men were stabbed nearby.", "Two", 2, "exact", None,
+                 id="glued-sentence-crime"),
+    pytest.param("Rescuers reached the flooded valley on Monday.Seven hikers died in the torrent.", "Seven", 7, "exact",
+                 None, id="glued-sentence-disaster"),
 ])
 def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, value, bound, unit):
     fig = figure_of(sentence, find).figure
@@ -429,6 +433,9 @@ def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, 
     pytest.param("Confirmed casualties surpassed 900 by Thursday.", "900", "900", "min", id="surpassed"),
     pytest.param("The number of evacuees topped 12,000 overnight.", "12,000", "12,000", "min", id="topped"),
     pytest.param("Arrests passed the 300 mark after a week of protests.", "300", "300", "min", id="passed-the-mark"),
+    pytest.param("Deaths from the outbreak have topped 2,000 people.", "2,000", "2,000", "min", id="topped-before-a-noun"),
+    pytest.param("Arrivals on the island topped 5,000 migrants last week.", "5,000", "5,000", "min",
+                 id="topped-migrants"),
     pytest.param("The count of missing is approaching 60, rescuers said.", "60", "60", "max", id="approaching"),
     pytest.param("Wounded soldiers in the hospital are nearing 450.", "450", "450", "max", id="nearing"),
     # business pages
@@ -621,3 +628,93 @@ def test_bound_phrases_are_matched_in_the_sentences_with_a_number(numbers, regio
     reads = [("read" if i in numbers else None) for i in range(20)]
     assert _number_sentences(reads, starts, ends, 2) == regions
     assert _number_sentences(reads, starts, ends, None) is None
+
+
+# A bound word before coordinated figures bounds each (GUIDELINES.md); a figure with a clause or words of its own
+# keeps its own bound, and a hedge ('about') is no bound to share.
+@pytest.mark.parametrize(("sentence", "find", "bound"), [
+    pytest.param("At least 210 people have been found dead, 530 injured and 90 missing after the cyclone.", "530", "min",
+                 id="gapped-disaster"),
+    pytest.param("At least 210 people have been found dead, 530 injured and 90 missing after the cyclone.", "90", "min",
+                 id="gapped-disaster-chain"),
+    pytest.param("Police say at least 46 people have been robbed, 19 stabbed and 7 shot this month.", "19", "min",
+                 id="gapped-crime"),
+    pytest.param("At least 12 policemen and 40 protesters were hurt in the clashes.", "40", "min", id="nouns-war"),
+    pytest.param("More than 80 tourists and 15 guides were rescued from the glacier.", "15", "min", id="nouns-disaster"),
+    pytest.param("At least 30 miners were killed and 60 were injured in the blast.", "60", "exact",
+                 id="own-clause-keeps-exact"),
+    pytest.param("At least 400 homes have been burned, 75 schools destroyed by the militia.", "75", "exact",
+                 id="own-noun-keeps-exact"),
+    pytest.param("The ministry counted about 300 deaths and 2,700 injuries.", "2,700", "exact", id="hedge-not-shared"),
+    pytest.param("Over 40 rebels reportedly killed, 120 wounded in border raid", "120", "exact",
+                 id="headline-without-auxiliary"),
+])
+def test_figures_bound_shared_by_coordinated_figures(figure_of, sentence, find, bound):
+    assert figure_of(sentence, find).figure.bound == bound
+
+
+@pytest.mark.parametrize(("sentence", "find", "bound"), [
+    pytest.param("Some 2,000 or more families fled the floods.", "2,000", "min", id="hedge-then-or-more"),
+    pytest.param("About 40 or fewer seats remain for the final.", "40", "max", id="hedge-then-or-fewer"),
+    pytest.param("Around 500 or so fans waited at the gate.", "500", "approx", id="hedge-then-or-so"),
+])
+def test_figures_suffix_direction_outweighs_a_hedge(figure_of, sentence, find, bound):
+    assert figure_of(sentence, find).figure.bound == bound
+
+
+# Ranges and estimates whose bound words sit inside or beside the figure; a conversion in brackets is as written.
+@pytest.mark.parametrize(("sentence", "find", "value", "low", "high", "bound", "unit"), [
+    pytest.param("Scientists put the toll between 385,000 and over 600,000 people.", "385,000", None, 385000, 600000,
+                 "range", None, id="between-and-over-war"),
+    pytest.param("Insured losses were between $2 billion and more than $4 billion.", "$2 billion", None, 2e9, 4e9,
+                 "range", "USD", id="between-and-more-than-money"),
+    pytest.param("The plant flooded 400 square metres (4,300 sq ft) of floor.", "4,300", 4300, None, None,
+                 "exact", "sq ft", id="conversion-in-brackets-exact"),
+    pytest.param("The valley held an estimated population of 45,000 before the war.", "45,000", 45000, None, None,
+                 "approx", None, id="estimated-noun-of"),
+    pytest.param("Each clinic saw an average of 85 patients a day during the outbreak.", "85", 85, None, None,
+                 "exact", None, id="average-is-exact"),
+])
+def test_figures_bound_words_inside_ranges_and_beside_conversions(figure_of, sentence, find, value, low, high,
+                                                                 bound, unit):
+    fig = figure_of(sentence, find).figure
+    assert (fig.value, fig.low, fig.high, fig.bound, fig.unit) == (value, low, high, bound, unit)
+
+
+@pytest.mark.parametrize(("sentence", "find", "value"), [
+    pytest.param("Eleven people died and scores were injured when the bridge fell.", "scores", 20, id="scores-were-hurt"),
+    pytest.param("Rioters torched the depot; scores have been arrested since.", "scores", 20, id="scores-have-been"),
+    pytest.param("Of the 90 dead, 50 were in the capital, 30 in the port and one in the hills.", "one", 1,
+                 id="one-closing-a-list-disaster"),
+    pytest.param("Police charged 12 in Leeds, 4 in York and one in Hull after the raids.", "one", 1,
+                 id="one-closing-a-list-crime"),
+])
+def test_figures_counts_read_from_context(figure_of, sentence, find, value):
+    assert figure_of(sentence, find).figure.value == value
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    pytest.param("Quake toll rises to 300 in mountain villages\nMarch 3, 2025\n0\nThe quake killed 300 people, "
+                 "officials said.\n", "0", id="counter-under-a-date"),
+    pytest.param("Gunman wounds 4 at county fair\nBy Sam Reed, Crime Reporter\n17\nFour people were shot, police "
+                 "said.\n", "17", id="counter-under-a-byline"),
+])
+def test_figures_counter_alone_on_a_line_is_no_figure(extract, text, target):
+    assert all(c.figure.text != target for c in extract(text))
+
+
+def test_figures_number_alone_after_a_sentence_line_stays(extract):
+    text = "The final toll, officials said, was this:\n2,000\nRescuers kept digging."
+    assert any(c.figure.value == 2000 for c in extract(text))
+
+
+# A scale letter counts millions when a plural noun follows, past a noun that modifies it; a race stays in metres.
+@pytest.mark.parametrize(("sentence", "find", "value", "unit"), [
+    pytest.param("The two consoles passed 2.7m combined unit sales last year.", "2.7m", 2.7e6, None, id="unit-sales-tech"),
+    pytest.param("The insurer now covers 1.4m farm households in the delta.", "1.4m", 1.4e6, None, id="farm-households"),
+    pytest.param("She won the 400m hurdle races at both meets.", "400m", 400, "m", id="hurdle-races-metres"),
+    pytest.param("Engineers laid a 12m steel cable across the gorge.", "12m", 12, "m", id="steel-cable-metres"),
+])
+def test_figures_scale_letter_before_a_compound_noun(figure_of, sentence, find, value, unit):
+    fig = figure_of(sentence, find).figure
+    assert (fig.value, fig.unit) == (value, unit)

@@ -59,6 +59,9 @@ def blank_figures():
     pytest.param("Two cars collided in the 1500 block of Grand Avenue.", ["Two"], "1500", id="block-address"),
     pytest.param("Looters hit the 200 block of Main and stole 40 bikes.", ["40"], "200", id="block-address-short"),
     pytest.param("About 600 North Korean soldiers died.", ["About 600"], None, id="compass-needs-a-tagger"),
+    pytest.param("Ships left the harbour.Three sank off the cape.", ["Three"], None, id="glued-sentence-start-kept"),
+    pytest.param("The suspect fled to the station.Nine officers chased him.", ["Nine"], None, id="glued-sentence-crime-kept"),
+    pytest.param("Engineers fitted valve B-7 after 2 leaks.", ["2"], "7", id="code-after-letters-dash"),
 ])
 def test_nonfigures_token_rules_without_a_model(blank_figures, text, kept, dropped):
     found = blank_figures(text)

@@ -465,3 +465,38 @@ def test_numbers_pence_of_a_hundred_or_more(text, phrase, value):
     got = figure(text, phrase)
     assert (got["text"], got["value"], got["unit"]) == (phrase, value, "p")
 
+
+
+# -- thousands set off by a space ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Volunteers have named 48 212 fallen soldiers so far.", "48 212", 48212),
+    ("The flood left 1 350 families without homes (2 004 in all).", "1 350", 1350),
+    ("The flood left 1 350 families without homes (2 004 in all).", "2 004", 2004),
+    ("The quake destroyed 12 400 250 square metres of housing.", "12 400 250", 12400250),
+    ("Harvest reached 3 120.5 tonnes this year.", "3 120.5", 3120.5),
+])
+def test_numbers_thousands_set_off_by_a_space(text, phrase, value):
+    f = figure(text, phrase)
+    assert (f["text"].split(" square")[0].split(" tonnes")[0], f["value"]) == (phrase, value)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Losses on the front could run from 150 000 to 210 000 men.", 150000, 210000),
+    ("The storm cost between 4 500 and 7 250 jobs in the region.", 4500, 7250),
+])
+def test_numbers_ranges_of_spaced_thousands(text, low, high):
+    hits = [f for f in figures(text) if f["bound"] == "range"]
+    assert [(f["low"], f["high"]) for f in hits] == [(low, high)]
+
+
+@pytest.mark.parametrize(("text", "word", "value"), [
+    ("In 2023 100 people lost their homes to the river.", "2023", 2023),  # a year, then a count
+    ("Call the hotline on 555 123 4567 for help.", "555", 555),  # a phone number
+    ("The team scored 3,200 points, then 2 100 more.", "2", 2),  # the text writes thousands with a comma
+    ("On March 5 100 protesters gathered outside.", "5", 5),  # a day, then a count
+    ("Flight 370 000 was a code, not a count.", "370", 370),  # a capitalised word's number
+])
+def test_numbers_spaced_numbers_that_are_no_thousands(text, word, value):
+    num, _ = number_at(text, word)
+    assert num is not None and num.value == value

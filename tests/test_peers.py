@@ -198,7 +198,7 @@ def rt_dimensions() -> Iterator[PeerCase]:
 _QUANTULUM_UNITS = {
     "kilometre": "km", "metre": "m", "mile": "mi", "inch": "in", "foot": "ft",
     "kilogram": "kg", "milligram": "mg", "tonne": "t", "pound-mass": "lb",
-    "gallon": "gal", "litre": "l", "square kilometre": "km2", "square mile": "mi2",
+    "gallon": "gal", "litre": "l", "square kilometre": "km2", "square mile": "sq mi",
     "kilometre per hour": "km/h", "mile per hour": "mph",
     "degree Celsius": "°C", "degree fahrenheit": "°F", "percentage": "%",
     "dollar": "USD", "euro": "EUR", "pound sterling": "GBP",

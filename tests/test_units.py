@@ -241,3 +241,56 @@ def test_quantulum_loads_inflect_without_typeguards_rewrite_and_leaves_typeguard
             f"print(inflect.engine().plural({word!r}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == plural
+
+
+# -- units the text names: quake scales, volumes, areas ----------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The tremor had a magnitude of 5.7, the survey said.", "5.7", 5.7, "magnitude"),
+    ("A magnitude 7.2 quake shook the coast at dawn.", "7.2", 7.2, "magnitude"),
+    ("Residents fled a magnitude-6.1 aftershock overnight.", "6.1", 6.1, "magnitude"),
+    ("The shock measured 6.9 on the Richter scale.", "6.9", 6.9, "magnitude"),
+    ("It was a 4.8 magnitude quake, seismologists said.", "4.8", 4.8, "magnitude"),
+    ("The island felt an upper 6 on the Japanese seismic intensity scale.", "6", 6, "intensity"),
+    ("The dam released 12 cubic metres of water a second.", "12", 12, "m3"),
+    ("The refinery stores 300 cu m of fuel on site.", "300", 300, "m3"),
+    ("The warehouse covers 2,500 sq. ft. of floor.", "2,500", 2500, "sq ft"),
+    ("The wildfire has burned more than 40 square miles of brush.", "40", 40, "sq mi"),  # imperial areas as written
+    ("The retailer opened a 30,000 square feet store downtown.", "30,000", 30000, "sq ft"),
+    ("The lake spreads over 12 square kilometres in spring.", "12", 12, "km2"),  # metric areas as a power
+])
+def test_units_named_in_disaster_and_industry_reports(text, phrase, value, unit):
+    f = figure(text, phrase)
+    assert (f["value"], f["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("The flood carried millions of cubic meters of mud into town.", "millions", "m3"),
+    ("The rocks formed over hundreds of millions of years.", "hundreds of millions", "year"),
+    ("Donors pledged thousands of dollars to the shelter.", "thousands", "USD"),
+    ("Thousands of residents fled the river.", "Thousands", None),
+])
+def test_units_vague_magnitude_of_a_listed_unit(text, phrase, unit):
+    assert figure(text, phrase)["unit"] == unit
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The magnitude of the task: 40 volunteers came.", "40"),  # a colon, not a joiner
+    ("Its magnitude surprised 30 engineers.", "30"),  # a verb between
+])
+def test_units_a_named_unit_needs_to_touch_the_number(text, word):
+    assert figure(text, word)["unit"] is None
+
+
+# A sign several countries write takes the currency of the country the text names most.
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("Nepal's cabinet set aside Rs 2 billion for quake relief in western Nepal.", "Rs 2 billion", "NPR"),
+    ("Pakistan's central bank fined the lender Rs 30 million, Pakistani media said.", "Rs 30 million", "PKR"),
+    ("The Indian club signed the striker for Rs 5 crore.", "Rs 5 crore", "INR"),
+    ("The shop sold the phone for Rs 20,000 on launch day.", "Rs 20,000", "INR"),  # no country named: the sign's own
+    ("Sri Lanka's budget gives Rs 800 million to schools; India gave aid to Sri Lanka.", "Rs 800 million", "LKR"),
+    ("Karachi's port authority spent Rs. 12 billion, Pakistan's minister said.", "Rs. 12 billion", "PKR"),  # sign's stop
+    ("The state will pay Rs. 5 lakh to each family, the Indian ministry said.", "Rs. 5 lakh", "INR"),
+])
+def test_units_shared_currency_sign_by_country(text, phrase, unit):
+    assert figure(text, phrase)["unit"] == unit

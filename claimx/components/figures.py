@@ -8,10 +8,12 @@ each span carrying its `Figure` in `span._.figure`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -25,7 +27,7 @@ from .nonfigures import Words, not_figure_rule, year_like
 from .ranges import RangeRules, set_range
 
 # the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
-VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops'
+VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops', 'an estimated population of 120,000'
 VERB_BARE = "verb_bare"  # bounds where no noun follows: 'the toll passed 2,000'
 VERB_MARK = "verb_mark"  # bounds before a threshold noun: 'passed the 1,000 mark'
 # the words after which 'about'/'around' opens a figure's own phrase, never a preposition of what precedes:
@@ -36,6 +38,13 @@ SUBJECT_POS = ("NOUN", "PROPN", "PRON", "AUX")
 SUBJECT_TAGS = ("WDT", "WP")  # 'which estimated 1,100', 'who estimated 300'
 # a quotation that opens on the number leaves the bound word outside it ('some "750 employees')
 OPENING_QUOTES = ('"', "\u201c", "''", "``")
+# a bound word before coordinated figures bounds each (GUIDELINES): see FigureFinder._shares_bound
+SHARED_BOUNDS = ("min", "max")  # 'at least', 'up to'; a hedge ('about 300 deaths and 2,700 injuries') stays its own
+NOUN_POS = ("NOUN", "PROPN", "ADJ")
+COORDINATED_NOUN_WORDS = 4  # words of the first figure's noun: 'at least 17 [government soldiers] and 31 civilians'
+GAPPED_CLAUSE_WORDS = 8  # 'at least 3,960 [people have been killed], 1,432 injured': the clause a gapped figure repeats
+PARTICIPLE_TAG = "VBN"
+GAPPED_TAGS = (PARTICIPLE_TAG, "VBG", "JJ")  # '1,432 injured', '90 missing', '12 dead': what a gapped figure keeps
 
 
 def _bound_margin(rows: list[dict]) -> int | None:
@@ -100,6 +109,8 @@ class FigureFinder(RangeRules, DataComponent):
             self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
         self.bound_margin = _bound_margin(self.patterns["bounds.jsonl"])
         self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
+        self._split_scale_names(sorted(self.words.scale_words_before))
+        self._keep_currency_stops([sign for sign in currencies["symbols"] if sign.endswith(".")])
 
     def _split_scale_stops(self, drop: set[str]) -> None:
         """Drop the tokenizer exceptions that keep a sentence's full stop on a scale letter ('£30m.' read as '30',
@@ -108,6 +119,28 @@ class FigureFinder(RangeRules, DataComponent):
         rules = getattr(tokenizer, "rules", None)
         if rules and drop & set(rules):
             tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+
+    def _keep_currency_stops(self, signs: list[str]) -> None:
+        """Keep the stop of an abbreviated currency sign ('Rs. 50 crore') on the sign, which the tokenizer splits off
+        as a sentence's: the sign is then read before its number. The special cases save with the tokenizer."""
+        tokenizer = getattr(self.nlp, "tokenizer", None)
+        if tokenizer is None or not hasattr(tokenizer, "add_special_case"):
+            return
+        for sign in signs:
+            if sign not in (getattr(tokenizer, "rules", None) or {}):
+                tokenizer.add_special_case(sign, [{ORTH: sign}])
+
+    def _split_scale_names(self, names: list[str]) -> None:
+        """Split the hyphen between a scale's name and its number ('a magnitude-6.1 aftershock'), which the tokenizer
+        keeps as one word: the number is read, its unit named before it. The pattern saves with the tokenizer."""
+        finditer = getattr(getattr(self.nlp, "tokenizer", None), "infix_finditer", None)
+        pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+        if pattern is None or not names:
+            return
+        glued = "|".join(f"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])})" for w in names)
+        split = f"(?:{glued})-(?=\\d)"
+        if split not in pattern:
+            self.nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{split}").finditer
 
     # -- spaCy component API -------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -137,7 +170,7 @@ class FigureFinder(RangeRules, DataComponent):
                 reads[i] = (cur, num)
         sent_start, sent_end = self._sentence_bounds(doc)
         bounds = self._bound_matches(doc, _number_sentences(reads, sent_start, sent_end, self.bound_margin))
-        i = 0
+        i, last, chained = 0, None, False
         while i < n:
             if reads[i] is None:
                 i += 1
@@ -146,7 +179,11 @@ class FigureFinder(RangeRules, DataComponent):
             num = self.reader.fraction_with_numerator(doc, num)
             cand, skip_to = self._complete(doc, num, cur, bounds, sent_end[i])
             if cand is not None and self._is_figure(doc, cand):
+                chained = self._shares_bound(doc, last, cand, chained)
+                if chained:
+                    cand.bound = last.bound
                 yield cand
+                last = cand
             i = max(skip_to, i + 1)
 
     def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, bounds: _BoundWords,
@@ -157,6 +194,8 @@ class FigureFinder(RangeRules, DataComponent):
         currency = cur[0] if cur else None
         if num.currency:
             currency = self.units.currency_symbols[num.currency]
+        if currency is not None:  # "Rs 50 million" in a report from Nepal
+            currency = self.units.local_currency(doc, doc[cur[1]].text if cur else num.currency or "", currency)
         # a range "1,000-3,000", "1,000 to 3,000", "between 1,000 and 3,000"
         ratio = self._ratio(doc, num, sent_end)
         if ratio is not None:  # "one in three homes": a share
@@ -164,7 +203,7 @@ class FigureFinder(RangeRules, DataComponent):
             num.value = round(100 * num.value / ratio.value, 2)
             self._bound_words(doc, cand, bounds)  # "about one in three", "more than one in four"
             return cand, cand.end
-        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end)
+        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end, bounds.prefixes)
         if num.high is not None:
             if num.value >= num.high:
                 return None, num.end  # "3-2", "1950-53" in one token
@@ -204,6 +243,9 @@ class FigureFinder(RangeRules, DataComponent):
                 money = self.units.after(doc, cand.end + 1, sent_end)
                 if money is not None and len(money.unit) == 3 and money.unit.isupper():
                     cand.unit = money.unit  # "millions of dollars"
+                else:  # "millions of cubic meters", "hundreds of millions of years": a listed unit
+                    cand.unit = self.units.listed_after(doc, cand.end + 1, sent_end)
+        cand.unit = cand.unit or self.units.before(doc, cand.start)  # "a magnitude of 6.8"
 
     def _bound_words(self, doc: Doc, cand: Candidate, bounds: _BoundWords) -> None:
         """The bound of the figure: its number's own ('thousands', '15-plus'), then the words before and after it."""
@@ -227,11 +269,35 @@ class FigureFinder(RangeRules, DataComponent):
         post = bounds.suffixes.get(cand.end)
         if post is not None and post[1] != "range":
             cand.end = post[0]
-            if cand.bound == "exact":
-                cand.bound = post[1]
+            if cand.bound == "exact" or (cand.bound == "approx" and post[1] in SHARED_BOUNDS):
+                cand.bound = post[1]  # "some 2,000 or more": the direction the suffix gives outweighs the hedge
         verb = bounds.verbs.get(cand.start)
         if verb is not None and cand.bound == "exact" and self._verb_bounds(doc, cand, verb[2]):
             cand.bound = verb[1]  # "has topped 10,000": the verb bounds the figure but is not its phrase
+
+    def _shares_bound(self, doc: Doc, first: Candidate | None, cand: Candidate, chained: bool) -> bool:
+        """'at least 17 soldiers and 31 civilians', 'at least 3,960 people have been killed, 1,432 injured and 2,951
+        kidnapped': the bound word of the first of coordinated figures bounds each of them (GUIDELINES). The second
+        follows the first's noun and a coordinator, or repeats the first's clause without its
+        auxiliary and verb (a bare participle after it), or follows one that did (`chained`); one with words or a verb
+        of its own keeps its own ('and 60 were injured', ', 2,750 citizens killed'), as does one after a headline's
+        clause with no auxiliary to leave out ('Over 300 soldiers reportedly killed, 2,700 injured')."""
+        if first is None or first.bound not in SHARED_BOUNDS or cand.bound != "exact" or cand.start != cand.num.start \
+                or first.unit != cand.unit or first.end >= cand.start or doc[cand.start - 1].lower_ not in self.words.coordinators:
+            return False
+        between = doc[first.end:cand.start - 1]
+        if any(t.is_sent_start or t.like_num for t in doc[first.end:cand.start]) or doc[cand.start].is_sent_start:
+            return False
+        if len(between) <= COORDINATED_NOUN_WORDS and all(t.pos_ in NOUN_POS for t in between) \
+                and any(t.pos_ != "ADJ" for t in between):
+            return True  # 'at least 17 soldiers and 31 civilians': nouns only, one coordinated noun phrase
+        return self._gapped(doc, cand.end) and len(between) <= GAPPED_CLAUSE_WORDS \
+            and any(t.tag_ in GAPPED_TAGS for t in between) and (chained or any(t.pos_ == "AUX" for t in between))
+
+    @staticmethod
+    def _gapped(doc: Doc, k: int) -> bool:
+        """A bare participle or predicate adjective at k, no noun after it: '1,432 injured', '90 missing', '12 dead'."""
+        return k < len(doc) and doc[k].tag_ in GAPPED_TAGS and (k + 1 >= len(doc) or doc[k + 1].pos_ not in NOUN_POS)
 
     def _verb_bounds(self, doc: Doc, cand: Candidate, kind: str) -> bool:
         """Whether a bounding verb bounds the figure, by its row's kind (VERB_*): a verb that also moves things

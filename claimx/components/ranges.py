@@ -21,8 +21,8 @@ CHANGE_VERB_WINDOW = 3
 class RangeRules:
     """The range and change rules of `FigureFinder` (reads its `reader`, `units` and `change_verbs`)."""
 
-    def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]],
-                   sent_end: int) -> tuple[Number, str | None] | bool | None:
+    def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]], sent_end: int,
+                   prefixes: dict[int, tuple[int, str]] | None = None) -> tuple[Number, str | None] | bool | None:
         """The second number of a range, None when there is none, False when 'X-Y' is no range."""
         num = cand.num
         if num.end >= sent_end - 1 or num.vague:
@@ -34,7 +34,7 @@ class RangeRules:
         j, kind, first_unit = found
         if opener and opener[1] == "from" and self._is_change(doc, opener[0]):
             return None  # "rose from 300 to 600": two figures, not one range
-        read = self._range_other(doc, j + (kind != "minus"), sent_end)
+        read = self._range_other(doc, _past_bound_word(j + (kind != "minus"), kind, prefixes, sent_end), sent_end)
         if read is None:
             return None
         other, cur = read
@@ -132,6 +132,14 @@ class RangeRules:
     def _is_change(self, doc: Doc, from_i: int) -> bool:
         head = doc[from_i].head
         return head.lemma_.lower() in self.change_verbs or head.lower_ in self.change_verbs
+
+
+def _past_bound_word(k: int, kind: str, prefixes: dict[int, tuple[int, str]] | None, sent_end: int) -> int:
+    """Where the second end of 'between X and Y' starts: after a bound word at k ('between 385,000 and over 600,000'),
+    which the range takes as its own."""
+    if kind != "and" or not prefixes:
+        return k
+    return next((e for e, (s, _) in prefixes.items() if s == k and e < sent_end), k)
 
 
 def _looks_like_phone(a: str, b: str) -> bool:

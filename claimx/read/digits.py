@@ -23,6 +23,11 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 POWER_TOKENS = 6  # tokens a power of ten may take: '6.02', 'x', '10', '^', '-', '23'
 # the digits of one number: "4,565", "2.5", ".5"
 NUM_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# "122 883", "189 000": thousands set off by a space, as some outlets write them (the first group and the rest)
+SPACED_LEAD_RE = re.compile(r"^[1-9]\d{0,2}$")
+SPACED_GROUP_RE = re.compile(r"^\d{3}(?:\.\d+)?$")
+# "1,200": thousands set off by a comma; a text that writes them so never sets them off by a space
+COMMA_GROUPED_RE = re.compile(r"\d,\d{3}(?!\d)")
 # what may be glued after the digits: a scale, percent, unit or plus ("2.5bn", "40%", "10km/hr", "5,000+")
 SUFFIX_PATTERN = r"[A-Za-z%°²³µμ][A-Za-z%°²³µμ/^0-9]*\+?|\+"
 

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..records import Number
-from .digits import HYPHENS, RANGE_TOKEN_RE, DigitReader
+from .digits import COMMA_GROUPED_RE, HYPHENS, RANGE_TOKEN_RE, SPACED_GROUP_RE, SPACED_LEAD_RE, DigitReader
 from .number_words import WordNumberReader
 
 # '1.5m people': a scale letter counts millions when a plural noun follows, past up to COUNTED_REACH modifiers
@@ -22,6 +22,7 @@ COUNTED_MODIFIER_TAGS = ("JJ", "JJR", "JJS", "VBN", "VBG", "RB", "DT", "PRP$", "
 COUNTED_REACH = 4
 
 AND_A_FRACTION_WORDS = 3  # 'and', 'a', 'half'
+COMMA_STYLE_KEY = "claimx_comma_thousands"  # doc.user_data: whether the text writes thousands with a comma
 
 
 class NumberReader:
@@ -214,16 +215,44 @@ class NumberReader:
             return None
         return num
 
+    def _spaced_thousands(self, doc: Doc, i: int, value: float) -> tuple[int, float]:
+        """(end, value) of '122 883', 'from 189 000': groups of three digits set off by one space after one to three;
+        (i + 1, value) of the token alone when it opens no such groups.
+
+        Not after a number or a capitalised word ('in 2023 100 people', 'March 5 100 rallies': a list, a day),
+        not before more digits ('555 123 4567': a phone number), and only in a text that never writes its
+        thousands with a comma (a text that does lists two numbers so: 'scores of 3 100')."""
+        alone = (i + 1, value)
+        if not SPACED_LEAD_RE.match(doc[i].text) or doc[i].whitespace_ != " ":
+            return alone
+        j, digits = i + 1, doc[i].text
+        while j < len(doc) and doc[j - 1].whitespace_ == " " and SPACED_GROUP_RE.match(doc[j].text) \
+                and "." not in digits:
+            digits += doc[j].text
+            j += 1
+        if j == i + 1 or (j < len(doc) and doc[j - 1].whitespace_ and doc[j].text[:1].isdigit()):
+            return alone
+        if i > 0 and (doc[i - 1].like_num or doc[i - 1].is_title or doc[i - 1].text[-1:].isdigit()):
+            return alone
+        return alone if self._writes_comma_thousands(doc) else (j, float(digits))
+
+    @staticmethod
+    def _writes_comma_thousands(doc: Doc) -> bool:
+        """Whether any token of the text writes thousands with a comma ('1,200'); read once per Doc."""
+        if COMMA_STYLE_KEY not in doc.user_data:
+            doc.user_data[COMMA_STYLE_KEY] = any(COMMA_GROUPED_RE.search(t.text) for t in doc if t.text[:1].isdigit())
+        return doc.user_data[COMMA_STYLE_KEY]
+
     def _read_digits(self, doc: Doc, i: int, parsed: tuple[str | None, float, str | None],
                      currency: str | None) -> Number | None:
         cur, value, suf = parsed
+        j, value = (i + 1, value) if suf else self._spaced_thousands(doc, i, value)
         num = Number(i, i + 1, value, currency=cur)
         has_currency = bool(cur or currency)
         if suf and suf.lower() in self.counted_scales and not has_currency and self._counts_things(doc, i + 1):
             has_currency = True  # "1.5m people", "1.2b views": millions of a plural noun; "100m sprint" stays metres
         if suf and self._apply_suffix(num, suf, has_currency) is None:
             return None
-        j = i + 1
         if num.unit_text and j + 1 < len(doc) and doc[j].text == "/" and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and f"{num.unit_text}/{doc[j + 1].text}".lower() in self.glued_units:
             num.unit_text, j = f"{num.unit_text}/{doc[j + 1].text}", j + 2  # "10km/hr": one unit in three tokens
@@ -256,7 +285,7 @@ class NumberReader:
         return self._and_a_half(doc, num)
 
     def _counts_things(self, doc: Doc, k: int) -> bool:
-        """A plural noun counted from k: '1.5m people', '2.5m combined sales', '40m of its devices' (not '30m of cable').
+        """A plural noun counted from k: '1.5m people', '2.5m combined unit sales', '40m of its devices' (not '30m of cable').
 
         Up to COUNTED_REACH modifiers may stand before the noun ('monthly active users'); a
         'metre_words' word ('5m long', 'the 100m hurdles') says the letter is metres.
@@ -268,8 +297,9 @@ class NumberReader:
                 return False
             if doc[k].tag_ in PLURAL_NOUN_TAGS:
                 return True
-            if doc[k].tag_ not in COUNTED_MODIFIER_TAGS and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
-                return False
+            if doc[k].tag_ not in COUNTED_MODIFIER_TAGS and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS") \
+                    and not (doc[k].tag_ == SINGULAR_NOUN_TAG and doc[k].dep_ == "compound"):
+                return False  # a noun before the counted one may modify it: '2.7m combined unit sales'
             k += 1
         return False
 
@@ -336,7 +366,10 @@ class NumberReader:
 
     @staticmethod
     def _before_participle(doc: Doc, j: int) -> bool:
-        """A past participle at j ('Scores killed', 'Scores injured'; 'the scores were level' has none)."""
+        """A past participle at j, after its auxiliaries ('Scores killed', 'scores were injured', 'scores have been
+        hurt'; 'the scores were level' has none)."""
+        while j < len(doc) and doc[j].pos_ == "AUX":
+            j += 1
         return j < len(doc) and doc[j].tag_ == "VBN"
 
     def fraction_with_numerator(self, doc: Doc, num: Number) -> Number:

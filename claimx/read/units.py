@@ -31,6 +31,7 @@ class UnitMatch:
     end: int  # token index after the unit
 
 
+LOCAL_CURRENCY_KEY = "claimx_currency_of_"  # doc.user_data: the currency a shared sign ('Rs') has in this text
 # how far a unit written once may serve a number before it ("45 and 50 mg": and, number)
 SHARED_UNIT_GAP = 2
 
@@ -126,6 +127,11 @@ class UnitReader:
         self.symbols_before_only = set(currencies["symbols_before_only"])
         self.word_only_after_number = set(currencies["word_only_after_number"])
         self.money_scales = set(currencies["money_scales"])
+        self.shared_symbols: dict[str, dict[str, frozenset[str]]] = {
+            sign: {code: frozenset(words) for code, words in group["countries"].items()}
+            for group in currencies.get("shared_symbols", []) for sign in group["symbols"]}
+        self.named_before: dict[str, str] = units.get("named_before", {})
+        self.named_before_joiners = set(units.get("named_before_joiners", []))
 
     def currency_symbol(self, text: str) -> str | None:
         """The ISO code of a currency sign ('$', 'US$'; 'usd$' as lower-cased text writes it)."""
@@ -133,6 +139,20 @@ class UnitReader:
         if code is None and "$" in text:
             code = self.currency_symbols.get(text.upper())
         return code
+
+    def local_currency(self, doc: Doc, sign: str, code: str) -> str:
+        """The currency of a sign several countries write ('Rs'): that of the country the text names most, by token
+        (counted once per Doc), or the sign's own code when it names none or two as often."""
+        countries = self.shared_symbols.get(sign)
+        if not countries:
+            return code
+        key = f"{LOCAL_CURRENCY_KEY}{sign}"
+        if key not in doc.user_data:
+            named = {c: sum(t.lower_ in words for t in doc) for c, words in countries.items()}
+            ranked = sorted(named.items(), key=lambda kv: kv[1], reverse=True)
+            clear = ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            doc.user_data[key] = ranked[0][0] if clear else code
+        return doc.user_data[key]
 
     def currency_before(self, doc: Doc, i: int) -> tuple[str, int] | None:
         """A currency sign or code just before token i: (ISO code, its token index)."""
@@ -172,6 +192,19 @@ class UnitReader:
         if doc[k].is_alpha and doc[k].is_upper and len(doc[k].text) >= ACRONYM_LETTERS:
             return None  # "8 KPA soldiers": an acronym names a body (the Korean People's Army), not a unit ('kPa')
         return self.shared(doc, k, sentence_end) or self.measured(doc, j - 1 if j > 0 else j, k, sentence_end)
+
+    def before(self, doc: Doc, start: int) -> str | None:
+        """A unit the text names before the number: 'a magnitude of 6.8', 'magnitude 7.1', 'magnitude-5.9'."""
+        k = start - 1
+        if k > 0 and (doc[k].lower_ in self.named_before_joiners
+                      or (doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_)):
+            k -= 1
+        return self.named_before.get(doc[k].lower_) if k >= 0 else None
+
+    def listed_after(self, doc: Doc, k: int, sentence_end: int) -> str | None:
+        """The listed unit written at k ('cubic meters' of 'millions of cubic meters'), never a guess of quantulum3."""
+        found = self._listed(doc, k, sentence_end) if k < sentence_end else None
+        return found.unit if found is not None else None
 
     def _listed(self, doc: Doc, k: int, sentence_end: int) -> UnitMatch | None:
         """The longest listed unit word at k ('km', 'miles per hour'; 'km/h' is one word but three tokens)."""

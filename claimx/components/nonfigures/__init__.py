@@ -15,6 +15,7 @@ from ...records import Candidate
 from .context import HYPHENS, Context, Rule, Words, year_like
 from .furniture import (
     is_code_after_letters,
+    is_counter_alone_on_a_line,
     is_digit_group,
     is_first_part_of_code,
     is_gallery_counter,
@@ -70,6 +71,7 @@ NOT_FIGURE_RULES: tuple[Rule, ...] = (
     is_phone_number,
     is_age_after_name,
     is_page_furniture,
+    is_counter_alone_on_a_line,
     is_list_marker,
     is_clock_time,
     is_dotted_clock_time,

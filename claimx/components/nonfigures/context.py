@@ -100,6 +100,8 @@ class Words:
     threshold_nouns: frozenset[str]  # 'passed the 1,000 mark'
     phone_cues: frozenset[str] = frozenset()
     verbal_bounds: frozenset[str] = frozenset()  # 'estimated': a bound word that is also a reporting verb
+    scale_words_before: frozenset[str] = frozenset()  # 'magnitude-6.1': a scale's name hyphened to it, no code
+    coordinators: frozenset[str] = frozenset()  # ',', 'and': what joins figures that share a bound word
 
     @classmethod
     def from_lexicons(cls, nf: dict[str, Any], numbers: dict[str, Any]) -> Words:
@@ -128,7 +130,8 @@ class Words:
             phrasal_verbs={k: frozenset(v) for k, v in nf.get("phrasal_verbs", {}).items()},
             prepositional_bounds=words("prepositional_bounds"), threshold_nouns=words("threshold_nouns"),
             preposition_governors=words("preposition_governors"), phone_cues=words("phone_cues"),
-            verbal_bounds=words("verbal_bounds"),
+            verbal_bounds=words("verbal_bounds"), scale_words_before=words("scale_words_before"),
+            coordinators=words("coordinators"),
         )
 
 

@@ -22,6 +22,9 @@ from .context import (
     Context,
 )
 
+SENTENCE_MARKS = (".", "!", "?", ":", '"', "\u201d", "'", "\u2019")  # a line ending so is prose, not a headline
+LIST_SEPARATOR = ";"  # '69 were in Wajima; 38 in Suzu': a list's items may be set off by semicolons too
+
 
 # -- codes and glued numbers -----------------------------------------------------
 def is_code_after_letters(x: Context) -> bool:
@@ -29,7 +32,15 @@ def is_code_after_letters(x: Context) -> bool:
     p = x.prev
     before = x.tok(x.num.start - 2)
     return p is not None and not p.whitespace_ and p.text in GLUE_BEFORE_NAME and before is not None \
-        and not before.whitespace_ and before.is_alpha
+        and not before.whitespace_ and before.is_alpha and not _glued_sentence_start(x) \
+        and before.lower_ not in x.words.scale_words_before
+
+
+def _glued_sentence_start(x: Context) -> bool:
+    """'... Medical Center.Four people were shot': a stop before a capitalised number word ends a sentence that
+    lost its space; a code's number is in digits ('No.5')."""
+    first = x.doc[x.num.start]
+    return x.prev is not None and x.prev.text == "." and first.is_alpha and first.is_title
 
 
 def is_second_part_of_code(x: Context) -> bool:
@@ -104,6 +115,19 @@ def is_page_furniture(x: Context) -> bool:
     return x.line_ends_after(x.num.end) or p is None or not p.is_alpha or x.line_ends_after(p.i)
 
 
+def is_counter_alone_on_a_line(x: Context) -> bool:
+    """'Headline / December 5, 2025 / 0': digits alone on a line under a headline, date or byline count comments."""
+    if not (x.first.text.isdigit() and x.bare_start and x.bare_end and x.plain_count):
+        return False
+    line = x.line()
+    if any(t.i not in range(x.num.start, x.num.end) and not (t.is_punct or t.is_space) for t in line):
+        return False
+    before = x.tok(line[0].i - 1)
+    while before is not None and before.is_space:
+        before = x.tok(before.i - 1)
+    return before is not None and before.text[-1:] not in SENTENCE_MARKS
+
+
 def is_gallery_counter(x: Context) -> bool:
     """'Hide Caption 3 of 12', '… the scene. 3 of 12' ending a line: a gallery counter, both its numbers."""
     s, e, of = x.num.start, x.num.end, x.words.counter_of
@@ -146,7 +170,17 @@ def is_pronoun_one(x: Context) -> bool:
         return False
     if f.dep_ == "nummod" and f.head.i > f.i and f.head.pos_ in NOUNS:
         return False  # 'one cup': a count of the noun after it
-    return not _value_one(x)
+    return not (_value_one(x) or _one_closing_a_list(x))
+
+
+def _one_closing_a_list(x: Context) -> bool:
+    """'69 were in Wajima; 38 in Suzu ... and one in Hakui': 'one' after a coordinator, followed by the preposition
+    that follows an earlier number of its sentence (or that number's 'each'), is the last count of a list."""
+    p, a = x.prev, x.after
+    if p is None or a is None or (p.lower_ not in x.words.coordinators and p.text != LIST_SEPARATOR) or a.pos_ != "ADP":
+        return False
+    sent = x.first.sent if x.doc.has_annotation("SENT_START") or x.doc.has_annotation("DEP") else x.doc[:]
+    return any(t.like_num and t.i < p.i and a.lower_ in (x.lower(t.i + 1), x.lower(t.i + 2)) for t in sent)
 
 
 def _value_one(x: Context) -> bool:
