@@ -104,6 +104,8 @@ class FigureFinder(RangeRules, DataComponent):
         self.units = UnitReader(self.data["units.json"], currencies)
         self.words = Words.from_lexicons(self.data["nonfigures.json"], numbers)
         self.change_verbs = set(numbers.get("change_verbs", []))
+        self.range_words = frozenset(numbers["range_words"])  # "8- to 16-meter"
+        self.or_range = frozenset(numbers["or_range"])  # "two or three"
         self.matcher = Matcher(self.nlp.vocab)
         for i, row in enumerate(self.patterns["bounds.jsonl"]):
             self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])

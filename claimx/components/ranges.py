@@ -8,8 +8,6 @@ from spacy.tokens import Doc
 from ..records import Candidate, Number
 from .nonfigures import HYPHENS
 
-# words that join the two ends of a range after a suspended hyphen ("8- to 16-meter")
-RANGE_WORDS = {"to", "or", "and"}
 # "two or three", "six or 10": the second end of an "or" range is at most this many times the first
 OR_RANGE_RATIO = 2.0
 # "closed up $2.80 to $51.15": after a change verb, a level this many times the change is a new level
@@ -19,7 +17,7 @@ CHANGE_VERB_WINDOW = 3
 
 
 class RangeRules:
-    """The range and change rules of `FigureFinder` (reads its `reader`, `units` and `change_verbs`)."""
+    """The range and change rules of `FigureFinder` (reads its `reader`, `units`, `change_verbs`, `range_words` and `or_range`)."""
 
     def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]], sent_end: int,
                    prefixes: dict[int, tuple[int, str]] | None = None) -> tuple[Number, str | None] | bool | None:
@@ -73,7 +71,7 @@ class RangeRules:
                 sep = doc[j] if unit.end > num.end else sep
         glued_before = not doc[j - 1].whitespace_
         if sep.text in HYPHENS and glued_before and sep.whitespace_ and j + 1 < sent_end \
-                and doc[j + 1].lower_ in RANGE_WORDS:
+                and doc[j + 1].lower_ in self.range_words:
             j, sep = j + 1, doc[j + 1]  # "8- to 16-meter": the first end's unit is left to the second
         if sep.text in HYPHENS:
             return j, "tight" if glued_before and not sep.whitespace_ else "dash", first_unit
@@ -81,7 +79,7 @@ class RangeRules:
             return j, "to", first_unit
         if sep.lower_ == "and" and opener and opener[1] == "between":
             return j, "and", first_unit
-        if sep.lower_ == "or":
+        if sep.lower_ in self.or_range:
             return j, "or", first_unit
         if sep.text[:1] in HYPHENS and sep.text[1:2].isdigit() and doc[j - 1].whitespace_ and num.value >= 0:
             return j, "minus", first_unit  # "75 -300mm"
