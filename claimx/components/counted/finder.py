@@ -67,6 +67,9 @@ class CountedFinder(MeasureRules, DataComponent):
         self.measure_verbs = set(self.data["counted.json"].get("measure_verbs", []))
         self.more_words = set(self.data["counted.json"].get("more_words", []))
         self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
+        self.whole_preps = set(self.data["counted.json"].get("whole_preps", []))
+        self.part_verbs = set(self.data["counted.json"].get("part_verbs", []))
+        self.distributive_words = set(self.data["counted.json"].get("distributive_words", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
         self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
         self.earlier_value_leads = tuple(w.lower() for w in self.data["measures.json"].get("earlier_value_leads", []))
@@ -114,6 +117,7 @@ class CountedFinder(MeasureRules, DataComponent):
             return doc  # no parse, nothing to read: counted and measure stay None
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
         self._fig_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
+        self._measured = {}
         before: _Before | None = None
         for span in spans:
             anchor = anchor_of(span)
@@ -127,6 +131,7 @@ class CountedFinder(MeasureRules, DataComponent):
             span._.counted = counted
             same = before if before is not None and before.sent == span.sent.start else None
             span._.measure = self._figure_measure(span, anchor, noun, same)
+            self._measured.update((i, span._.measure) for i in range(span.start, span.end))
             before = _Before(span.sent.start, span.end, counted, span._.measure, _governor(noun or anchor))
         return doc
 
@@ -137,6 +142,8 @@ class CountedFinder(MeasureRules, DataComponent):
         if fig is not None and fig.unit not in (None, "%"):
             return None
         found = self.measure(span, anchor, noun, same.measure if same else None)
+        if found is None:
+            found = self._whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
         if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):

@@ -16,11 +16,12 @@ from .tree import (
     coordination_end as _coordination_end,
     phrase_at as _phrase_at,
 )
+from .wholes import WholeRules
 
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
-class MeasureRules(EventRules, PresenceRules):
+class MeasureRules(EventRules, PresenceRules, WholeRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
 
     # -- the measure ----------------------------------------------------
@@ -237,21 +238,30 @@ class MeasureRules(EventRules, PresenceRules):
                 continue
             if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
                 if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
+                    if x.dep_ == "appos" and noun is None:
+                        groups.append([head])  # "storm deaths ...: 31 in Ohio": a bare figure set beside a count noun
                     x = head
                     continue
-                clause = self._clause(head, fig_tokens)
-                if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
-                    clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
-                if x.dep_ in ("dobj", "obj", "pobj"):
-                    # "tried to join the five": joining and arriving say where the subject went
-                    clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
-                groups.append(clause)
-                if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
-                    groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
-                if x.dep_ in ("nsubj", "nsubjpass"):
-                    groups.append(self._shared_predicates(head, fig_tokens))
+                groups += self._clause_groups(x, head, fig_tokens, noun)
             break
         return [g for g in [*groups, *self._last_resorts(span, noun)] if g]
+
+    def _clause_groups(self, x: Token, head: Token, fig_tokens: set[int], noun: Token | None) -> list[list[Token]]:
+        """The words of the clause that `x` (the figure or its noun) is an argument of, then the counts the clause
+        names: a threshold's subject, later predicates sharing the subject, the whole a verb of inclusion names."""
+        clause = self._clause(head, fig_tokens)
+        if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
+            clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
+        if x.dep_ in ("dobj", "obj", "pobj"):
+            # "tried to join the five": joining and arriving say where the subject went
+            clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
+        groups = [clause]
+        if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
+            groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
+        if x.dep_ in ("nsubj", "nsubjpass"):
+            groups.append(self._shared_predicates(head, fig_tokens))
+        groups.append(self._whole_of_part_verb(x, head))  # "the dead included nine nurses"
+        return groups
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
@@ -260,7 +270,8 @@ class MeasureRules(EventRules, PresenceRules):
         return [[noun],
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
                 [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
-                 and not any(t.i in others for t in c.subtree)]]
+                 and not any(t.i in others for t in c.subtree)],
+                self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
         """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
@@ -335,6 +346,8 @@ class MeasureRules(EventRules, PresenceRules):
         if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
                 child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
             return True  # "20 children were among the dead"
+        if self._modifies_a_whole(verb, child):
+            return True  # "were among Palestinians killed": what happened to the whole
         if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
             return True
         # "six people have serious injuries", "suffered wounds"
