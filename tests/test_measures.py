@@ -589,3 +589,44 @@ def test_measure_a_come_back_is_no_deployment(figure_of):
 def test_measure_force_size_and_materiel_lost(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+
+# A count given its value by a linking verb, a 'from', a verb that raises it, or a threshold verb after a date; a share
+# of a count noun with an 'of' phrase ("45% of the number of dead").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The toll reached 40 and the number of injured people is 260, the agency said.", "260", "injured",
+                 id="number-of-injured-is-quake"),
+    pytest.param("By Friday the list of missing hikers was 17, the rangers said.", "17", "missing",
+                 id="list-of-missing-was-mountain"),
+    pytest.param("The number of tickets sold was 40,000.", "40,000", None, id="number-of-tickets-was-sport"),
+    pytest.param("The death toll has climbed from 212 to 260 since Monday.", "212", "killed", id="toll-rose-from-flood"),
+    pytest.param("The number of fans injured in the crush rose from 45 to 80 overnight.", "45", "injured",
+                 id="number-injured-from-to-stadium"),
+    pytest.param("Two more deaths overnight brought the total recorded by the hospitals to 61.", "61", "killed",
+                 id="deaths-bring-the-total-heat"),
+    pytest.param("New wins brought the total for the season to 21.", "21", None, id="wins-bring-the-total-sport"),
+    pytest.param("The number of casualties in the province since the rains began on March 3 has reached 95 people.",
+                 "95", "casualties", id="threshold-after-a-date-flood"),
+    pytest.param("Twelve deaths were confirmed, and the number of injured nears 300, the mayor said.", "300", "injured",
+                 id="threshold-nearest-tally-blast"),
+    pytest.param("Analysts think the survey covers between 40% and 60% of the real number of dead.", "40%", "killed",
+                 id="share-of-number-of-dead-war"),
+])
+def test_measure_of_a_count_given_a_value(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A noun of the event gives the measure ("the killing of"); what happened to patients beats their being patients, even
+# after "reports that" and beside an injury word.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Witnesses described the killing of at least 40 villagers.", "40", "killed", id="killing-of-war"),
+    pytest.param("Prosecutors detailed the killing of 11 shoppers in the mall.", "11", "killed", id="killing-of-crime"),
+    pytest.param("Dozens were injured in the raid. The ministry was appalled by reports that 300 patients were shot "
+                 "dead in their beds.", "300", "killed", id="patients-shot-dead-war"),
+    pytest.param("Nine people were hurt in the crash. Doctors later said 4 patients had died overnight.", "4", "killed",
+                 id="patients-died-crash"),
+    pytest.param("Nine people were hurt in the crash. Doctors said 4 patients were in surgery.", "4", "injured",
+                 id="patients-stay-injured-crash"),
+])
+def test_measure_of_an_event_noun_and_of_patients(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -133,7 +134,17 @@ class CountedFinder(MeasureRules, DataComponent):
             span._.measure = self._figure_measure(span, anchor, noun, same)
             self._measured.update((i, span._.measure) for i in range(span.start, span.end))
             before = _Before(span.sent.start, span.end, counted, span._.measure, _governor(noun or anchor))
+        for span, later in pairwise(spans):
+            if span._.measure is None and span._.counted is None and self._earlier_of(span, later):
+                span._.measure = later._.measure  # "rose from 45 to 80": the same count, earlier
         return doc
+
+    @staticmethod
+    def _earlier_of(span: Span, later: Span) -> bool:
+        """'from 45 to 80': the figure is the earlier value of the count the next figure gives, read off the words."""
+        doc = span.doc
+        return span.start > 0 and doc[span.start - 1].lower_ == "from" and later.start == span.end + 1 \
+            and doc[span.end].lower_ == "to" and later._.figure is not None and later._.figure.unit is None
 
     def _figure_measure(self, span: Span, anchor: Token, noun: Token | None, same: _Before | None) -> str | None:
         """The measure, for head counts only; a bare figure in a parallel clause takes the one before's."""

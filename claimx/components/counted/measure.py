@@ -18,6 +18,7 @@ from .tree import (
 )
 from .wholes import WholeRules
 
+VALUE_PREPS = ("to", "at", "from")  # a verb's preposition that gives its tally a value ("rose from 326 to 438")
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
@@ -35,9 +36,10 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         if found == "deployed":
             event = self._main_event(span, words[at + 1:], noun)
             found, word = (event[0], event[1]) if event is not None else (found, word)
-        if found in self.status_measures:
+        if found in self.status_measures or (word is not None and word == noun and self._measure_of(word) is None):
+            # "300 patients were shot dead": what happened to them beats what the noun says they were
             event = self._event_over_status(span, words, noun)
-            found = event or found
+            found, word = event if event is not None else (found, word)
             if event is None and self._reversed(words):
                 return None  # "the release of 21 abducted girls": no longer captured
         if word is not None and word.lemma_.lower() in self.vague_events:
@@ -78,15 +80,15 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         return (tok.dep_ == "prep" and tok.lower_ in self.state_preps) or (
             tok.dep_ == "pobj" and tok.head.lower_ in self.state_preps)
 
-    def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
-        """'A dozen captives died': what happened to the counted beats what they were."""
+    def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
+        """'A dozen captives died': what happened to the counted (and the word that says it) beats what they were."""
         for group in groups:
             for tok in group:
                 if tok == noun or tok.pos_ in NOUNS:
                     continue
                 m = self._word_measure(span, tok, noun)
                 if m in self.event_measures:
-                    return m  # an event, not a deployment ("captured 35 soldiers near the airport")
+                    return m, tok  # an event, not a deployment ("captured 35 soldiers near the airport")
         return None
 
     def _reversed(self, groups: list[list[Token]]) -> bool:
@@ -261,13 +263,15 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         if x.dep_ in ("nsubj", "nsubjpass"):
             groups.append(self._shared_predicates(head, fig_tokens))
         groups.append(self._whole_of_part_verb(x, head))  # "the dead included nine nurses"
+        groups.append(self._count_equated(x, head))  # "the number of injured ones is 197"
         return groups
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
         others = getattr(self, "_fig_tokens", set()) - fig_tokens
-        return [[noun],
+        own = count_words(noun) if noun.lemma_.lower() in self.tally_nouns else [noun]  # "45% of the number of dead"
+        return [own,
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
                 [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
                  and not any(t.i in others for t in c.subtree)],
@@ -288,8 +292,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
         gov = head.head
-        if head.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
-            # "bringing the death toll to 30,410", "the toll stands at 246"
+        if head.lower_ in VALUE_PREPS and gov.pos_ in ("VERB", "AUX"):
+            # "bringing the death toll to 30,410", "the toll stands at 246", "the toll rose from 326 to 438"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
             groups.append([w for t in tallies for w in count_words(t)])  # "the number of people killed", "the total deployed"
