@@ -630,3 +630,24 @@ def test_measure_of_a_count_given_a_value(figure_of, text, find, measure):
 ])
 def test_measure_of_an_event_noun_and_of_patients(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Being somewhere deploys forces, a trade counting as forces under a military modifier ("combat engineers"); forces
+# offered or pledged as a verb's object are deployed, money, weapons and players are not.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The regime will send 5,000 more troops, on top of some 700 combat engineers already in the region.",
+                 "700", "deployed", id="combat-engineers-already-there-war"),
+    pytest.param("Washington keeps some 200 military advisers in the country.", "200", "deployed",
+                 id="military-advisers-in-country-war"),
+    pytest.param("After the floods the navy had 300 army doctors in the flooded region.", "300", "deployed",
+                 id="army-doctors-in-delta-flood"),
+    pytest.param("The software firm employs about 800 engineers in Dublin.", "800", None, id="engineers-business"),
+    pytest.param("The government was ready to volunteer the 900 police officers for the mission.", "900", "deployed",
+                 id="volunteer-officers-peacekeeping"),
+    pytest.param("Three states have pledged 450 firefighters to fight the blaze.", "450", "deployed",
+                 id="pledged-firefighters-wildfire"),
+    pytest.param("The club offered 30 players new contracts.", "30", None, id="offered-players-sport"),
+    pytest.param("The allies pledged 40 tanks at the summit.", "40", None, id="pledged-tanks-not-forces"),
+])
+def test_measure_forces_present_or_offered(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

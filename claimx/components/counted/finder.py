@@ -89,6 +89,8 @@ class CountedFinder(MeasureRules, DataComponent):
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")
         self.war_context = low("war_context")
         self.materiel = low("materiel")
+        self.military_modifiers = low("military_modifiers")
+        self.offering_verbs = low("offering_verbs")
         self.size_verbs = low("size_verbs")
         self.sent_forces = low("sent_forces")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")

@@ -106,6 +106,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
+        if self._offers_forces(tok, noun):
+            return "deployed"  # "ready to volunteer the 1,000 police officers", "pledged 500 troops"
         if self._is_place_prep(tok):
             if noun is None or not self._is_forces(noun) or self._acted_on(noun, tok.head):
                 return None

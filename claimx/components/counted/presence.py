@@ -34,7 +34,12 @@ class PresenceRules:
             self._forces_word(t) for t in _conjuncts(noun)))
 
     def _forces_word(self, noun: Token) -> bool:
-        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
+        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun) \
+            or self._military_trade(noun)
+
+    def _military_trade(self, noun: Token) -> bool:
+        """'combat engineers', 'military advisers', 'army doctors': a trade made forces by a military modifier."""
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in self.military_modifiers for c in noun.lefts)
 
     def _is_responder(self, noun: Token | None) -> bool:
         """Emergency vehicles and crews ('fire engines'), read with their compound modifiers."""
@@ -43,6 +48,13 @@ class PresenceRules:
         mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
         text = " ".join([*mods, noun.lower_])
         return any(text == r or text.endswith(" " + r) for r in self.responders)
+
+    def _offers_forces(self, tok: Token, noun: Token | None) -> bool:
+        """'Volunteer the 1,000 police officers', 'pledged 500 troops': a verb that puts forces at a mission's disposal,
+        with the forces as its object ('pledged $5 million', 'offered 30 students places': not)."""
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.offering_verbs and noun is not None \
+            and noun.head == tok and noun.dep_ in ("dobj", "obj") and self._is_forces(noun) \
+            and noun.lemma_.lower() not in self.materiel
 
     def _is_presence(self, tok: Token) -> bool:
         """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
