@@ -651,3 +651,26 @@ def test_measure_of_an_event_noun_and_of_patients(figure_of, text, find, measure
 ])
 def test_measure_forces_present_or_offered(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "21 more people" counts people; a coordinated verb after another figure is that figure's; a gerund the parser takes
+# for an object makes no agent; the dead carried to hospital stay dead; a noun with a figure of its own is no verb's
+# conjunct, nor does it take the adjective of another figure.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("At least 14 more people were hurt in crashes overnight.", "14", "injured", id="more-people-traffic"),
+    pytest.param("At least 30 more soldiers have been killed since Monday.", "30", "killed", id="more-soldiers-war"),
+    pytest.param("About 300 soldiers have died fighting in the east and another 1,200 have been wounded.", "300",
+                 "killed", id="died-fighting-then-another-figure-war"),
+    pytest.param("Some 40 miners died trying to escape and another 70 were hurt.", "40", "killed",
+                 id="died-trying-then-another-figure-mine"),
+    pytest.param("More than 90 dead were brought to the city's hospitals.", "90", "killed", id="dead-to-hospitals-quake"),
+    pytest.param("The 12 dead were taken to a hospital in the city.", "12", "killed", id="dead-to-hospital-crime"),
+    pytest.param("Police said five occupants of the vehicle had been shot.", "five", "casualties", id="occupants-shot-crime"),
+    pytest.param("Soldiers shot 7 occupants of the truck at a checkpoint.", "7", "casualties", id="occupants-shot-war"),
+    pytest.param("He told reporters that 300 people were dead, 500 injured and 2,000 homes damaged.", "2,000", None,
+                 id="homes-damaged-after-injured-quake"),
+    pytest.param("The minister told the radio that 40 people were dead, 90 injured and 600 shops destroyed.", "600",
+                 None, id="shops-destroyed-after-injured-riot"),
+])
+def test_measure_of_more_people_and_of_their_own_predicates(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

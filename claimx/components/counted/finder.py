@@ -243,6 +243,8 @@ class CountedFinder(MeasureRules, DataComponent):
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
             if not any(t.is_punct and not t.is_quote for t in span.doc[span.end:head.i]):
                 return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
+        if head.lower_ in self.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
+            return head.head  # "at least 21 more people"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.pos_ in NOUNS and nxt.head.i > nxt.i and nxt.head.pos_ in NOUNS and anchor.head == nxt.head:
             return nxt.head

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .base import (
     ARGUMENT_DEPS,
     MODIFIER_DEPS,
     NOUNS,
-    RELATIVE_TAGS,
 )
 from .events import EVENT_POS, EventRules, count_words
+from .linear import LinearRules
 from .presence import PresenceRules
 from .tree import (
-    coordination_end as _coordination_end,
     phrase_at as _phrase_at,
 )
 from .wholes import WholeRules
 
 VALUE_PREPS = ("to", "at", "from")  # a verb's preposition that gives its tally a value ("rose from 326 to 438")
-COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
-class MeasureRules(EventRules, PresenceRules, WholeRules):
+class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
 
     # -- the measure ----------------------------------------------------
@@ -59,6 +57,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         place: tuple[str | None, int, Token | None] = (None, len(groups), None)
         for at, group in enumerate(groups):
             found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
+            if any(m == "killed" for m, _ in found):  # "200 dead had been brought to hospitals": the dead are carried too
+                found = [(m, t) for m, t in found if not (m == "injured" and self._is_care_transport(t))]
             specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
             found = specific or found
             if found and all(self._is_place_prep(t) for _, t in found):
@@ -163,62 +163,6 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         """One of `words` (by lemma or text) occurs in the figure's sentence."""
         return any(t.lemma_.lower() in words or t.lower_ in words for t in span.sent)
 
-    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
-        """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
-
-        Read linearly because the small parser often attaches such participles wrongly;
-        stops at the next number, so '300 killed and 2,700 wounded' keeps each its own.
-        """
-        j = max(span.end, noun.i + 1 if noun is not None else 0)
-        if noun is not None and noun.i < span.start:
-            j = span.end
-        found = self._scan_measure_words(span, noun, j)
-        end = _coordination_end(noun) if noun is not None and noun.i >= span.end else None
-        if end is None and noun is not None and noun.i >= span.end:
-            end = _linear_coordination_end(span.doc, noun.i)  # the parser missed the coordination
-        if not found and end is not None:
-            # "left two soldiers and three policemen dead": coordinated figures share the predicate
-            found = self._scan_measure_words(span, noun, end + 1)
-        return found
-
-    def _scan_measure_words(self, span: Span, noun: Token | None, j: int) -> list[Token]:
-        """Measure words from token j on, skipping auxiliaries and hedges, up to the next number."""
-        doc = span.doc
-        found: list[Token] = []
-        limit = min(len(doc), j + 10)
-        fig_tokens = set(range(span.start, span.end))
-        light = False  # after a light verb, its object's determiner and adjectives ("had sustained heavy casualties")
-        while j < limit:
-            tok = doc[j]
-            if tok.is_space:
-                j += 1
-                continue
-            if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
-                break
-            if self._acts_on_other(tok, fig_tokens, noun):
-                break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
-            if self._word_measure(span, tok, noun):
-                found.append(tok)
-                j += 1
-                continue
-            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
-                j += 1
-                continue
-            if not found and tok.lower_ == "of" and j + 1 < limit and doc[j + 1].pos_ in ("PRON", "DET"):
-                j += 2  # "two of whom were in critical condition", "six of them fatally", "340 of the most seriously injured"
-                continue
-            if not found and (tok.lemma_.lower() in self.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
-                light = True  # "a third of the unit had sustained casualties": the parser often loses the object
-                j += 1
-                continue
-            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
-                              or tok.lower_ in self.others  # "at least 9 more were wounded"
-                              or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.linking_verbs):
-                j += 1
-                continue
-            break
-        return found
-
     def _governors(self, span: Span, anchor: Token, noun: Token | None) -> list[list[Token]]:
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
         fig_tokens = set(range(span.start, span.end))
@@ -229,7 +173,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
             x = noun
         if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
             x = anchor  # "4,000 of these troops have been killed": the number is the argument
-        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.more_words and anchor.head.i >= span.end:
+        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.more_words and anchor.head.i >= span.end \
+                and anchor.head.head != noun:
             x = anchor.head  # "wounded at least 5 more": the figure's phrase is 'more', the verb's object
         for _ in range(3):
             head = x.head
@@ -240,6 +185,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
                 if x is None:
                     break
                 continue
+            if x.dep_ == "conj" and x.pos_ in NOUNS and head.pos_ in ("VERB", "AUX") and x == noun:
+                break  # "people were dead, 9,240 injured and 1,329 houses damaged": a noun is no verb's conjunct
             if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
                 if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
                     if x.dep_ == "appos" and noun is None:
@@ -273,8 +220,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
         others = getattr(self, "_fig_tokens", set()) - fig_tokens
         own = count_words(noun) if noun.lemma_.lower() in self.tally_nouns else [noun]  # "45% of the number of dead"
-        return [own,
-                [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
+        return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
+                [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
+                 and not any(t.i in others for t in c.subtree)],
                 [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
                  and not any(t.i in others for t in c.subtree)],
                 self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
@@ -338,6 +286,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
     def _clause_member(self, verb: Token, child: Token, fig_tokens: set[int]) -> bool:
         """Coordinated verbs without a figure of their own, open complements ('left 312 dead'), light verbs' objects."""
         if child.dep_ == "conj":  # not "is about 11,000 and [that] the contingent has lost ...": a subject of its own
+            if self._figure_between(verb, child, fig_tokens):
+                return False  # "600 have died ... and another 4,100 have been injured": the later verb is the other's
             return not self._has_own_number(child, fig_tokens) and not any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS for c in child.children)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
@@ -368,9 +318,19 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
         if verb.pos_ != "VERB" or lemma in self.light_verbs or lemma in self.subject_movers or any(
                 c.dep_ == "auxpass" for c in verb.children):
             return False
-        if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):
+            # "have died fighting for Russia": a gerund the parser calls an object is no object
             return False
         return self._phrase_measure(verb, ending=False) is None
+
+    def _gerund(self, tok: Token) -> bool:
+        """'died fighting': a gerund, or a word of fighting the tagger takes for a noun."""
+        return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.fight_words
+
+    def _figure_between(self, verb: Token, later: Token, fig_tokens: set[int]) -> bool:
+        """Another figure stands between a verb and a verb coordinated after it."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        return any(verb.i < i < later.i for i in others)
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
         """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
@@ -380,18 +340,3 @@ class MeasureRules(EventRules, PresenceRules, WholeRules):
                     t.like_num or t.i in others for t in child.subtree):
                 return True
         return False
-
-
-def _linear_coordination_end(doc: Doc, i: int) -> int | None:
-    """'two passengers [and the driver] died': the last noun of a plain noun phrase coordinated after token i, read
-    off the words (no number in it: 'two soldiers and three policemen' keeps each figure its own words)."""
-    j = i + 1
-    if j >= len(doc) or doc[j].pos_ != "CCONJ":
-        return None
-    last = None
-    for tok in doc[j + 1:j + 1 + COORDINATED_WORDS]:
-        if tok.like_num or tok.pos_ not in ("DET", "ADJ", *NOUNS):
-            break
-        if tok.pos_ in NOUNS:
-            last = tok.i
-    return last
