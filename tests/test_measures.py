@@ -674,3 +674,30 @@ def test_measure_forces_present_or_offered(figure_of, text, find, measure):
 ])
 def test_measure_of_more_people_and_of_their_own_predicates(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Taken "into custody" is captured, being "in custody" is not; "whose capture was announced" says what befell the noun
+# (a transfer does not); a noun past another modifier's hyphens is still the one counted ("two 21-year-old men").
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Officers took three armed men into custody after the shooting.", "three", "captured",
+                 id="took-into-custody-crime"),
+    pytest.param("Border guards took 26 fighters into custody near the bridge.", "26", "captured",
+                 id="took-into-custody-war"),
+    pytest.param("One man was in custody in connection with the robbery.", "One", None, id="in-custody-is-no-capture"),
+    pytest.param("A video shows the two soldiers, whose capture was announced on Sunday.", "two", "captured",
+                 id="whose-capture-war"),
+    pytest.param("The four climbers, whose deaths were confirmed on Monday, had set out on Friday.", "four", "killed",
+                 id="whose-deaths-mountain"),
+    pytest.param("The five players, whose transfer was announced on Friday, arrived on Sunday.", "five", None,
+                 id="whose-transfer-sport"),
+    pytest.param("Two 19-year-old men were taken to Mercy Hospital with gunshot wounds.", "Two", "injured",
+                 id="age-modifier-hospital-crime"),
+    pytest.param("Three 12-year-old pupils were rushed to a hospital after the roof fell.", "Three", "injured",
+                 id="age-modifier-hospital-disaster"),
+])
+def test_measure_custody_whose_and_hyphened_modifiers(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+def test_counted_noun_past_an_age_modifier(figure_of):
+    assert figure_of("Two 19-year-old men were taken to Mercy Hospital.", "Two").counted.text.endswith("men")

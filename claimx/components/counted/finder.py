@@ -109,6 +109,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)
         self.context_sentences = int(m.get("context_sentences", 0))
         self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
+        self.what_befell = self.event_measures | self.status_measures  # "whose capture was announced", not a transfer
         self.state_preps = low("state_preps")
         self.subject_only = {verb.lower(): {w.lower() for w in idioms} for verb, idioms in m.get("subject_only", {}).items()}
         self.vague_event_misses = {lemma.lower(): {w.lower() for w in words} for lemma, words in m.get("vague_event_misses", {}).items()}
@@ -241,7 +242,9 @@ class CountedFinder(MeasureRules, DataComponent):
             return self._measured_thing(span) if fig.unit in self.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
-            if not any(t.is_punct and not t.is_quote for t in span.doc[span.end:head.i]):
+            # "Two 21-year-old men": the hyphens of another modifier, not of the figure's own ("a 2-to-1 vote")
+            if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end)
+                       for t in span.doc[span.end:head.i]):
                 return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
         if head.lower_ in self.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
             return head.head  # "at least 21 more people"

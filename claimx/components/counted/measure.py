@@ -220,11 +220,12 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
         others = getattr(self, "_fig_tokens", set()) - fig_tokens
         own = count_words(noun) if noun.lemma_.lower() in self.tally_nouns else [noun]  # "45% of the number of dead"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
+                   and not any(t.i in others for t in c.subtree)]
         return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
                  and not any(t.i in others for t in c.subtree)],
-                [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
-                 and not any(t.i in others for t in c.subtree)],
+                [*clauses, *(s for c in clauses for s in c.children if _whose(s) and self._measure_of(s) in self.what_befell)],
                 self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
@@ -340,3 +341,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                     t.like_num or t.i in others for t in child.subtree):
                 return True
         return False
+
+
+def _whose(subject: Token) -> bool:
+    """'soldiers, whose capture was announced': the subject of a relative clause owned by the noun it hangs on."""
+    return subject.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "whose" for c in subject.children)
