@@ -386,7 +386,9 @@ def test_measure_passive_action_at_a_place(figure_of, text, find, measure):
     pytest.param("Pyongyang has suffered 4,000 casualties among the troops it sent, roughly 30% of its deployed force.",
                  "30%", "casualties", id="share-over-own-modifier-war"),
     pytest.param("The flu killed 300 residents last winter, about 2% of the town.", "2%", "killed", id="share-health"),
-    pytest.param("The clinic treated 4,000 casualties, 1,000 of them children.", "1,000", None, id="part-not-apposed"),
+    # issue 27: a part of a pronoun is a part of the figure before ("6,777 people, more than half of them civilians")
+    pytest.param("The clinic treated 4,000 casualties, 1,000 of them children.", "1,000", "casualties",
+                 id="part-of-them-takes-the-whole"),
 ])
 def test_measure_of_an_apposed_share(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
@@ -701,3 +703,13 @@ def test_measure_custody_whose_and_hyphened_modifiers(figure_of, text, find, mea
 
 def test_counted_noun_past_an_age_modifier(figure_of):
     assert figure_of("Two 19-year-old men were taken to Mercy Hospital.", "Two").counted.text.endswith("men")
+
+
+# A date is no place: "officers said on Sunday" places no forces.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Nine people were found dead — two officers said on Sunday.", "two", None, id="on-sunday-crime"),
+    pytest.param("Three firefighters spoke to reporters on Monday.", "Three", None, id="on-monday-fire"),
+    pytest.param("Three firefighters stayed on the scene overnight.", "Three", "deployed", id="on-the-scene-still-fire"),
+])
+def test_measure_a_date_places_no_forces(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -86,3 +86,25 @@ def test_the_whole_named_by_include_or_among(figure_of, text, find, measure):
 ])
 def test_a_breakdown_by_place_read_off_the_words(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A part of a pronoun ("half of them", "Among them") stands for the figure before it; a list after a dash or colon
+# breaks down the count before it, unless its noun is a subject of its own.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The monitor said 4,100 people, more than half of them civilians, were killed last year.", "half",
+                 "killed", id="half-of-them-war"),
+    pytest.param("Medics said 230 people, a third of them children, were injured in the blast.", "third", "injured",
+                 id="third-of-them-blast"),
+    pytest.param("Reporters found that 5,540 Russian officers have died since the invasion began. Among them are 12 "
+                 "generals.", "12", "killed", id="among-them-next-sentence-war"),
+    pytest.param("The club signed 30 players last year. Half of them were teenagers.", "Half", None,
+                 id="half-of-them-sport"),
+    pytest.param("Four people were found dead with stab wounds — two males and one female inside the flat.", "two",
+                 "killed", id="dash-list-crime"),
+    pytest.param("Eleven people were hurt when the stand collapsed: four children and seven adults.", "seven", "injured",
+                 id="colon-list-stadium"),
+    pytest.param("Four people were found dead in the flat — two officers said on Sunday.", "two", None,
+                 id="dash-subject-of-its-own-crime"),
+])
+def test_a_part_of_a_pronoun_or_a_list_after_a_dash(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from .tree import phrase_at as _phrase_at
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
+NOT_PLACE_ENTS = ("PERSON", "DATE", "TIME")  # proper nouns that are no place ("on Sunday")
 ACTED_ON_DEPS = ("dobj", "obj", "nsubjpass")  # what a verb acts on: its object, or the subject of its passive
 CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 
@@ -67,7 +68,7 @@ class PresenceRules:
         or a place noun)."""
         if tok.dep_ != "prep" or tok.lower_ not in self.place_preps:
             return False
-        return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
+        return any(c.dep_ == "pobj" and c.ent_type_ not in NOT_PLACE_ENTS and (
             c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
 
     def _acted_on(self, noun: Token, verb: Token | None = None) -> bool:

@@ -10,6 +10,7 @@ from .events import count_words
 from .presence import PLACE_ENTS
 from .tree import skip_space
 
+LIST_OPENERS = {"—", "–", "-", ":"}  # a dash or colon that opens a list of the parts of a count
 NEW_CLAUSE_DEPS = ("nsubj", "nsubjpass", "ROOT", "ccomp", "expl")  # a word that opens a clause of its own
 
 
@@ -59,12 +60,23 @@ class WholeRules:
                 found = self._measure_at(span.doc[before_end - 1])
             if found is not None:
                 return found
-        found = self._fronted_whole(span, anchor, noun)
+        found = self._fronted_whole(span, anchor, noun) or self._pronoun_whole(span, anchor, noun)
         if found is not None:
             return found
-        if before_end is not None and self._opens_a_part(span, before_end):
+        if before_end is not None and (self._opens_a_part(span, before_end) or self._listed_after_dash(span, noun)):
             return self._measure_at(span.doc[before_end - 1])
         return None
+
+    def _listed_after_dash(self, span: Span, noun: Token | None) -> bool:
+        """'Four people were found dead — two males and one female ...': a list after a dash or colon breaks down the
+        count before it; not when the figure's noun is a subject of its own ('— two officers said')."""
+        doc = span.doc
+        j = span.start - 1
+        while j > span.sent.start and doc[j].is_space:
+            j -= 1
+        if j <= span.sent.start or doc[j].text not in LIST_OPENERS:
+            return False
+        return noun is None or (noun.dep_ not in ("nsubj", "nsubjpass") and self._is_people(noun))
 
     def _breakdown_of(self, anchor: Token) -> str | None:
         """'49 in Ohio, 33 in Iowa and two in Utah', '640 (21%)': a bare figure coordinated with or set in apposition
@@ -110,6 +122,28 @@ class WholeRules:
                     if found is not None:
                         return found
         return None
+
+    def _pronoun_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
+        """'6,777 people, more than half of them civilians, were killed', '... 5,540 officers have died. Among them are
+        12 generals': a part of a pronoun stands for the figure before it (in this sentence or the one before)."""
+        if noun is not None and noun.lower_ in self.part_pronouns and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            return self._previous_measure(span)
+        arg = noun if noun is not None else anchor
+        for prep in [*arg.children, *arg.head.children]:
+            if prep.dep_ == "prep" and prep.lower_ in self.whole_preps and prep.i < span.start and any(
+                    c.dep_ == "pobj" and c.lower_ in self.part_pronouns for c in prep.children):
+                return self._previous_measure(span)
+        return None
+
+    def _previous_measure(self, span: Span) -> str | None:
+        """The measure of the figure before this one, within this sentence or the one before."""
+        measured = getattr(self, "_measured", {})
+        earlier = [i for i in measured if i < span.start]
+        if not earlier:
+            return None
+        last = max(earlier)
+        sents = list(span.doc[last:span.start + 1].sents)
+        return measured[last] if len(sents) <= 2 else None
 
     def _opens_a_part(self, span: Span, before_end: int) -> bool:
         """'4,360 people killed, including nearly 1,900 civilians', 'the toll rose to 558, including 50 children': a
