@@ -713,3 +713,19 @@ def test_counted_noun_past_an_age_modifier(figure_of):
 ])
 def test_measure_a_date_places_no_forces(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "Gunshot victims" are people shot (casualties unless the sentence says more); a verb right before the figure is the
+# verb it is the object of, even when the parser hangs it on the subject (a headline-like lead).
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Parade shooting: 1 confirmed dead, 2 detained, 19 gunshot victims per city police", "19", "casualties",
+                 id="gunshot-victims-headline-crime"),
+    pytest.param("Doctors said 3 gunshot victims were in critical condition.", "3", "injured",
+                 id="gunshot-victims-critical-crime"),
+    pytest.param("Suspected U.S. airstrikes killed at least four people in the capital, the health ministry said.",
+                 "four", "killed", id="verb-before-figure-war"),
+    pytest.param("Suspected gas blasts injured at least nine people in the old town, the fire service said.", "nine",
+                 "injured", id="verb-before-figure-blast"),
+])
+def test_measure_gunshot_victims_and_a_verb_right_before(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -50,7 +50,17 @@ class EventRules:
         groups = [self._nearest_count(self._count_before(span[0]))] if self._after_count(span, noun) else []
         if noun is not None:
             groups.append([c for c in noun.children if self._is_place_prep(c)])
+        groups.append(self._verb_before(span))
         return groups
+
+    def _verb_before(self, span: Span) -> list[Token]:
+        """'Suspected airstrikes killed at least four people', parsed with 'killed' on the strikes: a verb right before
+        the figure is the verb it is the object of, read off the words."""
+        prev = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if prev is None or prev.pos_ != "VERB" or prev.tag_ not in ("VBD", "VBG", "VBN"):
+            return []
+        passive = any(c.dep_ in ("aux", "auxpass") for c in prev.children)  # "were killed 12 ..." is no object
+        return [] if passive else [prev]
 
     def _nearest_count(self, words: list[Token]) -> list[Token]:
         """The words from the figure back to the nearest count noun, nearest first ('... to replace those lost, ...,
