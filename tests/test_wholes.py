@@ -99,6 +99,12 @@ def test_a_breakdown_by_place_read_off_the_words(figure_of, text, find, measure)
                  "generals.", "12", "killed", id="among-them-next-sentence-war"),
     pytest.param("The club signed 30 players last year. Half of them were teenagers.", "Half", None,
                  id="half-of-them-sport"),
+    pytest.param("The shelling killed 1,500 people, the ministry said. About 1,120 civilians were among the victims.",
+                 "1,120", "killed", id="among-the-victims-war"),
+    pytest.param("The ferry sank with 90 passengers aboard, and 40 of them were rescued. Half of the victims were "
+                 "children.", "Half", None, id="victims-after-a-figure-without-measure-ferry"),
+    pytest.param("The mudslide buried and killed 75 villagers. Half of the victims were children.", "Half", "killed",
+                 id="half-of-the-victims-mudslide"),
     pytest.param("Four people were found dead with stab wounds — two males and one female inside the flat.", "two",
                  "killed", id="dash-list-crime"),
     pytest.param("Eleven people were hurt when the stand collapsed: four children and seven adults.", "seven", "injured",

@@ -71,7 +71,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.whole_preps = set(self.data["counted.json"].get("whole_preps", []))
         self.part_verbs = set(self.data["counted.json"].get("part_verbs", []))
         self.distributive_words = set(self.data["counted.json"].get("distributive_words", []))
-        self.part_pronouns = set(self.data["counted.json"].get("part_pronouns", []))
+        self.anaphoric_wholes = set(self.data["counted.json"].get("anaphoric_wholes", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
         self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
         self.earlier_value_leads = tuple(w.lower() for w in self.data["measures.json"].get("earlier_value_leads", []))

@@ -125,13 +125,14 @@ class WholeRules:
 
     def _pronoun_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
         """'6,777 people, more than half of them civilians, were killed', '... 5,540 officers have died. Among them are
-        12 generals': a part of a pronoun stands for the figure before it (in this sentence or the one before)."""
-        if noun is not None and noun.lower_ in self.part_pronouns and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        12 generals', '1,120 civilians were among the victims': a part of a pronoun (or of 'the victims') stands for the
+        figure before it (in this sentence or the one before)."""
+        if noun is not None and noun.lower_ in self.anaphoric_wholes and noun.dep_ == "pobj" and noun.head.lower_ == "of":
             return self._previous_measure(span)
         arg = noun if noun is not None else anchor
         for prep in [*arg.children, *arg.head.children]:
-            if prep.dep_ == "prep" and prep.lower_ in self.whole_preps and prep.i < span.start and any(
-                    c.dep_ == "pobj" and c.lower_ in self.part_pronouns for c in prep.children):
+            if prep.dep_ == "prep" and prep.lower_ in self.whole_preps and any(
+                    c.dep_ == "pobj" and c.lower_ in self.anaphoric_wholes for c in prep.children):
                 return self._previous_measure(span)
         return None
 
