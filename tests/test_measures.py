@@ -729,3 +729,19 @@ def test_measure_a_date_places_no_forces(figure_of, text, find, measure):
 ])
 def test_measure_gunshot_victims_and_a_verb_right_before(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A count of operations is no count of people, even in a paragraph about the wounded; a verb whose object was lost to a
+# photo caption's name still has a figure of its own.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Dozens were wounded in the strike. Every year, around 6,000 surgeries are carried out at the clinic.",
+                 "6,000", None, id="surgeries-war"),
+    pytest.param("Nine people were hurt in the crash. The trauma unit performs 900 operations a year.", "900", None,
+                 id="operations-crash"),
+    pytest.param("Nine people were hurt in the crash. Three patients were having surgery on Sunday night.", "Three",
+                 "injured", id="patients-in-surgery-still-injured-crash"),
+    pytest.param("The scene after a bus overturned in Leeds, trapping six people and injuring another 30 John Smith/PA",
+                 "six", None, id="trapping-then-injuring-caption"),
+])
+def test_measure_operations_and_a_caption_object(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -116,6 +116,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             if tok.dep_ == "prep" and noun is not None and self._acted_on(noun, tok.head):
                 return None  # "two police cars were damaged on the street"
             return "deployed" if noun is None or self._is_forces(noun) else None
+        if self._counts_care_acts(noun):
+            return None  # "7,000 surgeries a year are carried out at the hospital": operations, not people
         if self._is_care_transport(tok):
             return "injured"
         if self._is_care_cue(tok) and self._injury_context(span):
@@ -340,6 +342,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens and any(
                     t.like_num or t.i in others for t in child.subtree):
                 return True
+            if child.dep_ == "npadvmod" and child.i > verb.i and any(t.i in others for t in child.subtree):
+                return True  # "injuring another 40 [Steve Parsons/PA]": the object lost to a caption's name
         return False
 
 

@@ -108,6 +108,10 @@ class PresenceRules:
                 return True
         return False
 
+    def _counts_care_acts(self, noun: Token | None) -> bool:
+        """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people."""
+        return noun is not None and noun.lemma_.lower() in self.care_lemmas and not self._is_people(noun)
+
     def _is_care_cue(self, tok: Token) -> bool:
         """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
         return tok.lemma_.lower() in self.care_lemmas or _phrase_at(tok, self.care_phrases)
