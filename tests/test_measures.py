@@ -745,3 +745,17 @@ def test_measure_gunshot_victims_and_a_verb_right_before(figure_of, text, find, 
 ])
 def test_measure_operations_and_a_caption_object(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# People coordinated with a toll noun that has its own figure share its measure; things do not; 'deceased' is killed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The fighting has caused at least 300 civilian deaths and dozens of soldiers.", "dozens", "killed",
+                 id="deaths-and-soldiers-war"),
+    pytest.param("The mine collapse has caused at least 40 deaths and dozens of miners.", "dozens", "killed",
+                 id="deaths-and-miners-mine"),
+    pytest.param("The quake caused 300 deaths and 3,000 collapsed homes.", "3,000", None, id="deaths-and-homes-quake"),
+    pytest.param("The rebels say the number of deceased includes 900 army troops.", "900", "killed",
+                 id="number-of-deceased-includes-war"),
+])
+def test_measure_beside_a_toll_and_the_deceased(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

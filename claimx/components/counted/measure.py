@@ -191,7 +191,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                 break  # "people were dead, 9,240 injured and 1,329 houses damaged": a noun is no verb's conjunct
             if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
                 if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
-                    if x.dep_ == "appos" and noun is None:
+                    if (x.dep_ == "appos" and noun is None) or self._beside_a_toll(x, head, noun, fig_tokens):
                         groups.append([head])  # "storm deaths ...: 31 in Ohio": a bare figure set beside a count noun
                     x = head
                     continue
@@ -216,6 +216,13 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         groups.append(self._whole_of_part_verb(x, head))  # "the dead included nine nurses"
         groups.append(self._count_equated(x, head))  # "the number of injured ones is 197"
         return groups
+
+    def _beside_a_toll(self, x: Token, head: Token, noun: Token | None, fig_tokens: set[int]) -> bool:
+        """'200 Armenian deaths and dozens of Azerbaijani soldiers': people coordinated with a measure noun that has a
+        figure of its own share its measure (not '200 deaths and 3,000 homes')."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        return x.dep_ == "conj" and noun is not None and self._is_people(noun) and self._measure_of(head) is not None \
+            and any(c.i in others for c in head.children)
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
