@@ -759,3 +759,15 @@ def test_measure_operations_and_a_caption_object(figure_of, text, find, measure)
 ])
 def test_measure_beside_a_toll_and_the_deceased(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Heat illness is an injury, and makes "treated" a care word for the people treated.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Authorities said they had treated more than 1,500 pilgrims suffering from heat stress.", "1,500",
+                 "injured", id="treated-heat-stress-pilgrimage"),
+    pytest.param("Medics treated 340 runners for heat exhaustion at the finish line.", "340", "injured",
+                 id="treated-heat-exhaustion-sport"),
+    pytest.param("The new clinic will treat 300 patients a week from June.", "300", None, id="treat-without-illness"),
+])
+def test_measure_heat_illness(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
