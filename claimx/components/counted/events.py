@@ -50,7 +50,17 @@ class EventRules:
         groups = [self._nearest_count(self._count_before(span[0]))] if self._after_count(span, noun) else []
         if noun is not None:
             groups.append([c for c in noun.children if self._is_place_prep(c)])
+        groups.append(self._verb_before(span))
         return groups
+
+    def _verb_before(self, span: Span) -> list[Token]:
+        """'Suspected airstrikes killed at least four people', parsed with 'killed' on the strikes: a verb right before
+        the figure is the verb it is the object of, read off the words."""
+        prev = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if prev is None or prev.pos_ != "VERB" or prev.tag_ not in ("VBD", "VBG", "VBN"):
+            return []
+        passive = any(c.dep_ in ("aux", "auxpass") for c in prev.children)  # "were killed 12 ..." is no object
+        return [] if passive else [prev]
 
     def _nearest_count(self, words: list[Token]) -> list[Token]:
         """The words from the figure back to the nearest count noun, nearest first ('... to replace those lost, ...,
@@ -59,8 +69,25 @@ class EventRules:
         for tok in reversed(words):
             out.append(tok)
             if self._is_count_noun(tok):
+                out += self._count_raiser(tok)
                 break
         return out
+
+    def _count_raiser(self, tally: Token) -> list[Token]:
+        """'The new deaths bring the total ... to 577': a bare tally as a verb's object is raised by what the verb's
+        subject names."""
+        if tally.dep_ not in ("dobj", "obj") or tally.lemma_.lower() not in self.tally_nouns:
+            return []
+        subject = next((c for c in tally.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return count_words(subject) if subject is not None else []
+
+    def _count_equated(self, x: Token, verb: Token) -> list[Token]:
+        """'The number of injured ones is 197', 'the total list of verified missing was 385': a count as the subject
+        of a linking verb whose complement is the figure."""
+        if x.dep_ != "attr" or verb.lemma_.lower() not in self.linking_verbs:
+            return []
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return count_words(subject) if subject is not None and self._is_count_noun(subject) else []
 
     def _is_count_noun(self, tok: Token) -> bool:
         """A noun that names a count: a tally ('the number', 'the toll') or a measure ('losses', 'deaths')."""
@@ -102,11 +129,15 @@ class EventRules:
         number, when they name a count (a tally noun such as 'number' or 'toll', or a measure noun)."""
         doc = verb.doc
         start = verb.sent.start
+        figures = getattr(self, "_fig_tokens", set())
         for j in range(verb.i - 1, verb.sent.start - 1, -1):
-            if doc[j].like_num or doc[j].text in (";", ":"):
-                start = j + 1
+            if (doc[j].like_num and (j in figures or not figures)) or doc[j].text in (";", ":"):
+                start = j + 1  # a figure ends the count's words; a date's number does not ("since April 29")
                 break
         words = list(doc[start:verb.i])
+        tally = next((t for t in reversed(words) if t.pos_ == "NOUN" and t.lemma_.lower() in self.tally_nouns), None)
+        if tally is not None:
+            return words[tally.i - start:]  # "100 deaths were reported, and the number of injured approaches 1,000"
         if any(self._is_count_noun(t) for t in words):
             return words
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -67,6 +68,10 @@ class CountedFinder(MeasureRules, DataComponent):
         self.measure_verbs = set(self.data["counted.json"].get("measure_verbs", []))
         self.more_words = set(self.data["counted.json"].get("more_words", []))
         self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
+        self.whole_preps = set(self.data["counted.json"].get("whole_preps", []))
+        self.part_verbs = set(self.data["counted.json"].get("part_verbs", []))
+        self.distributive_words = set(self.data["counted.json"].get("distributive_words", []))
+        self.anaphoric_wholes = set(self.data["counted.json"].get("anaphoric_wholes", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
         self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
         self.earlier_value_leads = tuple(w.lower() for w in self.data["measures.json"].get("earlier_value_leads", []))
@@ -85,6 +90,8 @@ class CountedFinder(MeasureRules, DataComponent):
         self.people_only, self.subject_movers = low("people_only"), low("subject_movers")
         self.war_context = low("war_context")
         self.materiel = low("materiel")
+        self.military_modifiers = low("military_modifiers")
+        self.offering_verbs = low("offering_verbs")
         self.size_verbs = low("size_verbs")
         self.sent_forces = low("sent_forces")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
@@ -103,6 +110,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)
         self.context_sentences = int(m.get("context_sentences", 0))
         self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
+        self.what_befell = self.event_measures | self.status_measures  # "whose capture was announced", not a transfer
         self.state_preps = low("state_preps")
         self.subject_only = {verb.lower(): {w.lower() for w in idioms} for verb, idioms in m.get("subject_only", {}).items()}
         self.vague_event_misses = {lemma.lower(): {w.lower() for w in words} for lemma, words in m.get("vague_event_misses", {}).items()}
@@ -114,6 +122,7 @@ class CountedFinder(MeasureRules, DataComponent):
             return doc  # no parse, nothing to read: counted and measure stay None
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
         self._fig_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
+        self._measured = {}
         before: _Before | None = None
         for span in spans:
             anchor = anchor_of(span)
@@ -127,8 +136,19 @@ class CountedFinder(MeasureRules, DataComponent):
             span._.counted = counted
             same = before if before is not None and before.sent == span.sent.start else None
             span._.measure = self._figure_measure(span, anchor, noun, same)
+            self._measured.update((i, span._.measure) for i in range(span.start, span.end))
             before = _Before(span.sent.start, span.end, counted, span._.measure, _governor(noun or anchor))
+        for span, later in pairwise(spans):
+            if span._.measure is None and span._.counted is None and self._earlier_of(span, later):
+                span._.measure = later._.measure  # "rose from 45 to 80": the same count, earlier
         return doc
+
+    @staticmethod
+    def _earlier_of(span: Span, later: Span) -> bool:
+        """'from 45 to 80': the figure is the earlier value of the count the next figure gives, read off the words."""
+        doc = span.doc
+        return span.start > 0 and doc[span.start - 1].lower_ == "from" and later.start == span.end + 1 \
+            and doc[span.end].lower_ == "to" and later._.figure is not None and later._.figure.unit is None
 
     def _figure_measure(self, span: Span, anchor: Token, noun: Token | None, same: _Before | None) -> str | None:
         """The measure, for head counts only; a bare figure in a parallel clause takes the one before's."""
@@ -137,6 +157,8 @@ class CountedFinder(MeasureRules, DataComponent):
         if fig is not None and fig.unit not in (None, "%"):
             return None
         found = self.measure(span, anchor, noun, same.measure if same else None)
+        if found is None:
+            found = self._whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
         if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):
@@ -221,8 +243,12 @@ class CountedFinder(MeasureRules, DataComponent):
             return self._measured_thing(span) if fig.unit in self.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
-            if not any(t.is_punct and not t.is_quote for t in span.doc[span.end:head.i]):
+            # "Two 21-year-old men": the hyphens of another modifier, not of the figure's own ("a 2-to-1 vote")
+            if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end)
+                       for t in span.doc[span.end:head.i]):
                 return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
+        if head.lower_ in self.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
+            return head.head  # "at least 21 more people"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.pos_ in NOUNS and nxt.head.i > nxt.i and nxt.head.pos_ in NOUNS and anchor.head == nxt.head:
             return nxt.head

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .base import (
     ARGUMENT_DEPS,
     MODIFIER_DEPS,
     NOUNS,
-    RELATIVE_TAGS,
 )
 from .events import EVENT_POS, EventRules, count_words
+from .linear import LinearRules
 from .presence import PresenceRules
 from .tree import (
-    coordination_end as _coordination_end,
     phrase_at as _phrase_at,
 )
+from .wholes import WholeRules
 
-COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
+VALUE_PREPS = ("to", "at", "from")  # a verb's preposition that gives its tally a value ("rose from 326 to 438")
 
 
-class MeasureRules(EventRules, PresenceRules):
+class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
 
     # -- the measure ----------------------------------------------------
@@ -34,9 +34,10 @@ class MeasureRules(EventRules, PresenceRules):
         if found == "deployed":
             event = self._main_event(span, words[at + 1:], noun)
             found, word = (event[0], event[1]) if event is not None else (found, word)
-        if found in self.status_measures:
+        if found in self.status_measures or (word is not None and word == noun and self._measure_of(word) is None):
+            # "300 patients were shot dead": what happened to them beats what the noun says they were
             event = self._event_over_status(span, words, noun)
-            found = event or found
+            found, word = event if event is not None else (found, word)
             if event is None and self._reversed(words):
                 return None  # "the release of 21 abducted girls": no longer captured
         if word is not None and word.lemma_.lower() in self.vague_events:
@@ -56,6 +57,8 @@ class MeasureRules(EventRules, PresenceRules):
         place: tuple[str | None, int, Token | None] = (None, len(groups), None)
         for at, group in enumerate(groups):
             found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
+            if any(m == "killed" for m, _ in found):  # "200 dead had been brought to hospitals": the dead are carried too
+                found = [(m, t) for m, t in found if not (m == "injured" and self._is_care_transport(t))]
             specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
             found = specific or found
             if found and all(self._is_place_prep(t) for _, t in found):
@@ -77,15 +80,15 @@ class MeasureRules(EventRules, PresenceRules):
         return (tok.dep_ == "prep" and tok.lower_ in self.state_preps) or (
             tok.dep_ == "pobj" and tok.head.lower_ in self.state_preps)
 
-    def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> str | None:
-        """'A dozen captives died': what happened to the counted beats what they were."""
+    def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
+        """'A dozen captives died': what happened to the counted (and the word that says it) beats what they were."""
         for group in groups:
             for tok in group:
                 if tok == noun or tok.pos_ in NOUNS:
                     continue
                 m = self._word_measure(span, tok, noun)
                 if m in self.event_measures:
-                    return m  # an event, not a deployment ("captured 35 soldiers near the airport")
+                    return m, tok  # an event, not a deployment ("captured 35 soldiers near the airport")
         return None
 
     def _reversed(self, groups: list[list[Token]]) -> bool:
@@ -103,6 +106,8 @@ class MeasureRules(EventRules, PresenceRules):
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
+        if self._offers_forces(tok, noun):
+            return "deployed"  # "ready to volunteer the 1,000 police officers", "pledged 500 troops"
         if self._is_place_prep(tok):
             if noun is None or not self._is_forces(noun) or self._acted_on(noun, tok.head):
                 return None
@@ -111,6 +116,8 @@ class MeasureRules(EventRules, PresenceRules):
             if tok.dep_ == "prep" and noun is not None and self._acted_on(noun, tok.head):
                 return None  # "two police cars were damaged on the street"
             return "deployed" if noun is None or self._is_forces(noun) else None
+        if self._counts_care_acts(noun):
+            return None  # "7,000 surgeries a year are carried out at the hospital": operations, not people
         if self._is_care_transport(tok):
             return "injured"
         if self._is_care_cue(tok) and self._injury_context(span):
@@ -158,62 +165,6 @@ class MeasureRules(EventRules, PresenceRules):
         """One of `words` (by lemma or text) occurs in the figure's sentence."""
         return any(t.lemma_.lower() in words or t.lower_ in words for t in span.sent)
 
-    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
-        """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
-
-        Read linearly because the small parser often attaches such participles wrongly;
-        stops at the next number, so '300 killed and 2,700 wounded' keeps each its own.
-        """
-        j = max(span.end, noun.i + 1 if noun is not None else 0)
-        if noun is not None and noun.i < span.start:
-            j = span.end
-        found = self._scan_measure_words(span, noun, j)
-        end = _coordination_end(noun) if noun is not None and noun.i >= span.end else None
-        if end is None and noun is not None and noun.i >= span.end:
-            end = _linear_coordination_end(span.doc, noun.i)  # the parser missed the coordination
-        if not found and end is not None:
-            # "left two soldiers and three policemen dead": coordinated figures share the predicate
-            found = self._scan_measure_words(span, noun, end + 1)
-        return found
-
-    def _scan_measure_words(self, span: Span, noun: Token | None, j: int) -> list[Token]:
-        """Measure words from token j on, skipping auxiliaries and hedges, up to the next number."""
-        doc = span.doc
-        found: list[Token] = []
-        limit = min(len(doc), j + 10)
-        fig_tokens = set(range(span.start, span.end))
-        light = False  # after a light verb, its object's determiner and adjectives ("had sustained heavy casualties")
-        while j < limit:
-            tok = doc[j]
-            if tok.is_space:
-                j += 1
-                continue
-            if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
-                break
-            if self._acts_on_other(tok, fig_tokens, noun):
-                break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
-            if self._word_measure(span, tok, noun):
-                found.append(tok)
-                j += 1
-                continue
-            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
-                j += 1
-                continue
-            if not found and tok.lower_ == "of" and j + 1 < limit and doc[j + 1].pos_ in ("PRON", "DET"):
-                j += 2  # "two of whom were in critical condition", "six of them fatally", "340 of the most seriously injured"
-                continue
-            if not found and (tok.lemma_.lower() in self.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
-                light = True  # "a third of the unit had sustained casualties": the parser often loses the object
-                j += 1
-                continue
-            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
-                              or tok.lower_ in self.others  # "at least 9 more were wounded"
-                              or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.linking_verbs):
-                j += 1
-                continue
-            break
-        return found
-
     def _governors(self, span: Span, anchor: Token, noun: Token | None) -> list[list[Token]]:
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
         fig_tokens = set(range(span.start, span.end))
@@ -224,7 +175,8 @@ class MeasureRules(EventRules, PresenceRules):
             x = noun
         if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
             x = anchor  # "4,000 of these troops have been killed": the number is the argument
-        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.more_words and anchor.head.i >= span.end:
+        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.more_words and anchor.head.i >= span.end \
+                and anchor.head.head != noun:
             x = anchor.head  # "wounded at least 5 more": the figure's phrase is 'more', the verb's object
         for _ in range(3):
             head = x.head
@@ -235,32 +187,55 @@ class MeasureRules(EventRules, PresenceRules):
                 if x is None:
                     break
                 continue
+            if x.dep_ == "conj" and x.pos_ in NOUNS and head.pos_ in ("VERB", "AUX") and x == noun:
+                break  # "people were dead, 9,240 injured and 1,329 houses damaged": a noun is no verb's conjunct
             if x.dep_ in ARGUMENT_DEPS or head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ":
                 if head.pos_ in NOUNS and x.dep_ in ("conj", "appos"):
+                    if (x.dep_ == "appos" and noun is None) or self._beside_a_toll(x, head, noun, fig_tokens):
+                        groups.append([head])  # "storm deaths ...: 31 in Ohio": a bare figure set beside a count noun
                     x = head
                     continue
-                clause = self._clause(head, fig_tokens)
-                if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
-                    clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
-                if x.dep_ in ("dobj", "obj", "pobj"):
-                    # "tried to join the five": joining and arriving say where the subject went
-                    clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
-                groups.append(clause)
-                if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
-                    groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
-                if x.dep_ in ("nsubj", "nsubjpass"):
-                    groups.append(self._shared_predicates(head, fig_tokens))
+                groups += self._clause_groups(x, head, fig_tokens, noun)
             break
         return [g for g in [*groups, *self._last_resorts(span, noun)] if g]
+
+    def _clause_groups(self, x: Token, head: Token, fig_tokens: set[int], noun: Token | None) -> list[list[Token]]:
+        """The words of the clause that `x` (the figure or its noun) is an argument of, then the counts the clause
+        names: a threshold's subject, later predicates sharing the subject, the whole a verb of inclusion names."""
+        clause = self._clause(head, fig_tokens)
+        if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
+            clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
+        if x.dep_ in ("dobj", "obj", "pobj"):
+            # "tried to join the five": joining and arriving say where the subject went
+            clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
+        groups = [clause]
+        if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
+            groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
+        if x.dep_ in ("nsubj", "nsubjpass"):
+            groups.append(self._shared_predicates(head, fig_tokens))
+        groups.append(self._whole_of_part_verb(x, head))  # "the dead included nine nurses"
+        groups.append(self._count_equated(x, head))  # "the number of injured ones is 197"
+        return groups
+
+    def _beside_a_toll(self, x: Token, head: Token, noun: Token | None, fig_tokens: set[int]) -> bool:
+        """'200 Armenian deaths and dozens of Azerbaijani soldiers': people coordinated with a measure noun that has a
+        figure of its own share its measure (not '200 deaths and 3,000 homes')."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        return x.dep_ == "conj" and noun is not None and self._is_people(noun) and self._measure_of(head) is not None \
+            and any(c.i in others for c in head.children)
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
         others = getattr(self, "_fig_tokens", set()) - fig_tokens
-        return [[noun],
-                [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens],
-                [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
-                 and not any(t.i in others for t in c.subtree)]]
+        own = count_words(noun) if noun.lemma_.lower() in self.tally_nouns else [noun]  # "45% of the number of dead"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
+                   and not any(t.i in others for t in c.subtree)]
+        return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
+                [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
+                 and not any(t.i in others for t in c.subtree)],
+                [*clauses, *(s for c in clauses for s in c.children if _whose(s) and self._measure_of(s) in self.what_befell)],
+                self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
         """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
@@ -277,8 +252,8 @@ class MeasureRules(EventRules, PresenceRules):
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
         gov = head.head
-        if head.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
-            # "bringing the death toll to 30,410", "the toll stands at 246"
+        if head.lower_ in VALUE_PREPS and gov.pos_ in ("VERB", "AUX"):
+            # "bringing the death toll to 30,410", "the toll stands at 246", "the toll rose from 326 to 438"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
             groups.append([w for t in tallies for w in count_words(t)])  # "the number of people killed", "the total deployed"
@@ -321,6 +296,8 @@ class MeasureRules(EventRules, PresenceRules):
     def _clause_member(self, verb: Token, child: Token, fig_tokens: set[int]) -> bool:
         """Coordinated verbs without a figure of their own, open complements ('left 312 dead'), light verbs' objects."""
         if child.dep_ == "conj":  # not "is about 11,000 and [that] the contingent has lost ...": a subject of its own
+            if self._figure_between(verb, child, fig_tokens):
+                return False  # "600 have died ... and another 4,100 have been injured": the later verb is the other's
             return not self._has_own_number(child, fig_tokens) and not any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS for c in child.children)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
@@ -335,6 +312,8 @@ class MeasureRules(EventRules, PresenceRules):
         if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
                 child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
             return True  # "20 children were among the dead"
+        if self._modifies_a_whole(verb, child):
+            return True  # "were among Palestinians killed": what happened to the whole
         if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
             return True
         # "six people have serious injuries", "suffered wounds"
@@ -349,9 +328,19 @@ class MeasureRules(EventRules, PresenceRules):
         if verb.pos_ != "VERB" or lemma in self.light_verbs or lemma in self.subject_movers or any(
                 c.dep_ == "auxpass" for c in verb.children):
             return False
-        if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):
+            # "have died fighting for Russia": a gerund the parser calls an object is no object
             return False
         return self._phrase_measure(verb, ending=False) is None
+
+    def _gerund(self, tok: Token) -> bool:
+        """'died fighting': a gerund, or a word of fighting the tagger takes for a noun."""
+        return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.fight_words
+
+    def _figure_between(self, verb: Token, later: Token, fig_tokens: set[int]) -> bool:
+        """Another figure stands between a verb and a verb coordinated after it."""
+        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        return any(verb.i < i < later.i for i in others)
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
         """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
@@ -360,19 +349,11 @@ class MeasureRules(EventRules, PresenceRules):
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens and any(
                     t.like_num or t.i in others for t in child.subtree):
                 return True
+            if child.dep_ == "npadvmod" and child.i > verb.i and any(t.i in others for t in child.subtree):
+                return True  # "injuring another 40 [Steve Parsons/PA]": the object lost to a caption's name
         return False
 
 
-def _linear_coordination_end(doc: Doc, i: int) -> int | None:
-    """'two passengers [and the driver] died': the last noun of a plain noun phrase coordinated after token i, read
-    off the words (no number in it: 'two soldiers and three policemen' keeps each figure its own words)."""
-    j = i + 1
-    if j >= len(doc) or doc[j].pos_ != "CCONJ":
-        return None
-    last = None
-    for tok in doc[j + 1:j + 1 + COORDINATED_WORDS]:
-        if tok.like_num or tok.pos_ not in ("DET", "ADJ", *NOUNS):
-            break
-        if tok.pos_ in NOUNS:
-            last = tok.i
-    return last
+def _whose(subject: Token) -> bool:
+    """'soldiers, whose capture was announced': the subject of a relative clause owned by the noun it hangs on."""
+    return subject.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "whose" for c in subject.children)

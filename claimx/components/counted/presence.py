@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from .tree import phrase_at as _phrase_at
 
 PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
+NOT_PLACE_ENTS = ("PERSON", "DATE", "TIME")  # proper nouns that are no place ("on Sunday")
 ACTED_ON_DEPS = ("dobj", "obj", "nsubjpass")  # what a verb acts on: its object, or the subject of its passive
 CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 
@@ -34,7 +35,12 @@ class PresenceRules:
             self._forces_word(t) for t in _conjuncts(noun)))
 
     def _forces_word(self, noun: Token) -> bool:
-        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun)
+        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun) \
+            or self._military_trade(noun)
+
+    def _military_trade(self, noun: Token) -> bool:
+        """'combat engineers', 'military advisers', 'army doctors': a trade made forces by a military modifier."""
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in self.military_modifiers for c in noun.lefts)
 
     def _is_responder(self, noun: Token | None) -> bool:
         """Emergency vehicles and crews ('fire engines'), read with their compound modifiers."""
@@ -43,6 +49,13 @@ class PresenceRules:
         mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
         text = " ".join([*mods, noun.lower_])
         return any(text == r or text.endswith(" " + r) for r in self.responders)
+
+    def _offers_forces(self, tok: Token, noun: Token | None) -> bool:
+        """'Volunteer the 1,000 police officers', 'pledged 500 troops': a verb that puts forces at a mission's disposal,
+        with the forces as its object ('pledged $5 million', 'offered 30 students places': not)."""
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.offering_verbs and noun is not None \
+            and noun.head == tok and noun.dep_ in ("dobj", "obj") and self._is_forces(noun) \
+            and noun.lemma_.lower() not in self.materiel
 
     def _is_presence(self, tok: Token) -> bool:
         """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
@@ -55,7 +68,7 @@ class PresenceRules:
         or a place noun)."""
         if tok.dep_ != "prep" or tok.lower_ not in self.place_preps:
             return False
-        return any(c.dep_ == "pobj" and c.ent_type_ != "PERSON" and (
+        return any(c.dep_ == "pobj" and c.ent_type_ not in NOT_PLACE_ENTS and (
             c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
 
     def _acted_on(self, noun: Token, verb: Token | None = None) -> bool:
@@ -94,6 +107,10 @@ class PresenceRules:
             if tok.pos_ == "PROPN" and tok.lower_ in self.care_name_words:
                 return True
         return False
+
+    def _counts_care_acts(self, noun: Token | None) -> bool:
+        """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people."""
+        return noun is not None and noun.lemma_.lower() in self.care_lemmas and not self._is_people(noun)
 
     def _is_care_cue(self, tok: Token) -> bool:
         """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
