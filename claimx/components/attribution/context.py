@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ...read.quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
 from .base import (
+    QUOTE_MARKS,
     QUOTE_PARAGRAPHS_BACK,
     Ctx as _Ctx,
     Found as _Found,
@@ -30,17 +31,25 @@ class ContextStrategies:
             return None
         words = [t for t in para if not t.is_space]
         dash = next((k for k in range(len(words) - 1, 0, -1) if words[k].text in self.speech_dashes), None)
-        if dash is None or words[dash - 1].text not in SPEECH_OPENERS or words[dash].i < ctx.span.end:
+        if dash is None or words[dash].i < ctx.span.end:
             return None
+        if words[dash - 1].text not in SPEECH_OPENERS and not self._unmarked_speech(words[:dash], words[dash]):
+            return None  # "The city lost 300 jobs — officials said.": an aside closes one sentence, not a speech
         tail = [t for t in words[dash + 1:] if not t.is_punct]
         if not tail or len(tail) > SPEECH_TAIL_WORDS:
             return None
         for cue in tail:
-            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs:
+            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs and self._cue_takes(cue):
                 subj = self.subject_of(cue)
                 if subj is not None and subj.i > words[dash].i and self._may_speak(subj):
                     return _Found(subj, _one(cue.sent, cue), self.cue_verbs[cue.lemma_.lower()])
         return None
+
+    def _unmarked_speech(self, before: list[Token], dash: Token) -> bool:
+        """'We see 12,000 of them. The Russians have suffered great losses - Zelensky said.': a spaced hyphen with no
+        comma before it closes a speech when the paragraph speaks in the first person and has no quotation marks."""
+        return dash.text == "-" and bool(dash.whitespace_) and bool(before[-1].whitespace_) \
+            and any(t.lower_ in self.first_person for t in before) and not any(t.text in QUOTE_MARKS for t in before)
 
     def _quote_closed_later(self, ctx: _Ctx) -> _Found | None:
         """'"We count 9,000 of their soldiers.' / '2,000 fell in a month," the minister said.': a quotation left open
@@ -77,7 +86,8 @@ class ContextStrategies:
             return None
         for cue in doc[j].sent:
             lemma = cue.lemma_.lower()
-            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not any(self._points_back(c) for c in cue.children):
+            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not self._cue_takes(cue) or not any(
+                    self._points_back(c) for c in cue.children):
                 continue
             subj = self.subject_of(cue)
             if subj is not None and not self._points_back(subj) and self._may_speak(subj):

@@ -18,6 +18,7 @@ from ..counted import anchor_of
 from ..scope import ScopeReader
 from .base import (
     ACRONYM_RE,
+    NOUNS,
     Ctx as _Ctx,
     Found as _Found,
 )
@@ -57,6 +58,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.thing_pronouns = set(a["thing_pronouns"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
         self.cue_objects: dict[str, list[str]] = a["cue_objects"]
+        self.cue_non_objects, self.hedging_subjects = a.get("cue_non_objects", {}), set(a.get("hedging_subjects", []))
         self.relay_cues = set(a["relay_cues"])
         self.person_nouns = set(a["person_nouns"])
         self.hedges = {h.lower() for h in a["hedges"]}
@@ -67,8 +69,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.titles = set(a["titles"])
         self.person_pronouns = set(a["person_pronouns"])
         self.plural_pronouns = set(a["plural_pronouns"])
-        self.first_person = set(a["first_person"])
-        self.second_person = set(a.get("second_person", []))
+        self.first_person, self.second_person = set(a["first_person"]), set(a.get("second_person", []))
         self.relative_pronouns = set(a["relative_pronouns"])
         self.phrase_stance: dict[str, str] = a["phrases"]
         self.via_cues = set(a["via_cues"])
@@ -103,14 +104,21 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             found = self._find(ctx)
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
                 found = self._speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
+            if found is not None and found.source is not None and self._bare_reports(found.source):
+                found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
                     head = self._record_source(span, found, head, acronyms, phrases)
-                    if span._.source.kind == "person":
+                    if span._.source.kind == "person" and not _in_passing(found):
                         speakers.append(head)
             self._hedge_time_scope(doc, span, anchor, found, base)
         return doc
+
+    def _bare_reports(self, tok: Token) -> bool:
+        """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
+        return tok.lower_ in self.hedging_subjects and self._owner(tok) is None and all(
+            c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:
@@ -171,6 +179,12 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                 return found
         return None
 
+
+
+def _in_passing(found: _Found) -> bool:
+    """'an official, who cited several hundred casualties': a speaker named in a relative clause is said in passing;
+    a later 'he said' does not point back to them."""
+    return found.cue is not None and found.cue.root.dep_ == "relcl"
 
 
 GLUED_BRACKET = r"(?<=[A-Za-z])\((?=[A-Z])"  # "Defence Intelligence Agency(DIA)": a name never runs into its bracket

@@ -25,6 +25,7 @@ from .tree import (
     of_name_owner as _of_name_owner,
     of_phrase_by_owner as _of_phrase_by_owner,
     past_dateline as _past_dateline,
+    spelled_alike as _spelled_alike,
 )
 
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
@@ -52,14 +53,17 @@ class Speakers:
                         return self._owner(head) or head  # "the NIS's report, which estimated"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
                         subj = self._subject_noun(child)
+                        if subj is None and _in_dateline(child):
+                            continue  # "AL-MAWASI, Gaza Strip (AP) — Health officials say": the parser's second subject
                         if subj is not None or child.pos_ != "NUM":
                             return subj
                 if child.dep_ == "agent":  # "was estimated by the ministry"
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return obj
-            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head):
-                return v.head  # "with Ukrainian officials estimating ..." (not "damage estimated at")
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head) and (
+                    v.tag_ != "VBN" or any(c.dep_ == "ccomp" for c in v.children)):
+                return v.head  # "with officials estimating ...", "forces reported that" (not "the number released")
             if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
                 v = v.head  # "Trump dismissed, stating, ..."
                 if v.pos_ == "ADP" and v.head != v:
@@ -102,6 +106,9 @@ class Speakers:
             named = _named_child(child)  # "One of the men, David Redvers, said": Redvers
             if named is None:  # "Kyiv says 6,000 and a US official told ...": the parser joined the number to the speaker
                 named = next((c for c in child.children if c.dep_ == "conj" and c.pos_ in NOUNS and self._can_speak(c)), None)
+            if named is None:  # "one of the sources said": the sources speak through one of them
+                named = next((o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj" and o.pos_ in NOUNS and self._can_speak(o)), None)
             if named is None:
                 return None
             child = named
@@ -181,9 +188,12 @@ class Speakers:
     def _cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
+        if any(c.dep_ == "dobj" and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
+            return False  # "the storm claimed 115 lives": a death, not a claim
         objects = self.cue_objects.get(lemma)
-        return objects is None or any(  # the word as written too: the lemmatizer reads "odds" as "odd"
-            c.dep_ == "dobj" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in verb.children)
+        # its object, or the noun it describes in the passive ("the statement released by his office")
+        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
 
     def _may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
@@ -234,6 +244,8 @@ class Speakers:
                 return None  # "Ukrainian estimates": the phrase itself names the source
         for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
             owner = rule(noun)
+            if owner is not None and any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in owner.children):
+                continue  # "information from 78 field visits": a counted thing, not an author
             if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
                 return owner  # not "estimates of deaths from fighting": after 'from', a cause, not an author
         return None
@@ -259,7 +271,7 @@ class Speakers:
                 if any(_in_region(q, tok.idx) for q in quotes):
                     continue
                 lemma = tok.lemma_.lower()
-                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
+                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and self._cue_takes(tok):
                     subj = self.subject_of(tok)
                     if subj is not None and any(_in_region(q, subj.idx) for q in quotes):
                         subj = self.name_before(tok)  # '"... Drs. Mitchell and Leslie Weiss," Ann Lee said': not Weiss
@@ -340,7 +352,7 @@ class Speakers:
         ('the ministry': 'the Defence Ministry') if any; never a news outlet."""
         floor = _sentence_floor(tok)
         bodies = [e for e in ents_of(tok.doc, "ORG") if floor <= e.start and e.end <= tok.i and e.text.lower() not in self.media]
-        named = [e for e in bodies if tok.lower_ in e.text.lower()]
+        named = [e for e in bodies if _spelled_alike(tok.lower_) in _spelled_alike(e.text.lower())]
         pick = (named or bodies)[-1] if bodies else None
         return pick.root if pick is not None else None
 
@@ -352,8 +364,9 @@ class Speakers:
         """The named or described subjects of every reporting verb in the text, in order."""
         trail = []
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
-                continue
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs or tok.dep_ == "relcl" \
+                    or not self._cue_takes(tok):
+                continue  # "the official, who cited several hundred": said in passing, no one "he said" points back to
             subj = self.subject_of(tok)
             if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
                 continue

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...read.quotes import in_region as _in_region, opens_with_quote, paragraph_bounds, previous_paragraph, region_of as _region_of
+from ...read.quotes import (
+    in_region as _in_region,
+    left_open,
+    opens_with_quote,
+    paragraph_bounds,
+    previous_paragraph,
+    region_of as _region_of,
+)
 from .base import (
     MAX_CLIMB,
     NEVER_SPEAKER_ENTS,
@@ -56,7 +63,8 @@ class SourceStrategies:
             lemma = head.lemma_.lower()
             if _verbal(head) and lemma in self.cue_verbs and head.i not in ctx.inside \
                     and x.dep_ not in SUBJECT_DEPS \
-                    and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS):  # not "conceded 18 goals"
+                    and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS) \
+                    and not self._counts_the_object(head, ctx):  # not "conceded 18 goals", "gave two figures"
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
@@ -76,19 +84,43 @@ class SourceStrategies:
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
+    def _counts_the_object(self, verb: Token, ctx: _Ctx) -> bool:
+        """'The ministry gave two figures': a cue of a count ('give the figure of', 'put the toll at') reports the number
+        given for its object, never one that counts the object itself."""
+        return verb.lemma_.lower() in self.cue_objects and any(
+            c.dep_ == "nummod" and c.i in ctx.inside for o in verb.children if o.dep_ == "dobj" for c in o.children)
+
     def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
         """A reporting noun's source; inside a quotation, an unowned one ('"There was a report that 80 ...," the
         commander said') is what the quoted speaker says."""
-        found = self._noun_cue(noun, ctx.sent)
+        found = self._noun_cue(noun, ctx)
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
-    def _noun_cue(self, noun: Token, sent: Span) -> _Found:
-        """A reporting noun's source: its owner ('the NIS's estimate'), else the noun's own phrase ('Ukrainian estimates')."""
-        owner = self._owner(noun)
-        return _Found(owner or noun, _one(sent, noun), self.cue_nouns[noun.lemma_.lower()],
+    def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+        """A reporting noun's source: its owner ('the NIS's estimate'), else the speaker who gives it or reports it
+        ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates')."""
+        owner = self._owner(noun) or self._outer_speaker(noun, ctx)
+        return _Found(owner or noun, _one(ctx.sent, noun), self.cue_nouns[noun.lemma_.lower()],
                       self.mention(noun) if owner is None else None)
+
+    def _outer_speaker(self, noun: Token, ctx: _Ctx) -> Token | None:
+        """'The agency said it was appalled by reports that 200 ...', 'the committee said in a statement that ...', 'the
+        UN gave a figure of 320': an unowned report inside what a speaker says, or one a speaker hands out, is theirs;
+        not one the speaker sets against ('denied reports that ...') nor one that is itself the subject."""
+        x = noun
+        for _ in range(MAX_CLIMB):
+            head = x.head
+            if head == x or head.i < ctx.sent.start or head.i >= ctx.sent.end:
+                return None
+            lemma = head.lemma_.lower()
+            if _verbal(head) and lemma in self.cue_verbs and lemma not in self.document_cues:
+                if x.dep_ in SUBJECT_DEPS or (x.dep_ == "dobj" and self.cue_verbs[lemma] == "denies"):
+                    return None
+                return self._reporting_subject(head, ctx)
+            x = head
+        return None
 
     def _cue_noun_before_mark(self, x: Token) -> Token | None:
         """The reporting noun just before the 'that' which opens x's clause ('a report [that] ...', 'his claim [that]')."""
@@ -164,14 +196,21 @@ class SourceStrategies:
     def _set_off_document(self, verb: Token) -> bool:
         """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
         subj = self.subject_of(verb)
-        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns)
+        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns
+                                                         or self._names_a_speaker(subj))
+
+    def _names_a_speaker(self, tok: Token) -> bool:
+        """'..., the state's Health Commissioner, Akin Abayomi, revealed.': a name, a person or a body, who reveals by
+        speaking (not 'the search revealed')."""
+        return tok.pos_ == "PROPN" or self._is_person(tok) or tok.lemma_.lower() in self.org_nouns
 
     def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
         doc = ctx.span.doc
         for tok in ctx.sent:
             lemma = tok.lemma_.lower()
-            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc):
+            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc) \
+                    or not self._cue_takes(tok):
                 continue
             if doc[tok.i + 1].text != ",":
                 continue  # set off by a comma after it, too
@@ -189,6 +228,8 @@ class SourceStrategies:
         start, end = paragraph_bounds(text, ctx.span.start_char)
         if ctx.region is None and not opens_with_quote(text, start, end):
             return None
+        if ctx.region is None and not left_open(text[start:end]) and any(start <= q[0] < end for q in ctx.quotes):
+            return None  # '"We expect more," she told reporters from the city, home to about two million': the narrator's
         for _ in range(QUOTE_PARAGRAPHS_BACK):
             found = self._speaker_in(doc, start, end, ctx.quotes)
             if found is not None or start == 0:
@@ -218,7 +259,8 @@ class SourceStrategies:
             return None
         for tok in (reversed(chars) if last else chars):
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues \
+                    or not self._cue_takes(tok):
                 continue
             if any(_in_region(q, tok.idx) for q in quotes):
                 continue  # a verb inside the quotation is the speaker's own words
@@ -247,7 +289,7 @@ class SourceStrategies:
     def _root_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
-        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
+        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self._cue_takes(root):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
@@ -276,7 +318,7 @@ class SourceStrategies:
                 continue
             if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
                 continue  # "claims", "says" misread as nouns; "the claim" is not a verb
-            if not self._cue_takes(tok):
+            if not self._linear_cue_reports(tok, ctx):
                 continue
             prev = doc[j - 1] if j > sent.start else None
             if prev is None or prev.lower_ in self.relative_pronouns or not (
@@ -293,6 +335,12 @@ class SourceStrategies:
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)
         return None
+
+    def _linear_cue_reports(self, tok: Token, ctx: _Ctx) -> bool:
+        """A cue read off the words reports the figure after it: not 'put 800 troops on alert', 'gave two figures', nor a
+        clause cue with an object of its own ('the governor declared a state of emergency after fires that ...')."""
+        return self._cue_takes(tok) and not self._counts_the_object(tok, ctx) and not (
+            tok.lemma_.lower() in self.clause_cues and any(c.dep_ == "dobj" for c in tok.children))
 
     def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
         """The subject of `verb` whose prepositional phrases hold `pobj` ('a study by Levitt found'), if it may speak."""
