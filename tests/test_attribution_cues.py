@@ -146,6 +146,18 @@ def test_the_organisation_is_the_body_named(figure_of, text, find, name):
     assert claim.source is not None and name.lower() in claim.source.name.lower(), claim.source
 
 
+# ... and when no name has the word, a body whose name is of no other kind, not the ministry named between.
+@pytest.mark.parametrize(("text", "find", "name"), [
+    pytest.param("Amnesty International said 300 families had fled. The Interior Ministry reported 42 deaths. The "
+                 "organisation said 12 of its staff were hurt.", "12", "Amnesty International", id="war-organisation"),
+    pytest.param("Oxfam said 80 wells had run dry. The Water Ministry reported 40 closures. The charity said 9 of its "
+                 "engineers were missing.", "9", "Oxfam", id="drought-charity"),
+])
+def test_the_organisation_is_no_body_of_another_kind(figure_of, text, find, name):
+    claim = figure_of(text, find)
+    assert claim.source is not None and name.lower() in claim.source.name.lower(), claim.source
+
+
 # Direct speech with no quotation marks, in the first person, closed by a spaced hyphen and a reporting clause:
 # every sentence of the paragraph is the speaker's, the first ones included.
 @pytest.mark.parametrize(("text", "find", "source"), [

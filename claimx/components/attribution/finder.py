@@ -22,6 +22,7 @@ from .base import (
     Ctx as _Ctx,
     Found as _Found,
 )
+from .bodies import Bodies
 from .clauses import ClauseStrategies
 from .context import ContextStrategies
 from .labels import LabelStrategies
@@ -30,7 +31,8 @@ from .speakers import Speakers
 from .strategies import SourceStrategies
 
 
-class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Speakers, SourceRecords, DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, SourceRecords,
+                        DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
 
     LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
@@ -133,7 +135,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             span._.source = replace(span._.source, via=self.mention(found.source).text)
         body = self._body_named_before(head) if self._anaphoric_body(head) else None
         if body is not None:  # "the agency put the toll at ...": the words stay, the name is the NIS named before
-            span._.source = replace(span._.source, name=self.name_and_role(self.mention(body), body, acronyms, "organisation")[0])
+            span._.source = replace(span._.source, name=self.name_and_role(body, body.root, acronyms, "organisation")[0])
         span._.cue = self.cue_record(found)
         return head
 

@@ -25,7 +25,6 @@ from .tree import (
     of_name_owner as _of_name_owner,
     of_phrase_by_owner as _of_phrase_by_owner,
     past_dateline as _past_dateline,
-    spelled_alike as _spelled_alike,
 )
 
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
@@ -322,7 +321,7 @@ class Speakers:
         if low in self.plural_pronouns:
             return _nearest(tok, speakers)  # "they added": a spokesman or a body, the previous speaker
         if low in self.thing_pronouns:  # "..., it estimated": the document or body that reported just before
-            floor = _sentence_floor(tok)
+            floor = sentence_floor(tok)
             return _nearest(tok, [s for s in speakers if s.i >= floor and (
                 self._is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
         return None
@@ -330,7 +329,7 @@ class Speakers:
     @staticmethod
     def _person_subjects(tok: Token, quotes: list[tuple[int, int]]) -> list[Token]:
         """People named as the subject of a main clause in the pronoun's sentence or the PRONOUN_SENTENCES before it."""
-        return [t for t in tok.doc[_sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+        return [t for t in tok.doc[sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                 and not any(_in_region(q, t.idx) for q in quotes)]
 
     def _anaphoric(self, tok: Token) -> bool:
@@ -339,22 +338,6 @@ class Speakers:
         return tok.lemma_.lower() in self.anaphoric_nouns and tok.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
             c.dep_ in ("det", "advmod", "punct") for c in children)
-
-    def _anaphoric_body(self, tok: Token) -> bool:
-        """'The agency', 'the ministry' with no name or owner of its own: a body named before."""
-        children = list(tok.children)
-        return tok.lemma_.lower() in self.anaphoric_bodies and tok.tag_ == "NN" and tok.ent_type_ == "" and any(
-            c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
-            c.dep_ in ("det", "amod", "punct") and c.ent_type_ == "" for c in children)
-
-    def _body_named_before(self, tok: Token) -> Token | None:
-        """The last organisation named in the sentence or the PRONOUN_SENTENCES before, one whose name has the noun
-        ('the ministry': 'the Defence Ministry') if any; never a news outlet."""
-        floor = _sentence_floor(tok)
-        bodies = [e for e in ents_of(tok.doc, "ORG") if floor <= e.start and e.end <= tok.i and e.text.lower() not in self.media]
-        named = [e for e in bodies if _spelled_alike(tok.lower_) in _spelled_alike(e.text.lower())]
-        pick = (named or bodies)[-1] if bodies else None
-        return pick.root if pick is not None else None
 
     def _addressee(self, tok: Token) -> bool:
         """The one spoken to: 'told France Info', 'told him'."""
@@ -390,7 +373,7 @@ def _nearest(tok: Token, candidates: list[Token]) -> Token | None:
     return max(before, key=lambda c: c.i) if before else None
 
 
-def _sentence_floor(tok: Token) -> int:
+def sentence_floor(tok: Token) -> int:
     """The first token of the sentence PRONOUN_SENTENCES before the one `tok` stands in."""
     start = tok.sent.start
     for _ in range(PRONOUN_SENTENCES):
