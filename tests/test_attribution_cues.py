@@ -201,3 +201,54 @@ def test_a_counted_thing_is_no_author(figure_of):
 ])
 def test_a_speaker_in_passing_is_no_antecedent(figure_of, text, find, source):
     _assert_source(figure_of(text, find), source)
+
+
+# Who an "according to" names is a speaker a later "it" points back to.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("According to the regional government, 210 people were unaccounted for. Separately, it has reported one "
+                 "missing hiker.", "one", "regional government", id="quake-it-has-reported"),
+    pytest.param("According to the club, 300 fans were hurt. It added that 40 had been arrested.", "40", "club",
+                 id="sport-it-added"),
+])
+def test_according_to_names_a_speaker_for_it(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
+
+
+# "per X" names a source before a name, a determiner or a plural; never in a rate.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Festival crush: 2 dead, 14 hurt per Lagos State police", "14", "police", id="headline-per-police"),
+    pytest.param("The fire destroyed 300 acres per the county fire department.", "300", "fire department",
+                 id="fire-per-the-department"),
+])
+def test_per_names_a_source(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Each guard carries 20 rounds per shift.", "20", id="rate-per-shift"),
+    pytest.param("The plant makes 30 tonnes per year.", "30 tonnes", id="rate-per-year"),
+])
+def test_per_in_a_rate_is_no_source(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# "X quoted Y as saying" closing the sentence: Y said it; a government reveals like a person; "provided Tuesday by X".
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Two thirds of the rebel units had been routed, the paper quoted the defence minister as saying.",
+                 "Two thirds", "defence minister", id="war-quoted-as-saying-set-off"),
+    pytest.param("Rain had ruined 40 percent of the crop, the radio station quoted a farmer as saying.", "40 percent",
+                 "farmer", id="farming-quoted-as-saying-set-off"),
+    pytest.param("Lawmakers met on Monday, as Ukraine revealed more details about two soldiers it has captured.", "two",
+                 "Ukraine", id="war-government-revealed"),
+    pytest.param("At least 60 pilgrims died, down from an official count of 41 provided Tuesday by Amman.", "41", "Amman",
+                 id="hajj-count-provided-by"),
+    pytest.param("The toll rose from a figure of 230 released Monday by the health ministry.", "230", "health ministry",
+                 id="flood-figure-released-by"),
+])
+def test_quoted_revealed_provided_by(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
+
+
+def test_cited_things_are_no_speaker(figure_of):
+    claim = figure_of("The senator cited his own endorsements from 88 generals on Tuesday.", "88")
+    assert not _has(claim.source, "endorsements"), claim.source

@@ -52,7 +52,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
         self.document_nouns = set(a["document_nouns"])
-        self.document_cues = set(a["document_cues"])
+        self.document_cues, self.spoken_document_cues = set(a["document_cues"]), set(a.get("spoken_document_cues", []))
         self.count_nouns = set(a["count_nouns"])
         self.definite_determiners = set(a["definite_determiners"])
         self.anaphoric_nouns = set(a["anaphoric_nouns"])
@@ -97,7 +97,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
-        trail = self._speaker_trail(doc)  # every reporting subject in the text, for "he said", "they added"
+        # every reporting subject in the text, and every "according to X", for "he said", "it has reported"
+        trail = self._speaker_trail(doc) + self._according_to_speakers(phrases)
         for span in spans:
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
@@ -116,6 +117,12 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                         speakers.append(head)
             self._hedge_time_scope(doc, span, anchor, found, base)
         return doc
+
+    def _according_to_speakers(self, phrases: list[tuple[Span, str]]) -> list[Token]:
+        """'According to the prefectural government, 210 were unaccounted for. It has also reported one missing person':
+        who an 'according to' names speaks for a later 'it' or 'he' as a reporting subject does."""
+        objects = [self._phrase_object(p) for p, _ in phrases if p.text.lower() == "according to"]
+        return [o for o in objects if o is not None and o.pos_ in NOUNS and self._may_speak(o)]
 
     def _bare_reports(self, tok: Token) -> bool:
         """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""

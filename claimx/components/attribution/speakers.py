@@ -214,7 +214,7 @@ class Speakers:
         if lemma in self.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.org_nouns):
             return True  # "Berlin police recorded 14 assaults": a body keeps the count
         return lemma not in self.document_cues or self._document_voice(subj) or any(
-            c.dep_ == "ccomp" for c in verb.children)
+            c.dep_ == "ccomp" for c in verb.children) or (lemma in self.spoken_document_cues and self._names_a_speaker(subj))
 
     def _document_voice(self, tok: Token) -> bool:
         """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
@@ -282,6 +282,8 @@ class Speakers:
         out = []
         for match_id, s, e in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
+            if key == "per" and not (e < len(doc) and _names_after_per(doc[e])):
+                continue  # "per cent", "per day", "one per officer": a rate, no source
             out.append((doc[s:e], self.phrase_stance[key]))
         return out
 
@@ -381,3 +383,8 @@ def sentence_floor(tok: Token) -> int:
             break
         start = tok.doc[start - 1].sent.start
     return start
+
+
+def _names_after_per(tok: Token) -> bool:
+    """'per Kansas City police', 'per the ministry', 'per officials': a name, a determiner or a plural after 'per'."""
+    return tok.pos_ in ("PROPN", "DET") or tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or tok.tag_ == "NNS"

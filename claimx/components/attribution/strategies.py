@@ -70,7 +70,7 @@ class SourceStrategies:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
                                               or _number_in_subject(found.cue[0])):
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
-                    found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+                    found = _Found(self._as_saying(head) or subj, _one(sent, head), self.cue_verbs[lemma])
                     if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
                         break  # "X said ..., and Y raised the estimate to 4,000": a clause of Y's own, not X's report
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
@@ -83,6 +83,12 @@ class SourceStrategies:
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
+
+    def _as_saying(self, verb: Token) -> Token | None:
+        """'Bild quoted Netanyahu as saying': the one quoted, when the verb has its 'as saying' (not 'cited 88 generals')."""
+        says = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.cue_verbs for g in c.children)
+                   for c in verb.children)
+        return self._quoted_as_saying(verb) if says else None
 
     def _counts_the_object(self, verb: Token, ctx: _Ctx) -> bool:
         """'The ministry gave two figures': a cue of a count ('give the figure of', 'put the toll at') reports the number
@@ -186,8 +192,8 @@ class SourceStrategies:
                 set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
                     and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
-                if set_off or inverted:
-                    return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+                if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
+                    return _Found(self._as_saying(tok) or subj, _one(sent, tok), self.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found

@@ -80,6 +80,13 @@ def issued_by_owner(noun: Token) -> Token | None:
             owner = _pobj_of(child, ("by",))
             if owner is not None:
                 return owner
+    for tok in noun.subtree:  # "a count of 41 provided Tuesday by Amman": the parser hung the 'by' elsewhere
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.i > noun.i:
+            j = tok.i + 1
+            while j < len(tok.doc) and tok.doc[j].ent_type_ in ("DATE", "TIME"):
+                j += 1  # "released on Monday by": a time between
+            if j < len(tok.doc) and tok.doc[j].lower_ == "by":
+                return _first_noun_after(tok.doc, j)
     return None
 
 
