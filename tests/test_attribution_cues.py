@@ -252,3 +252,40 @@ def test_quoted_revealed_provided_by(figure_of, text, find, source):
 def test_cited_things_are_no_speaker(figure_of):
     claim = figure_of("The senator cited his own endorsements from 88 generals on Tuesday.", "88")
     assert not _has(claim.source, "endorsements"), claim.source
+
+
+# A figure in a relative clause on a cue verb's object or adjunct describes in passing: the verb does not report it;
+# a relative clause inside a reported clause, or one of time ('since May, when 1,500 arrived'), stays reported.
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("The mayor announced a curfew after riots that killed 12 people.", "12", id="unrest-announced-curfew"),
+    pytest.param("The president said nothing about the quake that killed 1,200 people.", "1,200", id="quake-said-nothing"),
+])
+def test_a_relative_clause_is_not_reported(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Witnesses said the mayor announced a curfew after riots that killed 12 people.", "12", "Witnesses",
+                 id="unrest-inside-a-reported-clause"),
+    pytest.param("Officials said the floods, which killed 300 people, had receded.", "300", "Officials",
+                 id="flood-relative-in-reported-clause"),
+    pytest.param("The spy agency has been reporting on them since May, when about 1,500 troops were seen arriving.",
+                 "1,500", "spy agency", id="war-relative-of-time"),
+])
+def test_a_relative_clause_inside_a_report_stays_reported(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
+
+
+# 'offered an estimate of', 'spoke of', 'referred to': cues with an object or preposition of their own.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The agency's spokesman offered an estimate of 1,300 displaced.", "1,300", "spokesman", id="flood-offered"),
+    pytest.param("The figures match remarks by Minister Ivan Petrov, who spoke of 4,000 builders.", "4,000", "Petrov",
+                 id="labour-spoke-of"),
+    pytest.param("The coach referred to 14 injured players in her briefing.", "14", "coach", id="sport-referred-to"),
+])
+def test_cues_with_an_object_or_preposition(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
+
+
+def test_speaking_to_an_audience_is_no_report(figure_of):
+    assert figure_of("She spoke to 40 students on Monday.", "40").source is None

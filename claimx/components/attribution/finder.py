@@ -59,7 +59,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.clause_cues = set(a["clause_cues"])
         self.thing_pronouns = set(a["thing_pronouns"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
-        self.cue_objects: dict[str, list[str]] = a["cue_objects"]
+        self.cue_objects, self.cue_preps = a["cue_objects"], a.get("cue_preps", {})
         self.cue_non_objects, self.hedging_subjects = a.get("cue_non_objects", {}), set(a.get("hedging_subjects", []))
         self.relay_cues = set(a["relay_cues"])
         self.person_nouns = set(a["person_nouns"])

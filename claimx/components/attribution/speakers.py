@@ -189,6 +189,8 @@ class Speakers:
         lemma = verb.lemma_.lower()
         if any(c.dep_ == "dobj" and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
             return False  # "the storm claimed 115 lives": a death, not a claim
+        if lemma in self.cue_preps and not any(c.dep_ == "prep" and c.lower_ in self.cue_preps[lemma] for c in verb.children):
+            return False  # "spoke to 40 students": no report; "spoke of 4,000 builders" is one
         objects = self.cue_objects.get(lemma)
         # its object, or the noun it describes in the passive ("the statement released by his office")
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
@@ -350,7 +352,7 @@ class Speakers:
         trail = []
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs or tok.dep_ == "relcl" \
-                    or not self._cue_takes(tok):
+                    or not self._cue_takes(tok) or tok.lemma_.lower() in self.cue_preps:
                 continue  # "the official, who cited several hundred": said in passing, no one "he said" points back to
             subj = self.subject_of(tok)
             if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):

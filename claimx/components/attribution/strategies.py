@@ -52,8 +52,9 @@ class SourceStrategies:
         """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
         a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
         sent, x = ctx.sent, ctx.anchor
-        found = None
+        found, relative = None, False
         for _ in range(MAX_CLIMB):
+            relative = relative or (x.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in x.children))  # not "when ..."
             noun = self._cue_noun_before_mark(x) if found is None else None
             if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
                 return self._quoted_noun_cue(noun, ctx)
@@ -62,9 +63,7 @@ class SourceStrategies:
                 break
             lemma = head.lemma_.lower()
             if _verbal(head) and lemma in self.cue_verbs and head.i not in ctx.inside \
-                    and x.dep_ not in SUBJECT_DEPS \
-                    and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS) \
-                    and not self._counts_the_object(head, ctx):  # not "conceded 18 goals", "gave two figures"
+                    and x.dep_ not in SUBJECT_DEPS and self._reports_through(head, x, ctx, relative):
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
@@ -83,6 +82,14 @@ class SourceStrategies:
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
+
+    def _reports_through(self, verb: Token, x: Token, ctx: _Ctx, relative: bool) -> bool:
+        """Whether a cue verb reports what hangs on it through its child `x`: not a clause cue's object ('conceded 18
+        goals'), a count of the object itself ('gave two figures'), nor a relative clause on its object or adjunct
+        ('the mayor announced a curfew after riots that killed 12'); a reported clause always."""
+        if x.dep_ in REPORTED_CLAUSE_DEPS:
+            return not self._counts_the_object(verb, ctx)
+        return verb.lemma_.lower() not in self.clause_cues and not relative and not self._counts_the_object(verb, ctx)
 
     def _as_saying(self, verb: Token) -> Token | None:
         """'Bild quoted Netanyahu as saying': the one quoted, when the verb has its 'as saying' (not 'cited 88 generals')."""
@@ -316,8 +323,8 @@ class SourceStrategies:
                 break
         for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
             tok = doc[j]
-            if tok.like_num or tok.text in (";", ":"):
-                break
+            if tok.like_num or tok.text in (";", ":") or (tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl"):
+                break  # "announced a curfew after riots that killed 12": a relative clause is no report
             lemma = tok.lemma_.lower()
             stance = self.cue_verbs.get(lemma) or self.cue_verbs.get(tok.lower_.rstrip("s"))
             if stance is None or tok.pos_ not in ("VERB", "NOUN"):
