@@ -289,3 +289,14 @@ def test_cues_with_an_object_or_preposition(figure_of, text, find, source):
 
 def test_speaking_to_an_audience_is_no_report(figure_of):
     assert figure_of("She spoke to 40 students on Monday.", "40").source is None
+
+
+# A word or two set in quotation marks inside a sentence is no speech: the paragraph's speaker does not say it.
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param('Since spring there have been "hundreds" of casualties. A lawmaker reported that 100 soldiers died.',
+                 "hundreds", id="war-scare-quote"),
+    pytest.param('The club calls it "dozens" of injuries. Its doctor said 12 players were out.', "dozens",
+                 id="sport-scare-quote"),
+])
+def test_a_scare_quote_is_no_speech(figure_of, text, find):
+    assert figure_of(text, find).source is None

@@ -172,7 +172,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
         SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."
         SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
-        SourceStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
+        ContextStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
         SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
         ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
         ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."

@@ -6,17 +6,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import (
     in_region as _in_region,
-    left_open,
-    opens_with_quote,
     paragraph_bounds,
-    previous_paragraph,
     region_of as _region_of,
 )
 from .base import (
     MAX_CLIMB,
     NEVER_SPEAKER_ENTS,
     NOUNS,
-    QUOTE_PARAGRAPHS_BACK,
     REPORTED_CLAUSE_DEPS,
     SIGNATURE_RE,
     SUBJECT_DEPS,
@@ -232,37 +228,6 @@ class SourceStrategies:
                     subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
                 return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
         return None
-
-    def _running_quote(self, ctx: _Ctx) -> _Found | None:
-        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
-        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
-        doc = ctx.span.doc
-        text = ctx.text
-        start, end = paragraph_bounds(text, ctx.span.start_char)
-        if ctx.region is None and not opens_with_quote(text, start, end):
-            return None
-        if ctx.region is None and not left_open(text[start:end]) and any(start <= q[0] < end for q in ctx.quotes):
-            return None  # '"We expect more," she told reporters from the city, home to about two million': the narrator's
-        for _ in range(QUOTE_PARAGRAPHS_BACK):
-            found = self._speaker_in(doc, start, end, ctx.quotes)
-            if found is not None or start == 0:
-                return found
-            start, end = previous_paragraph(text, start)
-            if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
-                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
-                    doc, start, end, ctx.quotes)
-        return None
-
-    @staticmethod
-    def _introduced(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
-        """'Brenda Hughes ran the club for 26 years.' before a quotation with no reporting verb: the person the
-        paragraph introduces (the last person named as a subject outside quotation marks) speaks it."""
-        chars = doc.char_span(start, end, alignment_mode="expand")
-        if chars is None:
-            return None
-        people = [t for t in chars if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
-                  and not any(_in_region(q, t.idx) for q in quotes)]
-        return _Found(people[-1], None, "states") if people else None
 
     def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], last: bool = False) -> _Found | None:
         """The first (or, in a paragraph that leads into a quotation, the `last`) reporting verb outside quotation
