@@ -167,6 +167,10 @@ def test_the_organisation_is_no_body_of_another_kind(figure_of, text, find, name
                  "great losses - the general said.", "2 thousand", "general", id="war-middle-sentence"),
     pytest.param("We sold 40 thousand tickets in a week. The stadium will be full - the club's director said.",
                  "40 thousand", "director", id="sport-first-person"),
+    pytest.param("We see 9 thousand of their soldiers here. The enemy has suffered great losses \u2014 the general said.",
+                 "9 thousand", "general", id="war-em-dash"),
+    pytest.param("We have destroyed 40 tanks this week. Our losses are small - the commander of the brigade, Oleh "
+                 "Petrenko, told journalists.", "40", "Petrenko", id="war-long-closing-clause"),
 ])
 def test_unquoted_speech_closed_by_a_hyphen(figure_of, text, find, source):
     _assert_source(figure_of(text, find), source)

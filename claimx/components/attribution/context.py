@@ -24,7 +24,7 @@ from .base import (
 )
 from .tree import one as _one
 
-SPEECH_TAIL_WORDS = 8  # ", - the country's defence minister said.": words after the dash that closes the speech
+SPEECH_TAIL_WORDS = 14  # ", - the commander of the brigade, Oleh Petrenko, told journalists.": words after the closing dash
 SCARE_QUOTE_WORDS = 3  # 'there have been "hundreds" of casualties': so few words in quotation marks are no speech
 SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash of speech (", - he said", not "jobs — he said")
 
@@ -57,9 +57,9 @@ class ContextStrategies:
         return None
 
     def _unmarked_speech(self, before: list[Token], dash: Token) -> bool:
-        """'We see 12,000 of them. The Russians have suffered great losses - Zelensky said.': a spaced hyphen with no
+        """'We see 12,000 of them. The Russians have suffered great losses - Zelensky said.': a spaced dash with no
         comma before it closes a speech when the paragraph speaks in the first person and has no quotation marks."""
-        return dash.text == "-" and bool(dash.whitespace_) and bool(before[-1].whitespace_) \
+        return bool(dash.whitespace_) and bool(before[-1].whitespace_) \
             and any(t.lower_ in self.first_person for t in before) and not any(t.text in QUOTE_MARKS for t in before)
 
     def _running_quote(self, ctx: _Ctx) -> _Found | None:
