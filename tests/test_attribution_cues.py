@@ -304,3 +304,17 @@ def test_speaking_to_an_audience_is_no_report(figure_of):
 ])
 def test_a_scare_quote_is_no_speech(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+# Who posts or publishes pictures shows what they show; it is not their count. A posted toll is.
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("On Sunday the senator posted what appeared to be drone video showing over 70 fighters in a yard.",
+                 "70", id="war-posted-video"),
+    pytest.param("The agency published photos showing 12 destroyed bridges.", "12", id="flood-published-photos"),
+])
+def test_posted_pictures_are_no_report(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+def test_a_posted_toll_is_a_report(figure_of):
+    _assert_source(figure_of("The ministry posted a toll of 300 on its channel.", "300"), "ministry")
