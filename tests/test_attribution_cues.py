@@ -158,6 +158,18 @@ def test_the_organisation_is_no_body_of_another_kind(figure_of, text, find, name
     assert claim.source is not None and name.lower() in claim.source.name.lower(), claim.source
 
 
+# ... and with only bodies of another kind named before, it keeps its own words rather than take one of them.
+@pytest.mark.parametrize(("text", "find", "other"), [
+    pytest.param("Tan Wei, an official with the National Disaster Agency, gave the number of dead at 2,954. The "
+                 "organisation said 15 of its clinics had been shelled.", "15", "Disaster Agency", id="quake-agency"),
+    pytest.param("The Water Ministry reported 40 closures. The charity said 9 of its engineers were missing.", "9",
+                 "Water Ministry", id="drought-ministry"),
+])
+def test_the_organisation_is_never_a_body_of_another_kind(figure_of, text, find, other):
+    claim = figure_of(text, find)
+    assert claim.source is not None and other.lower() not in claim.source.name.lower(), claim.source
+
+
 # Direct speech with no quotation marks, in the first person, closed by a spaced hyphen and a reporting clause:
 # every sentence of the paragraph is the speaker's, the first ones included.
 @pytest.mark.parametrize(("text", "find", "source"), [

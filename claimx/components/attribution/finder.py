@@ -80,7 +80,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.tally_cues = set(a.get("tally_cues", []))
         self.as_saying_verbs = set(a.get("as_saying_verbs", []))
         self.government_seats = set(a.get("government_seats", []))
-        self.anaphoric_bodies = set(a.get("anaphoric_bodies", []))
+        self.anaphoric_bodies, self.body_kinds = set(a.get("anaphoric_bodies", [])), [set(k) for k in a.get("body_kinds", [])]
         self.contrast_marks = set(a.get("contrast_marks", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
