@@ -60,10 +60,10 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.thing_pronouns = set(a["thing_pronouns"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
         self.cue_objects, self.cue_preps = a["cue_objects"], a.get("cue_preps", {})
-        self.cue_non_objects, self.hedging_subjects = a.get("cue_non_objects", {}), set(a.get("hedging_subjects", []))
+        self.cue_non_objects, self.free_relatives = a.get("cue_non_objects", {}), set(a.get("free_relatives", []))
         self.relay_cues = set(a["relay_cues"])
         self.person_nouns = set(a["person_nouns"])
-        self.hedges = {h.lower() for h in a["hedges"]}
+        self.hedges, self.hedging_subjects = {h.lower() for h in a["hedges"]}, set(a.get("hedging_subjects", []))
         self.vague_sources = set(a["vague_sources"])
         self.org_nouns = set(a["org_nouns"])
         self.media = {m.lower() for m in a["media"]}
@@ -121,7 +121,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _according_to_speakers(self, phrases: list[tuple[Span, str]]) -> list[Token]:
         """'According to the prefectural government, 210 were unaccounted for. It has also reported one missing person':
         who an 'according to' names speaks for a later 'it' or 'he' as a reporting subject does."""
-        objects = [self._phrase_object(p) for p, _ in phrases if p.text.lower() == "according to"]
+        objects = [self._phrase_object(p) for p, _ in phrases if p.text.lower() not in self.via_cues | self.relay_cues]
         return [o for o in objects if o is not None and o.pos_ in NOUNS and self._may_speak(o)]
 
     def _bare_reports(self, tok: Token) -> bool:

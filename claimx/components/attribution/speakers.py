@@ -187,7 +187,7 @@ class Speakers:
     def _cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
-        if any(_object_like(c) and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
+        if any(self._object_like(c) and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
             return False  # "the storm claimed 115 lives": a death, not a claim; "posted what appeared to be video showing"
         if lemma in self.cue_preps and not any(c.dep_ == "prep" and c.lower_ in self.cue_preps[lemma] for c in verb.children):
             return False  # "spoke to 40 students": no report; "spoke of 4,000 builders" is one
@@ -195,6 +195,11 @@ class Speakers:
         # its object, or the noun it describes in the passive ("the statement released by his office")
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
         return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
+
+    def _object_like(self, tok: Token) -> bool:
+        """A verb's object, or a free relative standing for one ('posted [what appeared to be video]')."""
+        return tok.dep_ == "dobj" or (tok.dep_ == "ccomp" and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in self.free_relatives for c in tok.children))
 
     def _may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
@@ -390,8 +395,3 @@ def sentence_floor(tok: Token) -> int:
 def _names_after_per(tok: Token) -> bool:
     """'per Kansas City police', 'per the ministry', 'per officials': a name, a determiner or a plural after 'per'."""
     return tok.pos_ in ("PROPN", "DET") or tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or tok.tag_ == "NNS"
-
-
-def _object_like(tok: Token) -> bool:
-    """A verb's object, or a free relative standing for one ('posted [what appeared to be video]')."""
-    return tok.dep_ == "dobj" or (tok.dep_ == "ccomp" and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "what" for c in tok.children))
