@@ -88,8 +88,6 @@ SOURCES = [
          "vague", id="final-officials-said"),
     _src("About 5,000 residents were still without water, Ukrainian officials said.",
          "5,000", "Ukrainian officials", "group", id="final-group-officials-said"),
-    _src("Some 80 tanks were destroyed, reports said.", "80", "reports", "vague",
-         id="final-reports-said"),
     # pronoun resolved to the nearest preceding named speaker
     _src("Sarah Kim is the city's fire chief. She said 35 firefighters were injured.", "35",
          "Sarah Kim", "person", id="pronoun-she"),

@@ -101,7 +101,9 @@ class ClauseStrategies:
             if owner is not None and owner.i not in ctx.inside and self._may_speak(owner):
                 # a headline's label names who counts ("N. Korea's death toll tops 2,000: NIS"); the owner is whose count
                 return self._headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
-            if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS for c in arg.children):
+            if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS and not (
+                    c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns) for c in arg.children):
+                # "the Reuters tally" names who counts; "Syria death toll" names whose dead
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
         return None
 

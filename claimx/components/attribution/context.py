@@ -1,19 +1,31 @@
-"""Source strategies that read past the figure's own sentence: a quotation that closes in a later paragraph, a paragraph of direct
-speech closed by a dash, and a sentence that points back to the one before it ('This was stated by ...')."""
+"""Source strategies that read past the figure's own sentence: a quotation that runs over paragraphs or closes in a later
+one, a paragraph of direct speech closed by a dash, and a sentence that points back to the one before it ('This was
+stated by ...')."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from ...read.quotes import OPENING_MARKS, first_close, left_open, next_paragraph, paragraph_bounds
+from ...read.quotes import (
+    OPENING_MARKS,
+    first_close,
+    in_region as _in_region,
+    left_open,
+    next_paragraph,
+    opens_with_quote,
+    paragraph_bounds,
+    previous_paragraph,
+)
 from .base import (
+    QUOTE_MARKS,
     QUOTE_PARAGRAPHS_BACK,
     Ctx as _Ctx,
     Found as _Found,
 )
 from .tree import one as _one
 
-SPEECH_TAIL_WORDS = 8  # ", - the country's defence minister said.": words after the dash that closes the speech
+SPEECH_TAIL_WORDS = 14  # ", - the commander of the brigade, Oleh Petrenko, told journalists.": words after the closing dash
+SCARE_QUOTE_WORDS = 3  # 'there have been "hundreds" of casualties': so few words in quotation marks are no speech
 SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash of speech (", - he said", not "jobs — he said")
 
 
@@ -30,17 +42,59 @@ class ContextStrategies:
             return None
         words = [t for t in para if not t.is_space]
         dash = next((k for k in range(len(words) - 1, 0, -1) if words[k].text in self.speech_dashes), None)
-        if dash is None or words[dash - 1].text not in SPEECH_OPENERS or words[dash].i < ctx.span.end:
+        if dash is None or words[dash].i < ctx.span.end:
             return None
+        if words[dash - 1].text not in SPEECH_OPENERS and not self._unmarked_speech(words[:dash], words[dash]):
+            return None  # "The city lost 300 jobs — officials said.": an aside closes one sentence, not a speech
         tail = [t for t in words[dash + 1:] if not t.is_punct]
         if not tail or len(tail) > SPEECH_TAIL_WORDS:
             return None
         for cue in tail:
-            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs:
+            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs and self._cue_takes(cue):
                 subj = self.subject_of(cue)
                 if subj is not None and subj.i > words[dash].i and self._may_speak(subj):
                     return _Found(subj, _one(cue.sent, cue), self.cue_verbs[cue.lemma_.lower()])
         return None
+
+    def _unmarked_speech(self, before: list[Token], dash: Token) -> bool:
+        """'We see 12,000 of them. The Russians have suffered great losses - Zelensky said.': a spaced dash with no
+        comma before it closes a speech when the paragraph speaks in the first person and has no quotation marks."""
+        return bool(dash.whitespace_) and bool(before[-1].whitespace_) \
+            and any(t.lower_ in self.first_person for t in before) and not any(t.text in QUOTE_MARKS for t in before)
+
+    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
+        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
+        doc = ctx.span.doc
+        text = ctx.text
+        start, end = paragraph_bounds(text, ctx.span.start_char)
+        if ctx.region is None and not opens_with_quote(text, start, end):
+            return None
+        if ctx.region is not None and len(text[ctx.region[0]:ctx.region[1]].split()) <= SCARE_QUOTE_WORDS \
+                and not opens_with_quote(text, start, end):
+            return None  # 'there have been "hundreds" of casualties': words set off, not a speech
+        if ctx.region is None and not left_open(text[start:end]) and any(start <= q[0] < end for q in ctx.quotes):
+            return None  # '"We expect more," she told reporters from the city, home to about two million': the narrator's
+        for _ in range(QUOTE_PARAGRAPHS_BACK):
+            found = self._speaker_in(doc, start, end, ctx.quotes)
+            if found is not None or start == 0:
+                return found
+            start, end = previous_paragraph(text, start)
+            if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
+                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
+                    doc, start, end, ctx.quotes)
+        return None
+
+    @staticmethod
+    def _introduced(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
+        """'Brenda Hughes ran the club for 26 years.' before a quotation with no reporting verb: the person the
+        paragraph introduces (the last person named as a subject outside quotation marks) speaks it."""
+        chars = doc.char_span(start, end, alignment_mode="expand")
+        if chars is None:
+            return None
+        people = [t for t in chars if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
+                  and not any(_in_region(q, t.idx) for q in quotes)]
+        return _Found(people[-1], None, "states") if people else None
 
     def _quote_closed_later(self, ctx: _Ctx) -> _Found | None:
         """'"We count 9,000 of their soldiers.' / '2,000 fell in a month," the minister said.': a quotation left open
@@ -77,7 +131,8 @@ class ContextStrategies:
             return None
         for cue in doc[j].sent:
             lemma = cue.lemma_.lower()
-            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not any(self._points_back(c) for c in cue.children):
+            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not self._cue_takes(cue) or not any(
+                    self._points_back(c) for c in cue.children):
                 continue
             subj = self.subject_of(cue)
             if subj is not None and not self._points_back(subj) and self._may_speak(subj):

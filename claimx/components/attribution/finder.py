@@ -18,9 +18,11 @@ from ..counted import anchor_of
 from ..scope import ScopeReader
 from .base import (
     ACRONYM_RE,
+    NOUNS,
     Ctx as _Ctx,
     Found as _Found,
 )
+from .bodies import Bodies
 from .clauses import ClauseStrategies
 from .context import ContextStrategies
 from .labels import LabelStrategies
@@ -29,7 +31,8 @@ from .speakers import Speakers
 from .strategies import SourceStrategies
 
 
-class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Speakers, SourceRecords, DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, SourceRecords,
+                        DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
 
     LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
@@ -49,17 +52,18 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
         self.document_nouns = set(a["document_nouns"])
-        self.document_cues = set(a["document_cues"])
+        self.document_cues, self.spoken_document_cues = set(a["document_cues"]), set(a.get("spoken_document_cues", []))
         self.count_nouns = set(a["count_nouns"])
         self.definite_determiners = set(a["definite_determiners"])
         self.anaphoric_nouns = set(a["anaphoric_nouns"])
         self.clause_cues = set(a["clause_cues"])
         self.thing_pronouns = set(a["thing_pronouns"])
         self.passive_speaker_cues = set(a["passive_speaker_cues"])
-        self.cue_objects: dict[str, list[str]] = a["cue_objects"]
+        self.cue_objects, self.cue_preps = a["cue_objects"], a.get("cue_preps", {})
+        self.cue_non_objects, self.free_relatives = a.get("cue_non_objects", {}), set(a.get("free_relatives", []))
         self.relay_cues = set(a["relay_cues"])
         self.person_nouns = set(a["person_nouns"])
-        self.hedges = {h.lower() for h in a["hedges"]}
+        self.hedges, self.hedging_subjects = {h.lower() for h in a["hedges"]}, set(a.get("hedging_subjects", []))
         self.vague_sources = set(a["vague_sources"])
         self.org_nouns = set(a["org_nouns"])
         self.media = {m.lower() for m in a["media"]}
@@ -67,8 +71,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.titles = set(a["titles"])
         self.person_pronouns = set(a["person_pronouns"])
         self.plural_pronouns = set(a["plural_pronouns"])
-        self.first_person = set(a["first_person"])
-        self.second_person = set(a.get("second_person", []))
+        self.first_person, self.second_person = set(a["first_person"]), set(a.get("second_person", []))
         self.relative_pronouns = set(a["relative_pronouns"])
         self.phrase_stance: dict[str, str] = a["phrases"]
         self.via_cues = set(a["via_cues"])
@@ -77,7 +80,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.tally_cues = set(a.get("tally_cues", []))
         self.as_saying_verbs = set(a.get("as_saying_verbs", []))
         self.government_seats = set(a.get("government_seats", []))
-        self.anaphoric_bodies = set(a.get("anaphoric_bodies", []))
+        self.anaphoric_bodies, self.body_kinds = set(a.get("anaphoric_bodies", [])), [set(k) for k in a.get("body_kinds", [])]
         self.contrast_marks = set(a.get("contrast_marks", []))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
@@ -94,7 +97,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
-        trail = self._speaker_trail(doc)  # every reporting subject in the text, for "he said", "they added"
+        # every reporting subject in the text, and every "according to X", for "he said", "it has reported"
+        trail = self._speaker_trail(doc) + self._according_to_speakers(phrases)
         for span in spans:
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
@@ -103,14 +107,27 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             found = self._find(ctx)
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
                 found = self._speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
+            if found is not None and found.source is not None and self._bare_reports(found.source):
+                found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
             if found is not None and found.source is not None:
                 head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
                     head = self._record_source(span, found, head, acronyms, phrases)
-                    if span._.source.kind == "person":
+                    if span._.source.kind == "person" and not _in_passing(found):
                         speakers.append(head)
             self._hedge_time_scope(doc, span, anchor, found, base)
         return doc
+
+    def _according_to_speakers(self, phrases: list[tuple[Span, str]]) -> list[Token]:
+        """'According to the prefectural government, 210 were unaccounted for. It has also reported one missing person':
+        who an 'according to' names speaks for a later 'it' or 'he' as a reporting subject does."""
+        objects = [self._phrase_object(p) for p, _ in phrases if p.text.lower() not in self.via_cues | self.relay_cues]
+        return [o for o in objects if o is not None and o.pos_ in NOUNS and self._may_speak(o)]
+
+    def _bare_reports(self, tok: Token) -> bool:
+        """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
+        return tok.lower_ in self.hedging_subjects and self._owner(tok) is None and all(
+            c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:
@@ -125,7 +142,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             span._.source = replace(span._.source, via=self.mention(found.source).text)
         body = self._body_named_before(head) if self._anaphoric_body(head) else None
         if body is not None:  # "the agency put the toll at ...": the words stay, the name is the NIS named before
-            span._.source = replace(span._.source, name=self.name_and_role(self.mention(body), body, acronyms, "organisation")[0])
+            span._.source = replace(span._.source, name=self.name_and_role(body, body.root, acronyms, "organisation")[0])
         span._.cue = self.cue_record(found)
         return head
 
@@ -155,7 +172,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
         SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."
         SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
-        SourceStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
+        ContextStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
         SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
         ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
         ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
@@ -171,6 +188,12 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                 return found
         return None
 
+
+
+def _in_passing(found: _Found) -> bool:
+    """'an official, who cited several hundred casualties': a speaker named in a relative clause is said in passing;
+    a later 'he said' does not point back to them."""
+    return found.cue is not None and found.cue.root.dep_ == "relcl"
 
 
 GLUED_BRACKET = r"(?<=[A-Za-z])\((?=[A-Z])"  # "Defence Intelligence Agency(DIA)": a name never runs into its bracket

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ...model import Cue, Source
 from ...records import ents_of
 from .base import (
+    DASHES,
     NOUNS,
     QUOTE_MARKS,
     Found as _Found,
@@ -34,7 +35,8 @@ class SourceRecords:
                 right = child.i + 1
             elif child.dep_ == "prep" and child.lower_ in ("of", "for", "on") and head.pos_ == "PROPN" and child.i == right:
                 right = self._name_chain_end(child)  # "Institute for the Study of War", not its "(ISW)"
-        cut = next((k for k in range(head.i - 1, left - 1, -1) if doc[k].text in MENTION_STOPS or "\n" in doc[k].text_with_ws), None)
+        cut = next((k for k in range(head.i - 1, left - 1, -1) if doc[k].text in MENTION_STOPS or "\n" in doc[k].text_with_ws
+                    or _spaced_dash(doc[k])), None)
         if cut is not None:
             left = cut + 1  # '"...alone," lead scientist Dr Hannah Osei': a misparse reaching into the quotation
         while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "ADP") or doc[left].tag_ == "POS"):
@@ -174,3 +176,6 @@ class SourceRecords:
         return False
 
 
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on each side ("KYIV, Ukraine (Reuters) - Officials"), not the hyphen inside a name ("Jong-un")."""
+    return tok.text in DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)

@@ -52,14 +52,17 @@ class Speakers:
                         return self._owner(head) or head  # "the NIS's report, which estimated"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
                         subj = self._subject_noun(child)
+                        if subj is None and _in_dateline(child):
+                            continue  # "AL-MAWASI, Gaza Strip (AP) — Health officials say": the parser's second subject
                         if subj is not None or child.pos_ != "NUM":
                             return subj
                 if child.dep_ == "agent":  # "was estimated by the ministry"
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             return obj
-            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head):
-                return v.head  # "with Ukrainian officials estimating ..." (not "damage estimated at")
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOUNS and self._can_speak(v.head) and (
+                    v.tag_ != "VBN" or any(c.dep_ == "ccomp" for c in v.children)):
+                return v.head  # "with officials estimating ...", "forces reported that" (not "the number released")
             if v.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp") and v.head != v:
                 v = v.head  # "Trump dismissed, stating, ..."
                 if v.pos_ == "ADP" and v.head != v:
@@ -102,6 +105,9 @@ class Speakers:
             named = _named_child(child)  # "One of the men, David Redvers, said": Redvers
             if named is None:  # "Kyiv says 6,000 and a US official told ...": the parser joined the number to the speaker
                 named = next((c for c in child.children if c.dep_ == "conj" and c.pos_ in NOUNS and self._can_speak(c)), None)
+            if named is None:  # "one of the sources said": the sources speak through one of them
+                named = next((o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj" and o.pos_ in NOUNS and self._can_speak(o)), None)
             if named is None:
                 return None
             child = named
@@ -181,9 +187,19 @@ class Speakers:
     def _cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
+        if any(self._object_like(c) and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
+            return False  # "the storm claimed 115 lives": a death, not a claim; "posted what appeared to be video showing"
+        if lemma in self.cue_preps and not any(c.dep_ == "prep" and c.lower_ in self.cue_preps[lemma] for c in verb.children):
+            return False  # "spoke to 40 students": no report; "spoke of 4,000 builders" is one
         objects = self.cue_objects.get(lemma)
-        return objects is None or any(  # the word as written too: the lemmatizer reads "odds" as "odd"
-            c.dep_ == "dobj" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in verb.children)
+        # its object, or the noun it describes in the passive ("the statement released by his office")
+        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
+
+    def _object_like(self, tok: Token) -> bool:
+        """A verb's object, or a free relative standing for one ('posted [what appeared to be video]')."""
+        return tok.dep_ == "dobj" or (tok.dep_ == "ccomp" and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in self.free_relatives for c in tok.children))
 
     def _may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
@@ -205,7 +221,7 @@ class Speakers:
         if lemma in self.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.org_nouns):
             return True  # "Berlin police recorded 14 assaults": a body keeps the count
         return lemma not in self.document_cues or self._document_voice(subj) or any(
-            c.dep_ == "ccomp" for c in verb.children)
+            c.dep_ == "ccomp" for c in verb.children) or (lemma in self.spoken_document_cues and self._names_a_speaker(subj))
 
     def _document_voice(self, tok: Token) -> bool:
         """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
@@ -234,6 +250,8 @@ class Speakers:
                 return None  # "Ukrainian estimates": the phrase itself names the source
         for rule in (_by_owner, _issued_by_owner, _of_name_owner, _of_phrase_by_owner):
             owner = rule(noun)
+            if owner is not None and any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in owner.children):
+                continue  # "information from 78 field visits": a counted thing, not an author
             if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
                 return owner  # not "estimates of deaths from fighting": after 'from', a cause, not an author
         return None
@@ -259,7 +277,7 @@ class Speakers:
                 if any(_in_region(q, tok.idx) for q in quotes):
                     continue
                 lemma = tok.lemma_.lower()
-                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs:
+                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and self._cue_takes(tok):
                     subj = self.subject_of(tok)
                     if subj is not None and any(_in_region(q, subj.idx) for q in quotes):
                         subj = self.name_before(tok)  # '"... Drs. Mitchell and Leslie Weiss," Ann Lee said': not Weiss
@@ -271,6 +289,8 @@ class Speakers:
         out = []
         for match_id, s, e in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
+            if key == "per" and not (e < len(doc) and _names_after_per(doc[e])):
+                continue  # "per cent", "per day", "one per officer": a rate, no source
             out.append((doc[s:e], self.phrase_stance[key]))
         return out
 
@@ -310,7 +330,7 @@ class Speakers:
         if low in self.plural_pronouns:
             return _nearest(tok, speakers)  # "they added": a spokesman or a body, the previous speaker
         if low in self.thing_pronouns:  # "..., it estimated": the document or body that reported just before
-            floor = _sentence_floor(tok)
+            floor = sentence_floor(tok)
             return _nearest(tok, [s for s in speakers if s.i >= floor and (
                 self._is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
         return None
@@ -318,7 +338,7 @@ class Speakers:
     @staticmethod
     def _person_subjects(tok: Token, quotes: list[tuple[int, int]]) -> list[Token]:
         """People named as the subject of a main clause in the pronoun's sentence or the PRONOUN_SENTENCES before it."""
-        return [t for t in tok.doc[_sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+        return [t for t in tok.doc[sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                 and not any(_in_region(q, t.idx) for q in quotes)]
 
     def _anaphoric(self, tok: Token) -> bool:
@@ -328,22 +348,6 @@ class Speakers:
             c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
             c.dep_ in ("det", "advmod", "punct") for c in children)
 
-    def _anaphoric_body(self, tok: Token) -> bool:
-        """'The agency', 'the ministry' with no name or owner of its own: a body named before."""
-        children = list(tok.children)
-        return tok.lemma_.lower() in self.anaphoric_bodies and tok.tag_ == "NN" and tok.ent_type_ == "" and any(
-            c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
-            c.dep_ in ("det", "amod", "punct") and c.ent_type_ == "" for c in children)
-
-    def _body_named_before(self, tok: Token) -> Token | None:
-        """The last organisation named in the sentence or the PRONOUN_SENTENCES before, one whose name has the noun
-        ('the ministry': 'the Defence Ministry') if any; never a news outlet."""
-        floor = _sentence_floor(tok)
-        bodies = [e for e in ents_of(tok.doc, "ORG") if floor <= e.start and e.end <= tok.i and e.text.lower() not in self.media]
-        named = [e for e in bodies if tok.lower_ in e.text.lower()]
-        pick = (named or bodies)[-1] if bodies else None
-        return pick.root if pick is not None else None
-
     def _addressee(self, tok: Token) -> bool:
         """The one spoken to: 'told France Info', 'told him'."""
         return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
@@ -352,8 +356,9 @@ class Speakers:
         """The named or described subjects of every reporting verb in the text, in order."""
         trail = []
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs:
-                continue
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs or tok.dep_ == "relcl" \
+                    or not self._cue_takes(tok) or tok.lemma_.lower() in self.cue_preps:
+                continue  # "the official, who cited several hundred": said in passing, no one "he said" points back to
             subj = self.subject_of(tok)
             if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
                 continue
@@ -377,7 +382,7 @@ def _nearest(tok: Token, candidates: list[Token]) -> Token | None:
     return max(before, key=lambda c: c.i) if before else None
 
 
-def _sentence_floor(tok: Token) -> int:
+def sentence_floor(tok: Token) -> int:
     """The first token of the sentence PRONOUN_SENTENCES before the one `tok` stands in."""
     start = tok.sent.start
     for _ in range(PRONOUN_SENTENCES):
@@ -385,3 +390,8 @@ def _sentence_floor(tok: Token) -> int:
             break
         start = tok.doc[start - 1].sent.start
     return start
+
+
+def _names_after_per(tok: Token) -> bool:
+    """'per Kansas City police', 'per the ministry', 'per officials': a name, a determiner or a plural after 'per'."""
+    return tok.pos_ in ("PROPN", "DET") or tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or tok.tag_ == "NNS"

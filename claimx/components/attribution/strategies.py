@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...read.quotes import in_region as _in_region, opens_with_quote, paragraph_bounds, previous_paragraph, region_of as _region_of
+from ...read.quotes import (
+    in_region as _in_region,
+    paragraph_bounds,
+    region_of as _region_of,
+)
 from .base import (
     MAX_CLIMB,
     NEVER_SPEAKER_ENTS,
     NOUNS,
-    QUOTE_PARAGRAPHS_BACK,
     REPORTED_CLAUSE_DEPS,
     SIGNATURE_RE,
     SUBJECT_DEPS,
@@ -45,8 +48,9 @@ class SourceStrategies:
         """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
         a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
         sent, x = ctx.sent, ctx.anchor
-        found = None
+        found, relative = None, False
         for _ in range(MAX_CLIMB):
+            relative = relative or (x.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in x.children))  # not "when ..."
             noun = self._cue_noun_before_mark(x) if found is None else None
             if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
                 return self._quoted_noun_cue(noun, ctx)
@@ -55,14 +59,13 @@ class SourceStrategies:
                 break
             lemma = head.lemma_.lower()
             if _verbal(head) and lemma in self.cue_verbs and head.i not in ctx.inside \
-                    and x.dep_ not in SUBJECT_DEPS \
-                    and (lemma not in self.clause_cues or x.dep_ in REPORTED_CLAUSE_DEPS):  # not "conceded 18 goals"
+                    and x.dep_ not in SUBJECT_DEPS and self._reports_through(head, x, ctx, relative):
                 subj = self._reporting_subject(head, ctx)
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
                                               or _number_in_subject(found.cue[0])):
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
-                    found = _Found(subj, _one(sent, head), self.cue_verbs[lemma])
+                    found = _Found(self._as_saying(head) or subj, _one(sent, head), self.cue_verbs[lemma])
                     if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
                         break  # "X said ..., and Y raised the estimate to 4,000": a clause of Y's own, not X's report
             elif found is None and head.pos_ == "NOUN" and lemma in self.cue_nouns and self._reports_content(x):
@@ -76,19 +79,57 @@ class SourceStrategies:
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
+    def _reports_through(self, verb: Token, x: Token, ctx: _Ctx, relative: bool) -> bool:
+        """Whether a cue verb reports what hangs on it through its child `x`: not a clause cue's object ('conceded 18
+        goals'), a count of the object itself ('gave two figures'), nor a relative clause on its object or adjunct
+        ('the mayor announced a curfew after riots that killed 12'); a reported clause always."""
+        if x.dep_ in REPORTED_CLAUSE_DEPS:
+            return not self._counts_the_object(verb, ctx)
+        return verb.lemma_.lower() not in self.clause_cues and not relative and not self._counts_the_object(verb, ctx)
+
+    def _as_saying(self, verb: Token) -> Token | None:
+        """'Bild quoted Netanyahu as saying': the one quoted, when the verb has its 'as saying' (not 'cited 88 generals')."""
+        says = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.cue_verbs for g in c.children)
+                   for c in verb.children)
+        return self._quoted_as_saying(verb) if says else None
+
+    def _counts_the_object(self, verb: Token, ctx: _Ctx) -> bool:
+        """'The ministry gave two figures': a cue of a count ('give the figure of', 'put the toll at') reports the number
+        given for its object, never one that counts the object itself."""
+        return verb.lemma_.lower() in self.cue_objects and any(
+            c.dep_ == "nummod" and c.i in ctx.inside for o in verb.children if o.dep_ == "dobj" for c in o.children)
+
     def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
         """A reporting noun's source; inside a quotation, an unowned one ('"There was a report that 80 ...," the
         commander said') is what the quoted speaker says."""
-        found = self._noun_cue(noun, ctx.sent)
+        found = self._noun_cue(noun, ctx)
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
             return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
-    def _noun_cue(self, noun: Token, sent: Span) -> _Found:
-        """A reporting noun's source: its owner ('the NIS's estimate'), else the noun's own phrase ('Ukrainian estimates')."""
-        owner = self._owner(noun)
-        return _Found(owner or noun, _one(sent, noun), self.cue_nouns[noun.lemma_.lower()],
+    def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+        """A reporting noun's source: its owner ('the NIS's estimate'), else the speaker who gives it or reports it
+        ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates')."""
+        owner = self._owner(noun) or self._outer_speaker(noun, ctx)
+        return _Found(owner or noun, _one(ctx.sent, noun), self.cue_nouns[noun.lemma_.lower()],
                       self.mention(noun) if owner is None else None)
+
+    def _outer_speaker(self, noun: Token, ctx: _Ctx) -> Token | None:
+        """'The agency said it was appalled by reports that 200 ...', 'the committee said in a statement that ...', 'the
+        UN gave a figure of 320': an unowned report inside what a speaker says, or one a speaker hands out, is theirs;
+        not one the speaker sets against ('denied reports that ...') nor one that is itself the subject."""
+        x = noun
+        for _ in range(MAX_CLIMB):
+            head = x.head
+            if head == x or head.i < ctx.sent.start or head.i >= ctx.sent.end:
+                return None
+            lemma = head.lemma_.lower()
+            if _verbal(head) and lemma in self.cue_verbs and lemma not in self.document_cues:
+                if x.dep_ in SUBJECT_DEPS or (x.dep_ == "dobj" and self.cue_verbs[lemma] == "denies"):
+                    return None
+                return self._reporting_subject(head, ctx)
+            x = head
+        return None
 
     def _cue_noun_before_mark(self, x: Token) -> Token | None:
         """The reporting noun just before the 'that' which opens x's clause ('a report [that] ...', 'his claim [that]')."""
@@ -154,8 +195,8 @@ class SourceStrategies:
                 set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
                     and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
-                if set_off or inverted:
-                    return _Found(subj, _one(sent, tok), self.cue_verbs[lemma])
+                if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
+                    return _Found(self._as_saying(tok) or subj, _one(sent, tok), self.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
@@ -164,14 +205,21 @@ class SourceStrategies:
     def _set_off_document(self, verb: Token) -> bool:
         """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
         subj = self.subject_of(verb)
-        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns)
+        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns
+                                                         or self._names_a_speaker(subj))
+
+    def _names_a_speaker(self, tok: Token) -> bool:
+        """'..., the state's Health Commissioner, Akin Abayomi, revealed.': a name, a person or a body, who reveals by
+        speaking (not 'the search revealed')."""
+        return tok.pos_ == "PROPN" or self._is_person(tok) or tok.lemma_.lower() in self.org_nouns
 
     def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
         doc = ctx.span.doc
         for tok in ctx.sent:
             lemma = tok.lemma_.lower()
-            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc):
+            if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc) \
+                    or not self._cue_takes(tok):
                 continue
             if doc[tok.i + 1].text != ",":
                 continue  # set off by a comma after it, too
@@ -181,35 +229,6 @@ class SourceStrategies:
                 return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
         return None
 
-    def _running_quote(self, ctx: _Ctx) -> _Found | None:
-        """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
-        ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
-        doc = ctx.span.doc
-        text = ctx.text
-        start, end = paragraph_bounds(text, ctx.span.start_char)
-        if ctx.region is None and not opens_with_quote(text, start, end):
-            return None
-        for _ in range(QUOTE_PARAGRAPHS_BACK):
-            found = self._speaker_in(doc, start, end, ctx.quotes)
-            if found is not None or start == 0:
-                return found
-            start, end = previous_paragraph(text, start)
-            if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
-                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
-                    doc, start, end, ctx.quotes)
-        return None
-
-    @staticmethod
-    def _introduced(doc: Doc, start: int, end: int, quotes: list[tuple[int, int]]) -> _Found | None:
-        """'Brenda Hughes ran the club for 26 years.' before a quotation with no reporting verb: the person the
-        paragraph introduces (the last person named as a subject outside quotation marks) speaks it."""
-        chars = doc.char_span(start, end, alignment_mode="expand")
-        if chars is None:
-            return None
-        people = [t for t in chars if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")
-                  and not any(_in_region(q, t.idx) for q in quotes)]
-        return _Found(people[-1], None, "states") if people else None
-
     def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], last: bool = False) -> _Found | None:
         """The first (or, in a paragraph that leads into a quotation, the `last`) reporting verb outside quotation
         marks in text[start:end] whose subject may speak ('The woman disputes it. Jane Roe reports:' -> Roe)."""
@@ -218,7 +237,8 @@ class SourceStrategies:
             return None
         for tok in (reversed(chars) if last else chars):
             lemma = tok.lemma_.lower()
-            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues:
+            if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues \
+                    or not self._cue_takes(tok):
                 continue
             if any(_in_region(q, tok.idx) for q in quotes):
                 continue  # a verb inside the quotation is the speaker's own words
@@ -247,7 +267,7 @@ class SourceStrategies:
     def _root_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
-        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX"):
+        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self._cue_takes(root):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
@@ -268,15 +288,15 @@ class SourceStrategies:
                 break
         for j in range(span.start - 1, max(sent.start, span.start - 12) - 1, -1):
             tok = doc[j]
-            if tok.like_num or tok.text in (";", ":"):
-                break
+            if tok.like_num or tok.text in (";", ":") or (tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl"):
+                break  # "announced a curfew after riots that killed 12": a relative clause is no report
             lemma = tok.lemma_.lower()
             stance = self.cue_verbs.get(lemma) or self.cue_verbs.get(tok.lower_.rstrip("s"))
             if stance is None or tok.pos_ not in ("VERB", "NOUN"):
                 continue
             if tok.pos_ == "NOUN" and not tok.lower_.endswith("s"):
                 continue  # "claims", "says" misread as nouns; "the claim" is not a verb
-            if not self._cue_takes(tok):
+            if not self._linear_cue_reports(tok, ctx):
                 continue
             prev = doc[j - 1] if j > sent.start else None
             if prev is None or prev.lower_ in self.relative_pronouns or not (
@@ -293,6 +313,12 @@ class SourceStrategies:
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)
         return None
+
+    def _linear_cue_reports(self, tok: Token, ctx: _Ctx) -> bool:
+        """A cue read off the words reports the figure after it: not 'put 800 troops on alert', 'gave two figures', nor a
+        clause cue with an object of its own ('the governor declared a state of emergency after fires that ...')."""
+        return self._cue_takes(tok) and not self._counts_the_object(tok, ctx) and not (
+            tok.lemma_.lower() in self.clause_cues and any(c.dep_ == "dobj" for c in tok.children))
 
     def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
         """The subject of `verb` whose prepositional phrases hold `pobj` ('a study by Levitt found'), if it may speak."""
