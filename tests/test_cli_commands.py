@@ -32,7 +32,8 @@ COMMANDS = ["actors", "compare", "render", "eval", "claimreview", "datasette-met
 WIDE = {"COLUMNS": "250"}  # tables and help unwrapped, so a phrase is on one line
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-GROUP_KEYS = {"label", "subject", "subject_id", "noun", "measure", "unit", "spread", "rows", "conflicts"}
+GROUP_KEYS = {"label", "subject", "subject_id", "noun", "measure", "unit", "spread", "rows", "conflicts", "place", "holds",
+              "disagreements"}
 ACTOR_KEYS = {"id", "name", "kind", "aliases", "mentions", "documents", "claims_made", "claims_about"}
 
 
@@ -198,14 +199,14 @@ def test_cli_compare_seeds_groups(measure, expected):
         assert set(g) == GROUP_KEYS
         assert len(g["rows"]) >= 2  # --min-claims defaults to 2
     group = one_group(groups, measure)
-    assert group["label"] == f"North Korean soldiers · {measure}"
+    assert group["label"] == f"North Korea · troops · {measure}"
     for figure, value, bound, source in expected:
         row = row_for(group, figure)
         assert row["value"] == value
         assert row["bound"] == bound
         if source is not None:
             assert row["source"] == source
-    assert all(r["scope"] in ("total", "addition", "period", "incident") for r in group["rows"])
+    assert all(r["scope"] in ("total", "addition", "period", "incident", "part") for r in group["rows"])
     assert all(r["as_of_via"] in ("own time", "statement", "article", None) for r in group["rows"])
     # the seeds carry no article date: a flag needs two dated totals
     for c in group["conflicts"]:
@@ -222,7 +223,7 @@ def test_cli_compare_plot_writes_file(tmp_path, suffix, check):
     assert result.exit_code == 0, result.output
     assert plot.is_file()
     assert check(plot.read_bytes()), plot.read_bytes()[:200]
-    assert {g["label"] for g in records(result.stdout)} >= {"North Korean soldiers · killed"}
+    assert {g["label"] for g in records(result.stdout)} >= {"North Korea · troops · killed"}
     assert str(plot) in result.stderr
 
 
@@ -239,8 +240,8 @@ def test_cli_compare_plot_bad_suffix_is_usage_error_before_extraction(tmp_path, 
     assert not plot.exists()
 
 
-@pytest.mark.parametrize("shown", [["groups of comparable claims", "North Korean soldiers · killed", "around 4,000",
-                                    "North Korean soldiers · casualties", "[3,000, ∞)", "conflicts with"]])
+@pytest.mark.parametrize("shown", [["groups of comparable claims", "North Korea · troops · killed", "around 4,000",
+                                    "North Korea · troops · casualties", "[3,000, ∞)", "0 disputes", "subject: North Korea"]])
 def test_cli_compare_table_renders(shown):
     result = seeds_run("compare", "-f", "table", str(SEEDS))
     assert result.exit_code == 0, result.output

@@ -260,8 +260,8 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
         if aid and via != "event":
             actor_ids[subject] = stories[c.doc][0] if via == "story" else aid
         buckets[(subject, row.place, c.measure, c.figure.unit)].append((row, noun or ""))
-    groups = [make_group(key, rows, subjects[key[0]], actor_ids.get(key[0]))
-              for key, rows in buckets.items() if len(rows) >= min_claims]
+    made = (make_group(key, rows, subjects[key[0]], actor_ids.get(key[0])) for key, rows in buckets.items())
+    groups = [g for g in made if len(g.rows) >= min_claims]  # claims, once mentions are merged, not mentions
     groups.sort(key=lambda g: (-len(g.rows), -len(g.disagreements), g.label))
     return groups
 
