@@ -190,6 +190,18 @@ def test_database_document_date_is_the_claims_article_date(built, tmp_path, date
     assert dates[WIRE["id"]] == WIRE["date"]  # the input's own date first, as for its claims
 
 
+def test_database_cli_date_dates_an_article_without_claims(tmp_path):
+    """`extract --date` reaches the database: a text file with no figure still gets the date given."""
+    article = tmp_path / "in" / "calm.txt"
+    article.parent.mkdir()
+    article.write_text("The council met on a quiet morning and adjourned.\n", encoding="utf-8")
+    out = tmp_path / "claims.db"
+    result = invoke("extract", str(article), "-f", "sqlite", "-o", str(out), "--date", "2025-05-01", "-q")
+    assert result.exit_code == 0, result.output
+    with Database(out) as db:
+        assert db["documents"].get("calm.txt")["date"] == "2025-05-01"
+
+
 @pytest.mark.parametrize(("doc_date", "given", "as_of", "expected"), [
     (None, "2025-05-01", None, "2025-05-01"),  # --date, even for an article without claims
     (None, None, {"date": "2024-02-03", "via": "article"}, "2024-02-03"),  # the date the claims carry as the article's

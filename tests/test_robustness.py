@@ -249,12 +249,25 @@ def test_robustness_unwritable_output_one_line(tmp_path, monkeypatch, command, w
     assert not out.exists()
 
 
+@pytest.mark.parametrize("command", ["extract", "compare", "actors"])
 @pytest.mark.parametrize("where", ["missing/claims.db", "a-file.txt/claims.db"])
-def test_robustness_database_in_no_folder_one_line(tmp_path, where):
+def test_robustness_database_in_no_folder_one_line(tmp_path, command, where):
     # before sqlite3's own "unable to open database file" traceback
     write(tmp_path / "a-file.txt", "x\n")
     out = tmp_path / where
-    result = runner.invoke(app, ["extract", str(write(tmp_path / "in" / "a.txt", KILLED)), "-f", "sqlite", "-o", str(out)])
+    result = runner.invoke(app, [command, str(write(tmp_path / "in" / "a.txt", KILLED)), "-f", "sqlite", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.stderr.splitlines() == [f"claimx: {out}: cannot be written: there is no folder {out.parent}"]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("where", ["missing/plot.png", "a-file.txt/plot.html"])
+def test_robustness_plot_in_no_folder_one_line(tmp_path, where):
+    """compare --plot into a folder that is not there: one line before the run, not matplotlib's traceback after it."""
+    write(tmp_path / "a-file.txt", "x\n")
+    out = tmp_path / where
+    result = runner.invoke(app, ["compare", str(write(tmp_path / "in" / "a.txt", KILLED)), "--plot", str(out)])
     assert result.exit_code == 2
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.stderr.splitlines() == [f"claimx: {out}: cannot be written: there is no folder {out.parent}"]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 import typer
 from rich.console import Console
 
 from ..errors import Errors, InputError
-from ..out.writers import Format, open_output
+from ..out.writers import Format, check_folder
+from .messages import err_console, one_line, opened, report, usage_error
 from .options import (
     ArticleArg,
     BatchSizeOpt,
@@ -53,7 +51,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # help texts are plain: "[default: …]" must show, not be read as a style
 )
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @app.callback(epilog=examples("claimx extract news/ -o claims.jsonl", "claimx compare news/ --plot timelines.html",
@@ -68,7 +65,7 @@ def load_nlp(model: str | None, lexicons: Path | None = None):
     try:
         return load(model, lexicons=str(lexicons) if lexicons else None)
     except RuntimeError as err:
-        _report(str(err))
+        report(str(err))
         raise typer.Exit(2) from None
 
 
@@ -84,16 +81,16 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     """Extract every numeric claim from articles."""
     check_date(date)
     if jobs is not None and jobs < 0:
-        _usage_error(Errors.E020.format(jobs=jobs))
+        usage_error(Errors.E020.format(jobs=jobs))
     if dask is not None:
         _extract_dask(paths, dask, output, model, lexicons, date, max_size, batch_size, full_parse=not windows)
         return
     if output is not None and output.is_dir():
-        _usage_error(f"--output {output} is a folder: name a file")
+        usage_error(f"--output {output} is a folder: name a file")
     fmt = _default_format(fmt, output)
     _check_sqlite(fmt, output)
     if resume and (output is None or fmt not in (Format.jsonl, Format.sqlite)):
-        _usage_error(Errors.E019)
+        usage_error(Errors.E019)
     from ..out.writers import claim_output
     from ..read.io import JSONL_SUFFIXES, read_inputs
     from ..run.batch import Progress, extract_stream, resolve_jobs, run, skip_done
@@ -105,7 +102,7 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
     skipped: list[str] = []
     show = not quiet and err_console.is_terminal
     try:
-        with claim_output(output, fmt, resume=resume, lexicons=lexicons) as (writer, done), \
+        with claim_output(output, fmt, resume=resume, lexicons=lexicons, date=date) as (writer, done), \
                 Progress(err_console, show and many) as progress:
             if resume:
                 items = skip_done(items, done, skipped)
@@ -114,10 +111,10 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
                                      full_parse=not windows)
             summary = run(results, writer.write, progress)  # JSONL and CSV: a long document piece by piece
     except RuntimeError as err:  # the pipeline did not load in a worker: nothing was written
-        _report(str(err))
+        report(str(err))
         raise typer.Exit(2) from None
     except InputError as err:  # --output is no database
-        _usage_error(err.message)
+        usage_error(err.message)
     summary.skipped = len(skipped)
     if show:
         err_console.print(summary.line(), markup=False, highlight=False)
@@ -126,18 +123,11 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
 
 
 def _check_sqlite(fmt: Format, output: Path | None) -> None:
-    if fmt is Format.sqlite and output is None:
-        _usage_error(Errors.E027)
-
-
-def _report(message: str) -> None:
-    """One line on stderr, for a bad input or a bad option."""
-    err_console.print(f"claimx: {message}", markup=False)
-
-
-def _usage_error(message: str) -> None:
-    _report(message)
-    raise typer.Exit(2)
+    if fmt is Format.sqlite:
+        if output is None:
+            usage_error(Errors.E027)
+        with one_line():  # before any work, and before sqlite's own "unable to open database file"
+            check_folder(output)
 
 
 def _default_format(fmt: Format | None, output: Path | None) -> Format:
@@ -147,20 +137,20 @@ def _default_format(fmt: Format | None, output: Path | None) -> Format:
 def _extract_dask(paths: list[str], address: str, output: Path | None, model: str | None, lexicons: Path | None,
                   date: str | None, max_size: float, batch_size: int, full_parse: bool = True) -> None:
     if output is None:
-        _usage_error(Errors.E021)
+        usage_error(Errors.E021)
     try:
         from ..run.dask import extract_paths_on
     except ImportError as err:
-        _usage_error(f"--dask needs claimx[dask] installed ({err})")
+        usage_error(f"--dask needs claimx[dask] installed ({err})")
     try:
         summary = extract_paths_on(address, paths, output, model=model, lexicons=str(lexicons) if lexicons else None,
                                    date=date, max_bytes=int(max_size * 2**20) or None, batch_size=batch_size,
                                    report=lambda line: err_console.print(line, markup=False, highlight=False),
                                    full_parse=full_parse)
     except (OSError, TimeoutError) as err:
-        _usage_error(Errors.E022.format(address=address, err=err))
+        usage_error(Errors.E022.format(address=address, err=err))
     except RuntimeError as err:
-        _usage_error(str(err))
+        usage_error(str(err))
     err_console.print(summary.line(), markup=False, highlight=False)
     if summary.failed:
         raise typer.Exit(1)
@@ -174,26 +164,19 @@ def check_date(date: str | None) -> None:
     try:
         dt.date.fromisoformat(date)
     except ValueError:
-        _usage_error(Errors.E012.format(date=date))
+        usage_error(Errors.E012.format(date=date))
 
 
 # -- across articles: actors, compare; review: render; accuracy: eval ------------------------------
 
 
-@contextlib.contextmanager
-def _output(path: Path | None) -> Iterator[IO[str]]:
-    """`open_output`, with an output that cannot be written (no such folder, no permission) as one line (exit 2)."""
-    try:
-        with open_output(path) as out:
-            yield out
-    except InputError as err:
-        _usage_error(err.message)
+
 
 
 def _write_records(records: list, fmt: Format, output: Path | None, table, rows, columns) -> None:
     from ..out.writers import write_records
 
-    with _output(output) as out:
+    with opened(output) as out:
         write_records(records, fmt, out, table=table, rows=rows, columns=columns, width=None if output is None else 160)
 
 
@@ -202,7 +185,7 @@ def _to_database(write, output: Path, *records) -> None:
     try:
         write(output, *records)
     except InputError as err:
-        _usage_error(err.message)
+        usage_error(err.message)
 
 
 @app.command(cls=Command, epilog=examples("claimx actors news/", "claimx actors news/ -f csv -o actors.csv"))
@@ -219,7 +202,7 @@ def actors(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, mod
     nlp = load_nlp(model, lexicons)
     from ..run.batch import processed_docs
 
-    docs, failed = processed_docs(nlp, paths, date, _report)
+    docs, failed = processed_docs(nlp, paths, date, report)
     index = ActorIndex.from_docs(docs, lexicons=lexicons)
     if fmt is Format.sqlite:
         from ..out.database import write_actors
@@ -255,8 +238,11 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     check_date(date)
     fmt = _default_format(fmt, output)
     _check_sqlite(fmt, output)
-    if plot is not None and plot.suffix.lower() not in (".png", ".svg", ".html"):
-        _usage_error(Errors.E026.format(path=plot))
+    if plot is not None:
+        if plot.suffix.lower() not in (".png", ".svg", ".html"):
+            usage_error(Errors.E026.format(path=plot))
+        with one_line():
+            check_folder(plot)
     from ..across.actors import ActorIndex
     from ..across.compare import compare as compare_claims
     from ..out.render import groups_table
@@ -266,7 +252,7 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     nlp = load_nlp(model, lexicons)
     from ..run.batch import processed_docs
 
-    docs, failed = processed_docs(nlp, paths, date, _report)
+    docs, failed = processed_docs(nlp, paths, date, report)
     claims = [claims_from_doc(d) for d in docs]  # compare links them over all the articles
     index = ActorIndex.from_docs(docs, claims, lexicons=lexicons)
     groups = compare_claims([c for cs in claims for c in cs], index, min_claims=min_claims, lexicons=lexicons)
@@ -280,7 +266,7 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
         from ..out.plot import plot_groups
 
         plot_groups(groups, plot)
-        _report(f"wrote {plot}")
+        report(f"wrote {plot}")
     if failed:
         raise typer.Exit(1)
 
@@ -297,16 +283,16 @@ def render(article: ArticleArg, html: HtmlOpt, model: ModelOpt = None, lexicons:
     items = list(itertools.islice(read_inputs([article]), 2))
     for item in items:
         if isinstance(item, InputError):
-            _report(item.message)
+            report(item.message)
             raise typer.Exit(1)
     if len(items) != 1:
-        _usage_error(Errors.E023.format(path=article))
+        usage_error(Errors.E023.format(path=article))
     nlp = load_nlp(model, lexicons)
     doc, claims = next(extract_documents(nlp, items, date=date))
     if isinstance(doc, InputError):
-        _report(doc.message)
+        report(doc.message)
         raise typer.Exit(1)
-    with _output(html) as out:
+    with opened(html) as out:
         out.write(render_html(doc.text, claims, doc.name))
 
 
@@ -335,11 +321,11 @@ def eval_(gold: GoldArg, paths: PathsArg, predictions: PredictionsOpt = False, f
             for item, claims in extract_documents(nlp, read_inputs(paths), date=date):
                 if isinstance(item, InputError):
                     failed += 1
-                    _report(item.message)
+                    report(item.message)
                 else:
                     pred.extend(c.to_dict() for c in claims)
     except InputError as err:
-        _report(err.message)
+        report(err.message)
         raise typer.Exit(1) from None
     result = score(gold_lines, pred)
     if fmt is EvalFormat.json:
@@ -361,11 +347,11 @@ def claimreview(claims: ClaimsArg, rating: RatingOpt, database: DatabaseOpt = No
     from ..out.claimreview import reviews_from_files
 
     try:
-        reviews = reviews_from_files(claims, rating, database, warn=_report)
+        reviews = reviews_from_files(claims, rating, database, warn=report)
     except InputError as err:
-        _report(err.message)
+        report(err.message)
         raise typer.Exit(1) from None
-    with _output(output) as out:
+    with opened(output) as out:
         out.write(json.dumps(reviews, ensure_ascii=False, indent=1) + "\n")
 
 
@@ -386,5 +372,5 @@ def datasette_metadata(database: DatabaseArg = None, output: OutputOpt = None) -
 
     from ..out.database import datasette_metadata as metadata
 
-    with _output(output) as out:
+    with opened(output) as out:
         out.write(json.dumps(metadata(database), ensure_ascii=False, indent=1) + "\n")

@@ -314,11 +314,12 @@ def _unheld(tmp: Path) -> bool:
 
 @contextlib.contextmanager
 def claim_output(output: Path | None, fmt: Format, *, resume: bool = False,
-                 lexicons: str | Path | None = None) -> Iterator[tuple[Any, set[str]]]:
+                 lexicons: str | Path | None = None, date: str | None = None) -> Iterator[tuple[Any, set[str]]]:
     """`extract`'s writer, document by document, and with `resume` the documents the output already has.
 
     JSONL, CSV and tables go to stdout or a file (`open_output`); sqlite to the database
-    `output` (`database.ClaimDatabase`, one transaction per document).
+    `output` (`database.ClaimDatabase`, one transaction per document), where `date` (--date) dates the
+    documents that carry none.
 
     Raises:
         InputError: `output` is not a database (sqlite), or cannot be written.
@@ -328,7 +329,7 @@ def claim_output(output: Path | None, fmt: Format, *, resume: bool = False,
 
         check_folder(output)  # before sqlite's own "unable to open database file"
 
-        with ClaimDatabase(output, resume=resume, lexicons=lexicons) as db:
+        with ClaimDatabase(output, resume=resume, lexicons=lexicons, date=date) as db:
             yield db, db.documents() if resume else set()
         return
     from ..run.batch import resume_done
