@@ -68,8 +68,8 @@ from ..model import Claim
 from .actors import ALIASES, ActorIndex, claim_ref, norm
 from .disputes import make_group, own_measure_parts
 from .stories import PARTY_DAYS, article_dates, chains, stories as story_of
-from .timelines import Group, Row, interval
-from .voices import speakers_bodies, speaks_for
+from .timelines import VIA_EVENT, VIA_STORY, Group, Row, interval
+from .voices import Roles, speakers_bodies, speaks_for
 
 LEXICON = "compare.json"
 # Noun classes that refer back to a subject named earlier ("these troops", "casualties").
@@ -83,7 +83,6 @@ NON_PARTY_KINDS = frozenset({"organisation", "media"})  # a ministry or a paper 
 JOINT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*")  # "Russian and North Korean soldiers": each party's name
 PROJECTION_REACH = 3  # words between a forecast word and the figure ("could rise to", "expected to fall to around")
 EVENT_REACH = 40  # characters before a figure in which an earlier event it belongs to is named
-SINCE_RE = re.compile(r"^\s*since\b", re.I)  # "since mid-March 2023" opens a running total: no as-of date
 
 
 # --- grouping ---------------------------------------------------------------------------
@@ -96,12 +95,13 @@ class _Lexicon:
     anaphors: re.Pattern[str]  # "others", "these troops", "the injured"
     events: list[re.Pattern[str]]  # another event named in the sentence ("a World War")
     generic: frozenset[str]  # counted words that say nothing of who ("people", "lives", "bodies")
-    speaker_bodies: dict[str, list[str]]  # "spy" (in "the spy chief") -> words of the body's name ("intelligence")
+    roles: Roles  # "spy" (in "the spy chief") -> words of the body's name ("intelligence"); "of", "in" join a role to it
     near_events: list[re.Pattern[str]]  # an earlier event named just before a figure ("the 2016 Kumamoto Earthquake")
     neutral: frozenset[str]  # words before a generic noun that leave it the story's toll ("confirmed deaths")
     subgroups: frozenset[str]  # a part of a party's people ("children", "civilians"): grouped apart from its toll
     party_after: list[re.Pattern[str]]  # whose losses the words after a figure name ("... among the army's forces")
     projection: re.Pattern[str]  # a forecast just before the figure ("could rise to", "was expected to fall to")
+    since: re.Pattern[str]  # a time that opens a running total ("since mid-March 2023"): no as-of date of its own
 
     @classmethod
     def load(cls, lexicons: str | Path | None) -> _Lexicon:
@@ -115,14 +115,15 @@ class _Lexicon:
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["anaphors"], key=len, reverse=True))
         anaphors = re.compile(rf"^(?:{words})\b", re.I)
         return cls(nouns, party_re, anaphors, [re.compile(p) for p in data["event_patterns"]],
-                   frozenset(norm(w) for w in data.get("generic_nouns", [])), data.get("speaker_bodies", {}),
+                   frozenset(norm(w) for w in data.get("generic_nouns", [])), Roles.load(data),
                    [re.compile(p) for p in data.get("near_event_patterns", [])],
                    frozenset(norm(w) for w in data.get("neutral_modifiers", [])),
                    frozenset(norm(w) for w in data.get("subgroup_nouns", [])),
                    [re.compile(p, re.I) for p in data.get("party_after_patterns", [])],
                    re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-                       data.get("projection_words", []), key=len, reverse=True)) + rf")\b(?:\s+\S+){{0,{PROJECTION_REACH}}}"
-                              r"\s*$", re.I))
+                       data["projection_words"], key=len, reverse=True)) + rf")\b(?:\s+\S+){{0,{PROJECTION_REACH}}}"
+                              r"\s*$", re.I),
+                   re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in data["since_words"]) + r")\b", re.I))
 
     def subgroup(self, counted: str | None) -> str:
         """The part of a party's people a phrase counts ("Palestinian children" -> "children"), else ""."""
@@ -243,7 +244,7 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
     if actors is not None:
         claims = actors.link(claims)  # the index of all the articles: ids agree across documents
     dates = article_dates(claims)
-    bodies = speakers_bodies(claims, actors, lex.speaker_bodies)
+    bodies = speakers_bodies(claims, actors, lex.roles)
     claims = own_measure_parts(claims)
     stories = story_of(claims, actors, dates)
     found = list(_placed(claims, actors, lex, places, stories))
@@ -254,11 +255,11 @@ def compare(claims: Iterable[Claim], actors: ActorIndex | None = None, *, min_cl
     for c, aid, noun, via, place in found:
         row = _row(c, actors, via, place=place, article_date=dates.get(c.doc), bodies=bodies, lex=lex)
         subject = parties.get((aid, c.doc), aid or noun or "?")
-        if via != "story" and (part := lex.subgroup(c.counted.text if c.counted else None)):
+        if via != VIA_STORY and (part := lex.subgroup(c.counted.text if c.counted else None)):
             subject, noun = f"{subject}/{part}", part  # "Palestinian children": apart from the Palestinians' toll
-        subjects[subject] = subject.removeprefix("event:") if via == "event" else _display(subject.split("/")[0], actors)
-        if aid and via != "event":
-            actor_ids[subject] = stories[c.doc][0] if via == "story" else aid
+        subjects[subject] = subject.removeprefix("event:") if via == VIA_EVENT else _display(subject.split("/")[0], actors)
+        if aid and via != VIA_EVENT:
+            actor_ids[subject] = stories[c.doc][0] if via == VIA_STORY else aid
         buckets[(subject, row.place, c.measure, c.figure.unit)].append((row, noun or ""))
     made = (make_group(key, rows, subjects[key[0]], actor_ids.get(key[0])) for key, rows in buckets.items())
     groups = [g for g in made if len(g.rows) >= min_claims]  # claims, once mentions are merged, not mentions
@@ -282,7 +283,7 @@ def _party_stories(found: list[tuple[Claim, str | None, str, str, str | None]],
     """(party, doc) -> the party's subject key for that article: the party alone while all its articles lie within
     PARTY_DAYS of each other, else the party and the first date of the run the article belongs to (an undated
     article joins the party's largest run)."""
-    starts = chains({(aid, c.doc) for c, aid, _, via, _ in found if aid and via not in ("story", "event")}, dates,
+    starts = chains({(aid, c.doc) for c, aid, _, via, _ in found if aid and via not in (VIA_STORY, VIA_EVENT)}, dates,
                     PARTY_DAYS)
     runs: dict[str, Counter[str]] = defaultdict(Counter)
     for (aid, _), start in starts.items():
@@ -299,7 +300,7 @@ def _story_subject(story: tuple[str, str], c: Claim, lex: _Lexicon) -> tuple[str
     """(subject key, "story", noun) of a claim naming no party: its article's story ("Lebanon@2024-09-24"); a count
     of something other than people in general ("children") apart from the story's "people"."""
     what = lex.what(c.counted.text if c.counted else None)
-    return f"{story[0]}@{story[1]}" + (f"/{what}" if what else ""), "story", what or "people"
+    return f"{story[0]}@{story[1]}" + (f"/{what}" if what else ""), VIA_STORY, what or "people"
 
 
 def _named_place(c: Claim, actors: ActorIndex | None, places: PlaceReader, story: str) -> str | None:
@@ -363,7 +364,7 @@ def _subjects(claims: list[Claim], actors: ActorIndex | None,
             if joint := _joint(counted, actors):
                 aid = joint  # "Russian and North Korean soldiers": neither party's count alone
             if not aid and (event := _event(c, lex)):
-                aid, via = f"event:{event}", "event"  # another event's figure: never the story's subject
+                aid, via = f"event:{event}", VIA_EVENT  # another event's figure: never the story's subject
             if not aid and (party := _party(c, actors, lex) or _party_after(c, actors, lex)):
                 aid, via = party, "party"
             if not aid and not anaphor and (noun is None or noun in ANAPHORIC) and (named := _named_before(c, actors, lex)):
@@ -373,7 +374,7 @@ def _subjects(claims: list[Claim], actors: ActorIndex | None,
                 aid, via = donor[0], "context"
             if noun in (None, "casualties") or anaphor:  # the measure or a pointer, not who: take who from the donor
                 noun = donor[1] if donor and via == "context" else (noun or "")
-            if aid and via != "event" and noun in ("troops", "people", "casualties", ""):
+            if aid and via != VIA_EVENT and noun in ("troops", "people", "casualties", ""):
                 donor = (aid, noun or "people", c.sentence.start)
             if c.measure:
                 yield c, aid, noun, via if aid else "none"
@@ -388,12 +389,12 @@ def _row(c: Claim, actors: ActorIndex | None, via: str, *, place: str | None = N
         actor = actors.get(source_id) if actors is not None else None
         source = actor.name if actor is not None else (c.source.name or c.source.text)
     as_of_date, as_of_via = (c.as_of.date, c.as_of.via) if c.as_of else (None, None)
-    if as_of_via == "own time" and c.time is not None and SINCE_RE.match(c.time.text):
+    if as_of_via == "own time" and c.time is not None and lex.since.match(c.time.text):
         as_of_date, as_of_via = (article_date, "article") if article_date else (None, None)  # "since March": as of now
     return Row(ref=claim_ref(c), doc=c.doc, figure=c.figure.text, value=c.figure.value, low=low, high=high,
                bound=c.figure.bound, unit=c.figure.unit, counted=c.counted.text if c.counted else None,
                time=c.time.text if c.time else None, date=c.time.date if c.time else None,
                source=source, source_id=source_id, subject_via=via, hedged=c.hedged,
                as_of=as_of_date, as_of_via=as_of_via, scope=c.scope or "total",
-               voice_id=speaks_for(c, actors, lex.speaker_bodies) or (bodies or {}).get(source_id or ""), place=place,
+               voice_id=speaks_for(c, actors, lex.roles) or (bodies or {}).get(source_id or ""), place=place,
                projected=bool(lex.projection.search(_before_figure(c))))

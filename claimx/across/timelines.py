@@ -23,6 +23,8 @@ SAME_TIME_DAYS = 7  # as-of dates this close are the same time: a briefing a wee
 CUMULATIVE = frozenset({"killed", "injured", "casualties", "captured", "missing"})
 SHARE_UNIT = "%"  # a share of the dead among casualties can fall as the total grows: no cumulative rule
 INF = math.inf
+VIA_STORY = "story"  # a row's subject_via when its claim names no party: it counts for its article's story
+VIA_EVENT = "event"  # ... when its figure is about another event its sentence names ("a World War"): never the story's
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Row:
     date: str | None  # the time phrase resolved: ISO date, month, year or start/end period
     source: str | None  # the actor's canonical name, else the source as written
     source_id: str | None
-    subject_via: str  # "counted", "party", "context", "event" or "none" (see the module docstring)
+    subject_via: str  # "counted", "party", "context", "event", "story" or "none" (see compare's docstring)
     hedged: bool = False
     as_of: str | None = None  # the date the claim holds (Claim.as_of.date)
     as_of_via: str | None = None  # "own time", "statement", "article"; None when unknown

@@ -5,23 +5,37 @@ described rather than named, speaks for the body its words name ("a US official"
 States; "Vivian van de Perre, deputy head of the UN mission" -> the United Nations) or the body
 its role points to ("South Korea's spy chief", "the nation's spy agency" -> South Korea's
 National Intelligence Service, where the articles name it), so that one body is never set
-against itself. The role words are `speaker_bodies` in lexicons/compare.json; the rules:
-docs/COMPARE.md.
+against itself. The role words are `speaker_bodies` in lexicons/compare.json, and the words
+that join a role to its body ("of", "in") are `role_joiners`; the rules: docs/COMPARE.md.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Claim
 from .actors import Actor, ActorIndex, norm
 
 BODY_KINDS = frozenset({"organisation", "place", "group"})  # what a speaker may stand for
 SPEAKER_KINDS = frozenset({"person", "vague"})  # sources that speak for a body their words name
-ROLE_PARTS_RE = re.compile(r",|\s+(?:of|in|at|for|from)\s+")  # "deputy head | the UN mission | DR Congo"
 
 
-def speakers_bodies(claims: list[Claim], actors: ActorIndex | None, roles: dict[str, list[str]]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Roles:
+    """How a speaker's description is read: the role words that point to a body, and where it splits into parts."""
+
+    bodies: dict[str, list[str]]  # "spy" (in "the spy chief") -> words of the body's name ("intelligence")
+    parts: re.Pattern[str]  # commas and the words joining a role to a body: "deputy head | the UN mission | DR Congo"
+
+    @classmethod
+    def load(cls, data: dict) -> Roles:
+        """From compare.json: its `speaker_bodies` and `role_joiners` ("of", "in", "at")."""
+        joiners = "|".join(re.escape(w) for w in data["role_joiners"])
+        return cls(data.get("speaker_bodies", {}), re.compile(rf",|\s+(?:{joiners})\s+"))
+
+
+def speakers_bodies(claims: list[Claim], actors: ActorIndex | None, roles: Roles) -> dict[str, str]:
     """The body each speaker stands for wherever one mention names it ("Ukrainian President Volodymyr Zelensky"),
     so that "Zelensky" alone in a headline is the same voice."""
     found: dict[str, str] = {}
@@ -31,25 +45,25 @@ def speakers_bodies(claims: list[Claim], actors: ActorIndex | None, roles: dict[
     return found
 
 
-def speaks_for(c: Claim, actors: ActorIndex | None, roles: dict[str, list[str]]) -> str | None:
+def speaks_for(c: Claim, actors: ActorIndex | None, roles: Roles) -> str | None:
     """The body an unnamed speaker or a person stands for: an organisation its words name, else one its role
     points to, else the country or people its words name; None when none is found."""
     s = c.source
     if s is None or actors is None or not _unnamed(s.kind, s.name):
         return None
-    named = [a for a in _named(s.text.replace(s.name, " ") if s.name != s.text else s.text, actors)
-             + _named(s.role or "", actors) if a.id != s.actor and a.kind in BODY_KINDS]
+    named = [a for a in _named(s.text.replace(s.name, " ") if s.name != s.text else s.text, actors, roles.parts)
+             + _named(s.role or "", actors, roles.parts) if a.id != s.actor and a.kind in BODY_KINDS]
     bodies = [a for a in named if a.kind == "organisation"]
     if bodies:
         return bodies[0].id
     country = named[0] if named else None
-    return _role_body(c, actors, roles, country.name if country else None) or (country.id if country else None)
+    return _role_body(c, actors, roles.bodies, country.name if country else None) or (country.id if country else None)
 
 
-def _named(text: str, actors: ActorIndex) -> list[Actor]:
+def _named(text: str, actors: ActorIndex, parts: re.Pattern[str]) -> list[Actor]:
     """The actors each part of a description names ("deputy head of the UN mission in DR Congo": UN, DR Congo)."""
     found = []
-    for part in ROLE_PARTS_RE.split(text):
+    for part in parts.split(text):
         actor = actors.get(actors.mentioned_in(part)) if part.strip() else None
         if actor is not None:
             found.append(actor)

@@ -236,10 +236,11 @@ class PlaceReader:
         nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["place_nouns"], key=len, reverse=True))
         # "in the capital", "at the field hospital", "in the country's capital", "in the port city alone"
         units = "|".join(re.escape(w) for w in sorted(lex["unit_places"], key=len, reverse=True))
-        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>the\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
-                                   rf"|(?P<alone>(?:the\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b"
+        det = "(?:" + "|".join(re.escape(w) for w in sorted(lex["place_determiners"], key=len, reverse=True)) + ")"
+        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>{det}\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
+                                   rf"|(?P<alone>(?:{det}\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b"
                                    rf"|(?P<unit>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:{units})\b"
-                                   rf"|the\s+(?:{units})\s+of\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))", re.I)
+                                   rf"|{det}\s+(?:{units})\s+of\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))", re.I)
 
     def place_of(self, after_figure: str) -> str | None:
         """The place phrase ("the capital") in the words just after a figure, or None; a new sentence ends the search."""
