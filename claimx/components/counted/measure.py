@@ -17,8 +17,6 @@ from .tree import (
 )
 from .wholes import WholeRules
 
-VALUE_PREPS = ("to", "at", "from")  # a verb's preposition that gives its tally a value ("rose from 326 to 438")
-
 
 class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
@@ -234,7 +232,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
                  and not any(t.i in others for t in c.subtree)],
-                [*clauses, *(s for c in clauses for s in c.children if _whose(s) and self._measure_of(s) in self.what_befell)],
+                [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self._measure_of(s) in self.what_befell)],
                 self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
@@ -252,7 +250,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
         gov = head.head
-        if head.lower_ in VALUE_PREPS and gov.pos_ in ("VERB", "AUX"):
+        if head.lower_ in self.value_preps and gov.pos_ in ("VERB", "AUX"):
             # "bringing the death toll to 30,410", "the toll stands at 246", "the toll rose from 326 to 438"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
                        and c.lemma_.lower() in self.tally_nouns]
@@ -333,6 +331,10 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             return False
         return self._phrase_measure(verb, ending=False) is None
 
+    def _whose(self, subject: Token) -> bool:
+        """'soldiers, whose capture was announced': the subject of a relative clause owned by the noun it hangs on."""
+        return subject.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in self.possessive_relatives for c in subject.children)
+
     def _gerund(self, tok: Token) -> bool:
         """'died fighting': a gerund, or a word of fighting the tagger takes for a noun."""
         return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.fight_words
@@ -352,8 +354,3 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             if child.dep_ == "npadvmod" and child.i > verb.i and any(t.i in others for t in child.subtree):
                 return True  # "injuring another 40 [Steve Parsons/PA]": the object lost to a caption's name
         return False
-
-
-def _whose(subject: Token) -> bool:
-    """'soldiers, whose capture was announced': the subject of a relative clause owned by the noun it hangs on."""
-    return subject.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "whose" for c in subject.children)
