@@ -58,6 +58,7 @@ def claims_from_doc(doc: Doc, spans_key: str = SPANS_KEY) -> list[Claim]:
             time=span._.time,
             as_of=span._.as_of,
             scope=span._.scope,
+            place=span._.place,
         ))
     return claims
 

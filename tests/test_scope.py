@@ -119,3 +119,20 @@ def test_scope_words_come_from_the_lexicon(tmp_path):
     reader = ScopeReader(tmp_path)
     assert reader.total_phrases.search("the headcount stood at")
     assert reader.total_phrases.search("so far")  # the packaged words stay
+
+
+@pytest.mark.parametrize(("sentence", "figure", "place"), [
+    # war: a count for one city is that city's, not the war's
+    ("At least 40 civilians were killed in the capital overnight, the health ministry said.", "40", "the capital"),
+    ("Medics said 17 wounded fighters died at the field hospital near the front.", "17", "the field hospital"),
+    # disaster: a province's toll and the nationwide toll
+    ("The floods killed 212 people in Sindh province, the disaster agency said.", "212", "sindh province"),
+    ("The storm has killed 1,300 people across the country, officials said.", "1,300", None),
+    # crime: the place of the shooting is the story's, not a narrower count
+    ("Police said four people were shot near a bar on Sunday night.", "four", None),
+])
+def test_scope_extract_records_carry_the_place(figure_of, sentence, figure, place):
+    """The extract record names the place the text gives right after the figure (issue 28), as compare groups it."""
+    claim = figure_of(sentence, figure)
+    assert claim.place == place
+    assert claim.to_dict()["place"] == place

@@ -25,6 +25,7 @@ SPAN_EXTENSIONS: dict[str, Any] = {
     "time": None,  # model.TimeRef
     "as_of": None,  # model.AsOf: the date the figure holds, and how it was found
     "scope": None,  # one of model.SCOPES
+    "place": None,  # a place narrower than the story, named right after the figure ("in the capital")
 }
 DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": "",  # the article's file name, carried into every Claim

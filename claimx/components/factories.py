@@ -21,7 +21,7 @@ FIGURE_ATTRS = ["span._.figure"]
 COUNTED_ATTRS = ["span._.counted", "span._.measure"]
 SENTENCE_END = set(".!?\"”’:;)…")
 ATTRIBUTION_ATTRS = ["span._.source", "span._.cue", "span._.hedged", "span._.quote", "span._.time",
-                     "span._.as_of", "span._.scope"]
+                     "span._.as_of", "span._.scope", "span._.place"]
 
 
 @Language.factory(

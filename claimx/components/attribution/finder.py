@@ -15,7 +15,7 @@ from ...read.quotes import quote_regions, region_of as _region_of
 from ...read.timex import TimeResolver
 from ..base import DataComponent
 from ..counted import anchor_of
-from ..scope import ScopeReader
+from ..scope import PlaceReader, ScopeReader
 from .base import (
     ACRONYM_RE,
     NOUNS,
@@ -33,7 +33,7 @@ from .strategies import SourceStrategies
 
 class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, SourceRecords,
                         DataComponent):
-    """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of and ._.scope for each figure."""
+    """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of, ._.scope and ._.place for each figure."""
 
     LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
 
@@ -48,6 +48,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _build(self) -> None:
         self.times = TimeResolver(data=self.data["times.json"])
         self.scopes = ScopeReader(data=self.data["scope.json"])
+        self.places = PlaceReader(data=self.data["scope.json"])
         a = self.data["attribution.json"]
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
@@ -156,6 +157,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         span._.time = found_time.ref
         span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
         span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
+        span._.place = self.places.place_of(doc.text[span.end_char:span.sent.end_char])  # "40 killed in the capital"
 
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.
