@@ -45,8 +45,8 @@ IN_REPOSITORY = {"seeds"}  # scored by `claimx eval`; the other sets by the shar
 def marks(name: str) -> tuple:
     return () if name in IN_REPOSITORY else (GOLD_MARK,)
 
-# the rates reached, rounded down (seeds all 1.000; dev grown to 94 articles, 868 scored, at 3e10e36: detection
-# 0.991, claim 0.855, measure 0.917, source 0.954, value 0.998, bound 0.991, unit 0.993)
+# the rates reached, rounded down (seeds all 1.000; dev, 94 articles, 868 scored: detection 0.999, claim 0.959,
+# measure 0.968, source 0.994, value 0.999, bound 0.995, unit 1.000; it was 0.991 / 0.855 / 0.917 / 0.954 at 3e10e36)
 FLOORS = {
     "seeds": [
         (("detection", "f"), 0.99),
@@ -62,12 +62,13 @@ FLOORS = {
         (("accuracy_on_matched", "value"), 0.99),
         (("accuracy_on_matched", "bound"), 0.99),
         (("accuracy_on_matched", "unit"), 0.99),
-        (("accuracy_on_matched", "measure"), 0.91),
-        (("claim", "f"), 0.85),
-        (("accuracy_on_matched", "source"), 0.95),
+        (("accuracy_on_matched", "measure"), 0.96),
+        (("claim", "f"), 0.95),
+        (("accuracy_on_matched", "source"), 0.99),
     ],
 }
-DEV_WORST_ARTICLE_CLAIM_F1 = 0.33  # the lowest claim F1 of any one dev article (0.333 on the 94, war-10; 0.857 on the first 40)
+DEV_WORST_ARTICLE_CLAIM_F1 = 0.36  # the lowest claim F1 of any one dev article (0.364 on the 94, war-10; it was 0.333)
+WAR_AND_DISASTER_CLAIM_F1 = 0.93  # the 40 war-* and dis-* pages, labelled before claimx saw them (0.934; it was 0.755)
 POLNEAR_FLOORS = {"source_accuracy": 0.95, "coverage": 0.79}  # 0.950 and 0.794 reached
 
 
@@ -135,6 +136,17 @@ def test_gold_dev_no_article_left_behind():
         worst[doc] = evaluate.score(doc_gold, [p for p in preds if Path(str(p["doc"])).name == doc])["claim"]["f"]
     assert worst, "no dev article was scored"
     assert min(worst.values()) >= DEV_WORST_ARTICLE_CLAIM_F1, sorted(worst.items(), key=lambda kv: kv[1])[:5]
+
+
+@GOLD_MARK
+def test_gold_dev_war_and_disaster_pages():
+    """The 40 pages of war and disaster reporting (40 events, 40 outlets) scored as one set, as the referee does."""
+    gold = [g for g in evaluate.load_gold(SETS["dev"][0]) if g["doc"].startswith(("war-", "dis-"))]
+    docs = {g["doc"] for g in gold}
+    _, preds = predictions("dev")
+    assert len(docs) == 40, sorted(docs)
+    report = evaluate.score(gold, [p for p in preds if Path(str(p["doc"])).name in docs])
+    assert report["claim"]["f"] >= WAR_AND_DISASTER_CLAIM_F1, report["claim"]
 
 
 @GOLD_MARK
