@@ -136,3 +136,36 @@ def test_scope_extract_records_carry_the_place(figure_of, sentence, figure, plac
     claim = figure_of(sentence, figure)
     assert claim.place == place
     assert claim.to_dict()["place"] == place
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("The toll includes 33 people in the capital, the minister said.", "33"),  # war: a city's share of a day's strikes
+    ("The death toll included 12 volunteer rescuers, the fire service said.", "12"),  # disaster
+    ("Deaths were highest in Carrow (1 204) and Linde (987), the registry shows.", "987"),  # war: one region's count
+    ("Hardest hit were Kerala (212) and Assam, officials said.", "212"),  # flood: one state's count
+    ("In Lagos State, the death toll from cholera has risen to 29, the commissioner said.", "29"),  # epidemic
+    ("In Sindh province, floods have killed 40 people since Friday.", "40"),  # flood
+])
+def test_scope_parts_by_inclusion_and_place(figure_of, sentence, figure):
+    """A count a toll includes, one given in brackets after a place's name, or for the unit a sentence opens with."""
+    assert figure_of(sentence, figure).scope == "part"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Floods have killed 40 people since Friday, the province said.", "40"),  # no unit opens the sentence
+    ("The toll rose to 33 on Monday, the minister said.", "33"),
+    ("The volunteers' list now includes 1,412 names.", "1,412"),  # a list is no toll: its own count
+    ("Seas warmed by 0.4 degrees Celsius (0.72 degrees Fahrenheit) a decade.", "0.72"),  # a conversion, not a place
+])
+def test_scope_not_parts_without_a_whole_or_place(figure_of, sentence, figure):
+    assert figure_of(sentence, figure).scope != "part"
+
+
+@pytest.mark.parametrize(("after", "place"), [
+    (" deaths in Assad's prisons since 2011", "assad's prisons"),  # war
+    (" patients died in Gaza's hospitals last month", "gaza's hospitals"),  # war and health
+])
+def test_scope_place_owned_by_a_name(after, place):
+    from claimx.components.scope import PlaceReader
+
+    assert PlaceReader().place_of(after) == place

@@ -76,6 +76,7 @@ class ScopeReader:
         self.reported_past_aux = {w.lower() for w in lex["reported_past_aux"]}
         self.part_after_res = [re.compile(p, re.I) for p in lex["part_after_patterns"]]
         self.part_before_res = [re.compile(p, re.I) for p in lex["part_before_patterns"]]
+        self.count_part_before_res = [re.compile(p, re.I) for p in lex["count_part_before_patterns"]]  # no unit
         events = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["event_nouns"], key=len, reverse=True))
         self.incident_tolls = [re.compile(p.replace("EVENT", events), re.I) for p in lex["incident_tolls"]]
         self.incident_verbs = {w.lower() for w in lex["incident_verbs"]}
@@ -99,6 +100,8 @@ class ScopeReader:
         sent = c.span.sent
         after = doc.text[c.span.end_char:sent.end_char][:PART_CHARS]
         before = doc.text[sent.start_char:c.span.start_char][-PART_CHARS:]
+        if c.span._.figure is not None and c.span._.figure.unit is None and any(p.search(before) for p in self.count_part_before_res):
+            return True  # "Bashkortostan (5 945) and Tatarstan (5 605)": one place's count, in brackets after its name
         return any(p.search(after) for p in self.part_after_res) or any(p.search(before) for p in self.part_before_res)
         # "four of the dead", "60 are in critical condition", a breakdown by place: "105 in Jajarkot and 52 in Rukum"
 
@@ -237,7 +240,9 @@ class PlaceReader:
         # "in the capital", "at the field hospital", "in the country's capital", "in the port city alone"
         units = "|".join(re.escape(w) for w in sorted(lex["unit_places"], key=len, reverse=True))
         det = "(?:" + "|".join(re.escape(w) for w in sorted(lex["place_determiners"], key=len, reverse=True)) + ")"
-        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>{det}\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
+        # a determiner, or a name's possessive ("in Assad's prisons", "at Nasser's hospital")
+        owner = rf"(?:{det}|(?-i:[A-Z])[\w-]*['’]s)"
+        self.place_re = re.compile(rf"\b(?:in|at)\s+(?:(?P<place>{owner}\s+(?:[\w-]+['’]s?\s+)?(?:{nouns})s?)\b"
                                    rf"|(?P<alone>(?:{det}\s+)?(?:[\w-]+\s+){{1,2}}?)alone\b"
                                    rf"|(?P<unit>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?:{units})\b"
                                    rf"|{det}\s+(?:{units})\s+of\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))", re.I)
