@@ -80,7 +80,7 @@ def test_no_report_in_a_count_or_a_loss(figure_of, text, find):
                  "committee", id="attack-said-in-a-statement"),
     pytest.param("The airline said in a statement that 140 flights were cancelled.", "140", "airline",
                  id="travel-said-in-a-statement"),
-    pytest.param("The UN late on Saturday gave a preliminary figure of 320 dead.", "320", "UN",
+    pytest.param("The relief office on Sunday night gave a preliminary figure of 145 dead.", "145", "relief office",
                  id="quake-gave-a-preliminary-figure"),
 ])
 def test_a_report_inside_a_speakers_words(figure_of, text, find, source):
@@ -213,8 +213,8 @@ def test_a_counted_thing_is_no_author(figure_of):
 
 # A speaker named in a relative clause is said in passing: a later "he said" is the person who spoke before.
 @pytest.mark.parametrize(("text", "find", "source"), [
-    pytest.param("Lawmaker Kim Dae-sung spoke after the briefing. The gap with a US official, who cited several "
-                 "hundred casualties, is due to caution, Kim said.\n\"At least 100 died,\" he said.", "100", "Kim",
+    pytest.param("Lawmaker Kim Dae-sung spoke after the briefing. The gap with a US official, who put casualties at "
+                 "several hundred, comes from caution, Kim said.\n\"At least 100 died,\" he said.", "100", "Kim",
                  id="war-he-is-the-lawmaker"),
     pytest.param("Coach Rita Alvarez met the press. Her figures differ from those of a league officer, who mentioned "
                  "nine injuries.\n\"We have 14 players fit,\" she said.", "14", "Alvarez", id="sport-she-is-the-coach"),
@@ -258,9 +258,9 @@ def test_per_in_a_rate_is_no_source(figure_of, text, find):
                  "Two thirds", "defence minister", id="war-quoted-as-saying-set-off"),
     pytest.param("Rain had ruined 40 percent of the crop, the radio station quoted a farmer as saying.", "40 percent",
                  "farmer", id="farming-quoted-as-saying-set-off"),
-    pytest.param("Lawmakers met on Monday, as Ukraine revealed more details about two soldiers it has captured.", "two",
-                 "Ukraine", id="war-government-revealed"),
-    pytest.param("At least 60 pilgrims died, down from an official count of 41 provided Tuesday by Amman.", "41", "Amman",
+    pytest.param("Parliament sat on Friday, as Moldova revealed more details about three smugglers it has detained.",
+                 "three", "Moldova", id="war-government-revealed"),
+    pytest.param("At least 75 hikers died, up from an official count of 52 provided Friday by Nairobi.", "52", "Nairobi",
                  id="hajj-count-provided-by"),
     pytest.param("The toll rose from a figure of 230 released Monday by the health ministry.", "230", "health ministry",
                  id="flood-figure-released-by"),
@@ -270,7 +270,7 @@ def test_quoted_revealed_provided_by(figure_of, text, find, source):
 
 
 def test_cited_things_are_no_speaker(figure_of):
-    claim = figure_of("The senator cited his own endorsements from 88 generals on Tuesday.", "88")
+    claim = figure_of("The governor cited her own endorsements from 64 mayors on Friday.", "64")
     assert not _has(claim.source, "endorsements"), claim.source
 
 

@@ -143,7 +143,7 @@ def test_scope_extract_records_carry_the_place(figure_of, sentence, figure, plac
     ("The death toll included 12 volunteer rescuers, the fire service said.", "12"),  # disaster
     ("Deaths were highest in Carrow (1 204) and Linde (987), the registry shows.", "987"),  # war: one region's count
     ("Hardest hit were Kerala (212) and Assam, officials said.", "212"),  # flood: one state's count
-    ("In Lagos State, the death toll from cholera has risen to 29, the commissioner said.", "29"),  # epidemic
+    ("In Kano State, cholera deaths have climbed to 31, the health commissioner said.", "31"),  # epidemic
     ("In Sindh province, floods have killed 40 people since Friday.", "40"),  # flood
 ])
 def test_scope_parts_by_inclusion_and_place(figure_of, sentence, figure):
@@ -155,7 +155,7 @@ def test_scope_parts_by_inclusion_and_place(figure_of, sentence, figure):
     ("Floods have killed 40 people since Friday, the province said.", "40"),  # no unit opens the sentence
     ("The toll rose to 33 on Monday, the minister said.", "33"),
     ("The volunteers' list now includes 1,412 names.", "1,412"),  # a list is no toll: its own count
-    ("Seas warmed by 0.4 degrees Celsius (0.72 degrees Fahrenheit) a decade.", "0.72"),  # a conversion, not a place
+    ("The lake warmed by 1.5 degrees Celsius (2.7 degrees Fahrenheit) in ten years.", "2.7"),  # a conversion
 ])
 def test_scope_not_parts_without_a_whole_or_place(figure_of, sentence, figure):
     assert figure_of(sentence, figure).scope != "part"

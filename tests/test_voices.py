@@ -9,16 +9,16 @@ from test_compare import compare_articles
 
 @pytest.mark.parametrize(("articles", "disputes"), [
     # war: the spy chief is the spy agency; his figure and the agency's are one voice's, a week apart
-    ([("a.txt", "2024-10-21", "South Korea's spy chief told lawmakers that 3,000 North Korean troops have been sent "
-                              "to Russia."),
-      ("b.txt", "2024-10-25", "South Korea's National Intelligence Service said 1,500 North Korean troops have been "
-                              "sent to Russia.")], 0),
+    ([("a.txt", "2024-10-21", "South Korea's spy chief told lawmakers that 3,000 North Korean troops were dispatched "
+                              "to the Russian front."),
+      ("b.txt", "2024-10-25", "South Korea's National Intelligence Service said 1,500 North Korean troops were "
+                              "dispatched to the Russian front.")], 0),
     # ... and another government's figure that week is a dispute
-    ([("a.txt", "2024-10-21", "South Korea's spy chief told lawmakers that 3,000 North Korean troops have been sent "
-                              "to Russia."),
-      ("b.txt", "2024-10-25", "South Korea's National Intelligence Service said 1,500 North Korean troops have been "
-                              "sent to Russia."),
-      ("c.txt", "2024-10-26", "The White House said 10,000 North Korean troops have been sent to Russia.")], 1),
+    ([("a.txt", "2024-10-21", "South Korea's spy chief told lawmakers that 3,000 North Korean troops were dispatched "
+                              "to the Russian front."),
+      ("b.txt", "2024-10-25", "South Korea's National Intelligence Service said 1,500 North Korean troops were "
+                              "dispatched to the Russian front."),
+      ("c.txt", "2024-10-26", "The White House said 10,000 North Korean troops were dispatched to the Russian front.")], 1),
 ])
 def test_voices_spy_chief_is_the_agency(nlp, articles, disputes):
     (group,) = [g for g in compare_articles(nlp, articles) if g.measure == "deployed"]
