@@ -34,6 +34,10 @@ def test_a_part_after_including_takes_the_whole_measure(figure_of, text, find, m
                  id="of-the-confirmed-dead-quake"),
     pytest.param("Of the 1,200 soldiers wounded in the offensive, 300 were officers.", "300", "injured",
                  id="of-the-wounded-war"),
+    pytest.param("Of the 75 people killed in the landslide, 40 children were from the village school.", "40", "killed",
+                 id="of-the-killed-noun-after-disaster"),
+    pytest.param("Of the 310 soldiers wounded in the assault, 45 officers were flown to the capital.", "45", "injured",
+                 id="of-the-wounded-noun-after-war"),
     pytest.param("Of the 20 players in the squad, 12 were born abroad.", "12", None, id="of-a-squad-sport"),
 ])
 def test_a_part_after_a_fronted_whole(figure_of, text, find, measure):

@@ -76,7 +76,8 @@ class CountedFinder(MeasureRules, DataComponent):
         self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
         self.earlier_value_leads = tuple(w.lower() for w in self.data["measures.json"].get("earlier_value_leads", []))
         self.value_preps = {w.lower() for w in m["value_preps"]}  # "rose from 326 to 438", "stands at 246"
-        self.span_preps = tuple(w.lower() for w in m["span_preps"])  # "from 45 to 80"
+        self.span_opening = {w.lower() for w in m["span_opening"]}  # "from 45 to 80"
+        self.span_closing = {w.lower() for w in m["span_closing"]}
         self.possessive_relatives = set(self.data["counted.json"]["possessive_relatives"])  # "whose capture"
         self._build_precedence(m)
 
@@ -148,9 +149,9 @@ class CountedFinder(MeasureRules, DataComponent):
 
     def _earlier_of(self, span: Span, later: Span) -> bool:
         """'from 45 to 80': the figure is the earlier value of the count the next figure gives, read off the words."""
-        doc, (opening, closing) = span.doc, self.span_preps
-        return span.start > 0 and doc[span.start - 1].lower_ == opening and later.start == span.end + 1 \
-            and doc[span.end].lower_ == closing and later._.figure is not None and later._.figure.unit is None
+        doc = span.doc
+        return span.start > 0 and doc[span.start - 1].lower_ in self.span_opening and later.start == span.end + 1 \
+            and doc[span.end].lower_ in self.span_closing and later._.figure is not None and later._.figure.unit is None
 
     def _figure_measure(self, span: Span, anchor: Token, noun: Token | None, same: _Before | None) -> str | None:
         """The measure, for head counts only; a bare figure in a parallel clause takes the one before's."""

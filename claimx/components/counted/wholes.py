@@ -112,7 +112,7 @@ class WholeRules:
     def _fronted_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
         """'Of the 3,100 miners killed, 640 were contractors': the clause of the figure opens with 'of' and a figure
         before it, which is the whole."""
-        arg = noun if noun is not None and noun.i > span.end else anchor
+        arg = noun if noun is not None and noun.i >= span.end else anchor  # '40 children were ...': the noun after
         if arg.dep_ not in ("nsubj", "nsubjpass"):
             return None
         for prep in [*arg.children, *arg.head.children]:
