@@ -84,6 +84,8 @@ def test_scope_not_an_incident(figure_of, sentence, figure):
     (" soldiers were killed in Russia's Kursk region", None),  # a region of a war is the story's
     (" people were taken to the hospital", None),  # taken to, not counted at
     (" people were killed across the country. In the capital, shops shut", None),  # another sentence
+    (" people were killed in March alone, the agency said", None),  # flood: a month is the figure's time
+    (" migrants drowned in Sunday's storm alone", None),  # shipwreck: a day is no place either
 ])
 def test_scope_place_of(after, place):
     from claimx.components.scope import PlaceReader
@@ -95,6 +97,8 @@ def test_scope_place_of(after, place):
     (" in South Carolina, 33 in Georgia", "South Carolina"),
     (" bodies in Chilobwe, Blantyre District.", "Chilobwe"),
     (" people died, officials said", None),
+    (" killed in March, the army said", None),  # war: a month
+    (" died in Monday's strike on the market", None),  # war: a day's strike
 ])
 def test_scope_named_place_after(after, name):
     from claimx.components.scope import PlaceReader

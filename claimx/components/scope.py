@@ -234,8 +234,11 @@ NAMED_PLACE_RE = re.compile(r"\b(?:in|at)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z]
 class PlaceReader:
     """A place narrower than the story a figure names just after it ("40 killed in the capital")."""
 
-    def __init__(self, lexicons: str | Path | None = None, *, data: dict | None = None) -> None:
+    def __init__(self, lexicons: str | Path | None = None, *, data: dict | None = None, times: dict | None = None) -> None:
         lex = data if data is not None else load_lexicon(LEXICON, lexicons)
+        times = times if times is not None else load_lexicon("times.json", lexicons)
+        # "killed in March alone", "died in Monday's strike": a month or a day is the figure's time, never a place
+        self.time_words = {w.lower() for w in (*times["month_names"], *times["weekday_names"])}
         nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex["place_nouns"], key=len, reverse=True))
         # "in the capital", "at the field hospital", "in the country's capital", "in the port city alone"
         units = "|".join(re.escape(w) for w in sorted(lex["unit_places"], key=len, reverse=True))
@@ -253,10 +256,15 @@ class PlaceReader:
         m = self.place_re.search(text)
         if m is None:
             return None
-        return " ".join((m["place"] or m["alone"] or m["unit"]).split()).lower()
+        place = " ".join((m["place"] or m["alone"] or m["unit"]).split()).lower()
+        return None if self._a_time(place) else place
+
+    def _a_time(self, place: str) -> bool:
+        """The place phrase names a month or a weekday ("march", "monday's"), not a place."""
+        return any(re.split(r"['’]", w)[0] in self.time_words for w in place.split())
 
     def named_after(self, after_figure: str) -> str | None:
         """The capitalised name a figure's next words put it in or at ("49 in South Carolina"), or None."""
         text = re.split(r"[.;:!?]\s", after_figure[:PLACE_REACH], maxsplit=1)[0]
         m = NAMED_PLACE_RE.search(text)
-        return m["name"] if m else None
+        return m["name"] if m and not self._a_time(m["name"].lower()) else None

@@ -48,7 +48,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _build(self) -> None:
         self.times = TimeResolver(data=self.data["times.json"])
         self.scopes = ScopeReader(data=self.data["scope.json"])
-        self.places = PlaceReader(data=self.data["scope.json"])
+        self.places = PlaceReader(data=self.data["scope.json"], times=self.data["times.json"])
         a = self.data["attribution.json"]
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
