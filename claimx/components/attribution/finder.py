@@ -46,9 +46,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         _split_glued_brackets(nlp)
 
     def _build(self) -> None:
-        self.times = TimeResolver(data=self.data["times.json"])
-        self.scopes = ScopeReader(data=self.data["scope.json"])
-        self.places = PlaceReader(data=self.data["scope.json"], times=self.data["times.json"])
+        self._build_readers()
         a = self.data["attribution.json"]
         self.cue_verbs: dict[str, str] = a["cue_verbs"]
         self.cue_nouns: dict[str, str] = a["cue_nouns"]
@@ -86,6 +84,12 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
+
+    def _build_readers(self) -> None:
+        """The time, scope and place readers, from times.json and scope.json."""
+        self.times = TimeResolver(data=self.data["times.json"])
+        self.scopes = ScopeReader(data=self.data["scope.json"])
+        self.places = PlaceReader(data=self.data["scope.json"], times=self.data["times.json"])
 
     # -- component -----------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
