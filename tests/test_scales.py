@@ -31,6 +31,7 @@ def test_scales_tick_step_keeps_ticks_few(kind, span, step):
 
 @pytest.mark.parametrize(("lo", "hi", "scale"), [
     (2, 3, "linear"), (50, 3000, "linear"), (1, LOG_SPAN, "linear"), (3, 3000, "log"), (1, LOG_SPAN * 1.01, "log"),
+    (0, 3000, "linear"), (-5, 3000, "linear"),  # a zero or a negative count has no log (and no division by zero)
 ])
 def test_scales_count_scale_is_log_only_past_two_orders(lo, hi, scale):
     assert count_scale(lo, hi) == scale

@@ -22,8 +22,8 @@ COUNT_STEPS = (1, 2, 2.5, 5, 10)  # linear ticks at 0, 250, 500 ... or 0, 1, 2 .
 
 
 def count_scale(lo: float, hi: float) -> str:
-    """"log" when `hi` is over LOG_SPAN times `lo` (both positive), else "linear"."""
-    return "log" if hi / lo > LOG_SPAN else "linear"
+    """"log" when `hi` is over LOG_SPAN times `lo` (both positive), else "linear" (a zero or a negative has no log)."""
+    return "log" if lo > 0 and hi / lo > LOG_SPAN else "linear"
 
 
 def date_ticks(first: float, last: float) -> str:
