@@ -328,3 +328,37 @@ def test_plot_as_of_month_drawn_over_its_days(close_figures, as_of, days):
     else:
         (line,) = flat
         assert line.get_xdata()[1] - line.get_xdata()[0] == pytest.approx(days)
+
+
+# -- the plot file is written as any other output (issue 29): umask, stale temporary files, one-line errors --------
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+def test_plot_file_mode_follows_the_umask(tmp_path, monkeypatch, seed_groups, umask, mode):
+    import claimx.out.writers
+
+    monkeypatch.setattr(claimx.out.writers, "process_umask", lambda: umask)
+    path = tmp_path / "t.png"
+    path.write_bytes(b"old")
+    path.chmod(0o600)  # a rerun over a file made 0600 gives the umask's mode
+    plot_groups(seed_groups, path)
+    assert path.stat().st_mode & 0o777 == mode
+
+
+def test_plot_rerun_removes_a_killed_runs_temporary_file(tmp_path, seed_groups):
+    stale = tmp_path / ".t.svg.abcd1234.tmp"  # what a run killed while writing t.svg leaves
+    stale.write_text("<svg", encoding="utf-8")
+    plot_groups(seed_groups, tmp_path / "t.svg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.svg"]
+
+
+def test_plot_unwritable_folder_is_one_line(tmp_path, monkeypatch, seed_groups):
+    import claimx.out.writers
+    from claimx.errors import InputError
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(claimx.out.writers.tempfile, "mkstemp", refuse)  # as root chmod locks nothing: simulated
+    with pytest.raises(InputError) as err:
+        plot_groups(seed_groups, tmp_path / "t.png")
+    assert "\n" not in err.value.message and "cannot be written (Permission denied)" in err.value.message

@@ -272,3 +272,20 @@ def test_robustness_plot_in_no_folder_one_line(tmp_path, where):
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.stderr.splitlines() == [f"claimx: {out}: cannot be written: there is no folder {out.parent}"]
     assert not out.exists()
+
+
+def test_robustness_plot_refused_is_one_line(tmp_path, monkeypatch):
+    """compare --plot into a folder that refuses the file: one line after the run, no traceback, no file."""
+    import claimx.out.writers
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    out = tmp_path / "plots" / "t.png"
+    out.parent.mkdir()
+    monkeypatch.setattr(claimx.out.writers.tempfile, "mkstemp", refuse)  # as root chmod cannot lock a folder
+    result = runner.invoke(app, ["compare", str(write(tmp_path / "in" / "a.txt", KILLED)), "--plot", str(out)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.stderr.splitlines()[-1:] == [f"claimx: {out}: cannot be written (Permission denied)"]
+    assert not out.exists()

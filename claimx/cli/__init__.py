@@ -265,7 +265,8 @@ def compare(paths: PathsArg, fmt: FormatOpt = None, output: OutputOpt = None, pl
     if plot is not None:
         from ..out.plot import plot_groups
 
-        plot_groups(groups, plot)
+        with one_line():  # a folder that cannot be written
+            plot_groups(groups, plot)
         report(f"wrote {plot}")
     if failed:
         raise typer.Exit(1)

@@ -27,8 +27,6 @@ import datetime as dt
 import html
 import io
 import math
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +37,7 @@ from ..across.timelines import Group, Row
 from ..errors import Errors
 from .placement import MARK_SIZE, TAG_GID, Label, place_labels
 from .scales import count_axis, count_scale, date_axis
+from .writers import open_output
 
 SUFFIXES = (".png", ".html", ".svg")
 CONFLICT = "#c0392b"  # the ring round a claim in a disagreement
@@ -322,7 +321,10 @@ def _draw_axes(ax: Any, g: Group, xs: list[float], xlim: tuple[float, float], yl
 def plot_groups(groups: Sequence[Group], path: str | Path) -> Path:
     """Write the groups' timelines to `path`: .png, .svg, or .html (a page with the SVG inline).
 
-    Returns the path written. The file is written to a temporary name and renamed.
+    Returns the path written. The file is written as `writers.open_output` writes any output (atomically).
+
+    Raises:
+        InputError: the folder does not exist or cannot be written (one line).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -342,18 +344,10 @@ def plot_groups(groups: Sequence[Group], path: str | Path) -> Path:
         data = buf.getvalue().encode("utf-8")
     else:
         data = _html_page(list(groups), buf.getvalue()).encode("utf-8")
-    # a reader (a browser reloading the page) never sees half a file
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a plot is as readable as any other file
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    # a reader (a browser reloading the page) never sees half a file; the mode follows the umask, a killed run's
+    # temporary file is removed by the next, a folder that cannot be written is one line (InputError)
+    with open_output(path, binary=True) as f:
+        f.write(data)
     return path
 
 

@@ -208,14 +208,15 @@ class open_output:
     `InputError` with one line, before anything is written.
     """
 
-    def __init__(self, path: Path | None, append: bool = False) -> None:
+    def __init__(self, path: Path | None, append: bool = False, binary: bool = False) -> None:
         self.path = path
         self.append = append  # --resume: straight onto the file, which keeps what was finished
+        self.binary = binary  # bytes (a PNG plot), not text
         self.tmp: str | None = None
 
-    def __enter__(self) -> IO[str]:
+    def __enter__(self) -> IO:
         if self.path is None:
-            return sys.stdout
+            return sys.stdout.buffer if self.binary else sys.stdout
         folder = check_folder(self.path)
         remove_stale(self.path)
         try:
@@ -227,7 +228,7 @@ class open_output:
             raise InputError(str(self.path), Errors.E032.format(path=self.path, err=err.strerror or err)) from None
         _lock(fd)
         os.chmod(self.tmp, FILE_MODE & ~process_umask())
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.file = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         return self.file
 
     def __exit__(self, exc_type, exc, tb) -> None:
