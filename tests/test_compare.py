@@ -697,3 +697,11 @@ def test_compare_a_forecast_is_shown_not_flagged(sentence):
     (group,) = compare([forecast, count])
     assert [r.projected for r in group.rows] == [True, False] or [r.projected for r in group.rows] == [False, True]
     assert group.conflicts == () and group.disagreements == ()
+
+
+@pytest.mark.parametrize(("n", "k", "mark"), [(1, 0, "1A"), (2, 1, "2B"), (1, 25, "1Z"), (1, 26, "1AA"), (3, 27, "3AB")])
+def test_compare_camp_marks_one_scheme(n, k, mark):
+    """The table, the CSV and the plot name camp k of dispute n alike, past 26 camps too (no '[')."""
+    from claimx.across.disputes import camp_mark
+
+    assert camp_mark(n, k) == mark

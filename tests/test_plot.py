@@ -195,7 +195,7 @@ def test_plot_disputes_from_disagreements_else_pairs(disagreements, conflicts, e
 
 
 @pytest.mark.parametrize(("disagreements", "conflicts", "bands", "tags"), [
-    ((Camps(((0, 1), (2,), (3,)), "three counts"),), (), 3, ["A", "B", "C"]),
+    ((Camps(((0, 1), (2,), (3,)), "three counts"),), (), 3, ["1A", "1B", "1C"]),  # as the table and CSV name them
     ((Camps(((0,), (2,)), "one"), Camps(((0,), (3,)), "two")), (), 3, ["1A·2A", "1B", "2B"]),  # (0,) drawn once
     (None, (Conflict(0, 2, "x"), Conflict(0, 3, "y"), Conflict(1, 3, "z")), 4, None),  # pairs: one band per row
     (None, (), 0, []),
@@ -314,7 +314,7 @@ def test_plot_html_lists_camps(tmp_path):
     g = group(THREE_CAMPS, disagreements=(Camps(((0, 1), (2,), (3,)), "Mayor: over 3,000 against Health Ministry"),))
     text = plot_groups([g], tmp_path / "g.html").read_text(encoding="utf-8")
     assert "Mayor: over 3,000 against Health Ministry" in text
-    assert text.count("<td>A</td>") == 2 and text.count("<td>B</td>") == 1 and text.count("<td>C</td>") == 1
+    assert text.count("<td>1A</td>") == 2 and text.count("<td>1B</td>") == 1 and text.count("<td>1C</td>") == 1
 
 
 @pytest.mark.parametrize(("as_of", "days"), [("2024-10", 30), ("2024", 365), ("2024-10-05", None)])

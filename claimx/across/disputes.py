@@ -16,6 +16,16 @@ from .timelines import SAME_TIME_DAYS, Conflict, Disagreement, Group, Row, confl
 WHOLE_MEASURE = "casualties"  # killed or injured: a count of the dead is a part of it
 
 
+def camp_letter(k: int) -> str:
+    """The letter of camp `k` (from 0): A ... Z, then AA, AB ...; one scheme for the table, the CSV and the plot."""
+    return camp_letter(k // 26 - 1) + chr(ord("A") + k % 26) if k >= 26 else chr(ord("A") + k)
+
+
+def camp_mark(n: int, k: int) -> str:
+    """Camp `k` (from 0) of dispute `n` (from 1), as every output names it: "1A", "2B"."""
+    return f"{n}{camp_letter(k)}"
+
+
 def make_group(key: tuple[str, str | None, str, str | None], pairs: list[tuple[Row, str]], subject: str,
                subject_id: str | None) -> Group:
     """A group from its key (subject, place, measure, unit) and its rows with their nouns: rows by as-of date,

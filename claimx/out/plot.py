@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..across.disputes import camp_mark
 from ..across.timelines import Group, Row
 from ..errors import Errors
 from .placement import MARK_SIZE, TAG_GID, Label, place_labels
@@ -269,7 +270,7 @@ def _draw_camps(ax: Any, g: Group, xs: list[float], xlim: tuple[float, float], y
             rows = tuple(sorted({i for i in camp if 0 <= i < len(g.rows) and xs[i] is not None}))
             if not rows:
                 continue
-            bands.setdefault(rows, []).append(camp_tag(n, k, len(found)))
+            bands.setdefault(rows, []).append(camp_mark(n, k))
             if rows in corner:
                 continue
             x0, x1 = min(xs[i] for i in rows) - pad, max(xs[i] for i in rows) + pad
@@ -283,12 +284,6 @@ def _draw_camps(ax: Any, g: Group, xs: list[float], xlim: tuple[float, float], y
     if len(found) > MAX_TAGGED:
         return []
     return [Label(x, y, "·".join(bands[rows]), fill, TAG_GID) for rows, (x, y, fill) in corner.items()]
-
-
-def camp_tag(n: int, k: int, n_disputes: int) -> str:
-    """The tag of camp `k` (from 0) of disagreement `n` (from 1): "A", or "2B" when a panel holds several."""
-    letter = chr(ord("A") + k)
-    return letter if n_disputes == 1 else f"{n}{letter}"
 
 
 def _tall_enough(ax: Any, y0: float, y1: float, ylim: tuple[float, float]) -> tuple[float, float]:
@@ -363,7 +358,7 @@ def _html_page(groups: Sequence[Group], svg: str) -> str:
             items.append(f"<li><b>{html.escape(g.label)}</b>: {html.escape(d.reason)}</li>")
             for k, camp in enumerate(d.camps):
                 for i in camp:
-                    camp_of.setdefault(i, []).append(camp_tag(n, k, len(found)))
+                    camp_of.setdefault(i, []).append(camp_mark(n, k))
         rows = "".join(
             f"<tr{CONFLICT_ROW if i in camp_of else ''}><td>{html.escape(r.as_of or 'unknown')}</td>"
             f"<td>{html.escape(r.as_of_via or '')}</td><td>{r.scope}</td><td>{html.escape(r.source or '')}</td>"

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..across.actors import Actor
+from ..across.disputes import camp_mark
 from ..across.evaluate import FIELDS
 from ..across.timelines import Group, format_interval
 from ..model import Claim, plain_number
@@ -142,14 +143,14 @@ def group_table(group: Group) -> Table:
     for k, d in enumerate(g.disagreements, 1):
         for c, camp in enumerate(d.camps):
             for i in camp:
-                sides[i].append(f"{k}{chr(ord('A') + c)}")
+                sides[i].append(camp_mark(k, c))
     for i, r in enumerate(g.rows):
         doc = r.doc + (f" (+{len(r.mentions)} mention{'s' if len(r.mentions) != 1 else ''})" if r.mentions else "")
         table.add_row(str(i + 1), r.as_of or "unknown", r.as_of_via or "", r.scope, r.source or "", r.figure,
                       format_interval(r.low, r.high), r.bound, doc, ", ".join(sides[i]),
                       style="red" if i in sides else None)
     for k, d in enumerate(g.disagreements, 1):  # each dispute once, its camps in words, under the table
-        camps = " | ".join(f"{chr(ord('A') + c)}: rows {', '.join(str(i + 1) for i in camp)}" for c, camp in enumerate(d.camps))
+        camps = " | ".join(f"{camp_mark(k, c)}: rows {', '.join(str(i + 1) for i in camp)}" for c, camp in enumerate(d.camps))
         table.caption = f"{table.caption}\ndispute {k} ({camps}): {d.reason}"
     return table
 

@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from rich.console import Console
 
+from ..across.disputes import camp_mark
 from ..errors import Errors, InputError
 from ..model import Claim
 
@@ -128,7 +129,7 @@ def camp_marks(disagreements: list[dict[str, Any]]) -> dict[int, list[tuple[str,
     for n, d in enumerate(disagreements, 1):
         for k, camp in enumerate(d["camps"]):
             for i in camp:
-                marks.setdefault(i, []).append((f"{n}{chr(ord('A') + k)}", d["reason"]))
+                marks.setdefault(i, []).append((camp_mark(n, k), d["reason"]))
     return marks
 
 
