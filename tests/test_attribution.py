@@ -831,3 +831,18 @@ def test_attribution_acronym_name_stays_on_its_line(extract):
     names = {c.source.name for c in extract(text) if c.source is not None}
     assert "National Intelligence Service" in names, names
     assert not any("\n" in n or "Daniel" in n for n in names), names
+
+
+# "NOUN, who said ...": the speaker is the noun right before the relative pronoun (a place set after a name gives way
+# to the name, a name's 'of' or place part to its head), even when the parser hangs the clause on a noun far back;
+# a time before the pronoun names no speaker.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Counts similar to the ministry's were published earlier by doctors at the University of Lagos, Nigeria, "
+                 "who said that the death toll was near 900.", "900", "University of Lagos", id="war-university-place"),
+    pytest.param("Similar tallies were compiled by volunteers at the Red Crescent office in Aleppo, Syria, who said that "
+                 "310 people had died.", "310", "Red Crescent", id="quake-office-in-a-city"),
+    pytest.param("The result contrasts with the agency's earlier report in March, which estimated that about 200 people "
+                 "had drowned.", "200", "agency", id="flood-report-in-a-month"),
+])
+def test_relative_pronoun_speaker_read_off_the_words(figure_of, text, find, source):
+    assert _has(figure_of(text, find).source.text, source)

@@ -151,3 +151,16 @@ def test_number_joined_to_the_next_speaker(figure_of, text, find, source):
 ])
 def test_a_title_in_a_body_is_the_persons(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))
+
+
+# "as reported by X" on the figure's own phrase, not set off by a comma: X gave this figure, inside another's claim.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The rebels insist the dead were all fighters, and not 3,000 civilian lives lost as reported by the UN.",
+                 "3,000", "un", id="war-disputed-toll"),
+    pytest.param("Villagers say the storm destroyed far more than the 200 homes damaged as reported by the agency.",
+                 "200", "agency", id="storm-disputed-count"),
+    pytest.param("Kirby said 1,000 soldiers were killed, as reported by Reuters.", "1,000", "kirby",
+                 id="set-off-relay-keeps-the-speaker"),
+])
+def test_restrictive_relay_gives_the_figure_its_source(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find)).split(" | ")[0].split()

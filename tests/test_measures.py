@@ -613,6 +613,12 @@ def test_measure_force_size_and_materiel_lost(figure_of, text, find, measure):
                  id="threshold-nearest-tally-blast"),
     pytest.param("Analysts think the survey covers between 40% and 60% of the real number of dead.", "40%", "killed",
                  id="share-of-number-of-dead-war"),
+    pytest.param("Scientists said the death toll was between 2,000 and 3,500 after the earthquake.", "2,000", "killed",
+                 id="toll-was-between-quake"),
+    pytest.param("Monitors believe the death toll of the siege was between 9,000 and 12,000.", "9,000", "killed",
+                 id="toll-was-between-war"),
+    pytest.param("The ticket office said the number of seats sold was between 400 and 500.", "400", None,
+                 id="seats-sold-was-between-sport"),
 ])
 def test_measure_of_a_count_given_a_value(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
@@ -770,4 +776,18 @@ def test_measure_beside_a_toll_and_the_deceased(figure_of, text, find, measure):
     pytest.param("The new clinic will treat 300 patients a week from June.", "300", None, id="treat-without-illness"),
 ])
 def test_measure_heat_illness(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# Forces listed in the 'of' phrase of a fighting body fight alongside it: deployed with no deployment verb.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Goma fell after the defeat of a coalition of the Rwandan militia from the hills, 10,000 Burundian forces, "
+                 "1,600 European mercenaries, and SADC troops.", "1,600", "deployed", id="coalition-list-war"),
+    pytest.param("The rebels beat a coalition of government troops, 4,000 allied fighters and 900 foreign mercenaries.",
+                 "900", "deployed", id="coalition-and-war"),
+    pytest.param("An alliance of 300 volunteers, 40 firefighters and army engineers cleared the debris after the quake.",
+                 "40", "deployed", id="alliance-of-responders-quake"),
+    pytest.param("The government is a coalition of 12 parties.", "12", None, id="coalition-of-parties-politics"),
+])
+def test_forces_listed_in_a_coalition_are_deployed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

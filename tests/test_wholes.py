@@ -118,3 +118,14 @@ def test_a_breakdown_by_place_read_off_the_words(figure_of, text, find, measure)
 ])
 def test_a_part_of_a_pronoun_or_a_list_after_a_dash(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "..., with N being X": a clause opened by 'with' after a figure identifies a part of it
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Researchers at a university in Leeds said the death toll was between 2,000 and 3,500, with 800 to 900 "
+                 "being children.", "800 to 900", "killed", id="toll-range-with-being-war"),
+    pytest.param("The blaze killed 31 residents, with nine being children.", "nine", "killed", id="killed-with-being-fire"),
+    pytest.param("The flood killed 31 people, with 400 homes being damaged.", "400", None, id="passive-of-its-own-flood"),
+])
+def test_a_part_in_a_with_clause_takes_the_whole_measure(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

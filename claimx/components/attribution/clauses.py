@@ -18,6 +18,7 @@ from .tree import one as _one
 CLOSING_MARKS = (",", "\u2014", "\u2013")  # what sets a closing "according to X" off from the clause it frames
 RELATIVE_WORDS = 6  # "the 300 people [that] the health ministry says ...": words from the figure to the cue
 DEFINITE_WORDS = 2  # "the [minimum] $20 million": words from the determiner to the figure
+RESTRICTIVE_WORDS = 5  # "3,000 civilian lives lost as reported by the UN": words from the figure to its own relay
 RELATIVE_GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "PRON")  # what may stand between: the counted noun and the speaker
 COUNT_DEPS = ("nsubj", "nsubjpass", "dobj")  # "the ministry's toll [rose to] 41", "[kept] the IMF's estimate [at] 3.1%"
 OWNER_ENTS = ("ORG", "GPE", "NORP", "PERSON")  # a name inside the count's own phrase: "the Reuters tally"
@@ -46,6 +47,24 @@ class ClauseStrategies:
                 continue  # the phrase must end the sentence
             owner = self._owner(obj) if self._is_document(obj) else None
             return _Found(owner or obj, phrase, stance)
+        return None
+
+    def _restrictive_relay(self, ctx: _Ctx) -> _Found | None:
+        """'not 3,000 civilian lives lost as reported by the UN': a relay ('as reported by X') on the figure's own phrase,
+        not set off by a comma, says who gave this figure, even inside another speaker's claim; set off after a clause
+        (', as reported by Reuters') it only relays the speaker and is left to the other strategies."""
+        doc = ctx.span.doc
+        for phrase, stance in ctx.phrases:
+            if phrase.sent != ctx.sent or phrase.text.lower() not in self.via_cues or phrase.start < ctx.span.end:
+                continue
+            between = doc[ctx.span.end:phrase.start]
+            if len(between) > RESTRICTIVE_WORDS or any(t.is_punct or t.like_num or t.i in ctx.inside for t in between):
+                continue
+            if between and not any(t.pos_ in NOUNS for t in between):
+                continue  # the relay hangs on the figure's noun phrase
+            obj = self._phrase_object(phrase)
+            if obj is not None and obj.i not in ctx.inside and self._may_speak(obj):
+                return _Found(obj, phrase, stance)
         return None
 
     def _relative_cue(self, ctx: _Ctx) -> _Found | None:

@@ -169,6 +169,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         LabelStrategies._speaker_label,         # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
         SourceStrategies._tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
         ClauseStrategies._closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
+        ClauseStrategies._restrictive_relay,    # "3,000 lives lost as reported by the UN": the relay of this figure
         SourceStrategies._governing_cue,        # a reporting verb or noun that governs the figure
         SourceStrategies._quote_speaker_of,     # the speaker of the direct quotation the figure stands in
         SourceStrategies._according_to,         # "according to X" / "citing X" in the sentence

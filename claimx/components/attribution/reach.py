@@ -27,6 +27,7 @@ REACH: dict[str, Reach] = {
     "_speaker_label": Reach(paragraph=True, transcript_labels=True),
     "_tweet_signature": Reach(paragraph=True),
     "_closing_according_to": Reach(),
+    "_restrictive_relay": Reach(),
     "_governing_cue": Reach(quotation_ends=True),  # a cue inside a quotation hands over to the quotation's speaker
     "_quote_speaker_of": Reach(quotation_ends=True),
     "_according_to": Reach(),

@@ -25,6 +25,7 @@ from .tree import (
     of_name_owner as _of_name_owner,
     of_phrase_by_owner as _of_phrase_by_owner,
     past_dateline as _past_dateline,
+    relative_speaker,
 )
 
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
@@ -47,9 +48,9 @@ class Speakers:
             passive_ok = v.lemma_.lower() in self.passive_speaker_cues  # "X was quoted as saying"
             for child in v.children:
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
-                    if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
-                        head = v.head.head if v.head.dep_ == "appos" and not self._can_speak(v.head) else v.head
-                        return self._owner(head) or head  # "the NIS's report, which estimated"; "X, a think tank, which"
+                    if child.lower_ in self.relative_pronouns and (
+                            found := relative_speaker(child, v, self._can_speak, self._owner)) is not None:
+                        return found  # "researchers ..., who said"; "the NIS's report, which"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
                         subj = self._subject_noun(child)
                         if subj is None and _in_dateline(child):

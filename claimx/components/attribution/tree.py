@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .base import (
@@ -151,3 +153,44 @@ def hyphened_name(tok: Token) -> bool:
 def spelled_alike(words: str) -> str:
     """British and American spellings made one: 'organisation' finds the 'World Health Organization'."""
     return words.replace("isation", "ization").replace("centre", "center")
+
+
+TIME_ENTS = ("DATE", "TIME")
+PLACE_APPOSITIONS = ("GPE", "LOC")  # 'the University of Ghent, Belgium, who said': a place set after a name locates it
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """'researchers at the University of Ghent, Belgium, who said ...': the noun the words put right before a
+    relative pronoun (past its comma), read off the words, as the small parser often hangs the clause on a noun far
+    back; a place in apposition gives way to the name it locates, and a name's 'of' part to the name's head."""
+    doc = pronoun.doc
+    j = pronoun.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < pronoun.sent.start or doc[j].pos_ not in NOUNS or doc[j].ent_type_ in TIME_ENTS:
+        return None  # "the report in January, which estimated": a time is no antecedent that speaks
+    tok = doc[j]
+    if tok.dep_ == "appos" and tok.ent_type_ in PLACE_APPOSITIONS and tok.head.i < tok.i:
+        tok = tok.head
+    name = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ not in TIME_ENTS), None)
+    if name is not None and name.root.i < tok.i:
+        tok = name.root  # 'the Centre for Civilians in Conflict': the Centre
+    while tok.dep_ == "pobj" and tok.head.head.pos_ in NOUNS and tok.head.head.i < tok.i and (
+            tok.head.lower_ == "of" or tok.ent_type_ in PLACE_APPOSITIONS):
+        tok = tok.head.head  # 'the University of Ghent': the University; 'the office in Aleppo': the office
+    return tok
+
+
+def relative_speaker(pronoun: Token, verb: Token, can_speak: Callable[[Token], bool],
+                     owner: Callable[[Token], Token | None]) -> Token | None:
+    """Who a relative pronoun that is a reporting verb's subject stands for: the noun right before it when that can
+    speak and the parser hung the clause on a noun further back or on none ('Numbers ... were estimated by researchers
+    at the University of Ghent, Belgium, who said'); else the noun the clause hangs on, past an apposition that cannot
+    speak, or the owner of a report ('the NIS's report, which estimated'; 'X, a think tank, which')."""
+    before = relative_antecedent(pronoun)
+    if before is not None and can_speak(before) and (verb.dep_ != "relcl" or before.i > verb.head.i):
+        return before
+    if verb.dep_ != "relcl":
+        return None
+    head = verb.head.head if verb.head.dep_ == "appos" and not can_speak(verb.head) else verb.head
+    return owner(head) or head

@@ -83,8 +83,9 @@ class EventRules:
 
     def _count_equated(self, x: Token, verb: Token) -> list[Token]:
         """'The number of injured ones is 197', 'the total list of verified missing was 385': a count as the subject
-        of a linking verb whose complement is the figure."""
-        if x.dep_ != "attr" or verb.lemma_.lower() not in self.linking_verbs:
+        of a linking verb whose complement is the figure ('the toll was between 300 and 500': the range's preposition)."""
+        complement = x.dep_ == "attr" or (x.dep_ == "prep" and x.lower_ in self.value_preps)
+        if not complement or verb.lemma_.lower() not in self.linking_verbs:
             return []
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return count_words(subject) if subject is not None and self._is_count_noun(subject) else []

@@ -19,6 +19,7 @@ from .base import (
     NOUNS,
     Before as _Before,
 )
+from .lists import ListWords, list_measures
 from .measure import MeasureRules
 from .presence import PLACE_ENTS
 from .tree import (
@@ -70,6 +71,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
         self.whole_preps = set(self.data["counted.json"].get("whole_preps", []))
         self.part_verbs = set(self.data["counted.json"].get("part_verbs", []))
+        self.absolute_preps = set(self.data["counted.json"].get("absolute_preps", []))  # "..., with 300 being civilians"
         self.distributive_words = set(self.data["counted.json"].get("distributive_words", []))
         self.anaphoric_wholes = set(self.data["counted.json"].get("anaphoric_wholes", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
@@ -79,6 +81,9 @@ class CountedFinder(MeasureRules, DataComponent):
         self.span_opening = {w.lower() for w in m["span_opening"]}  # "from 45 to 80"
         self.span_closing = {w.lower() for w in m["span_closing"]}
         self.possessive_relatives = set(self.data["counted.json"]["possessive_relatives"])  # "whose capture"
+        c = self.data["counted.json"]
+        self.list_words = ListWords(frozenset(c.get("list_nouns", [])), frozenset(c.get("list_entries", [])),
+                                    frozenset(w.lower() for w in m["tally_nouns"]), frozenset(self.value_preps))
         self._build_precedence(m)
 
     def _build_precedence(self, m: dict) -> None:
@@ -98,6 +103,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.offering_verbs = low("offering_verbs")
         self.size_verbs = low("size_verbs")
         self.sent_forces = low("sent_forces")
+        self.coalition_nouns = low("coalition_nouns")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
         care, presence = m.get("care_transport", {}), m.get("presence", {})
         self.care_verbs = {w.lower() for w in care.get("verbs", [])}
@@ -128,9 +134,11 @@ class CountedFinder(MeasureRules, DataComponent):
         self._fig_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
         self._measured = {}
         before: _Before | None = None
+        read: list[tuple[Span, Token, Token | None]] = []
         for span in spans:
             anchor = anchor_of(span)
             noun = self.counted_noun(span, anchor)
+            read.append((span, anchor, noun))
             # "nine of the dead": the noun names the measure, not what is counted
             named = noun is not None and noun.lower_ not in self.measure_nominals
             phrase = self.noun_phrase(span, noun) if named else None
@@ -145,6 +153,7 @@ class CountedFinder(MeasureRules, DataComponent):
         for span, later in pairwise(spans):
             if span._.measure is None and span._.counted is None and self._earlier_of(span, later):
                 span._.measure = later._.measure  # "rose from 45 to 80": the same count, earlier
+        list_measures(read, self.list_words)  # "the list of 388": the measure of the list counted before
         return doc
 
     def _earlier_of(self, span: Span, later: Span) -> bool:
@@ -166,6 +175,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
         if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
+        if found is None and noun is not None and self._is_forces(noun) and self._coalition_member(span):
+            return "deployed"  # "a coalition of the militia, 10,000 Burundian forces, 1,600 mercenaries": fighting alongside
         if found is None and noun is None and same is not None and self._earlier_value(span):
             return same.measure  # "casualties had climbed to about 4,000, up from 1,100 in January": the same count before
         if found is None and noun is None and same is not None and span.start > 0 \

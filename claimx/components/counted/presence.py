@@ -9,6 +9,9 @@ from .tree import phrase_at as _phrase_at
 PLACE_ENTS = ("GPE", "LOC", "FAC")  # named places
 NOT_PLACE_ENTS = ("PERSON", "DATE", "TIME")  # proper nouns that are no place ("on Sunday")
 ACTED_ON_DEPS = ("dobj", "obj", "nsubjpass")  # what a verb acts on: its object, or the subject of its passive
+COALITION_WORDS = 30  # "coalition of the militia from Rwanda, 10,000 forces": words from the body's 'of' to the figure
+LIST_PUNCT = (",", "(", ")", "-")  # what may stand in such a list: its commas, an acronym's brackets, 'Africa-led'
+LIST_MODIFIED_POS = ("NOUN", "PROPN", "ADJ", "PUNCT")  # a participle before these modifies a member ('allied fighters')
 CARE_NAME_WORDS = 8  # "the University of Chicago Medical Center": words of a hospital's name read after "to"
 
 
@@ -20,6 +23,21 @@ def _conjuncts(noun: Token) -> list[Token]:
 
 class PresenceRules:
     """Mixed into `MeasureRules`; reads its lexicon attributes (people, forces, responders, presence, care_transport)."""
+
+    def _coalition_member(self, span: Span) -> bool:
+        """'the coalition of the FDLR militia from Rwanda, 10,000 Burundian forces, 1,600 mercenaries': the figure is in
+        a list opened by a fighting body's 'of', read off the words (the parser hangs such lists anywhere): between the
+        'of' and the figure only names, nouns, modifiers and the list's commas and 'and'."""
+        doc = span.doc
+        for j in range(span.start - 1, max(span.sent.start, span.start - COALITION_WORDS) - 1, -1):
+            tok = doc[j]
+            if tok.lower_ == "of" and j > span.sent.start and doc[j - 1].lemma_.lower() in self.coalition_nouns:
+                return True
+            if tok.pos_ in ("VERB", "AUX") and not (j + 1 < span.start and doc[j + 1].pos_ in LIST_MODIFIED_POS):
+                return False  # a clause of its own, not a modifier ('allied fighters', 'South Africa-led forces')
+            if tok.is_punct and tok.text not in LIST_PUNCT:
+                return False
+        return False
 
     def _is_people(self, noun: Token) -> bool:
         """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""

@@ -10,6 +10,7 @@ from .events import count_words
 from .presence import PLACE_ENTS
 from .tree import skip_space
 
+ABSOLUTE_WORDS = 4  # "with 300 [of them] being children": words from the figure to its 'being'
 LIST_OPENERS = {"—", "–", "-", ":"}  # a dash or colon that opens a list of the parts of a count
 NEW_CLAUSE_DEPS = ("nsubj", "nsubjpass", "ROOT", "ccomp", "expl")  # a word that opens a clause of its own
 
@@ -63,7 +64,8 @@ class WholeRules:
         found = self._fronted_whole(span, anchor, noun) or self._pronoun_whole(span, anchor, noun)
         if found is not None:
             return found
-        if before_end is not None and (self._opens_a_part(span, before_end) or self._listed_after_dash(span, noun)):
+        if before_end is not None and (self._opens_a_part(span, before_end) or self._listed_after_dash(span, noun)
+                                       or self._absolute_part(span, before_end)):
             return self._measure_at(span.doc[before_end - 1])
         return None
 
@@ -77,6 +79,22 @@ class WholeRules:
         if j <= span.sent.start or doc[j].text not in LIST_OPENERS:
             return False
         return noun is None or (noun.dep_ not in ("nsubj", "nsubjpass") and self._is_people(noun))
+
+    def _absolute_part(self, span: Span, before_end: int) -> bool:
+        """'the toll was 900, with 300 being children', 'killed 31, with nine of them being children': a preposition like
+        'with' opens, after the figure before, a clause in which this figure is identified ('being ...'); read off the
+        words, as the parser seldom builds the clause. Not a passive of its own ('with 400 homes being damaged')."""
+        doc = span.doc
+        opener = span.start - 1
+        if opener < before_end or doc[opener].lower_ not in self.absolute_preps:
+            return False
+        for k in range(span.end, min(span.end + ABSOLUTE_WORDS, span.sent.end - 1)):
+            tok = doc[k]
+            if tok.is_punct or tok.like_num:
+                return False
+            if tok.lemma_.lower() == "be" and tok.tag_ == "VBG":
+                return doc[k + 1].tag_ != "VBN"
+        return False
 
     def _breakdown_of(self, anchor: Token) -> str | None:
         """'49 in Ohio, 33 in Iowa and two in Utah', '640 (21%)': a bare figure coordinated with or set in apposition
