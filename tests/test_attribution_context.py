@@ -88,6 +88,24 @@ def test_dateline_is_no_speaker_label(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))
 
 
+# A transcript turn that reports another's words gives the figure that speaker; the turn's own words stay the label's.
+TURNS = "ANCHOR: Welcome back.\nNAVARRO: Thank you.\n"
+
+
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param(TURNS + "ANCHOR: The health ministry said on Monday that 212 people had died of heatstroke.", "212",
+                 "ministry", id="heatwave-turn-reports-a-ministry"),
+    pytest.param(TURNS + "NAVARRO: Nearly 40,000 homes are still without power, the grid operator said this morning.",
+                 "40,000", "grid operator", id="storm-turn-set-off-speaker"),
+    pytest.param(TURNS + "ANCHOR: Some local councillors are saying the real toll is already above 60.", "60",
+                 "councillors", id="flood-turn-reports-councillors"),
+    pytest.param(TURNS + "NAVARRO: We counted 3,000 fighters at the front, and we said so at the time.", "3,000",
+                 "navarro", id="war-turn-own-words"),
+])
+def test_transcript_turn_reporting_another_gives_that_speaker(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
 def test_dateline_alone_gives_no_source(figure_of):
     assert figure_of("KYIV: More than 300 civilians were evacuated on Monday.", "300").source is None
 

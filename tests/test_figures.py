@@ -492,6 +492,13 @@ def test_figures_bound_set_by_a_verb(figure_of, sentence, find, text, bound):
                  id="complained-about-generals"),
     pytest.param("The council asked about 12 officers to testify.", "12", "about 12", 12, "approx", None,
                  id="asked-about-officers-bounds"),
+    # 'closer to' and 'perhaps' before a figure make it approximate (a comparison with a guess, a hedged guess)
+    pytest.param("The government says the true number of hostages is closer to 200.", "200", "closer to 200", 200, "approx",
+                 None, id="closer-to-war"),
+    pytest.param("The village had 140 houses before the slide. Perhaps a dozen are still standing.", "dozen",
+                 "Perhaps a dozen", 12, "approx", None, id="perhaps-a-dozen-landslide"),
+    pytest.param("Police believe perhaps 40 people were in the club when the fire started.", "40", "perhaps 40", 40,
+                 "approx", None, id="perhaps-crime"),
 ])
 def test_figures_bound_words_of_verbs_and_idioms(figure_of, sentence, find, text, value, bound, unit):
     fig = figure_of(sentence, find).figure

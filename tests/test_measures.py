@@ -619,6 +619,9 @@ def test_measure_force_size_and_materiel_lost(figure_of, text, find, measure):
                  id="toll-was-between-war"),
     pytest.param("The ticket office said the number of seats sold was between 400 and 500.", "400", None,
                  id="seats-sold-was-between-sport"),
+    pytest.param("Officials say the death toll is closer to 800.", "800", "killed", id="toll-is-closer-to-quake"),
+    pytest.param("Medics said the number of wounded was close to 90 by nightfall.", "90", "injured",
+                 id="wounded-was-close-to-war"),
 ])
 def test_measure_of_a_count_given_a_value(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

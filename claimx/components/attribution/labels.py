@@ -40,10 +40,22 @@ class LabelStrategies:
             return None
         for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
             label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
-            if label is None:
-                label = self._colon_quote_speaker(colon)
+            if label is not None:
+                return self._reported_in_turn(ctx) or _Found(label, _one(colon.sent, colon), "states")
+            label = self._colon_quote_speaker(colon)
             if label is not None:
                 return _Found(label, _one(colon.sent, colon), "states")
+        return None
+
+    def _reported_in_turn(self, ctx: _Ctx) -> _Found | None:
+        """'HOST: The Health Ministry said on Friday that only 212 deaths ...', 'REYES: Nearly 400,000 households are
+        without power, the grid operator said': a speaker's turn that reports another's words gives the figure that
+        speaker's source (a sentence's source carries to its reported clause); 'we', 'I' or 'you' leave it the turn's."""
+        for strategy in (self._governing_cue, self._according_to, self._set_off_cue):
+            found = strategy(ctx)
+            if found is not None and found.source is not None and found.source.pos_ != "PRON" \
+                    and found.source.lower_ not in self.thing_pronouns:
+                return found
         return None
 
     def _label_speaker(self, para: Span, colon: Token) -> Token | None:
