@@ -794,3 +794,19 @@ def test_measure_heat_illness(figure_of, text, find, measure):
 ])
 def test_forces_listed_in_a_coalition_are_deployed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A figure's 'up to' parsed as the verb's preposition still leaves the verb governing it; a noun coordinated with the
+# noun of the figure before, counting people, forces or materiel, shares what befell or moved the first.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The alliance said it would send up to 1,500 soldiers and four air-defence batteries.", "1,500", "deployed",
+                 id="send-up-to-war"),
+    pytest.param("The alliance said it would send up to 1,500 soldiers and four air-defence batteries.", "four", "deployed",
+                 id="send-and-batteries-war"),
+    pytest.param("The ministry gave the number of dead at 41,200, including 11,400 children and 7,900 women.", "7,900",
+                 "killed", id="including-children-and-women-war"),
+    pytest.param("Police detained 14 protesters and 3 journalists outside the court.", "3", "captured",
+                 id="protesters-and-journalists-crime"),
+])
+def test_measure_through_a_parsed_bound_and_a_coordinated_noun(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -175,6 +175,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
         if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
+        if found is None and same is not None and self._coordinated_with(noun, same):
+            return same.measure  # "would send up to 1,500 soldiers and four air-defence batteries": the same act
         if found is None and noun is not None and self._is_forces(noun) and self._coalition_member(span):
             return "deployed"  # "a coalition of the militia, 10,000 Burundian forces, 1,600 mercenaries": fighting alongside
         if found is None and noun is None and same is not None and self._earlier_value(span):
@@ -186,6 +188,14 @@ class CountedFinder(MeasureRules, DataComponent):
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
         return found
+
+    def _coordinated_with(self, noun: Token | None, same: _Before) -> bool:
+        """The figure's noun is a conjunct of the noun the figure before counts ('1,500 soldiers and four batteries'),
+        and counts people, forces or materiel, which share what befell or moved the first ('300 dead and 40 homes' do not)."""
+        if noun is None or noun.dep_ != "conj" or same.counted is None or same.measure is None:
+            return False
+        first = noun.head
+        return same.counted.start <= first.idx < same.counted.end and (self._is_people(noun) or self._is_forces(noun))
 
     def _force_size(self, span: Span) -> bool:
         """The figure is what a force numbers, read off the words (the tagger often takes 'number' for a noun): a size

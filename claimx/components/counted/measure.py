@@ -180,6 +180,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             head = x.head
             if head == x:
                 break
+            if x.dep_ == "pobj" and head.i in fig_tokens and head.dep_ == "prep":
+                x = head  # "would send up to 1,500 soldiers": the bound word parsed as the verb's preposition
+                continue
             if x.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
                 x = self._through_preposition(head, fig_tokens, groups)
                 if x is None:
