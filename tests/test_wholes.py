@@ -129,3 +129,24 @@ def test_a_part_of_a_pronoun_or_a_list_after_a_dash(figure_of, text, find, measu
 ])
 def test_a_part_in_a_with_clause_takes_the_whole_measure(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "Of the 38, nine were children": a bare figure as the whole repeats the figure of that value told before (and its
+# part takes the measure); a time figure between a count and "three of them" is no whole.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Rescuers have recovered 38 bodies from the mud. Of the 38, nine were children under ten.", "nine",
+                 "killed", id="of-the-repeated-landslide"),
+    pytest.param("Police said 14 people were wounded in the shootings. Of the 14, three were teenagers.", "three",
+                 "injured", id="of-the-repeated-crime"),
+    pytest.param("Sixteen survivors, pulled out in the first 48 hours, are being treated in hospital; three of them remain "
+                 "in intensive care.", "three", "injured", id="time-between-is-no-whole-landslide"),
+    pytest.param("Twelve soldiers were wounded in the first 72 hours of the assault; four of them later died.", "four",
+                 "killed", id="time-between-own-verb-war"),
+])
+def test_a_repeated_figure_is_the_whole_of_a_part(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+def test_a_repeated_figure_with_a_predicate_of_its_own_keeps_its_own(extract):
+    claims = extract("Police said 14 people were wounded in the shootings. The 14 were waiting for a bus.")
+    assert [c.measure for c in claims if c.figure.text == "14"] == ["injured", None]

@@ -72,6 +72,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.whole_preps = set(self.data["counted.json"].get("whole_preps", []))
         self.part_verbs = set(self.data["counted.json"].get("part_verbs", []))
         self.absolute_preps = set(self.data["counted.json"].get("absolute_preps", []))  # "..., with 300 being civilians"
+        self.repeat_determiners = set(self.data["counted.json"].get("repeat_determiners", []))  # "Of the 38, nine ..."
         self.distributive_words = set(self.data["counted.json"].get("distributive_words", []))
         self.anaphoric_wholes = set(self.data["counted.json"].get("anaphoric_wholes", []))
         self.size_units = set(self.data["counted.json"].get("size_units", []))
@@ -133,6 +134,7 @@ class CountedFinder(MeasureRules, DataComponent):
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
         self._fig_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
         self._measured = {}
+        self._by_value: dict[float, str] = {}  # the measure of the last figure of each value read so far
         before: _Before | None = None
         read: list[tuple[Span, Token, Token | None]] = []
         for span in spans:
@@ -148,7 +150,10 @@ class CountedFinder(MeasureRules, DataComponent):
             span._.counted = counted
             same = before if before is not None and before.sent == span.sent.start else None
             span._.measure = self._figure_measure(span, anchor, noun, same)
-            self._measured.update((i, span._.measure) for i in range(span.start, span.end))
+            if span._.figure is None or span._.figure.unit in (None, "%"):  # "in the first 48 hours" is no count before
+                self._measured.update((i, span._.measure) for i in range(span.start, span.end))
+            if span._.measure is not None and span._.figure is not None and span._.figure.value is not None:
+                self._by_value[span._.figure.value] = span._.measure
             before = _Before(span.sent.start, span.end, counted, span._.measure, _governor(noun or anchor))
         for span, later in pairwise(spans):
             if span._.measure is None and span._.counted is None and self._earlier_of(span, later):
@@ -169,6 +174,8 @@ class CountedFinder(MeasureRules, DataComponent):
         if fig is not None and fig.unit not in (None, "%"):
             return None
         found = self.measure(span, anchor, noun, same.measure if same else None)
+        if found is None and noun is None and self._repeats_a_figure(span):
+            return self._by_value[fig.value]  # "confirmed 38 bodies recovered ... Of the 38, nine were children"
         if found is None:
             found = self._whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
@@ -196,6 +203,17 @@ class CountedFinder(MeasureRules, DataComponent):
             return False
         first = noun.head
         return same.counted.start <= first.idx < same.counted.end and (self._is_people(noun) or self._is_forces(noun))
+
+    def _repeats_a_figure(self, span: Span) -> bool:
+        """'Of the 38, nine ...', 'among the 38': a bare exact figure as the whole of a part ('of', 'among' and a definite
+        determiner), no noun after it, repeats a figure of the same value read before in the document ('The three were
+        travelling' says something new of them, and keeps its own measure)."""
+        fig, doc = span._.figure, span.doc
+        if fig is None or fig.bound != "exact" or fig.value not in self._by_value or span.start < 2:
+            return False
+        nxt = skip_space(doc, span.end)
+        whole = doc[span.start - 2].lower_ == "of" or doc[span.start - 2].lower_ in self.whole_preps
+        return whole and doc[span.start - 1].lower_ in self.repeat_determiners and (nxt >= len(doc) or doc[nxt].pos_ not in NOUNS)
 
     def _force_size(self, span: Span) -> bool:
         """The figure is what a force numbers, read off the words (the tagger often takes 'number' for a noun): a size
