@@ -810,3 +810,21 @@ def test_forces_listed_in_a_coalition_are_deployed(figure_of, text, find, measur
 ])
 def test_measure_through_a_parsed_bound_and_a_coordinated_noun(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Forces with no deployment word: the size a clause gives a force, and forces doing their work, are deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("A further 1,200 soldiers arrived overnight, bringing the allied contingent to about 4,500.", "4,500",
+                 "deployed", id="bringing-the-contingent-to-war"),
+    pytest.param("The ministry puts the contingent at about 4,500, the agency says up to 7,000.", "4,500", "deployed",
+                 id="puts-the-contingent-at-war"),
+    pytest.param("The peacekeeping force grew to 3,000 last year.", "3,000", "deployed", id="force-grew-to-war"),
+    pytest.param("More than 250 rescue personnel are working around the clock at the collapsed tower.", "250", "deployed",
+                 id="personnel-working-collapse"),
+    pytest.param("Around 600 soldiers and volunteers now work in shifts to clear the mud.", "600", "deployed",
+                 id="soldiers-work-in-shifts-landslide"),
+    pytest.param("The price of a ticket rose to 40 last year.", "40", None, id="price-rose-to-business"),
+    pytest.param("About 40 staff work at the bakery.", "40", None, id="staff-work-at-business"),
+])
+def test_forces_sized_or_on_duty_are_deployed(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -105,6 +105,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.size_verbs = low("size_verbs")
         self.sent_forces = low("sent_forces")
         self.coalition_nouns = low("coalition_nouns")
+        self.duty_verbs = low("duty_verbs")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
         care, presence = m.get("care_transport", {}), m.get("presence", {})
         self.care_verbs = {w.lower() for w in care.get("verbs", [])}
@@ -184,8 +185,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
         if found is None and same is not None and self._coordinated_with(noun, same):
             return same.measure  # "would send up to 1,500 soldiers and four air-defence batteries": the same act
-        if found is None and noun is not None and self._is_forces(noun) and self._coalition_member(span):
-            return "deployed"  # "a coalition of the militia, 10,000 Burundian forces, 1,600 mercenaries": fighting alongside
+        if found is None and self._force_deployed(span, anchor, noun):
+            return "deployed"  # "a coalition of ..., 10,000 Burundian forces", "bringing the contingent to 4,500"
         if found is None and noun is None and same is not None and self._earlier_value(span):
             return same.measure  # "casualties had climbed to about 4,000, up from 1,100 in January": the same count before
         if found is None and noun is None and same is not None and span.start > 0 \

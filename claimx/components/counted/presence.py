@@ -24,6 +24,27 @@ def _conjuncts(noun: Token) -> list[Token]:
 class PresenceRules:
     """Mixed into `MeasureRules`; reads its lexicon attributes (people, forces, responders, presence, care_transport)."""
 
+    def _force_deployed(self, span: Span, anchor: Token, noun: Token | None) -> bool:
+        """Forces with no deployment word are deployed when listed in a fighting body, on duty, or when the figure is
+        the size a clause gives a force ('bringing the Maratian contingent to about 4,500')."""
+        if noun is None:
+            return self._force_value(anchor)
+        return self._is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun))
+
+    def _force_value(self, anchor: Token) -> bool:
+        """'bringing the contingent to about 4,500', 'puts the contingent at 4,500', 'the force grew to 3,000': a bare
+        figure after a value preposition ('to', 'at') on a verb whose subject or object is a force."""
+        if anchor.dep_ != "pobj" or anchor.head.lower_ not in self.value_preps:
+            return False
+        verb = anchor.head.head
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and self._forces_word(c) for c in verb.children)
+
+    def _on_duty(self, noun: Token) -> bool:
+        """'More than 250 rescue personnel ... are working around the clock', '600 soldiers and volunteers work in
+        shifts': forces doing their work are deployed there."""
+        return noun.dep_ in ("nsubj", "conj") and noun.head.lemma_.lower() in self.duty_verbs
+
     def _coalition_member(self, span: Span) -> bool:
         """'the coalition of the FDLR militia from Rwanda, 10,000 Burundian forces, 1,600 mercenaries': the figure is in
         a list opened by a fighting body's 'of', read off the words (the parser hangs such lists anywhere): between the
