@@ -828,3 +828,14 @@ def test_measure_through_a_parsed_bound_and_a_coordinated_noun(figure_of, text, 
 ])
 def test_forces_sized_or_on_duty_are_deployed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "as" gives the verb's object a role; the word after it is the object's measure.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The provincial government lists 112 people as missing after the landslide.", "112", "missing",
+                 id="lists-as-missing-landslide"),
+    pytest.param("Police listed 12 people as dead after the shooting at the fair.", "12", "killed", id="listed-as-dead-crime"),
+    pytest.param("The club listed 12 players as available for the final.", "12", None, id="listed-as-available-sport"),
+])
+def test_measure_of_the_role_after_as(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

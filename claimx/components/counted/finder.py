@@ -104,7 +104,7 @@ class CountedFinder(MeasureRules, DataComponent):
         self.offering_verbs = low("offering_verbs")
         self.size_verbs = low("size_verbs")
         self.sent_forces = low("sent_forces")
-        self.coalition_nouns, self.duty_verbs = low("coalition_nouns"), low("duty_verbs")
+        self.coalition_nouns, self.duty_verbs, self.role_preps = low("coalition_nouns"), low("duty_verbs"), low("role_preps")
         self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
         care, presence = m.get("care_transport", {}), m.get("presence", {})
         self.care_verbs = {w.lower() for w in care.get("verbs", [])}

@@ -17,6 +17,8 @@ from .tree import (
 )
 from .wholes import WholeRules
 
+ROLE_DEPS = ("pcomp", "amod", "acomp", "pobj")  # "as missing", "as dead", "as casualties": the role after 'as'
+
 
 class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
@@ -310,6 +312,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             return True  # "remain in captivity", "listed in fair condition" (not "died in hospital"): the state they are left in
         if child.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.state_preps:
             return True  # ... and the state itself ("captivity")
+        if (child.dep_ == "prep" and child.lower_ in self.role_preps) or (
+                verb.dep_ == "prep" and verb.lower_ in self.role_preps and child.dep_ in ROLE_DEPS):
+            return True  # "lists 112 people as missing", "registered 12 as dead": the role the verb gives its object
         if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
                 child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
             return True  # "20 children were among the dead"
