@@ -334,3 +334,19 @@ def test_posted_pictures_are_no_report(figure_of, text, find):
 
 def test_a_posted_toll_is_a_report(figure_of):
     _assert_source(figure_of("The ministry posted a toll of 300 on its channel.", "300"), "ministry")
+
+
+# 'put the magnitude / the dead / the contingent at N' reports a number; an operator speaks for its firm.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The national seismology institute measured it at 6.6, but the survey put the magnitude at 6.9.", "6.9",
+                 "survey", id="quake-magnitude"),
+    pytest.param("The provincial health directorate has reported a higher toll. It put the dead at 31 on Monday.", "31",
+                 "directorate", id="bombing-put-the-dead"),
+    pytest.param("The defence ministry puts the contingent at about 4,500 soldiers.", "4,500", "ministry",
+                 id="war-put-the-contingent"),
+    pytest.param("Its operator, Northsound Lines, said 162 tickets had been sold for the crossing.", "162", "northsound",
+                 id="ferry-operator-said"),
+])
+def test_count_cues_and_operators_give_the_source(figure_of, text, find, source):
+    src = figure_of(text, find).source
+    assert src is not None and source in src.text.lower()
