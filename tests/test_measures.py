@@ -839,3 +839,17 @@ def test_forces_sized_or_on_duty_are_deployed(figure_of, text, find, measure):
 ])
 def test_measure_of_the_role_after_as(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# 'martyrs' are the dead; prisoners exchanged or swapped are no longer held.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param('"Among the martyrs are six children and three police officers," the spokesman said.', "six", "killed",
+                 id="among-the-martyrs-bombing"),
+    pytest.param("The militia said 14 martyrs fell in the clashes near the border.", "14", "killed", id="martyrs-fell-war"),
+    pytest.param("The ministry says 410 prisoners in total were exchanged, 205 from each side.", "410", None,
+                 id="prisoners-exchanged-war"),
+    pytest.param("The two gangs swapped 9 hostages at the border crossing.", "9", None, id="hostages-swapped-crime"),
+    pytest.param("Rebels captured 30 soldiers near the river, the army said.", "30", "captured", id="captured-stays-war"),
+])
+def test_martyrs_and_exchanged_prisoners(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
