@@ -335,3 +335,17 @@ def test_comma_per_names_the_source(figure_of, text, find, source):
 
 def test_per_cent_is_no_source(figure_of):
     assert figure_of("Shares rose 5 per cent on Friday.", "5").source is None
+
+
+# A quotation paragraph left open and closed by a dash and a reporting clause: that speaker says all of it, not the
+# source of the paragraph before.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Cases rose to 14,300, according to data released by the health ministry.\n\n"
+                 '"Our clinics are seeing up to 300 new patients a day. All 450 beds are full — Dr Ana Ruiz, the charity\'s '
+                 'coordinator, said.', "up to 300", "ruiz", id="cholera-coordinator"),
+    pytest.param("The army put its losses at 40, according to figures released by the defence ministry.\n\n"
+                 '"We buried 25 of our men this week alone. The rest are still missing — Colonel Ivan Sorel told reporters.',
+                 "25", "sorel", id="war-colonel"),
+])
+def test_open_quotation_closed_by_a_dash_speaker(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))

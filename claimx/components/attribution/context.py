@@ -44,7 +44,8 @@ class ContextStrategies:
         dash = next((k for k in range(len(words) - 1, 0, -1) if words[k].text in self.speech_dashes), None)
         if dash is None or words[dash].i < ctx.span.end:
             return None
-        if words[dash - 1].text not in SPEECH_OPENERS and not self._unmarked_speech(words[:dash], words[dash]):
+        if words[dash - 1].text not in SPEECH_OPENERS and not self._unmarked_speech(words[:dash], words[dash]) \
+                and not opens_with_quote(text, start, end):
             return None  # "The city lost 300 jobs — officials said.": an aside closes one sentence, not a speech
         tail = [t for t in words[dash + 1:] if not t.is_punct]
         if not tail or len(tail) > SPEECH_TAIL_WORDS:
@@ -75,6 +76,10 @@ class ContextStrategies:
             return None  # 'there have been "hundreds" of casualties': words set off, not a speech
         if ctx.region is None and not left_open(text[start:end]) and any(start <= q[0] < end for q in ctx.quotes):
             return None  # '"We expect more," she told reporters from the city, home to about two million': the narrator's
+        if opens_with_quote(text, start, end):
+            closing = self._speech_paragraph(ctx)  # '"We are treating 300 a day ... — Dr Ines Okafor said.': left open
+            if closing is not None:
+                return closing
         for _ in range(QUOTE_PARAGRAPHS_BACK):
             found = self._speaker_in(doc, start, end, ctx.quotes)
             if found is not None or start == 0:
