@@ -620,6 +620,10 @@ def test_measure_force_size_and_materiel_lost(figure_of, text, find, measure):
     pytest.param("The ticket office said the number of seats sold was between 400 and 500.", "400", None,
                  id="seats-sold-was-between-sport"),
     pytest.param("Officials say the death toll is closer to 800.", "800", "killed", id="toll-is-closer-to-quake"),
+    pytest.param('A spokesman said the true toll "likely lies between 12,000 and 16,000".', "12,000", "killed",
+                 id="toll-lies-between-war"),
+    pytest.param("Medics said the true number of injured probably lies between 80 and 90.", "80", "injured",
+                 id="wounded-lies-between-bombing"),
     pytest.param("Medics said the number of wounded was close to 90 by nightfall.", "90", "injured",
                  id="wounded-was-close-to-war"),
 ])

@@ -84,7 +84,7 @@ class EventRules:
     def _count_equated(self, x: Token, verb: Token) -> list[Token]:
         """'The number of injured ones is 197', 'the total list of verified missing was 385': a count as the subject
         of a linking verb whose complement is the figure ('the toll was between 300 and 500': the range's preposition)."""
-        complement = x.dep_ in ("attr", "acomp") or (x.dep_ == "prep" and x.lower_ in self.value_preps)  # "is closer to 800"
+        complement = x.dep_ in ("attr", "acomp", "dobj") or (x.dep_ == "prep" and x.lower_ in self.value_preps)  # "is closer to 800"
         if not complement or verb.lemma_.lower() not in self.linking_verbs:
             return []
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
