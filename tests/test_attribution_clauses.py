@@ -164,3 +164,16 @@ def test_a_title_in_a_body_is_the_persons(figure_of, text, find, source):
 ])
 def test_restrictive_relay_gives_the_figure_its_source(figure_of, text, find, source):
     assert source in _source(figure_of(text, find)).split(" | ")[0].split()
+
+
+# A count a speaker keeps, named before a colon that opens the figure's part of the sentence: the keeper is the source.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The monitor's latest estimate is higher again: at least 17,500 killed, including 4,100 fighters.",
+                 "17,500", "monitor", id="war-estimate-colon"),
+    pytest.param("The union's own count is far lower: 120 jobs lost at the plant.", "120", "union",
+                 id="business-count-colon"),
+    pytest.param("Syria's death toll is grim: at least 500 people died.", "500", "", id="sufferer-owns-no-count"),
+])
+def test_colon_count_gives_its_keeper(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert (source in _source(claim)) if source else claim.source is None

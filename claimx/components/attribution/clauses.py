@@ -126,6 +126,22 @@ class ClauseStrategies:
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
         return None
 
+    def _colon_count(self, ctx: _Ctx) -> _Found | None:
+        """'The group's latest estimate is higher again: at least 17,500 killed': a count that a speaker keeps, named
+        before a colon that opens the figure's part of the sentence; the keeper is the source."""
+        doc, sent = ctx.span.doc, ctx.sent
+        colon = next((t for t in doc[sent.start:ctx.span.start] if t.text == ":"), None)
+        if colon is None or any(t.like_num for t in doc[sent.start:colon.i]):
+            return None
+        for arg in doc[sent.start:colon.i]:
+            if arg.pos_ != "NOUN" or arg.dep_ not in COUNT_DEPS or not self._is_count(arg):
+                continue
+            owner = self._owner(arg)
+            if owner is not None and self._may_speak(owner) and not (
+                    owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns):
+                return _Found(owner, _one(sent, arg), "estimates")
+        return None
+
     def _is_count(self, tok: Token) -> bool:
         """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""
         lemma = tok.lemma_.lower()

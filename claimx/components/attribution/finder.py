@@ -175,6 +175,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies._according_to,         # "according to X" / "citing X" in the sentence
         ClauseStrategies._relative_cue,         # "the 5,000 troops officials say are needed"
         ClauseStrategies._owned_count,          # "the ministry's toll rose to 41"
+        ClauseStrategies._colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"
         SourceStrategies._linear,               # "X claims/estimating ..." read off the words
         SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
         SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."

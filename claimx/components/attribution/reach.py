@@ -33,6 +33,7 @@ REACH: dict[str, Reach] = {
     "_according_to": Reach(),
     "_relative_cue": Reach(),
     "_owned_count": Reach(),
+    "_colon_count": Reach(),
     "_linear": Reach(),
     "_set_off_cue": Reach(),
     "_root_cue": Reach(),
