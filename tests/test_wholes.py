@@ -150,3 +150,15 @@ def test_a_repeated_figure_is_the_whole_of_a_part(figure_of, text, find, measure
 def test_a_repeated_figure_with_a_predicate_of_its_own_keeps_its_own(extract):
     claims = extract("Police said 14 people were wounded in the shootings. The 14 were waiting for a bus.")
     assert [c.measure for c in claims if c.figure.text == "14"] == ["injured", None]
+
+
+# "Most of the deceased were X, while 236 were Y": a bare figure in a parallel linking clause is a part of the whole
+# the first clause's subject names.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Most of the deceased were pilgrims from the north, while 236 were from the coast.", "236", "killed",
+                 id="deceased-while-heat"),
+    pytest.param("Most of the wounded were soldiers, while 40 were civilians.", "40", "injured", id="wounded-while-war"),
+    pytest.param("Most of the voters were young, while 40 were retired.", "40", None, id="voters-while-politics"),
+])
+def test_a_parallel_clause_is_a_part_of_the_whole(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

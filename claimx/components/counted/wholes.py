@@ -67,7 +67,19 @@ class WholeRules:
         if before_end is not None and (self._opens_a_part(span, before_end) or self._listed_after_dash(span, noun)
                                        or self._absolute_part(span, before_end)):
             return self._measure_at(span.doc[before_end - 1])
-        return None
+        return self._parallel_whole(anchor) if noun is None else None
+
+    def _parallel_whole(self, anchor: Token) -> str | None:
+        """'The majority of the deceased were Egyptians, ..., while 236 were Indonesians': a bare figure as the subject
+        of a linking verb in a clause set beside one whose subject names the whole by a measure word ('the deceased')."""
+        verb = anchor.head
+        if anchor.dep_ != "nsubj" or verb.dep_ not in ("advcl", "conj") or verb.lemma_.lower() not in self.linking_verbs:
+            return None
+        main = verb.head
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i), None)
+        if subject is None or main.lemma_.lower() not in self.linking_verbs:
+            return None
+        return next((m for m in (self._measure_of(t) for t in count_words(subject)) if m is not None), None)
 
     def _listed_after_dash(self, span: Span, noun: Token | None) -> bool:
         """'Four people were found dead — two males and one female ...': a list after a dash or colon breaks down the
