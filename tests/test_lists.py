@@ -23,6 +23,12 @@ MISSING_LIST = "The county released a list of 385 people unaccounted for after t
                  id="list-with-no-measure-sport"),
     pytest.param("The team released a list of 20 players for the cup. More names were added to the list, leaving the total "
                  "at 23.", "23", None, id="list-total-with-no-measure-sport"),
+    pytest.param("A volunteer has been documenting missing residents, compiling a list that now includes 1,412 names.",
+                 "1,412", "missing", id="list-of-missing-in-its-sentence-flood"),
+    pytest.param("Relatives of kidnapped villagers compiled a list that has 64 names.", "64", "captured",
+                 id="list-of-kidnapped-in-its-sentence-kidnapping"),
+    pytest.param("The coach is compiling a list that now includes 30 names.", "30", None,
+                 id="list-of-no-one-in-its-sentence-sport"),
 ])
 def test_a_list_count_takes_the_list_measure(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

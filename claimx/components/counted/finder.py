@@ -158,7 +158,7 @@ class CountedFinder(MeasureRules, DataComponent):
         for span, later in pairwise(spans):
             if span._.measure is None and span._.counted is None and self._earlier_of(span, later):
                 span._.measure = later._.measure  # "rose from 45 to 80": the same count, earlier
-        list_measures(read, self.list_words)  # "the list of 388": the measure of the list counted before
+        list_measures(read, self.list_words, self._held_on_a_list)  # "the list of 388": the list counted before
         return doc
 
     def _earlier_of(self, span: Span, later: Span) -> bool:
@@ -203,6 +203,12 @@ class CountedFinder(MeasureRules, DataComponent):
             return False
         first = noun.head
         return same.counted.start <= first.idx < same.counted.end and (self._is_people(noun) or self._is_forces(noun))
+
+    def _held_on_a_list(self, span: Span) -> str | None:
+        """'document reported missing individuals, compiling a list that now includes 1,412 names': the measure word
+        that modifies people in the list's sentence."""
+        return next((m for m in (self._measure_of(t) for t in span.sent if t.dep_ == "amod" and t.head.pos_ == "NOUN"
+                                 and self._is_people(t.head)) if m is not None), None)
 
     def _repeats_a_figure(self, span: Span) -> bool:
         """'Of the 38, nine ...', 'among the 38': a bare exact figure as the whole of a part ('of', 'among' and a definite

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -53,13 +54,16 @@ def counts_a_list(span: Span, anchor: Token, noun: Token | None, words: ListWord
         or _entries_of_a_list(noun, span, words) or _list_total(anchor, span, words)
 
 
-def list_measures(items: list[tuple[Span, Token, Token | None]], words: ListWords) -> None:
-    """Give each unmeasured figure that counts a list the measure of the nearest list count measured before it."""
+def list_measures(items: list[tuple[Span, Token, Token | None]], words: ListWords,
+                  held: Callable[[Span], str | None]) -> None:
+    """Give each unmeasured figure that counts a list the measure of the nearest list count measured before it, else
+    the measure of whom its sentence says the list holds (`held`: 'documenting missing people, compiling a list that
+    now includes 1,412 names')."""
     last: str | None = None
     for span, anchor, noun in items:
         if not counts_a_list(span, anchor, noun, words):
             continue
         if span._.measure is not None:
             last = span._.measure  # "an updated list of 385 people unaccounted for": the list of the missing
-        elif last is not None:
-            span._.measure = last
+        else:
+            span._.measure = last if last is not None else held(span)
