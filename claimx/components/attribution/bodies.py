@@ -12,14 +12,14 @@ from .tree import spelled_alike
 class Bodies:
     """Resolving 'the ministry said' to the body named before it."""
 
-    def _anaphoric_body(self, tok: Token) -> bool:
+    def anaphoric_body(self, tok: Token) -> bool:
         """'The agency', 'the ministry' with no name or owner of its own: a body named before."""
         children = list(tok.children)
         return tok.lemma_.lower() in self.anaphoric_bodies and tok.tag_ == "NN" and tok.ent_type_ == "" and any(
             c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
             c.dep_ in ("det", "amod", "punct") and c.ent_type_ == "" for c in children)
 
-    def _body_named_before(self, tok: Token) -> Span | None:
+    def body_named_before(self, tok: Token) -> Span | None:
         """The last organisation named in the sentence or the PRONOUN_SENTENCES before whose name has the noun ('the
         ministry': 'the Defence Ministry'), else a word of its kind ('the agency': the National Intelligence Service),
         else no word of another kind ('the organisation': Amnesty International); never a body of another kind only

@@ -41,10 +41,10 @@ class ClauseStrategies:
                 continue
             if _region_of(ctx.quotes, phrase.start_char, phrase.end_char) is not None:
                 continue  # words quoted from someone else
-            obj = self._phrase_object(phrase)
+            obj = self.phrase_object(phrase)
             if obj is None or any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1:sent.end]):
                 continue  # the phrase must end the sentence
-            owner = self._owner(obj) if self._is_document(obj) else None
+            owner = self.owner(obj) if self.is_document(obj) else None
             return _Found(owner or obj, phrase, stance)
         return None
 
@@ -67,9 +67,9 @@ class ClauseStrategies:
         """The speaker just before the cue of a reporting relative clause, when the cue reports a clause of its own."""
         doc = verb.doc
         speaker = doc[verb.i - 1]
-        if speaker.pos_ not in (*NOUNS, "PRON") or speaker.i in ctx.inside or not self._may_speak(speaker):
+        if speaker.pos_ not in (*NOUNS, "PRON") or speaker.i in ctx.inside or not self.may_speak(speaker):
             return None
-        if verb.lemma_.lower() in self.document_cues and not self._document_voice(speaker):
+        if verb.lemma_.lower() in self.document_cues and not self.document_voice(speaker):
             return None  # "the 30 craters images show" needs a document; "the 12 men police show" is no report
         nxt = doc[verb.i + 1] if verb.i + 1 < ctx.sent.end else None
         if nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "DET", "NUM"):
@@ -95,12 +95,12 @@ class ClauseStrategies:
         for arg in verb.children:
             if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
                 continue
-            owner = self._owner(arg)
+            owner = self.owner(arg)
             if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns:
                 continue  # "N. Korea's death toll tops 2,000": whose dead, not who counts them
-            if owner is not None and owner.i not in ctx.inside and self._may_speak(owner):
+            if owner is not None and owner.i not in ctx.inside and self.may_speak(owner):
                 # a headline's label names who counts ("N. Korea's death toll tops 2,000: NIS"); the owner is whose count
-                return self._headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
+                return self.headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
             if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS and not (
                     c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns) for c in arg.children):
                 # "the Reuters tally" names who counts; "Syria death toll" names whose dead

@@ -32,7 +32,7 @@ SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash
 class ContextStrategies:
     """Strategies of `AttributionFinder.STRATEGIES` that read beyond the figure's sentence, each `(self, ctx) -> _Found | None`."""
 
-    def _speech_paragraph(self, ctx: _Ctx) -> _Found | None:
+    def speech_paragraph(self, ctx: _Ctx) -> _Found | None:
         """'We count 9,000 of their soldiers. 2,000 were killed, - the minister said.': direct speech without quotation
         marks, closed by a dash and a reporting clause; its speaker says every sentence of the paragraph."""
         doc, text = ctx.span.doc, ctx.text
@@ -50,9 +50,9 @@ class ContextStrategies:
         if not tail or len(tail) > SPEECH_TAIL_WORDS:
             return None
         for cue in tail:
-            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs and self._cue_takes(cue):
+            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs and self.cue_takes(cue):
                 subj = self.subject_of(cue)
-                if subj is not None and subj.i > words[dash].i and self._may_speak(subj):
+                if subj is not None and subj.i > words[dash].i and self.may_speak(subj):
                     return _Found(subj, _one(cue.sent, cue), self.cue_verbs[cue.lemma_.lower()])
         return None
 
@@ -76,12 +76,12 @@ class ContextStrategies:
         if ctx.region is None and not left_open(text[start:end]) and any(start <= q[0] < end for q in ctx.quotes):
             return None  # '"We expect more," she told reporters from the city, home to about two million': the narrator's
         for _ in range(QUOTE_PARAGRAPHS_BACK):
-            found = self._speaker_in(doc, start, end, ctx.quotes)
+            found = self.speaker_in(doc, start, end, ctx.quotes)
             if found is not None or start == 0:
                 return found
             start, end = previous_paragraph(text, start)
             if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
-                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
+                return self.speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
                     doc, start, end, ctx.quotes)
         return None
 
@@ -115,7 +115,7 @@ class ContextStrategies:
             reopened = para[lead:].startswith(OPENING_MARKS)
             close = first_close(para, lead + 1 if reopened else lead)
             if close is not None:
-                return self._speaker_in(ctx.span.doc, start + close + 1, end, [])
+                return self.speaker_in(ctx.span.doc, start + close + 1, end, [])
             if not reopened:
                 return None  # neither opened anew nor closed: the quotation ended unmarked
         return None
@@ -131,11 +131,11 @@ class ContextStrategies:
             return None
         for cue in doc[j].sent:
             lemma = cue.lemma_.lower()
-            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not self._cue_takes(cue) or not any(
+            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not self.cue_takes(cue) or not any(
                     self._points_back(c) for c in cue.children):
                 continue
             subj = self.subject_of(cue)
-            if subj is not None and not self._points_back(subj) and self._may_speak(subj):
+            if subj is not None and not self._points_back(subj) and self.may_speak(subj):
                 return _Found(subj, _one(cue.sent, cue), self.cue_verbs[lemma])
         return None
 

@@ -98,12 +98,12 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             return doc
         text = doc.text  # built anew on every access: once per document
         quotes = quote_regions(text)
-        phrases = self._phrases(doc)
+        phrases = self.cue_phrases(doc)
         acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
         # every reporting subject in the text, and every "according to X", for "he said", "it has reported"
-        trail = self._speaker_trail(doc) + self._according_to_speakers(phrases)
+        trail = self.speaker_trail(doc) + self._according_to_speakers(phrases)
         for span in spans:
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
@@ -111,11 +111,11 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             ctx = _Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases, text)
             found = self._find(ctx)
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
-                found = self._speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
+                found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
             if found is not None and found.source is not None and self._bare_reports(found.source):
                 found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
             if found is not None and found.source is not None:
-                head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
+                head = self.resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
                     head = self._record_source(span, found, head, acronyms, phrases)
                     if span._.source.kind == "person" and not _in_passing(found):
@@ -126,26 +126,26 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _according_to_speakers(self, phrases: list[tuple[Span, str]]) -> list[Token]:
         """'According to the prefectural government, 210 were unaccounted for. It has also reported one missing person':
         who an 'according to' names speaks for a later 'it' or 'he' as a reporting subject does."""
-        objects = [self._phrase_object(p) for p, _ in phrases if p.text.lower() not in self.via_cues | self.relay_cues]
-        return [o for o in objects if o is not None and o.pos_ in NOUNS and self._may_speak(o)]
+        objects = [self.phrase_object(p) for p, _ in phrases if p.text.lower() not in self.via_cues | self.relay_cues]
+        return [o for o in objects if o is not None and o.pos_ in NOUNS and self.may_speak(o)]
 
     def _bare_reports(self, tok: Token) -> bool:
         """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
-        return tok.lower_ in self.hedging_subjects and self._owner(tok) is None and all(
+        return tok.lower_ in self.hedging_subjects and self.owner(tok) is None and all(
             c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:
         """Set the figure's source and cue records from the speaking token; the token that speaks in the end."""
-        head = self._title_holder(self._named_apposition(head))
+        head = self.title_holder(self.named_apposition(head))
         src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
-        relayed = self._relayed(head, phrases)
+        relayed = self.relayed(head, phrases)
         if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
             src_span, head = self.mention(relayed), relayed
         span._.source = self.source_record(src_span, head, acronyms, phrases)
         if relayed is not None:
             span._.source = replace(span._.source, via=self.mention(found.source).text)
-        body = self._body_named_before(head) if self._anaphoric_body(head) else None
+        body = self.body_named_before(head) if self.anaphoric_body(head) else None
         if body is not None:  # "the agency put the toll at ...": the words stay, the name is the NIS named before
             span._.source = replace(span._.source, name=self.name_and_role(body, body.root, acronyms, "organisation")[0])
         span._.cue = self.cue_record(found)
@@ -155,7 +155,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                           base: dt.date | None) -> None:
         """What a figure's source and cue decide beside them: its hedge, its time and as-of date, its scope."""
         cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
-        span._.hedged = self._hedged(span, anchor, cue_i)
+        span._.hedged = self.hedged(span, anchor, cue_i)
         # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
         found_time = self.times.figure_time(span, anchor, base, found.cue if found is not None else None)
         span._.time = found_time.ref
@@ -181,8 +181,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         ContextStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
         SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
         ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
-        ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
-        LabelStrategies._headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
+        ContextStrategies.speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
+        LabelStrategies.headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
         ContextStrategies._pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
     )
 

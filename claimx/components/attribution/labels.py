@@ -67,7 +67,7 @@ class LabelStrategies:
             return None  # "Weekend violence in Chicago: 4 killed": a place labels a headline's topic, not its speaker
         if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
             return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
-        return head if head is not None and (self._may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
+        return head if head is not None and (self.may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
 
     @staticmethod
     def _named_elsewhere(word: Token) -> bool:
@@ -95,11 +95,11 @@ class LabelStrategies:
         if not (mark in QUOTE_MARKS or mark.startswith("'")):
             return None  # the colon must open a quotation
         before = doc[colon.i - 1]
-        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
+        if before.pos_ not in NOUNS or not (self.is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
             return None
         return before
 
-    def _headline_label(self, ctx: _Ctx) -> _Found | None:
+    def headline_label(self, ctx: _Ctx) -> _Found | None:
         """'Over 2,000 soldiers killed, wounded: minister', '... up to 30,000 more troops - Budanov': a headline names its
         source in a label after its last colon or spaced dash (a few words, no verb, no number, no full stop closing the line)."""
         doc, text = ctx.span.doc, ctx.text
@@ -114,7 +114,7 @@ class LabelStrategies:
                 (t.pos_ in ("VERB", "AUX") and not self._speaker_word(t)) or t.like_num for t in words):
             return None
         head = next((t for t in reversed(words) if t.pos_ in NOUNS or self._speaker_word(t)), None)
-        if head is None or not self._may_speak(head):
+        if head is None or not self.may_speak(head):
             return None
         return _Found(head, None, "states", doc[words[0].i:head.i + 1])
 

@@ -39,8 +39,8 @@ REACH: dict[str, Reach] = {
     "_running_quote": Reach(paragraph=True, paragraphs_before=QUOTE_PARAGRAPHS_BACK, quotation_ends=True),
     "_semicolon_series": Reach(),
     "_quote_closed_later": Reach(paragraphs_after=QUOTE_PARAGRAPHS_BACK),
-    "_speech_paragraph": Reach(paragraph=True),
-    "_headline_label": Reach(paragraph=True),
+    "speech_paragraph": Reach(paragraph=True),
+    "headline_label": Reach(paragraph=True),
     "_pointed_back": Reach(next_sentence=True),
     "pronoun": Reach(sentences_before=PRONOUN_SENTENCES),
 }

@@ -69,7 +69,7 @@ class SourceRecords:
         via = None
         for phrase, _ in phrases:
             if phrase.text.lower() in self.via_cues and phrase.sent == mention.sent:
-                obj = self._phrase_object(phrase)
+                obj = self.phrase_object(phrase)
                 if obj is not None and obj.i not in range(mention.start, mention.end):
                     via = self.mention(obj).text
         return Source(text=mention.text, start=mention.start_char, end=mention.end_char, name=name,
@@ -148,7 +148,7 @@ class SourceRecords:
         return Cue(text=cue.text, start=cue.start_char, end=cue.end_char, lemma=lemma, stance=found.stance)
 
     # -- hedges ------------------------------------------------------------
-    def _hedged(self, span: Span, anchor: Token, cue_i: int = -1) -> bool:
+    def hedged(self, span: Span, anchor: Token, cue_i: int = -1) -> bool:
         """A hedge word in the figure's phrase, or one that modifies a word on its path to the root.
 
         The attribution cue itself is not a hedge: "the ministry estimated that 600" has the stance

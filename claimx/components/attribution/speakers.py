@@ -49,7 +49,7 @@ class Speakers:
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
                     if child.lower_ in self.relative_pronouns and v.dep_ == "relcl":
                         head = v.head.head if v.head.dep_ == "appos" and not self._can_speak(v.head) else v.head
-                        return self._owner(head) or head  # "the NIS's report, which estimated"; "X, a think tank, which"
+                        return self.owner(head) or head  # "the NIS's report, which estimated"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
                         subj = self._subject_noun(child)
                         if subj is None and _in_dateline(child):
@@ -67,19 +67,19 @@ class Speakers:
                 v = v.head  # "Trump dismissed, stating, ..."
                 if v.pos_ == "ADP" and v.head != v:
                     v = v.head  # "was quoted as saying": through the preposition to the verb
-                    quoted = self._quoted_as_saying(v)
+                    quoted = self.quoted_as_saying(v)
                     if quoted is not None:
                         return quoted  # "the lawmaker quoted the NIS as saying": the NIS speaks
                 continue
             break
         return self.name_before(verb)  # the parser found no subject: read the name off the words
 
-    def _quoted_as_saying(self, verb: Token) -> Token | None:
+    def quoted_as_saying(self, verb: Token) -> Token | None:
         """'X quoted / cited Y as saying': Y, the object of the relaying verb, is who says it."""
         if verb.lemma_.lower() not in self.as_saying_verbs:
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS), None)
-        return obj if obj is not None and self._may_speak(obj) else None
+        return obj if obj is not None and self.may_speak(obj) else None
 
     @staticmethod
     def name_before(verb: Token) -> Token | None:
@@ -114,8 +114,8 @@ class Speakers:
         child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
         if child is None:
             return None
-        owner = self._owner(child) if child.lower_ in self.document_nouns else None
-        if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+        owner = self.owner(child) if child.lower_ in self.document_nouns else None
+        if owner is not None and (self.may_speak(owner) or owner.head.lower_ != "from"):
             return owner  # "a study by the consultancy Northstar": its author
         return child  # "documents from his tax return": the documents
 
@@ -138,16 +138,16 @@ class Speakers:
             return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
         return nouns[-1]
 
-    def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
+    def relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
         """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
         for phrase, _ in phrases:
             if phrase.text.lower() in self.relay_cues and phrase.sent == head.sent:
-                obj = self._phrase_object(phrase)
+                obj = self.phrase_object(phrase)
                 if obj is not None and obj != head and (phrase.root.head == head or abs(phrase.start - head.i) <= 3):
                     return obj
         return None
 
-    def _named_apposition(self, head: Token) -> Token:
+    def named_apposition(self, head: Token) -> Token:
         """'The regional police chief, Amir Saleh, said': the name, with the title as its role."""
         if head.pos_ == "NOUN":
             for child in head.rights:
@@ -156,7 +156,7 @@ class Speakers:
                     return child  # not "NIS: About 100 N. Korean Soldiers Killed": a headline's figure, no name
         return head
 
-    def _title_holder(self, head: Token) -> Token:
+    def title_holder(self, head: Token) -> Token:
         """'The head of Ukraine's military intelligence Kyrylo Budanov said', 'the head of the agency (GUR), Kyrylo
         Budanov, said': a title whose holder is named after its phrase with no comma (or past a bracket), read off the
         words: the last run of capitalised names before the clause's verb, two words or a person's name, that is
@@ -184,7 +184,7 @@ class Speakers:
             return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition
         return last[-1]
 
-    def _cue_takes(self, verb: Token) -> bool:
+    def cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
         if any(self._object_like(c) and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
@@ -201,7 +201,7 @@ class Speakers:
         return tok.dep_ == "dobj" or (tok.dep_ == "ccomp" and any(
             c.dep_ in SUBJECT_DEPS and c.lower_ in self.free_relatives for c in tok.children))
 
-    def _may_speak(self, tok: Token) -> bool:
+    def may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
         if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
             return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
@@ -212,34 +212,35 @@ class Speakers:
         lemma = tok.lemma_.lower()
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or hyphened_name(tok) \
             or lemma in self.person_nouns \
-            or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
+            or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self.is_document(tok)
 
-    def _document_cue_reports(self, verb: Token, subj: Token) -> bool:
+    def document_cue_reports(self, verb: Token, subj: Token) -> bool:
         """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
         voice, or with a clause of its own; 'rescuers found 12 survivors' reports nothing. Other cues always report."""
         lemma = verb.lemma_.lower()
         if lemma in self.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.org_nouns):
             return True  # "Berlin police recorded 14 assaults": a body keeps the count
-        return lemma not in self.document_cues or self._document_voice(subj) or any(
-            c.dep_ == "ccomp" for c in verb.children) or (lemma in self.spoken_document_cues and self._names_a_speaker(subj))
+        return lemma not in self.document_cues or self.document_voice(subj) or any(
+            c.dep_ == "ccomp" for c in verb.children) or (lemma in self.spoken_document_cues and self.names_a_speaker(subj))
 
-    def _document_voice(self, tok: Token) -> bool:
+    def document_voice(self, tok: Token) -> bool:
         """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
-        if self._is_document(tok) or tok.ent_type_ == "ORG":
+        if self.is_document(tok) or tok.ent_type_ == "ORG":
             return True  # "Gallup shows", "with Refinitiv showing": a named organisation publishes
         x = tok
         for _ in range(OWNER_STEPS):
             if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:
                 return False
             x = x.head
-            if self._is_document(x):
+            if self.is_document(x):
                 return True
         return False
 
-    def _is_document(self, tok: Token) -> bool:
+    def is_document(self, tok: Token) -> bool:
+        """A document noun ("report", "statement") or a vague source ("officials"): a source that is not a person."""
         return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
 
-    def _owner(self, noun: Token) -> Token | None:
+    def owner(self, noun: Token) -> Token | None:
         """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
         'findings of the NIS', 'an analysis of filings by the NIS'."""
         for child in noun.children:
@@ -252,11 +253,11 @@ class Speakers:
             owner = rule(noun)
             if owner is not None and any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in owner.children):
                 continue  # "information from 78 field visits": a counted thing, not an author
-            if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+            if owner is not None and (self.may_speak(owner) or owner.head.lower_ != "from"):
                 return owner  # not "estimates of deaths from fighting": after 'from', a cause, not an author
         return None
 
-    def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
+    def quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
         """The cue verb outside the quote, in the sentence where the quote closes, else where it opens."""
         start, end = region
         sents = []
@@ -277,7 +278,7 @@ class Speakers:
                 if any(_in_region(q, tok.idx) for q in quotes):
                     continue
                 lemma = tok.lemma_.lower()
-                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and self._cue_takes(tok):
+                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and self.cue_takes(tok):
                     subj = self.subject_of(tok)
                     if subj is not None and any(_in_region(q, subj.idx) for q in quotes):
                         subj = self.name_before(tok)  # '"... Drs. Mitchell and Leslie Weiss," Ann Lee said': not Weiss
@@ -285,7 +286,8 @@ class Speakers:
                         return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
         return None
 
-    def _phrases(self, doc: Doc) -> list[tuple[Span, str]]:
+    def cue_phrases(self, doc: Doc) -> list[tuple[Span, str]]:
+        """The cue phrases in a doc ("according to", "citing", "per" before a name), each with its stance."""
         out = []
         for match_id, s, e in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
@@ -295,7 +297,7 @@ class Speakers:
         return out
 
     @staticmethod
-    def _phrase_object(phrase: Span) -> Token | None:
+    def phrase_object(phrase: Span) -> Token | None:
         """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
         objects = [child for tok in phrase for child in tok.children if child.dep_ in ("pobj", "dobj")
                    and (child.pos_ in NOUNS or child.tag_ == "PRP") and child.i >= phrase.end]
@@ -309,22 +311,22 @@ class Speakers:
             j += 1
         return None
 
-    def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
+    def resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
                          speakers: list[Token], span: Span) -> Token | None:
         """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
         low = tok.lower_
         if tok.pos_ != "PRON":
             if not self._anaphoric(tok):
                 return tok
-            before = [s for s in speakers if self._is_person(s) and not self._anaphoric(s)]
+            before = [s for s in speakers if self.is_person(s) and not self._anaphoric(s)]
             return _nearest(tok, before) or tok  # "The man also said": the grandfather named before
         if low in self.first_person and region is not None:
-            found = self._quote_speaker(span.doc, region, quotes)
+            found = self.quote_speaker(span.doc, region, quotes)
             return found.source if found is not None and found.source.pos_ != "PRON" else None
         if low in self.person_pronouns:
             # "he said" needs a person: the last who spoke, or who was the subject just before ("Ayla Demir gave
             # a different picture. Around 180 ..., she said")
-            found = _nearest(tok, [s for s in speakers if self._is_person(s)] + self._person_subjects(tok, quotes))
+            found = _nearest(tok, [s for s in speakers if self.is_person(s)] + self._person_subjects(tok, quotes))
             people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
             return found or (people[-1].root if people else None)
         if low in self.plural_pronouns:
@@ -332,7 +334,7 @@ class Speakers:
         if low in self.thing_pronouns:  # "..., it estimated": the document or body that reported just before
             floor = sentence_floor(tok)
             return _nearest(tok, [s for s in speakers if s.i >= floor and (
-                self._is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
+                self.is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
         return None
 
     @staticmethod
@@ -352,22 +354,22 @@ class Speakers:
         """The one spoken to: 'told France Info', 'told him'."""
         return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
 
-    def _speaker_trail(self, doc: Doc) -> list[Token]:
+    def speaker_trail(self, doc: Doc) -> list[Token]:
         """The named or described subjects of every reporting verb in the text, in order."""
         trail = []
         for tok in doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs or tok.dep_ == "relcl" \
-                    or not self._cue_takes(tok) or tok.lemma_.lower() in self.cue_preps:
+                    or not self.cue_takes(tok) or tok.lemma_.lower() in self.cue_preps:
                 continue  # "the official, who cited several hundred": said in passing, no one "he said" points back to
             subj = self.subject_of(tok)
-            if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
+            if subj is None or subj.pos_ == "PRON" or not self.may_speak(subj):
                 continue
-            if tok.lemma_.lower() in self.document_cues and not self._document_voice(subj):
+            if tok.lemma_.lower() in self.document_cues and not self.document_voice(subj):
                 continue  # "the test showed": no speaker
-            trail.append(self._named_apposition(subj))
+            trail.append(self.named_apposition(subj))
         return trail
 
-    def _is_person(self, tok: Token) -> bool:
+    def is_person(self, tok: Token) -> bool:
         """A person who can be 'he' or 'she': a person's name, one official, spokesman, doctor, or the name set beside
         one ('The mayor of Doganyol, Mehmet Arslan,', whatever the entity recogniser took the name for)."""
         return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns) or (

@@ -76,7 +76,7 @@ class SourceStrategies:
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
-            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
     def _reports_through(self, verb: Token, x: Token, ctx: _Ctx, relative: bool) -> bool:
@@ -91,7 +91,7 @@ class SourceStrategies:
         """'Bild quoted Netanyahu as saying': the one quoted, when the verb has its 'as saying' (not 'cited 88 generals')."""
         says = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in self.cue_verbs for g in c.children)
                    for c in verb.children)
-        return self._quoted_as_saying(verb) if says else None
+        return self.quoted_as_saying(verb) if says else None
 
     def _counts_the_object(self, verb: Token, ctx: _Ctx) -> bool:
         """'The ministry gave two figures': a cue of a count ('give the figure of', 'put the toll at') reports the number
@@ -104,13 +104,13 @@ class SourceStrategies:
         commander said') is what the quoted speaker says."""
         found = self._noun_cue(noun, ctx)
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
-            return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
     def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
         """A reporting noun's source: its owner ('the NIS's estimate'), else the speaker who gives it or reports it
         ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates')."""
-        owner = self._owner(noun) or self._outer_speaker(noun, ctx)
+        owner = self.owner(noun) or self._outer_speaker(noun, ctx)
         return _Found(owner or noun, _one(ctx.sent, noun), self.cue_nouns[noun.lemma_.lower()],
                       self.mention(noun) if owner is None else None)
 
@@ -152,11 +152,11 @@ class SourceStrategies:
         subj = self.subject_of(verb)
         if subj is None:
             return None
-        if not self._document_cue_reports(verb, subj):
+        if not self.document_cue_reports(verb, subj):
             return None  # "the military has shown improvement"
-        if not self._cue_takes(verb):
+        if not self.cue_takes(verb):
             return None  # "police put the figure at 800" reports; "put 800 troops on alert" does not
-        if not self._may_speak(subj):
+        if not self.may_speak(subj):
             return None  # "Damage estimated at $30 billion": a thing estimates nothing
         if ctx.region and _in_region(ctx.region, verb.idx) and subj.lower_ in self.first_person:
             return None  # "I said" inside a quote: the quote's speaker, found later
@@ -166,7 +166,7 @@ class SourceStrategies:
         """The speaker of the quotation the figure stands in."""
         if ctx.region is None:
             return None
-        return self._quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
+        return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
 
     def _according_to(self, ctx: _Ctx) -> _Found | None:
         """'according to X', 'citing X' anywhere in the figure's sentence."""
@@ -174,9 +174,9 @@ class SourceStrategies:
             inner = _region_of(ctx.quotes, phrase.start_char, phrase.end_char)
             if phrase.sent == ctx.sent and phrase.text.lower() not in self.via_cues \
                     and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
-                obj = self._phrase_object(phrase)
+                obj = self.phrase_object(phrase)
                 if obj is not None and obj.i not in ctx.inside:
-                    owner = self._owner(obj) if self._is_document(obj) else None
+                    owner = self.owner(obj) if self.is_document(obj) else None
                     return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
         return None
 
@@ -185,7 +185,7 @@ class SourceStrategies:
         span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
         for tok in sent[anchor.i - sent.start + 1:]:
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in self.cue_verbs and self._cue_takes(tok) and (
+            if tok.pos_ == "VERB" and lemma in self.cue_verbs and self.cue_takes(tok) and (
                     lemma not in self.document_cues or self._set_off_document(tok)):
                 subj = self.subject_of(tok)
                 if (subj is None or subj.i < anchor.i) and tok.i > 0 and span.doc[tok.i - 1].pos_ in NOUNS and not any(
@@ -205,13 +205,13 @@ class SourceStrategies:
     def _set_off_document(self, verb: Token) -> bool:
         """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
         subj = self.subject_of(verb)
-        return subj is not None and subj.i < verb.i and (self._document_voice(subj) or subj.lower_ in self.thing_pronouns
-                                                         or self._names_a_speaker(subj))
+        return subj is not None and subj.i < verb.i and (self.document_voice(subj) or subj.lower_ in self.thing_pronouns
+                                                         or self.names_a_speaker(subj))
 
-    def _names_a_speaker(self, tok: Token) -> bool:
+    def names_a_speaker(self, tok: Token) -> bool:
         """'..., the state's Health Commissioner, Akin Abayomi, revealed.': a name, a person or a body, who reveals by
         speaking (not 'the search revealed')."""
-        return tok.pos_ == "PROPN" or self._is_person(tok) or tok.lemma_.lower() in self.org_nouns
+        return tok.pos_ == "PROPN" or self.is_person(tok) or tok.lemma_.lower() in self.org_nouns
 
     def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
@@ -219,17 +219,17 @@ class SourceStrategies:
         for tok in ctx.sent:
             lemma = tok.lemma_.lower()
             if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or lemma not in self.cue_verbs or tok.i + 1 >= len(doc) \
-                    or not self._cue_takes(tok):
+                    or not self.cue_takes(tok):
                 continue
             if doc[tok.i + 1].text != ",":
                 continue  # set off by a comma after it, too
             subj = self.subject_of(tok)
-            if subj is not None and subj.i < tok.i and (self._may_speak(subj) or (
+            if subj is not None and subj.i < tok.i and (self.may_speak(subj) or (
                     subj.pos_ in NOUNS and subj.ent_type_ not in NEVER_SPEAKER_ENTS)):
                 return _Found(subj, _one(ctx.sent, tok), self.cue_verbs[lemma])  # ", the index said,": it speaks
         return None
 
-    def _speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], last: bool = False) -> _Found | None:
+    def speaker_in(self, doc: Doc, start: int, end: int, quotes: list[tuple[int, int]], last: bool = False) -> _Found | None:
         """The first (or, in a paragraph that leads into a quotation, the `last`) reporting verb outside quotation
         marks in text[start:end] whose subject may speak ('The woman disputes it. Jane Roe reports:' -> Roe)."""
         chars = doc.char_span(start, end, alignment_mode="expand")
@@ -238,13 +238,13 @@ class SourceStrategies:
         for tok in (reversed(chars) if last else chars):
             lemma = tok.lemma_.lower()
             if tok.pos_ not in ("VERB", "AUX") or lemma not in self.cue_verbs or lemma in self.document_cues \
-                    or not self._cue_takes(tok):
+                    or not self.cue_takes(tok):
                 continue
             if any(_in_region(q, tok.idx) for q in quotes):
                 continue  # a verb inside the quotation is the speaker's own words
             subj = self.subject_of(tok)
-            subj = self._named_apposition(subj) if subj is not None else None  # "The chief executive, Ruth Ames, said"
-            if subj is not None and self._may_speak(subj) and subj.lower_ not in self.first_person \
+            subj = self.named_apposition(subj) if subj is not None else None  # "The chief executive, Ruth Ames, said"
+            if subj is not None and self.may_speak(subj) and subj.lower_ not in self.first_person \
                     and not any(_in_region(q, subj.idx) for q in quotes):
                 return _Found(subj, _one(tok.sent, tok), self.cue_verbs[lemma])
         return None
@@ -267,7 +267,7 @@ class SourceStrategies:
     def _root_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
-        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self._cue_takes(root):
+        if root.lemma_.lower() in self.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self.cue_takes(root):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.cue_verbs[root.lemma_.lower()])
@@ -307,9 +307,9 @@ class SourceStrategies:
                 prev = self._phrase_owner(prev, tok)  # "a family in New York City said": the family speaks
                 if prev is None:
                     continue  # "at the launchpad in January showed": a place or a time names no speaker
-            if not self._document_cue_reports(tok, prev):
+            if not self.document_cue_reports(tok, prev):
                 continue  # "Rescuers found 12 survivors": a find, not a report
-            if not (self._may_speak(prev) or prev.pos_ == "ADJ"):
+            if not (self.may_speak(prev) or prev.pos_ == "ADJ"):
                 continue  # "Damage estimated at": a thing estimates nothing
             return _Found(prev, doc[j:j + 1], stance)
         return None
@@ -317,7 +317,7 @@ class SourceStrategies:
     def _linear_cue_reports(self, tok: Token, ctx: _Ctx) -> bool:
         """A cue read off the words reports the figure after it: not 'put 800 troops on alert', 'gave two figures', nor a
         clause cue with an object of its own ('the governor declared a state of emergency after fires that ...')."""
-        return self._cue_takes(tok) and not self._counts_the_object(tok, ctx) and not (
+        return self.cue_takes(tok) and not self._counts_the_object(tok, ctx) and not (
             tok.lemma_.lower() in self.clause_cues and any(c.dep_ == "dobj" for c in tok.children))
 
     def _phrase_owner(self, pobj: Token, verb: Token) -> Token | None:
@@ -331,10 +331,10 @@ class SourceStrategies:
             x = x.head
         if x.head != verb or x.dep_ not in SUBJECT_DEPS or x.pos_ not in NOUNS:
             return None
-        if verb.lemma_.lower() in self.document_cues and not self._is_document(x):
+        if verb.lemma_.lower() in self.document_cues and not self.is_document(x):
             return None  # "A test firing ... showed": no one reports anything
-        owner = self._owner(x) if self._is_document(x) else None
-        return owner or (x if self._may_speak(x) else None)
+        owner = self.owner(x) if self.is_document(x) else None
+        return owner or (x if self.may_speak(x) else None)
 
     def _final_noun_cue(self, span: Span, sent: Span, anchor: Token, tok: Token) -> _Found | None:
         """'..., the Oryx open-source project estimates.', '..., the data show.': a cue the parser read as a noun, last
@@ -354,7 +354,7 @@ class SourceStrategies:
         while len(words) and words[0].pos_ == "DET":
             words = words[1:]
         nouns = [t for t in words if t.pos_ in NOUNS]
-        if not nouns or not (tok.lower_.endswith("s") or nouns[-1].tag_ == "NNS" or self._is_document(nouns[-1])):
+        if not nouns or not (tok.lower_.endswith("s") or nouns[-1].tag_ == "NNS" or self.is_document(nouns[-1])):
             return None
         return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
 

@@ -161,10 +161,10 @@ class CountedFinder(MeasureRules, DataComponent):
             return None
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None:
-            found = self._whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
+            found = self.whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
-        if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):
+        if found is None and (noun is None or self.is_forces(noun)) and self._force_size(span):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
         if found is None and noun is None and same is not None and self._earlier_value(span):
             return same.measure  # "casualties had climbed to about 4,000, up from 1,100 in January": the same count before
@@ -187,8 +187,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return False
         before = span.doc[span.sent.start:verb.i]
         placed = any(t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in self.place_nouns or t.lemma_.lower() in self.sent_forces
-                     or self._measure_of(t) == "deployed" for t in before)
-        return placed and any(t.pos_ == "NOUN" and self._is_forces(t) for t in before)
+                     or self.measure_of(t) == "deployed" for t in before)
+        return placed and any(t.pos_ == "NOUN" and self.is_forces(t) for t in before)
 
     def _earlier_value(self, span: Span) -> bool:
         """The words before the figure give the count's earlier value ('up from', 'compared with')."""

@@ -12,9 +12,9 @@ COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": w
 
 
 class LinearRules:
-    """Mixed into `MeasureRules`; reads its lexicon attributes and its word rules (_word_measure, _acts_on_other)."""
+    """Mixed into `MeasureRules`; reads its lexicon attributes and its word rules (word_measure, acts_on_other)."""
 
-    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
+    def words_after(self, span: Span, noun: Token | None) -> list[Token]:
         """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
 
         Read linearly because the small parser often attaches such participles wrongly;
@@ -46,9 +46,9 @@ class LinearRules:
                 continue
             if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
                 break
-            if self._acts_on_other(tok, fig_tokens, noun):
+            if self.acts_on_other(tok, fig_tokens, noun):
                 break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
-            if self._word_measure(span, tok, noun):
+            if self.word_measure(span, tok, noun):
                 found.append(tok)
                 j += 1
                 continue

@@ -25,26 +25,26 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     def measure(self, span: Span, anchor: Token, noun: Token | None, inherited: str | None = None) -> str | None:
         """The measure by the precedence table of measures.json: own words, then context, then defaults."""
         words = self._governors(span, anchor, noun)
-        linear = self._words_after(span, noun)
+        linear = self.words_after(span, noun)
         if linear:
             words.insert(1 if noun is not None else 0, linear)
         found, at, word = self._first_measure(span, words, noun)
         if found == "deployed":
-            event = self._main_event(span, words[at + 1:], noun)
+            event = self.main_event(span, words[at + 1:], noun)
             found, word = (event[0], event[1]) if event is not None else (found, word)
-        if found in self.status_measures or (word is not None and word == noun and self._measure_of(word) is None):
+        if found in self.status_measures or (word is not None and word == noun and self.measure_of(word) is None):
             # "300 patients were shot dead": what happened to them beats what the noun says they were
             event = self._event_over_status(span, words, noun)
             found, word = event if event is not None else (found, word)
             if event is None and self._reversed(words):
                 return None  # "the release of 21 abducted girls": no longer captured
         if word is not None and word.lemma_.lower() in self.vague_events:
-            if self._missed(word):
+            if self.missed(word):
                 return None  # "were shot at": aimed at, not hit
-            found = self._refined(span, word) or found  # "shot": killed or injured when the sentence says so
+            found = self.refined(span, word) or found  # "shot": killed or injured when the sentence says so
         if found is None and noun is not None and noun.lower_ in self.others:
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
-        if found is None and self._is_responder(noun) and not self._acted_on(noun):
+        if found is None and self.is_responder(noun) and not self.acted_on(noun):
             found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene ("two police cars were damaged": not)
         return found
 
@@ -54,12 +54,12 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         deployment to the group's main event ('stationed abroad have died')."""
         place: tuple[str | None, int, Token | None] = (None, len(groups), None)
         for at, group in enumerate(groups):
-            found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
+            found = [(m, t) for m, t in ((self.word_measure(span, t, noun), t) for t in group) if m]
             if any(m == "killed" for m, _ in found):  # "200 dead had been brought to hospitals": the dead are carried too
-                found = [(m, t) for m, t in found if not (m == "injured" and self._is_care_transport(t))]
+                found = [(m, t) for m, t in found if not (m == "injured" and self.is_care_transport(t))]
             specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
             found = specific or found
-            if found and all(self._is_place_prep(t) for _, t in found):
+            if found and all(self.is_place_prep(t) for _, t in found):
                 place = place if place[0] else (found[0][0], at, found[0][1])
                 continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
             if not found:
@@ -84,7 +84,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             for tok in group:
                 if tok == noun or tok.pos_ in NOUNS:
                     continue
-                m = self._word_measure(span, tok, noun)
+                m = self.word_measure(span, tok, noun)
                 if m in self.event_measures:
                     return m, tok  # an event, not a deployment ("captured 35 soldiers near the airport")
         return None
@@ -93,9 +93,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         """A release word governs the figure ('the negotiated release of 21 of the abducted')."""
         return any(t.lemma_.lower() in self.reversal or t.lower_ in self.reversal for g in groups for t in g)
 
-    def _word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
+    def word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
-        m = self._measure_of(tok)
+        m = self.measure_of(tok)
         if m is not None:
             if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun) \
                     and not (tok == noun and self._in_sentence(span, self.war_context)):
@@ -104,21 +104,21 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
-        if self._offers_forces(tok, noun):
+        if self.offers_forces(tok, noun):
             return "deployed"  # "ready to volunteer the 1,000 police officers", "pledged 500 troops"
-        if self._is_place_prep(tok):
-            if noun is None or not self._is_forces(noun) or self._acted_on(noun, tok.head):
+        if self.is_place_prep(tok):
+            if noun is None or not self.is_forces(noun) or self.acted_on(noun, tok.head):
                 return None
             return "deployed"  # "3,000 troops remain in Kursk"
-        if self._is_presence(tok):
-            if tok.dep_ == "prep" and noun is not None and self._acted_on(noun, tok.head):
+        if self.is_presence(tok):
+            if tok.dep_ == "prep" and noun is not None and self.acted_on(noun, tok.head):
                 return None  # "two police cars were damaged on the street"
-            return "deployed" if noun is None or self._is_forces(noun) else None
-        if self._counts_care_acts(noun):
+            return "deployed" if noun is None or self.is_forces(noun) else None
+        if self.counts_care_acts(noun):
             return None  # "7,000 surgeries a year are carried out at the hospital": operations, not people
-        if self._is_care_transport(tok):
+        if self.is_care_transport(tok):
             return "injured"
-        if self._is_care_cue(tok) and self._injury_context(span):
+        if self.is_care_cue(tok) and self.injury_context(span):
             return "injured"
         if tok.lemma_.lower() in self.removal_verbs and self._in_sentence(span, self.captivity_events):
             return "captured"  # "the students taken from their dormitory ... a kidnapping"
@@ -134,7 +134,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                 return measure
         return None
 
-    def _measure_of(self, tok: Token) -> str | None:
+    def measure_of(self, tok: Token) -> str | None:
+        """The measure a word names: a listed phrase at it, else its lemma or form, else a fight word with its preposition."""
         found = self._phrase_measure(tok)
         if found is not None:
             return found
@@ -156,7 +157,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     def _counts_people(self, span: Span, noun: Token | None) -> bool:
         """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
         if noun is not None:
-            return self._is_people(noun)
+            return self.is_people(noun)
         return span._.figure is None or span._.figure.unit is None
 
     def _in_sentence(self, span: Span, words: set[str]) -> bool:
@@ -167,7 +168,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
         fig_tokens = set(range(span.start, span.end))
         groups = self._noun_groups(noun, fig_tokens) if noun is not None else []
-        groups += self._threshold_groups(span)
+        groups += self.threshold_groups(span)
         x = anchor
         if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
@@ -195,31 +196,31 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                     continue
                 groups += self._clause_groups(x, head, fig_tokens, noun)
             break
-        return [g for g in [*groups, *self._last_resorts(span, noun)] if g]
+        return [g for g in [*groups, *self.last_resorts(span, noun)] if g]
 
     def _clause_groups(self, x: Token, head: Token, fig_tokens: set[int], noun: Token | None) -> list[list[Token]]:
         """The words of the clause that `x` (the figure or its noun) is an argument of, then the counts the clause
         names: a threshold's subject, later predicates sharing the subject, the whole a verb of inclusion names."""
         clause = self._clause(head, fig_tokens)
-        if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
+        if x.dep_ == "nsubj" and self.acts_on_other(head, fig_tokens, noun):
             clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
         if x.dep_ in ("dobj", "obj", "pobj"):
             # "tried to join the five": joining and arriving say where the subject went
             clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
         groups = [clause]
         if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
-            groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
+            groups.append(self.threshold_count(head))  # "casualties have surpassed 2,000"
         if x.dep_ in ("nsubj", "nsubjpass"):
             groups.append(self._shared_predicates(head, fig_tokens))
-        groups.append(self._whole_of_part_verb(x, head))  # "the dead included nine nurses"
-        groups.append(self._count_equated(x, head))  # "the number of injured ones is 197"
+        groups.append(self.whole_of_part_verb(x, head))  # "the dead included nine nurses"
+        groups.append(self.count_equated(x, head))  # "the number of injured ones is 197"
         return groups
 
     def _beside_a_toll(self, x: Token, head: Token, noun: Token | None, fig_tokens: set[int]) -> bool:
         """'200 Armenian deaths and dozens of Azerbaijani soldiers': people coordinated with a measure noun that has a
         figure of its own share its measure (not '200 deaths and 3,000 homes')."""
         others = getattr(self, "_fig_tokens", set()) - fig_tokens
-        return x.dep_ == "conj" and noun is not None and self._is_people(noun) and self._measure_of(head) is not None \
+        return x.dep_ == "conj" and noun is not None and self.is_people(noun) and self.measure_of(head) is not None \
             and any(c.i in others for c in head.children)
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
@@ -232,8 +233,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
                  and not any(t.i in others for t in c.subtree)],
-                [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self._measure_of(s) in self.what_befell)],
-                self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
+                [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self.measure_of(s) in self.what_befell)],
+                self.whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
         """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
@@ -300,17 +301,17 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                 c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS for c in child.children)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
             return True
-        if child.dep_ == "prep" and (_phrase_at(child, self.presence_phrases) or self._is_place_prep(child)):
-            return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: _is_presence)
-        if child.dep_ == "prep" and child.lower_ in self.state_preps and not self._measure_of(verb) and (self._measure_of(child) or any(
-                c.dep_ == "pobj" and self._measure_of(c) for c in child.children)):
+        if child.dep_ == "prep" and (_phrase_at(child, self.presence_phrases) or self.is_place_prep(child)):
+            return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: is_presence)
+        if child.dep_ == "prep" and child.lower_ in self.state_preps and not self.measure_of(verb) and (self.measure_of(child) or any(
+                c.dep_ == "pobj" and self.measure_of(c) for c in child.children)):
             return True  # "remain in captivity", "listed in fair condition" (not "died in hospital"): the state they are left in
         if child.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.state_preps:
             return True  # ... and the state itself ("captivity")
         if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
                 child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
             return True  # "20 children were among the dead"
-        if self._modifies_a_whole(verb, child):
+        if self.modifies_a_whole(verb, child):
             return True  # "were among Palestinians killed": what happened to the whole
         if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
             return True
@@ -318,7 +319,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         return child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.light_verbs \
             and child.i not in fig_tokens and child.pos_ == "NOUN"
 
-    def _acts_on_other(self, verb: Token, fig_tokens: set[int], noun: Token | None) -> bool:
+    def acts_on_other(self, verb: Token, fig_tokens: set[int], noun: Token | None) -> bool:
         """An active verb with an object of its own ('killed 12 villagers', 'lost their jobs'): its subject is who
         acts, so the verb's own measure is not the subject's ("lost their lives" is a phrase and still counts; "joined the
         effort" moves the subject, which is deployed)."""

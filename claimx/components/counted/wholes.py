@@ -24,7 +24,7 @@ class WholeRules:
         return getattr(self, "_measured", {}).get(tok.i)
 
     # -- words of the whole, read in the parse walk ----------------------
-    def _whole_of_part_verb(self, x: Token, head: Token) -> list[Token]:
+    def whole_of_part_verb(self, x: Token, head: Token) -> list[Token]:
         """'The dead included nine nurses', 'the death toll includes 33 people': the subject of a verb of inclusion,
         with the words that say what it counts, when the figure (or its noun) is the verb's object."""
         if x.dep_ not in ("dobj", "obj") or head.lemma_.lower() not in self.part_verbs:
@@ -32,7 +32,7 @@ class WholeRules:
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return count_words(subject) if subject is not None else []
 
-    def _whole_named_after(self, noun: Token) -> list[Token]:
+    def whole_named_after(self, noun: Token) -> list[Token]:
         """'13,000 fighters among Palestinians killed': the noun's own 'among' phrase names the whole it is part of;
         the whole's words, with its adjectives and participles."""
         out: list[Token] = []
@@ -47,12 +47,12 @@ class WholeRules:
     def _whole_modifiers(whole: Token) -> list[Token]:
         return [c for c in whole.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
 
-    def _modifies_a_whole(self, noun: Token, child: Token) -> bool:
+    def modifies_a_whole(self, noun: Token, child: Token) -> bool:
         """'were among Palestinians killed': the participle or adjective on the object of a part-of-whole word."""
         return child.dep_ in ("acl", "relcl", "amod") and noun.dep_ == "pobj" and noun.head.lower_ in self.part_of_whole
 
     # -- the whole as a figure read before -------------------------------
-    def _whole_measure(self, span: Span, anchor: Token, noun: Token | None, before_end: int | None) -> str | None:
+    def whole_measure(self, span: Span, anchor: Token, noun: Token | None, before_end: int | None) -> str | None:
         """The measure of the figure this one is a part of, by the first of the three ways a part is said."""
         if noun is None:
             found = self._breakdown_of(anchor)
@@ -76,7 +76,7 @@ class WholeRules:
             j -= 1
         if j <= span.sent.start or doc[j].text not in LIST_OPENERS:
             return False
-        return noun is None or (noun.dep_ not in ("nsubj", "nsubjpass") and self._is_people(noun))
+        return noun is None or (noun.dep_ not in ("nsubj", "nsubjpass") and self.is_people(noun))
 
     def _breakdown_of(self, anchor: Token) -> str | None:
         """'49 in Ohio, 33 in Iowa and two in Utah', '640 (21%)': a bare figure coordinated with or set in apposition
