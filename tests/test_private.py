@@ -3,8 +3,8 @@
 Three ways a module reaches into another's private name, each reported as file:line and name:
 (a) it imports one: `from .x import _y` (also `_y as z`);
 (b) it reads one off an imported package module: `x._y`;
-(c) it reads `self._y` or `cls._y` where `_y` is defined (def, class-body assignment, `self._y = ...`) only in
-    other files of the package: the mixin case, a method one file defines and another calls.
+(c) it reads `self._y` or `cls._y` (also by `getattr(self, "_y")`) where `_y` is defined (def, class-body
+    assignment, `self._y = ...`) only in other files of the package: the mixin case, a method one file defines and another calls.
 spaCy's `doc._.x` (the name `_` alone) and dunders are not private names.
 """
 
@@ -78,13 +78,25 @@ def reach_ins(root: Path) -> list[str]:
             elif isinstance(node, ast.Import):
                 modules |= {a.asname for a in node.names if a.asname and a.name.split(".")[0] == root.name}
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and is_private(node.attr)):
+            owner, name = attribute_read(node)
+            if not is_private(name):
                 continue
-            if node.value.id in modules:
-                found.append(f"{where}:{node.lineno} {node.value.id}.{node.attr} (module attribute)")
-            elif node.value.id in ("self", "cls") and node.attr in elsewhere:
-                found.append(f"{where}:{node.lineno} {node.value.id}.{node.attr} (defined in another file)")
+            if owner in modules:
+                found.append(f"{where}:{node.lineno} {owner}.{name} (module attribute)")
+            elif owner in ("self", "cls") and name in elsewhere:
+                found.append(f"{where}:{node.lineno} {owner}.{name} (defined in another file)")
     return found
+
+
+def attribute_read(node: ast.AST) -> tuple[str, str]:
+    """(owner, name) of `owner.name` or `getattr(owner, "name", ...)` / `hasattr(owner, "name")`; else empty."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return node.value.id, node.attr
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("getattr", "hasattr")
+            and len(node.args) >= 2 and isinstance(node.args[0], ast.Name)
+            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+        return node.args[0].id, node.args[1].value
+    return "", ""
 
 
 def test_private_no_name_crosses_a_module():
@@ -97,6 +109,7 @@ TOY_USES = {
     "imported under another name": "from .a import _helper as helper\n",
     "module attribute": "from . import a\nx = a._helper\n",
     "mixin": "class B:\n    def run(self):\n        return self._helper()\n",
+    "mixin state by getattr": "class B:\n    def run(self):\n        return getattr(self, '_helper', None)\n",
 }
 
 
