@@ -25,7 +25,11 @@ SUFFERER_ENTS = ("GPE", "NORP", "LOC")  # a place or people owning a toll suffer
 
 
 class ClauseStrategies:
-    """The clause-level strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
+    """The clause-level strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`.
+
+    Reads: `self.words` (`AttributionWords`, words.py); calls `document_voice`, `is_document`, `may_speak`, `owner`
+    (speakers.py), `phrase_object` (quotations.py), `headline_label` (labels.py), `mention` (sources.py).
+    """
 
     def _closing_according_to(self, ctx: _Ctx) -> _Found | None:
         """'Police said they held 12 men, according to the family's lawyer.': an 'according to X' that closes the
@@ -35,7 +39,7 @@ class ClauseStrategies:
             return None  # inside a quotation its speaker comes first, and its own "according to" is the speaker's
         for phrase, stance in ctx.phrases:
             low = phrase.text.lower()
-            if phrase.sent != sent or phrase.start < ctx.span.end or low in self.via_cues or low in self.relay_cues:
+            if phrase.sent != sent or phrase.start < ctx.span.end or low in self.words.via_cues or low in self.words.relay_cues:
                 continue  # before the figure, or a relay ('citing X'): not a frame
             if phrase.start == 0 or doc[phrase.start - 1].text not in CLOSING_MARKS:
                 continue
@@ -52,14 +56,15 @@ class ClauseStrategies:
         """'the 5,000 troops officials say are needed', 'the $20 million experts say it costs': a reporting clause on
         the figure's noun, read off the words, since the small parser seldom builds the relative clause."""
         doc, sent = ctx.span.doc, ctx.sent
-        if not any(t.lower_ in self.definite_determiners for t in doc[max(sent.start, ctx.span.start - DEFINITE_WORDS):ctx.span.start]):
+        before = doc[max(sent.start, ctx.span.start - DEFINITE_WORDS):ctx.span.start]
+        if not any(t.lower_ in self.words.definite_determiners for t in before):
             return None  # "10 voters say they ...": the figure's own noun speaks; a relative clause follows "the 5,000"
         for k in range(ctx.span.end, min(ctx.span.end + RELATIVE_WORDS, sent.end)):
             tok = doc[k]
-            stance = self.cue_verbs.get(tok.lemma_.lower())
+            stance = self.words.cue_verbs.get(tok.lemma_.lower())
             if stance is not None and tok.pos_ in ("VERB", "AUX") and k > ctx.span.end:
                 return self._relative_speaker(tok, stance, ctx)
-            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.relative_pronouns:
+            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.words.relative_pronouns:
                 return None  # a verb, a preposition or a comma: no reporting clause on the noun
         return None
 
@@ -69,12 +74,12 @@ class ClauseStrategies:
         speaker = doc[verb.i - 1]
         if speaker.pos_ not in (*NOUNS, "PRON") or speaker.i in ctx.inside or not self.may_speak(speaker):
             return None
-        if verb.lemma_.lower() in self.document_cues and not self.document_voice(speaker):
+        if verb.lemma_.lower() in self.words.document_cues and not self.document_voice(speaker):
             return None  # "the 30 craters images show" needs a document; "the 12 men police show" is no report
         nxt = doc[verb.i + 1] if verb.i + 1 < ctx.sent.end else None
         if nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "DET", "NUM"):
             return None  # "officials said that ...", "troops officials said.": the cue reports its own clause
-        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.relative_pronouns]
+        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.words.relative_pronouns]
         start = gap[-1].i + 1 if gap else speaker.i
         while not gap and start > ctx.span.end + 1 and doc[start - 1].pos_ == "PROPN":
             start -= 1  # "the 5,000 troops Pentagon officials say": the counted noun stays out
@@ -96,13 +101,13 @@ class ClauseStrategies:
             if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
                 continue
             owner = self.owner(arg)
-            if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns:
+            if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns:
                 continue  # "N. Korea's death toll tops 2,000": whose dead, not who counts them
             if owner is not None and owner.i not in ctx.inside and self.may_speak(owner):
                 # a headline's label names who counts ("N. Korea's death toll tops 2,000: NIS"); the owner is whose count
                 return self.headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
             if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS and not (
-                    c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns) for c in arg.children):
+                    c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns) for c in arg.children):
                 # "the Reuters tally" names who counts; "Syria death toll" names whose dead
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
         return None
@@ -110,5 +115,5 @@ class ClauseStrategies:
     def _is_count(self, tok: Token) -> bool:
         """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""
         lemma = tok.lemma_.lower()
-        return lemma in self.cue_nouns or lemma in self.count_nouns or lemma in self.document_nouns \
-            or tok.lower_ in self.document_nouns
+        return lemma in self.words.cue_nouns or lemma in self.words.count_nouns or lemma in self.words.document_nouns \
+            or tok.lower_ in self.words.document_nouns

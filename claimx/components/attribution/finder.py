@@ -26,13 +26,16 @@ from .bodies import Bodies
 from .clauses import ClauseStrategies
 from .context import ContextStrategies
 from .labels import LabelStrategies
+from .pronouns import Pronouns
+from .quotations import Quotations
 from .sources import SourceRecords
 from .speakers import Speakers
 from .strategies import SourceStrategies
+from .words import AttributionWords
 
 
-class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, SourceRecords,
-                        DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, Pronouns,
+                        Quotations, SourceRecords, DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of, ._.scope and ._.place for each figure."""
 
     LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
@@ -47,42 +50,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
 
     def _build(self) -> None:
         self._build_readers()
-        a = self.data["attribution.json"]
-        self.cue_verbs: dict[str, str] = a["cue_verbs"]
-        self.cue_nouns: dict[str, str] = a["cue_nouns"]
-        self.document_nouns = set(a["document_nouns"])
-        self.document_cues, self.spoken_document_cues = set(a["document_cues"]), set(a.get("spoken_document_cues", []))
-        self.count_nouns = set(a["count_nouns"])
-        self.definite_determiners = set(a["definite_determiners"])
-        self.anaphoric_nouns = set(a["anaphoric_nouns"])
-        self.clause_cues = set(a["clause_cues"])
-        self.thing_pronouns = set(a["thing_pronouns"])
-        self.passive_speaker_cues = set(a["passive_speaker_cues"])
-        self.cue_objects, self.cue_preps = a["cue_objects"], a.get("cue_preps", {})
-        self.cue_non_objects, self.free_relatives = a.get("cue_non_objects", {}), set(a.get("free_relatives", []))
-        self.relay_cues = set(a["relay_cues"])
-        self.person_nouns = set(a["person_nouns"])
-        self.hedges, self.hedging_subjects = {h.lower() for h in a["hedges"]}, set(a.get("hedging_subjects", []))
-        self.vague_sources = set(a["vague_sources"])
-        self.org_nouns = set(a["org_nouns"])
-        self.media = {m.lower() for m in a["media"]}
-        self.media_words = set(a["media_words"])
-        self.titles = set(a["titles"])
-        self.person_pronouns = set(a["person_pronouns"])
-        self.plural_pronouns = set(a["plural_pronouns"])
-        self.first_person, self.second_person = set(a["first_person"]), set(a.get("second_person", []))
-        self.relative_pronouns = set(a["relative_pronouns"])
-        self.phrase_stance: dict[str, str] = a["phrases"]
-        self.via_cues = set(a["via_cues"])
-        self.pointers = {p.lower() for p in a.get("pointers", [])}
-        self.speech_dashes = set(a.get("speech_dashes", []))
-        self.tally_cues = set(a.get("tally_cues", []))
-        self.as_saying_verbs = set(a.get("as_saying_verbs", []))
-        self.government_seats = set(a.get("government_seats", []))
-        self.anaphoric_bodies, self.body_kinds = set(a.get("anaphoric_bodies", [])), [set(k) for k in a.get("body_kinds", [])]
-        self.contrast_marks = set(a.get("contrast_marks", []))
+        self.words = AttributionWords.from_data(self.data["attribution.json"])
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for phrase in self.phrase_stance:
+        for phrase in self.words.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
 
     def _build_readers(self) -> None:
@@ -110,7 +80,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             span._.quote = region is not None
             ctx = _Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases, text)
             found = self._find(ctx)
-            if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
+            if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
                 found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
             if found is not None and found.source is not None and self._bare_reports(found.source):
                 found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
@@ -126,12 +96,12 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _according_to_speakers(self, phrases: list[tuple[Span, str]]) -> list[Token]:
         """'According to the prefectural government, 210 were unaccounted for. It has also reported one missing person':
         who an 'according to' names speaks for a later 'it' or 'he' as a reporting subject does."""
-        objects = [self.phrase_object(p) for p, _ in phrases if p.text.lower() not in self.via_cues | self.relay_cues]
+        objects = [self.phrase_object(p) for p, _ in phrases if p.text.lower() not in self.words.via_cues | self.words.relay_cues]
         return [o for o in objects if o is not None and o.pos_ in NOUNS and self.may_speak(o)]
 
     def _bare_reports(self, tok: Token) -> bool:
         """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
-        return tok.lower_ in self.hedging_subjects and self.owner(tok) is None and all(
+        return tok.lower_ in self.words.hedging_subjects and self.owner(tok) is None and all(
             c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],

@@ -28,7 +28,10 @@ HEADLINE_LABEL_MARKS = (": ", " - ", " – ", " — ")  # "...: minister", "... 
 
 
 class LabelStrategies:
-    """Label strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`, and their helpers."""
+    """Label strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`, and their helpers.
+
+    Reads: `self.words` (`AttributionWords`, words.py); calls `is_document`, `may_speak` (speakers.py).
+    """
 
     def _speaker_label(self, ctx: _Ctx) -> _Found | None:
         """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
@@ -53,14 +56,14 @@ class LabelStrategies:
             return None  # "Partial transcript as follows:", "Two questions:": no speaker named
         first = words[0]
         if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)
-                or self._named_elsewhere(first) or first.text in self.government_seats):
+                or self._named_elsewhere(first) or first.text in self.words.government_seats):
             return None  # "Budanov:" tagged a noun is still a name
         name = []
         for t in words:
             if t.text == ",":
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
-        if len(name) == 1 and name[0].text in self.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
+        if len(name) == 1 and name[0].text in self.words.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
             return name[0]  # "Seoul: 1,100 North Korean casualties": in a headline, a capital for its government
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
         if head is not None and head.ent_type_ in PLACE_ENTS:
@@ -80,7 +83,7 @@ class LabelStrategies:
         speech (first or second person, or a question), the text is a transcript (two or more such labels), or the
         text also names the word as a person or organisation in its usual case."""
         after = para.doc[colon.i + 1:para.end]
-        if "?" in after.text or any(t.lower_ in self.first_person or t.lower_ in self.second_person for t in after):
+        if "?" in after.text or any(t.lower_ in self.words.first_person or t.lower_ in self.words.second_person for t in after):
             return True
         if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
             return True
@@ -121,7 +124,7 @@ class LabelStrategies:
     def _speaker_word(self, tok: Token) -> bool:
         """A word the lexicons know as a speaker ('watchdog', 'minister'), whatever the tagger made of it in a headline."""
         low = tok.lower_
-        return low in self.person_nouns or low in self.org_nouns or low in self.titles or low in self.vague_sources
+        return low in self.words.person_nouns or low in self.words.org_nouns or low in self.words.titles or low in self.words.vague_sources
 
 
 def _named_as_body(word: Token) -> bool:

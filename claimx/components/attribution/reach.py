@@ -22,7 +22,7 @@ class Reach(NamedTuple):
     transcript_labels: bool = False  # every 'NAME:' opening a line of the text, counted to tell a transcript
 
 
-# the strategies of AttributionFinder.STRATEGIES by name, and "pronoun": resolving a pronoun source (speakers.py)
+# the strategies of AttributionFinder.STRATEGIES by name, and "pronoun": resolving a pronoun source (pronouns.py)
 REACH: dict[str, Reach] = {
     "_speaker_label": Reach(paragraph=True, transcript_labels=True),
     "_tweet_signature": Reach(paragraph=True),
