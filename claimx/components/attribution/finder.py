@@ -50,7 +50,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
 
     def _build(self) -> None:
         self._build_readers()
-        self.words = AttributionWords.from_data(self.data["attribution.json"])
+        self.words = AttributionWords.from_data(self.data)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.words.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])

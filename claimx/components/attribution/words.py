@@ -68,8 +68,9 @@ class AttributionWords:
     body_kinds: tuple[frozenset[str], ...]  # kinds of body that name one another ("agency", "service", ...)
 
     @classmethod
-    def from_data(cls, a: Mapping[str, Any]) -> AttributionWords:
-        """The words from the loaded attribution.json."""
+    def from_data(cls, data: Mapping[str, Any]) -> AttributionWords:
+        """The words from the loaded lexicons (`DataComponent.data`: file name -> JSON): attribution.json's."""
+        a = data["attribution.json"]
         return cls(**_cue_words(a), **_speaker_words(a))
 
 
