@@ -2,7 +2,7 @@
 
 Three ways a module reaches into another's private name, each reported as file:line and name:
 (a) it imports one: `from .x import _y` (also `_y as z`);
-(b) it reads one off an imported package module: `x._y`;
+(b) it reads one off a package module or class it imports: `x._y`, `SomeRules._y` (a table of methods);
 (c) it reads `self._y` or `cls._y` (also by `getattr(self, "_y")`) where `_y` is defined (def, class-body
     assignment, `self._y = ...`) only in other files of the package: the mixin case, a method one file defines and another calls.
 spaCy's `doc._.x` (the name `_` alone) and dunders are not private names.
@@ -40,12 +40,6 @@ def imported_from(node: ast.ImportFrom, path: Path, root: Path) -> list[str] | N
     return base + (node.module.split(".") if node.module else [])
 
 
-def is_module(parts: list[str], root: Path) -> bool:
-    """Whether dotted parts under the package name a file or a package of it."""
-    where = root.joinpath(*parts[1:])
-    return where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()
-
-
 def defined_names(tree: ast.AST) -> set[str]:
     """Private names a file defines: functions, classes, class-body or module assignments, `self._y = ...`."""
     found: set[str] = set()
@@ -66,23 +60,23 @@ def reach_ins(root: Path) -> list[str]:
     found = []
     for path, tree in trees.items():
         elsewhere = set().union(*(names for other, names in defined.items() if other != path)) - defined[path]
-        modules: set[str] = set()  # local names bound to package modules
+        imported: set[str] = set()  # local names bound to package modules, or to the classes and functions they hold
         where = path.relative_to(root.parent)
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and (parts := imported_from(node, path, root)):
+            if isinstance(node, ast.ImportFrom) and imported_from(node, path, root):
                 for alias in node.names:
                     if is_private(alias.name):
                         found.append(f"{where}:{node.lineno} {alias.name} (imported)")
-                    elif is_module([*parts, alias.name], root):
-                        modules.add(alias.asname or alias.name)
+                    else:
+                        imported.add(alias.asname or alias.name)
             elif isinstance(node, ast.Import):
-                modules |= {a.asname for a in node.names if a.asname and a.name.split(".")[0] == root.name}
+                imported |= {a.asname for a in node.names if a.asname and a.name.split(".")[0] == root.name}
         for node in ast.walk(tree):
             owner, name = attribute_read(node)
             if not is_private(name):
                 continue
-            if owner in modules:
-                found.append(f"{where}:{node.lineno} {owner}.{name} (module attribute)")
+            if owner in imported:
+                found.append(f"{where}:{node.lineno} {owner}.{name} (attribute of an imported name)")
             elif owner in ("self", "cls") and name in elsewhere:
                 found.append(f"{where}:{node.lineno} {owner}.{name} (defined in another file)")
     return found
@@ -104,10 +98,12 @@ def test_private_no_name_crosses_a_module():
     assert not crossing, "private names used outside their module:\n" + "\n".join(crossing)
 
 
+TOY_A = "def _helper():\n    return 1\n\n\nclass A:\n    def _helper(self):\n        return 2\n"
 TOY_USES = {
     "imported": "from .a import _helper\n",
     "imported under another name": "from .a import _helper as helper\n",
     "module attribute": "from . import a\nx = a._helper\n",
+    "class attribute": "from .a import A\nx = A._helper\n",
     "mixin": "class B:\n    def run(self):\n        return self._helper()\n",
     "mixin state by getattr": "class B:\n    def run(self):\n        return getattr(self, '_helper', None)\n",
 }
@@ -119,7 +115,7 @@ def test_private_reach_in_is_caught(tmp_path, use):
     pkg = tmp_path / "toy"
     pkg.mkdir()
     (pkg / "__init__.py").write_text("", encoding="utf-8")
-    (pkg / "a.py").write_text("def _helper():\n    return 1\n", encoding="utf-8")
+    (pkg / "a.py").write_text(TOY_A, encoding="utf-8")
     (pkg / "b.py").write_text(TOY_USES[use], encoding="utf-8")
     found = reach_ins(pkg)
     assert len(found) == 1

@@ -31,7 +31,7 @@ class ClauseStrategies:
     (speakers.py), `phrase_object` (quotations.py), `headline_label` (labels.py), `mention` (sources.py).
     """
 
-    def _closing_according_to(self, ctx: _Ctx) -> _Found | None:
+    def closing_according_to(self, ctx: _Ctx) -> _Found | None:
         """'Police said they held 12 men, according to the family's lawyer.': an 'according to X' that closes the
         sentence after the figure frames all of it, a reporting verb inside included (X reports what police said)."""
         doc, sent = ctx.span.doc, ctx.sent
@@ -52,7 +52,7 @@ class ClauseStrategies:
             return _Found(owner or obj, phrase, stance)
         return None
 
-    def _relative_cue(self, ctx: _Ctx) -> _Found | None:
+    def relative_cue(self, ctx: _Ctx) -> _Found | None:
         """'the 5,000 troops officials say are needed', 'the $20 million experts say it costs': a reporting clause on
         the figure's noun, read off the words, since the small parser seldom builds the relative clause."""
         doc, sent = ctx.span.doc, ctx.sent
@@ -85,7 +85,7 @@ class ClauseStrategies:
             start -= 1  # "the 5,000 troops Pentagon officials say": the counted noun stays out
         return _Found(speaker, _one(ctx.sent, verb), stance, doc[start:speaker.i + 1])
 
-    def _owned_count(self, ctx: _Ctx) -> _Found | None:
+    def owned_count(self, ctx: _Ctx) -> _Found | None:
         """'The ministry's toll rose to 41', 'kept the IMF's estimate at 3.1 percent': a count that a speaker keeps,
         subject or object of the verb whose phrase gives the figure; the keeper is the source."""
         verb = ctx.anchor

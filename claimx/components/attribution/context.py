@@ -66,7 +66,7 @@ class ContextStrategies:
         return bool(dash.whitespace_) and bool(before[-1].whitespace_) \
             and any(t.lower_ in self.words.first_person for t in before) and not any(t.text in QUOTE_MARKS for t in before)
 
-    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+    def running_quote(self, ctx: _Ctx) -> _Found | None:
         """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
         ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
         doc = ctx.span.doc
@@ -100,7 +100,7 @@ class ContextStrategies:
                   and not any(_in_region(q, t.idx) for q in quotes)]
         return _Found(people[-1], None, "states") if people else None
 
-    def _quote_closed_later(self, ctx: _Ctx) -> _Found | None:
+    def quote_closed_later(self, ctx: _Ctx) -> _Found | None:
         """'"We count 9,000 of their soldiers.' / '2,000 fell in a month," the minister said.': a quotation left open
         at its paragraph's end runs on (each paragraph may open anew) to the one where it closes; the speaker named
         after the closing mark says all of it."""
@@ -124,7 +124,7 @@ class ContextStrategies:
                 return None  # neither opened anew nor closed: the quotation ended unmarked
         return None
 
-    def _pointed_back(self, ctx: _Ctx) -> _Found | None:
+    def pointed_back(self, ctx: _Ctx) -> _Found | None:
         """'At least 70 soldiers have died. This was stated by the defence minister.' / '... The ministry confirmed
         these figures.': the next sentence says who said the figure's sentence, pointing back to it."""
         doc, sent = ctx.span.doc, ctx.sent

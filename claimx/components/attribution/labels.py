@@ -33,7 +33,7 @@ class LabelStrategies:
     Reads: `self.words` (`AttributionWords`, words.py); calls `is_document`, `may_speak` (speakers.py).
     """
 
-    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
+    def speaker_label(self, ctx: _Ctx) -> _Found | None:
         """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
         paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
         doc = ctx.span.doc

@@ -36,7 +36,7 @@ class SourceStrategies:
     `phrase_object`, `quote_speaker` (quotations.py), `is_person` (pronouns.py), `mention` (sources.py).
     """
 
-    def _tweet_signature(self, ctx: _Ctx) -> _Found | None:
+    def tweet_signature(self, ctx: _Ctx) -> _Found | None:
         """An embedded social-media post ends with its author's signature: '... — Jane Roe (@janeroe) May 3, 2016'."""
         doc = ctx.span.doc
         start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
@@ -49,7 +49,7 @@ class SourceStrategies:
         head = next(t for t in reversed(name) if t.pos_ in NOUNS)
         return _Found(head, None, "states", name)
 
-    def _governing_cue(self, ctx: _Ctx) -> _Found | None:
+    def governing_cue(self, ctx: _Ctx) -> _Found | None:
         """Walk up from the figure to the verb or noun that reports it ('X said that ... 600', 'estimates of 600');
         a report inside a report is the outer speaker's ('The Times wrote that Trump had claimed a loss of $9m')."""
         sent, x = ctx.sent, ctx.anchor
@@ -167,13 +167,13 @@ class SourceStrategies:
             return None  # "I said" inside a quote: the quote's speaker, found later
         return subj
 
-    def _quote_speaker_of(self, ctx: _Ctx) -> _Found | None:
+    def quote_speaker_of(self, ctx: _Ctx) -> _Found | None:
         """The speaker of the quotation the figure stands in."""
         if ctx.region is None:
             return None
         return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes)
 
-    def _according_to(self, ctx: _Ctx) -> _Found | None:
+    def according_to(self, ctx: _Ctx) -> _Found | None:
         """'according to X', 'citing X' anywhere in the figure's sentence."""
         for phrase, stance in ctx.phrases:
             inner = _region_of(ctx.quotes, phrase.start_char, phrase.end_char)
@@ -185,7 +185,7 @@ class SourceStrategies:
                     return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
         return None
 
-    def _set_off_cue(self, ctx: _Ctx) -> _Found | None:
+    def set_off_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting clause set off after the figure: '..., regional governor Oleh Syniehubov said.'"""
         span, sent, anchor = ctx.span, ctx.sent, ctx.anchor
         for tok in sent[anchor.i - sent.start + 1:]:
@@ -218,7 +218,7 @@ class SourceStrategies:
         speaking (not 'the search revealed')."""
         return tok.pos_ == "PROPN" or self.is_person(tok) or tok.lemma_.lower() in self.words.org_nouns
 
-    def _parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
+    def parenthetical_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting clause set in commas inside the sentence reports all of it: 'That year, the GTI said, ...'."""
         doc = ctx.span.doc
         for tok in ctx.sent:
@@ -254,7 +254,7 @@ class SourceStrategies:
                 return _Found(subj, _one(tok.sent, tok), self.words.cue_verbs[lemma])
         return None
 
-    def _semicolon_series(self, ctx: _Ctx) -> _Found | None:
+    def semicolon_series(self, ctx: _Ctx) -> _Found | None:
         """'The researchers reported that A holds $2bn; B holds $1bn': a series after a report is the reporter's."""
         sent, doc = ctx.sent, ctx.span.doc
         semis = [t.i for t in sent if t.text == ";" and t.i < ctx.span.start]
@@ -269,7 +269,7 @@ class SourceStrategies:
                 return _Found(subj, _one(sent, tok), self.words.cue_verbs[lemma])
         return None
 
-    def _root_cue(self, ctx: _Ctx) -> _Found | None:
+    def root_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
         if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self.cue_takes(root):
@@ -278,7 +278,7 @@ class SourceStrategies:
                 return _Found(subj, _one(ctx.sent, root), self.words.cue_verbs[root.lemma_.lower()])
         return None
 
-    def _linear(self, ctx: _Ctx) -> _Found | None:
+    def linear(self, ctx: _Ctx) -> _Found | None:
         """The nearest 'NOUN cue' before the figure ('Ukraine claims are 11,000', 'officials estimating 4,000'),
         or 'what X claims' after it ('killed 40, which is what the militia claims')."""
         span, sent = ctx.span, ctx.sent
