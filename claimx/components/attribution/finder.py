@@ -136,24 +136,24 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.
     STRATEGIES = (
-        LabelStrategies.speaker_label,          # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
-        SourceStrategies.tweet_signature,       # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
-        ClauseStrategies.closing_according_to,   # "X said ... 12 ..., according to Y.": Y frames the sentence
-        SourceStrategies.governing_cue,         # a reporting verb or noun that governs the figure
-        SourceStrategies.quote_speaker_of,      # the speaker of the direct quotation the figure stands in
-        SourceStrategies.according_to,          # "according to X" / "citing X" in the sentence
-        ClauseStrategies.relative_cue,          # "the 5,000 troops officials say are needed"
-        ClauseStrategies.owned_count,           # "the ministry's toll rose to 41"
-        SourceStrategies.linear,                # "X claims/estimating ..." read off the words
-        SourceStrategies.set_off_cue,           # "..., regional governor Oleh Syniehubov said."
-        SourceStrategies.root_cue,              # a reporting verb at the root after the figure: ", officials said."
-        SourceStrategies.parenthetical_cue,     # a reporting clause set in commas: "That year, the GTI said, ..."
-        ContextStrategies.running_quote,         # a quotation running over paragraphs: its speaker, named where it began
-        SourceStrategies.semicolon_series,      # "X reported that A holds $2bn; B holds $1bn": the series is X's
-        ContextStrategies.quote_closed_later,   # '"We count 9,000 ...' / '2,000 fell," the minister said.'
+        LabelStrategies.speaker_label,         # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        SourceStrategies.tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
+        ClauseStrategies.closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
+        SourceStrategies.governing_cue,        # a reporting verb or noun that governs the figure
+        SourceStrategies.quote_speaker_of,     # the speaker of the direct quotation the figure stands in
+        SourceStrategies.according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies.relative_cue,         # "the 5,000 troops officials say are needed"
+        ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
+        SourceStrategies.linear,               # "X claims/estimating ..." read off the words
+        SourceStrategies.set_off_cue,          # "..., regional governor Oleh Syniehubov said."
+        SourceStrategies.root_cue,             # a reporting verb at the root after the figure: ", officials said."
+        SourceStrategies.parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
+        ContextStrategies.running_quote,        # a quotation running over paragraphs: its speaker, named where it began
+        SourceStrategies.semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+        ContextStrategies.quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
         ContextStrategies.speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
         LabelStrategies.headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
-        ContextStrategies.pointed_back,         # "At least 70 soldiers have died. This was stated by the minister."
+        ContextStrategies.pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
     )
 
     def _find(self, ctx: _Ctx) -> _Found | None:
