@@ -18,9 +18,10 @@ import claimx.run.batch as batch
 from claimx.cli import app
 from claimx.errors import InputError
 from claimx.read.io import Document, read_inputs
-from claimx.run.batch import Progress, Summary, extract_stream, resume_done, run
+from claimx.run.batch import extract_stream, resume_done, run
 from claimx.run.pieces import CHUNK_CHARS, plan_pieces
 from claimx.run.pipeline import extract_documents
+from claimx.run.progress import Progress
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -227,11 +228,6 @@ def test_batch_progress_and_summary_on_a_terminal(nlp, n):
     line = summary.line()
     assert "\n" not in line
     assert f"{n} files ok" in line and "1 failed" in line and f"{n} claims" in line
-
-
-@pytest.mark.parametrize("summary", [Summary(ok=1, failed=0, claims=1, seconds=2.0)])
-def test_batch_summary_line_singular(summary):
-    assert summary.line().startswith("claimx: 1 file ok, 0 failed, 1 claim in 2.0s")
 
 
 @pytest.mark.parametrize("args", [[], ["--quiet"]])

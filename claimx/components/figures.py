@@ -205,7 +205,7 @@ class FigureFinder(RangeRules, DataComponent):
             num.value = round(100 * num.value / ratio.value, 2)
             self._bound_words(doc, cand, bounds)  # "about one in three", "more than one in four"
             return cand, cand.end
-        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end, bounds.prefixes)
+        second = None if num.high is not None else self.range_end(doc, cand, bounds.openers, sent_end, bounds.prefixes)
         if num.high is not None:
             if num.value >= num.high:
                 return None, num.end  # "3-2", "1950-53" in one token
