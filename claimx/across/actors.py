@@ -21,6 +21,7 @@ Then `ActorIndex.link` writes actor ids into claims: `source.actor` and `counted
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -44,6 +45,7 @@ COMPATIBLE = {frozenset(("place", "group")), frozenset(("organisation", "media")
 MIN_FUZZY_LEN = 5
 RESOLVE_FUZZY_CUTOFF = 90  # rapidfuzz ratio for a spelling to name a known actor
 FUZZY_CANDIDATES = 5  # how many close spellings a free spelling is checked against
+SURFACE_REGEXES = 20_000  # compiled spellings kept per process (re's own cache holds 512)
 
 
 @dataclass(frozen=True)
@@ -283,12 +285,15 @@ def _surface_patterns(index: ActorIndex, lex: ActorLexicon) -> list[tuple[re.Pat
             s = display(s)
             if len(s) >= 2:
                 spellings.setdefault(s, a.id)
-    out = []
-    for s, aid in spellings.items():
-        flags = 0 if (s.isupper() or len(s) <= 3) else re.I
-        body = re.escape(s).replace(r"\ ", r"\s+").replace("'", "['’]")
-        out.append((re.compile(rf"(?<!\w){body}(?:['’]s)?(?!\w)", flags), aid))
-    return out
+    return [(_surface_regex(s), aid) for s, aid in spellings.items()]
+
+
+@functools.lru_cache(maxsize=SURFACE_REGEXES)
+def _surface_regex(spelling: str) -> re.Pattern[str]:
+    """The regex of one spelling, compiled once per process (every document names its actors again)."""
+    flags = 0 if (spelling.isupper() or len(spelling) <= 3) else re.I
+    body = re.escape(spelling).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return re.compile(rf"(?<!\w){body}(?:['’]s)?(?!\w)", flags)
 
 
 def link_document(doc: Doc, claims: list[Claim], lexicons: str | Path | None = None) -> list[Claim]:

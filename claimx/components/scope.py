@@ -98,8 +98,9 @@ class ScopeReader:
         if self.part_after.match(doc[c.span.end:min(c.span.sent.end, c.span.end + PART_REACH)].text):
             return True  # "300 of them civilians", "some 9,000 of whom died violently"
         sent = c.span.sent
-        after = doc.text[c.span.end_char:sent.end_char][:PART_CHARS]
-        before = doc.text[sent.start_char:c.span.start_char][-PART_CHARS:]
+        text = sent.text  # (doc.text is built anew on every access: slice the sentence)
+        after = text[c.span.end_char - sent.start_char:][:PART_CHARS]
+        before = text[:c.span.start_char - sent.start_char][-PART_CHARS:]
         if c.span._.figure is not None and c.span._.figure.unit is None and any(p.search(before) for p in self.count_part_before_res):
             return True  # "Bashkortostan (5 945) and Tatarstan (5 605)": one place's count, in brackets after its name
         return any(p.search(after) for p in self.part_after_res) or any(p.search(before) for p in self.part_before_res)
