@@ -21,7 +21,7 @@ from spacy import attrs
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 CACHE_ENTRIES = 50_000  # distinct tokens remembered; the cache starts again when full (memory stays bounded)
@@ -34,6 +34,7 @@ CACHED_KEYS = frozenset(_ATTR_NAMES[a] for a in (
     attrs.SUFFIX, attrs.TAG, attrs.DEP, attrs.POS))
 
 Key = tuple[int, int, int, int]  # the token's orth, tag, dep and pos ids
+KEY_ATTRS = [attrs.ORTH, attrs.TAG, attrs.DEP, attrs.POS]  # the key's attributes, in its order
 
 
 class CachedAttributeRuler(AttributeRuler):
@@ -57,8 +58,13 @@ class CachedAttributeRuler(AttributeRuler):
         singles, rest = self._matchers()
         found = rest(doc, allow_missing=True, as_spans=False) if len(rest) else []
         matches = [(int(self.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found]
-        for tok in (doc if len(singles) else ()):
-            matches += [(attr_id, match_id, tok.i, tok.i + 1) for attr_id, match_id in self._single_matches(singles, tok)]
+        if len(singles) and len(doc):  # the keys as integer rows: no Token object for a token already seen
+            for i, row in enumerate(doc.to_array(KEY_ATTRS).tolist()):
+                key = tuple(row)
+                hits = self._cache.get(key)
+                if hits is None:
+                    hits = self._settle(singles, doc[i].text, key)
+                matches += [(attr_id, match_id, i, i + 1) for attr_id, match_id in hits]
         matches.sort()  # as spaCy's: by pattern, so that later rules have precedence
         return matches
 
@@ -68,16 +74,13 @@ class CachedAttributeRuler(AttributeRuler):
             index = self.indices[attr_id]
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[attr_id])
 
-    def _single_matches(self, singles: Matcher, tok: Token) -> list[tuple[int, int]]:
-        """(pattern number, match id) of the one-token patterns `tok` matches, from the cache or settled now."""
-        key = (tok.orth, tok.tag, tok.dep, tok.pos)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) >= CACHE_ENTRIES:
-                self._cache = {}
-            doc = _one_token_doc(self.vocab, tok.text, key)
-            found = self._cache[key] = [(int(self.vocab.strings[m_id]), m_id)
-                                        for m_id, _, _ in singles(doc, allow_missing=True, as_spans=False)]
+    def _settle(self, singles: Matcher, text: str, key: Key) -> list[tuple[int, int]]:
+        """(pattern number, match id) of the one-token patterns a token of this key matches, settled and cached."""
+        if len(self._cache) >= CACHE_ENTRIES:
+            self._cache = {}
+        doc = _one_token_doc(self.vocab, text, key)
+        found = self._cache[key] = [(int(self.vocab.strings[m_id]), m_id)
+                                    for m_id, _, _ in singles(doc, allow_missing=True, as_spans=False)]
         return found
 
     def _matchers(self) -> tuple[Matcher, Matcher]:

@@ -166,6 +166,7 @@ class Clause:
         self.text = " ".join(t.text for t in tokens)
         # "strikes that have killed 57": the noun a relative or participle clause modifies
         self.event_noun = self.verb.head if self.verb.dep_ in NOUN_CLAUSE_DEPS else None
+        self._joined: str | None = None
 
     @classmethod
     def of(cls, span: Span, anchor: Token) -> Clause:
@@ -195,11 +196,14 @@ class Clause:
 
     def joined_text(self) -> str:
         """The words of verbs joined to the clause's verb ("killed and 47 [injured within three days]")."""
-        verb = self.verb
-        joined = [t for t in verb.children if t.dep_ == "conj"]
-        if verb.dep_ == "conj":
-            joined.append(verb.head)
-        return " ".join(t.text for j in joined for t in j.subtree if t not in self.tokens)
+        if self._joined is None:  # several rules ask: built once
+            verb = self.verb
+            joined = [t for t in verb.children if t.dep_ == "conj"]
+            if verb.dep_ == "conj":
+                joined.append(verb.head)
+            mine = {t.i for t in self.tokens}
+            self._joined = " ".join(t.text for j in joined for t in j.subtree if t.i not in mine)
+        return self._joined
 
     def has_subject(self) -> bool:
         return any(t.dep_ in SUBJECT_DEPS for t in self.verb.children)
