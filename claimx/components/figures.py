@@ -24,7 +24,7 @@ from ..records import Candidate, Number
 from .base import DataComponent
 from .nonfigures import Words, not_figure_rule, year_like
 from .ranges import RangeRules, set_range
-from .wordmatch import WordMatcher
+from .wordmatch import WordMatcher, WordMemo
 
 # the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
 VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops', 'an estimated population of 120,000'
@@ -101,7 +101,7 @@ class FigureFinder(RangeRules, DataComponent):
     def _build(self) -> None:
         numbers, currencies = self.data["numbers.json"], self.data["currencies.json"]
         self.reader = NumberReader(numbers, currencies["symbols"])
-        self._openers: dict[int, bool] = {}  # lower-case hash -> may a number start with this word
+        self.opens = WordMemo(self.nlp.vocab.strings, self.reader.may_open)  # may a number start with this word
         self.units = UnitReader(self.data["units.json"], currencies)
         self.words = Words.from_lexicons(self.data["nonfigures.json"], numbers)
         self.change_verbs = set(numbers.get("change_verbs", []))
@@ -167,7 +167,7 @@ class FigureFinder(RangeRules, DataComponent):
         reads: list[tuple[tuple[str, int] | None, Number] | None] = [None] * n  # the number read at each token
         words = doc.to_array([IS_ALPHA, LOWER]).tolist() if n else []
         for i in range(n):
-            if words[i][0] and not self._may_open(words[i][1]):
+            if words[i][0] and not self.opens[words[i][1]]:
                 continue  # a word no number starts with ('soldiers'): no Token, no reading
             cur = self.units.currency_before(doc, i)
             num = self.reader.read(doc, i, currency=cur[0] if cur else None)
@@ -190,13 +190,6 @@ class FigureFinder(RangeRules, DataComponent):
                 yield cand
                 last = cand
             i = max(skip_to, i + 1)
-
-    def _may_open(self, lower: int) -> bool:
-        """`NumberReader.may_open` of a word by its lower-case hash, remembered per word."""
-        known = self._openers.get(lower)
-        if known is None:
-            known = self._openers[lower] = self.reader.may_open(self.nlp.vocab.strings[lower])
-        return known
 
     def _complete(self, doc: Doc, num: Number, cur: tuple[str, int] | None, bounds: _BoundWords,
                   sent_end: int) -> tuple[Candidate | None, int]:

@@ -11,17 +11,17 @@ user's pattern of any kind still works. The matches are spaCy's, as (key, start,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IDS, IS_ALPHA, LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# (attribute, whether it is read off the integer arrays): what a plain word's test may use
-PLAIN_KEYS = frozenset(("LOWER", "ORTH", "IS_ALPHA"))
-Test = tuple[str, Any]  # ("LOWER", {hashes}), ("ORTH", {hashes}) or ("IS_ALPHA", bool)
+PLAIN_ATTRS = frozenset((LOWER, ORTH, IS_ALPHA))  # what a plain word's test may read: its own text
+Test = tuple[int, Any]  # (LOWER, {hashes}), (ORTH, {hashes}) or (IS_ALPHA, bool)
 
 
 class WordMatcher:
@@ -34,21 +34,22 @@ class WordMatcher:
         self.rest = Matcher(vocab)
         for key, pattern in rows:
             tests = self._tests(pattern)
-            if tests is None or tests[0][0] == "IS_ALPHA":
+            if tests is None or tests[0][0] == IS_ALPHA:
                 self.rest.add(key, [pattern])
                 continue
             attr, first = tests[0]
             for value in first:
-                (self.by_lower if attr == "LOWER" else self.by_orth).setdefault(value, []).append((key, tests[1:]))
+                (self.by_lower if attr == LOWER else self.by_orth).setdefault(value, []).append((key, tests[1:]))
 
     def _tests(self, pattern: list[dict[str, Any]]) -> list[Test] | None:
-        """The pattern's token tests, or None when one token asks more than a plain word (PLAIN_KEYS, one key)."""
+        """The pattern's token tests, or None when one token asks more than a plain word (PLAIN_ATTRS, one key)."""
         tests: list[Test] = []
         for token in pattern:
-            if len(token) != 1 or next(iter(token)) not in PLAIN_KEYS:
+            name, value = next(iter(token.items())) if len(token) == 1 else ("", None)
+            attr = IDS.get(name.upper())
+            if attr not in PLAIN_ATTRS:
                 return None
-            attr, value = next(iter(token.items()))
-            if attr == "IS_ALPHA":
+            if attr == IS_ALPHA:
                 if not isinstance(value, bool):
                     return None
                 tests.append((attr, value))
@@ -84,8 +85,20 @@ class WordMatcher:
     @staticmethod
     def _passes(doc: Doc, lowers: list[int], orths: list[int], j: int, test: Test) -> bool:
         attr, value = test
-        if attr == "LOWER":
+        if attr == LOWER:
             return lowers[j] in value
-        if attr == "ORTH":
+        if attr == ORTH:
             return orths[j] in value
         return doc[j].is_alpha == value
+
+
+class WordMemo(dict):
+    """A predicate of words, remembered by the word's hash: `memo[token.lower]` asks `predicate` once per word."""
+
+    def __init__(self, strings: StringStore, predicate: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.strings, self.predicate = strings, predicate
+
+    def __missing__(self, key: int) -> bool:
+        value = self[key] = self.predicate(self.strings[key])
+        return value

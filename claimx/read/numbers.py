@@ -23,10 +23,7 @@ COUNTED_REACH = 4
 
 AND_A_FRACTION_WORDS = 3  # 'and', 'a', 'half'
 # the words `read` handles by grammar before its lexicons: a sign, an article before a number word, half, tens
-SIGNED_WORDS = ("minus", "negative")
-ARTICLE_WORDS = ("a", "an", "one")
-HALF_WORD = "half"
-TENS_WORD = "tens"
+SIGNED_WORDS, ARTICLE_WORDS, HALF_WORD, TENS_WORD = ("minus", "negative"), ("a", "an", "one"), "half", "tens"
 COMMA_STYLE_KEY = "claimx_comma_thousands"  # doc.user_data: whether the text writes thousands with a comma
 
 
