@@ -72,8 +72,8 @@ class WordMatcher:
             found += [(strings[m], a + s, a + e) for a, b in regions for m, s, e in self.rest(doc[a:b])]
         if not (self.by_lower or self.by_orth) or not len(doc):
             return found
-        cols = doc.to_array([LOWER, ORTH]).tolist()
-        lowers, orths = [c[0] for c in cols], [c[1] for c in cols]
+        cols = doc.to_array([LOWER, ORTH])
+        lowers, orths = cols[:, 0].tolist(), cols[:, 1].tolist()
         for a, b in regions:
             for i in range(a, b):
                 for key, tests in (*self.by_lower.get(lowers[i], ()), *self.by_orth.get(orths[i], ())):
