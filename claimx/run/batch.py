@@ -95,10 +95,10 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int | None =
     Raises:
         RuntimeError: the pipeline cannot be loaded (in any process).
     """
-    from .pipeline import extract_documents, load, stream_documents
-
     jobs = resolve_jobs(jobs, corpus=True)
-    if jobs == 1:
+    if jobs == 1:  # (with workers, this process never needs spaCy: only they import it)
+        from .pipeline import extract_documents, load, stream_documents
+
         nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
         yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date, full_parse)
         return

@@ -131,7 +131,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         span._.time = found_time.ref
         span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
         span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
-        span._.place = self.places.place_of(doc.text[span.end_char:span.sent.end_char])  # "40 killed in the capital"
+        sent = span.sent  # (a slice of the sentence: doc.text is built anew on every access)
+        span._.place = self.places.place_of(sent.text[span.end_char - sent.start_char:])  # "40 killed in the capital"
 
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.

@@ -38,6 +38,8 @@ class LabelStrategies:
         paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
         doc = ctx.span.doc
         start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
+        if ":" not in ctx.text[start:ctx.span.start_char]:
+            return None  # no colon before the figure in its paragraph: no label
         para = doc.char_span(start, end, alignment_mode="expand")
         if para is None:
             return None
