@@ -1,219 +1,156 @@
-"""Throughput of claimx against the bare spaCy pipeline, windowed and full-parse, in one run.
+"""Throughput of `claimx extract` against the bare spaCy model, measured the way a shared machine demands.
 
-    .venv/bin/python benchmarks/throughput.py                  # news (the dev articles) and the seeds, ~1 MB each
-    .venv/bin/python benchmarks/throughput.py FOLDER [FOLDER]  # your own .txt/.md/.html/.jsonl files
+    .venv/bin/python benchmarks/throughput.py FOLDER              # 5 interleaved rounds (at least 400 articles wanted)
+    .venv/bin/python benchmarks/throughput.py FOLDER --rounds 7
+    .venv/bin/python benchmarks/throughput.py FOLDER --profile 10 # also cProfile one -j1 run: the top ten, and shares
 
-Corpora: "news" is the gold dev articles (../shared/gold/dev/texts: 19 news reports of ordinary
-density, about half their words in sentences with a number) repeated to CORPUS_BYTES; "seeds" the
-five number-dense sample articles (seeds/) repeated likewise. Each measurement runs in its own
-process (so that peak RSS is its own):
-  bare          en_core_web_sm nlp.pipe over the texts (model load not timed)
-  claimx -j1    read, extract and write JSONL in-process, as `claimx extract -j 1` (load not timed);
-                full parse (the default) and --windows (the model parses only where a claim can be)
-  claimx -j2    the same with 2 worker processes (timed from the start: spawning and loading included)
-  bare x2       bare spaCy in two processes at once, each on half the texts: what two processes gain on
-                this machine at all (the ceiling for claimx -j2 / -j1)
-  cold start    `claimx extract` on one article vs `python -c "import spacy; spacy.load(model)"` (best of 3)
-Targets (issue 21): claimx -j1 >= 1.0x bare per process; the default folder run (a worker per usable core: -j2 on
-2 cores) >= 1.6x -j1, load included; cold start <= 1.5x the model load.
+Every run is a whole process, timed from start to exit (interpreter start and model load included), over
+the same .txt files of FOLDER (recursively, in sorted order):
+  bare      python: spacy.load(model), nlp.pipe over the texts (batch 16, as claimx), nothing written
+  -j1       claimx extract --jobs 1 -f jsonl (to a pipe the benchmark reads)
+  default   claimx extract -f jsonl: a worker per usable core, as a folder runs by default
+A round runs bare, -j1 and default one after the other (their order turns each round), so a pair ratio
+(bare seconds / claimx seconds, higher is faster) compares runs made under the same load. Single runs
+scatter by 10-20% on shared machines; the medians of the pair ratios, with their spread, are the figures.
+Also printed: time to the first claim (the first JSONL line of -j1) and claimx's own share of a -j1 run,
+(claimx - bare) / claimx per round: what claimx adds to the model. Targets (issue 30): -j1 >= 0.90x
+bare, default >= 1.5x bare, on at least 400 news articles.
+
+A public corpus of that size: the BBC News dataset (D. Greene and P. Cunningham, ICML 2006; 2,225
+articles, http://mlg.ucd.ie/datasets/bbc.html), e.g. 80 articles from each of its five folders.
+
+--profile N runs claimx -j1 once more under cProfile (which inflates pure-Python time, so read it as a
+ranking) and prints the N functions with the most internal time and how the time splits between
+claimx's own code, quantulum3, the model (spacy, thinc, numpy) and the rest.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import cProfile
 import os
-import resource
-import shutil
+import pstats
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DEV_TEXTS = ROOT.parent / "shared" / "gold" / "dev" / "texts"
-CORPUS_BYTES = 2**20
-CASES = ("bare", "j1", "j1-full", "j2", "j2-full")
-LABELS = {"bare": "bare spaCy", "j1": "claimx -j1 --windows", "j1-full": "claimx -j1",
-          "j2": "claimx -j2 --windows", "j2-full": "claimx -j2"}
+CASES = ("bare", "-j1", "default")
+WANTED_ARTICLES = 400
+BATCH = 16  # claimx's nlp.pipe batch (run.pipeline.extract_documents)
+BARE = """
+import sys, pathlib, spacy
+nlp = spacy.load(sys.argv[1])
+texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(pathlib.Path(sys.argv[2]).rglob("*.txt"))]
+for _ in nlp.pipe(texts, batch_size={batch}):
+    pass
+""".format(batch=BATCH)
+# Where a profiled function's time is counted: the first fragment of its file name that matches.
+PARTS = (("claimx", f"{os.sep}claimx{os.sep}"), ("quantulum3", "quantulum3"),
+         ("model (spacy, thinc, numpy)", ("spacy", "thinc", "numpy", "srsly", "cymem", "preshed")))
 
 
-def make_corpus(folder: Path, source: Path) -> Path:
-    """The articles of `source` copied into `folder` until it holds about CORPUS_BYTES."""
-    articles = sorted(source.glob("*.txt"))
-    size, i = 0, 0
-    while size < CORPUS_BYTES:
-        for article in articles:
-            dest = folder / f"{i:03d}" / article.name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(article, dest)
-            size += article.stat().st_size
-        i += 1
-    return folder
+def command(case: str, corpus: str, model: str) -> list[str]:
+    claimx = [str(Path(sys.executable).with_name("claimx")), "extract", "-q", "-f", "jsonl", "-m", model, corpus]
+    return {"bare": [sys.executable, "-c", BARE, model, corpus],
+            "-j1": [*claimx, "--jobs", "1"], "default": claimx}[case]
 
 
-def density(corpus: str) -> tuple[float, float]:
-    """(share of tokens in sentences with a number, share the model sees in windowed mode)."""
-    from claimx.run.windows import CANDIDATES_KEY, WindowPlanner, cheap_pipeline
-
-    cheap, planner = cheap_pipeline(), WindowPlanner()
-    total = with_number = seen = 0
-    for text in dict.fromkeys(_texts(corpus)):  # each article once
-        doc = cheap(text)
-        starts = {s.start for s in doc.spans[CANDIDATES_KEY]}
-        total += len(doc)
-        with_number += sum(len(s) for s in doc.sents if any(i in starts for i in range(s.start, s.end)))
-        seen += sum(len(doc.char_span(a, b, alignment_mode="expand") or ()) for a, b in planner.plan(doc))
-    return with_number / total, seen / total
-
-
-def _texts(corpus: str) -> list[str]:
-    from claimx.read.io import Document, read_inputs
-
-    return [d.text for d in read_inputs([corpus]) if isinstance(d, Document)]
+def timed(cmd: list[str]) -> tuple[float, float | None, int]:
+    """(seconds to exit, seconds to the first output line or None, output lines) of one process."""
+    start = time.perf_counter()
+    first, lines = None, 0
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        for _ in proc.stdout:
+            if first is None:
+                first = time.perf_counter() - start
+            lines += 1
+        err = proc.stderr.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd[:3])} ... failed: {(err.strip().splitlines() or ['?'])[-1]}")
+    return time.perf_counter() - start, first, lines
 
 
-def _peak_mb() -> tuple[float, float]:
-    """(this process, its largest child) peak RSS in MB (Linux reports KB)."""
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+def rounds(corpus: str, model: str, n: int) -> list[dict]:
+    done = []
+    for r in range(n):
+        order = CASES[r % 3:] + CASES[:r % 3]
+        result = {"load": os.getloadavg()[0]}
+        for case in order:
+            result[case], first, lines = timed(command(case, corpus, model))
+            if case == "-j1":
+                result["first"], result["claims"] = first, lines
+        done.append(result)
+        print(f"round {r + 1}: bare {result['bare']:.1f}s  -j1 {result['-j1']:.1f}s  default {result['default']:.1f}s"
+              f"  ({result['claims']:,} claims; load average {result['load']:.2f})", flush=True)
+    return done
 
 
-def case(name: str, corpus: str, model: str) -> dict:
-    """One measurement, in this process ("bare:K" is bare spaCy on the K-th of two halves of the texts)."""
-    texts = _texts(corpus)
-    if name.startswith("bare:"):
-        texts = texts[int(name[-1])::2]
-    words = sum(len(t.split()) for t in texts)
-    load = 0.0
-    if name.startswith("bare"):
-        import spacy
+def summary(done: list[dict]) -> None:
+    def line(label: str, values: list[float], unit: str = "x") -> None:
+        print(f"{label:34}median {statistics.median(values):.2f}{unit}  (rounds {min(values):.2f} to "
+              f"{max(values):.2f}{unit})")
 
-        t = time.perf_counter()
-        nlp = spacy.load(model)
-        load = time.perf_counter() - t
-        t = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=16):
-            pass
-        run = time.perf_counter() - t
-    else:
-        from rich.console import Console
-
-        import claimx
-        from claimx.out.writers import write_jsonl
-        from claimx.read.io import read_inputs
-        from claimx.run.batch import Progress, extract_stream, run as run_batch
-
-        jobs = int(name[1])
-        t = time.perf_counter()
-        nlp = claimx.load(model) if jobs == 1 else None
-        load = time.perf_counter() - t
-        with tempfile.TemporaryFile("w", encoding="utf-8") as out:
-            t = time.perf_counter()
-            stream = extract_stream(read_inputs([corpus]), jobs=jobs, nlp=nlp, model=model,
-                                    full_parse=name.endswith("-full"))  # as --windows passes it
-            run_batch(stream, lambda d, c: write_jsonl(c, out), Progress(Console(stderr=True), False))
-            run = time.perf_counter() - t
-    me, child = _peak_mb()
-    return {"case": name, "words": words, "load": load, "run": run, "rss_mb": me, "child_rss_mb": child}
+    line("claimx -j1 / bare, speed", [d["bare"] / d["-j1"] for d in done])
+    line("claimx default / bare, speed", [d["bare"] / d["default"] for d in done])
+    line("claimx default / -j1, speed", [d["-j1"] / d["default"] for d in done])
+    line("time to first claim (-j1)", [d["first"] for d in done], "s")
+    line("claimx's own share of a -j1 run", [(d["-j1"] - d["bare"]) / d["-j1"] for d in done], "")
+    print(f"{'seconds, median':34}bare {statistics.median(d['bare'] for d in done):.1f}  "
+          f"-j1 {statistics.median(d['-j1'] for d in done):.1f}  default {statistics.median(d['default'] for d in done):.1f}")
 
 
-def measure(name: str, corpus: str, model: str) -> dict:
-    return _result(name, _start(name, corpus, model))
+def profile(corpus: str, model: str, top: int) -> None:
+    """One -j1 extraction in this process under cProfile: the `top` functions by internal time, and shares."""
+    from typer.testing import CliRunner
 
-
-def _start(name: str, corpus: str, model: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, __file__, "--case", name, "--model", model, corpus],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def _result(name: str, proc: subprocess.Popen) -> dict:
-    stdout, stderr = proc.communicate()
-    if proc.returncode != 0:  # say why and go on with the other measurements
-        return {"case": name, "failed": (stderr.strip().splitlines() or ["?"])[-1]}
-    return json.loads(stdout.strip().splitlines()[-1])
-
-
-def bare_twice(corpus: str, model: str) -> float | None:
-    """Seconds (load and run) for bare spaCy in two processes at once, each on half the texts; None if one failed."""
-    procs = {name: _start(name, corpus, model) for name in ("bare:0", "bare:1")}
-    halves = [_result(name, proc) for name, proc in procs.items()]
-    return None if any("failed" in h for h in halves) else max(h["load"] + h["run"] for h in halves)
-
-
-def cold_start(model: str, article: Path, repeat: int = 3) -> tuple[float, float]:
-    claimx_bin = Path(sys.executable).with_name("claimx")
-
-    def best(cmd: list[str]) -> float:
-        times = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            subprocess.run(cmd, check=True, capture_output=True)
-            times.append(time.perf_counter() - t)
-        return min(times)
+    from claimx.cli import app
 
     with tempfile.TemporaryDirectory() as tmp:
-        ours = best([str(claimx_bin), "extract", "-q", "-m", model, "-o", str(Path(tmp) / "out.jsonl"), str(article)])
-    spacy_load = best([sys.executable, "-c", f"import spacy; spacy.load({model!r})"])
-    return ours, spacy_load
-
-
-def run_corpus(label: str, corpus: str, model: str) -> dict:
-    size = sum(p.stat().st_size for p in Path(corpus).rglob("*") if p.is_file())
-    numbers, seen = density(corpus)
-    print(f"\ncorpus {label} ({size / 2**20:.2f} MB): {numbers:.0%} of tokens in sentences with a number, "
-          f"{seen:.0%} seen by the model when windowed; load average {os.getloadavg()[0]:.2f}")
-    results = {name: measure(name, corpus, model) for name in CASES}
-    twice = bare_twice(corpus, model)
-    print(f"{'':22}{'words/s':>10}{'run s':>8}{'load s':>8}{'peak RSS MB':>13}{'worker RSS MB':>15}")
-    for name, r in results.items():
-        if "failed" in r:
-            print(f"{LABELS[name]:22}failed: {r['failed']}")
-            continue
-        print(f"{LABELS[name]:22}{r['words'] / r['run']:>10,.0f}{r['run']:>8.1f}{r['load']:>8.1f}{r['rss_mb']:>13.0f}"
-              f"{r['child_rss_mb'] if name.startswith('j2') else 0:>15.0f}")
-    if any("failed" in r for r in results.values()):
-        return results
-    bare = results["bare"]
-    print(f"words: {bare['words']:,}")
-    if twice is not None:
-        print(f"bare spaCy in 2 processes at once / in 1, load included: {(bare['run'] + bare['load']) / twice:.2f}x "
-              "(what this machine gives two processes: the ceiling for -j2 / -j1)")
-    for mode, suffix in (("--windows", ""), ("full parse", "-full")):
-        j1, j2 = results["j1" + suffix], results["j2" + suffix]
-        print(f"{mode:>13}: claimx -j1 / bare spaCy {bare['run'] / j1['run']:.2f}x (target >= 1.0 per process);"
-              f"  -j2 / -j1, load included {(j1['run'] + j1['load']) / (j2['run'] + j2['load']):.2f}x (target >= 1.6)")
-    return results
+        profiler = cProfile.Profile()
+        profiler.enable()
+        result = CliRunner().invoke(app, ["extract", "-q", "-f", "jsonl", "-m", model, "--jobs", "1",
+                                          "-o", str(Path(tmp) / "out.jsonl"), corpus])
+        profiler.disable()
+    if result.exit_code != 0:
+        raise SystemExit(f"profiled run failed: {result.output.strip()}")
+    stats = pstats.Stats(profiler)
+    total = sum(row[2] for row in stats.stats.values())  # internal time of every function
+    shares = dict.fromkeys([name for name, _ in PARTS] + ["other"], 0.0)
+    for (filename, _, _), row in stats.stats.items():
+        part = next((name for name, frag in PARTS
+                     if any(f in filename for f in ((frag,) if isinstance(frag, str) else frag))), "other")
+        shares[part] += row[2]
+    print(f"\ncProfile of one -j1 run: {total:.1f}s of internal time; "
+          + ", ".join(f"{name} {t / total:.0%}" for name, t in shares.items()))
+    print(f"top {top} by internal time:")
+    stats.sort_stats("tottime").print_stats(top)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="*", help="folders of articles [default: news (dev articles) and seeds, ~1 MB each]")
+    parser.add_argument("corpus", help="a folder of .txt articles (searched recursively)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of bare, -j1, default [5]")
     parser.add_argument("--model", default=None, help="spaCy pipeline [default: as claimx picks it]")
-    parser.add_argument("--case", help=argparse.SUPPRESS)
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="also profile one -j1 run: top N")
     args = parser.parse_args()
+    from claimx.run.batch import usable_jobs
     from claimx.run.pipeline import model_name
 
     model = model_name(args.model)
-    if args.case:
-        print(json.dumps(case(args.case, args.corpus[0], model)))
-        return
-    from claimx.run.batch import usable_jobs
-
-    print(f"model {model}, {os.cpu_count()} cores; a folder runs with {usable_jobs()} worker(s) by default")
-    with tempfile.TemporaryDirectory() as tmp:
-        if args.corpus:
-            corpora = {Path(c).name: c for c in args.corpus}
-        else:
-            sources = {"news": DEV_TEXTS, "seeds": SEEDS} if DEV_TEXTS.is_dir() else {"seeds": SEEDS}
-            corpora = {name: str(make_corpus(Path(tmp) / name, src)) for name, src in sources.items()}
-        for label, corpus in corpora.items():
-            run_corpus(label, corpus, model)
-    ours, spacy_load = cold_start(model, sorted(SEEDS.glob("*.txt"))[-1])
-    print(f"\ncold start: claimx extract {ours:.2f}s, spacy.load {spacy_load:.2f}s: {ours / spacy_load:.2f}x  (target <= 1.5)")
-    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+    files = sorted(Path(args.corpus).rglob("*.txt"))
+    if not files:
+        raise SystemExit(f"{args.corpus}: no .txt files")
+    words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+    print(f"model {model}; {os.cpu_count()} cores, a folder runs with {usable_jobs()} worker(s) by default; "
+          f"{len(files)} articles, {words:,} words" + ("" if len(files) >= WANTED_ARTICLES else
+                                                       f" (fewer than the {WANTED_ARTICLES} wanted)"))
+    if args.rounds:
+        summary(rounds(args.corpus, model, args.rounds))
+    if args.profile:
+        profile(args.corpus, model, args.profile)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,21 @@
     >>> claims = claimx.extract_text(nlp, "Over 300 soldiers were killed.")
 """
 
+from typing import Any
+
 from .model import BOUNDS, MEASURES, Claim, Cue, Figure, Source, TextSpan, TimeRef
-from .run.pipeline import extract_documents, extract_text, load
+
+PIPELINE_NAMES = ("extract_documents", "extract_text", "load")  # from run.pipeline, imported on first use
+
+
+def __getattr__(name: str) -> Any:
+    """`claimx.load` and the extract functions import spaCy when first asked for, not with `import claimx`: a
+    parent process that only hands documents to workers (`claimx extract DIR`) never pays for it."""
+    if name in PIPELINE_NAMES:
+        from .run import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 __all__ = ["BOUNDS", "MEASURES", "Claim", "Cue", "Figure", "Source", "TextSpan", "TimeRef",

@@ -7,7 +7,7 @@ compare by value in tests.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 BOUNDS = ("exact", "approx", "min", "max", "range", "vague")
@@ -126,7 +126,6 @@ class Claim:
     as_of: AsOf | None = None
     scope: str | None = None  # one of SCOPES
     place: str | None = None  # a place narrower than the story the figure is for ("in the capital", "at the hospital")
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         def opt(x: Any) -> Any:
@@ -147,7 +146,6 @@ class Claim:
             "scope": self.scope,
             "place": self.place,
         }
-        out.update(self.extra)
         return out
 
 

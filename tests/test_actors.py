@@ -134,6 +134,21 @@ def test_actors_link_sets_counted_actor(counted, expected):
     assert linked.to_dict()["counted"]["actor"] == expected  # and so in the JSON record
 
 
+@pytest.mark.parametrize(("counted", "expected"), [
+    ("US   Marines", "united-states"),  # words of a spelling over any white space
+    ("us marines", None),  # a short spelling keeps its case: "us" is a pronoun
+    ("Côte d’Ivoire’s peacekeepers", "cote-d-ivoire"),  # the curly apostrophe matches the straight one, and a possessive
+    ("CÔTE D'IVOIRE police", "cote-d-ivoire"),  # a long spelling matches in any case
+    ("Ivoire troops", None),  # every word of the spelling must be there
+])
+def test_actors_counted_actor_spellings(counted, expected):
+    """A spelling is looked for only in a phrase holding each of its words (case-folded); found, its regex decides."""
+    doc = hand_doc("The US and Côte d'Ivoire sent troops.", [("US", "GPE"), ("Côte d'Ivoire", "GPE")])
+    index = ActorIndex.from_docs([doc], claims=[[]])
+    (linked,) = index.link([hand_claim("a.txt", counted)])
+    assert linked.counted.actor == expected
+
+
 @pytest.mark.parametrize(("source", "expected"), [
     (Source(text="NIS", start=0, end=3, name="National Intelligence Service", kind="organisation"),
      "national-intelligence-service"),

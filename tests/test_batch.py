@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,10 @@ import claimx.run.batch as batch
 from claimx.cli import app
 from claimx.errors import InputError
 from claimx.read.io import Document, read_inputs
-from claimx.run.batch import Progress, Summary, extract_stream, resume_done, run
+from claimx.run.batch import extract_stream, resume_done, run
 from claimx.run.pieces import CHUNK_CHARS, plan_pieces
 from claimx.run.pipeline import extract_documents
+from claimx.run.progress import Progress
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -229,11 +232,6 @@ def test_batch_progress_and_summary_on_a_terminal(nlp, n):
     assert f"{n} files ok" in line and "1 failed" in line and f"{n} claims" in line
 
 
-@pytest.mark.parametrize("summary", [Summary(ok=1, failed=0, claims=1, seconds=2.0)])
-def test_batch_summary_line_singular(summary):
-    assert summary.line().startswith("claimx: 1 file ok, 0 failed, 1 claim in 2.0s")
-
-
 @pytest.mark.parametrize("args", [[], ["--quiet"]])
 def test_batch_no_progress_when_stderr_is_not_a_terminal(tmp_path, args):
     docs = [write(tmp_path / f"{i}.txt", KILLED) for i in range(3)]
@@ -363,3 +361,28 @@ def test_batch_plan_pieces_cover_the_text(n):
     assert all(a[1] == b[0] for a, b in itertools.pairwise(plan.pieces))
     assert max(e - s for s, e in plan.pieces) <= CHUNK_CHARS
     assert plan.blanked == 1 and len(plan.text) == len(text)
+
+
+PARENT_PROBE = """
+import sys
+from claimx.read.io import read_inputs
+from claimx.run.batch import extract_stream
+results = list(extract_stream(read_inputs([sys.argv[1]]), jobs=2))
+print(sum(len(c or []) for _, c in results), any(m == "spacy" or m.startswith("spacy.") for m in sys.modules))
+"""
+
+
+def test_parallel_parent_never_imports_spacy(tmp_path):
+    """With workers, only they load the model: the parent reads and writes, and does not pay spaCy's import."""
+    write(tmp_path / "a.txt", KILLED)
+    write(tmp_path / "b.txt", DEPLOYED)
+    out = subprocess.run([sys.executable, "-c", PARENT_PROBE, str(tmp_path)], capture_output=True, text=True,
+                         check=True, timeout=300)
+    assert out.stdout.split() == ["2", "False"]  # both claims came back, and spaCy stayed out of this process
+
+
+def test_import_claimx_leaves_spacy_until_load_is_asked_for():
+    probe = ("import sys, claimx; before = 'spacy' in sys.modules; load = claimx.load; "
+             "print(before, 'spacy' in sys.modules, callable(load))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["False", "True", "True"]

@@ -341,18 +341,19 @@ def _documents(path: Path) -> int:
         return 0
 
 
-# -- new record fields flow into columns ---------------------------------------------
+# -- record fields flow into columns -------------------------------------------------
 
-@pytest.mark.parametrize("extra", [{"as_of": {"date": "2024-03-01", "via": "time"}, "scope": "national"}])
-def test_database_new_record_fields_get_columns(tmp_path, extra):
+@pytest.mark.parametrize(("as_of", "scope"), [(AsOf("2024-03-01", "statement"), "period"), (AsOf("2023", "article"), "total")])
+def test_database_record_fields_get_columns(tmp_path, as_of, scope):
+    """A record's fields become columns, a nested one flattened (as_of -> as_of_date, as_of_via)."""
     text = "Officials said 40 homes were flooded."
     claim = Claim(doc="flood.txt", figure=Figure("40", 15, 17, 40), sentence=TextSpan(text, 0, len(text)),
-                  source=Source("Officials", 0, 9, "officials", kind="vague"), extra=extra)
+                  source=Source("Officials", 0, 9, "officials", kind="vague"), as_of=as_of, scope=scope)
     with ClaimDatabase(tmp_path / "claims.db") as writer:
         writer.write(Document("flood.txt", "flood.txt", text), [claim])
     with Database(tmp_path / "claims.db") as db:
         row = next(iter(db["claims"].rows))
-    assert (row["as_of_date"], row["as_of_via"], row["scope"]) == ("2024-03-01", "time", "national")
+    assert (row["as_of_date"], row["as_of_via"], row["scope"]) == (as_of.date, as_of.via, scope)
 
 
 # -- pieces ------------------------------------------------------------------

@@ -500,3 +500,37 @@ def test_numbers_ranges_of_spaced_thousands(text, low, high):
 def test_numbers_spaced_numbers_that_are_no_thousands(text, word, value):
     num, _ = number_at(text, word)
     assert num is not None and num.value == value
+
+
+# --- may_open: the words a number can start with (the figure finder skips every other word) ---------------------------
+MAY_OPEN_TEXTS = [
+    "A couple of thousand fans and several hundred stewards filled half the stadium; minus five degrees outside.",
+    "Tens of thousands fled, a dozen villages burned and one in four homes lost power, officials said on Tuesday.",
+    "Sales rose sixfold to a quarter of a billion units, while about fifty-five stores closed and dozens more cut hours.",
+    "Negative two percent growth followed an eightfold jump; a third of the workforce, some two hundred staff, left.",
+]
+
+
+@pytest.mark.parametrize("text", MAY_OPEN_TEXTS)
+def test_may_open_is_false_only_where_read_finds_nothing(text):
+    doc = BLANK(text)
+    skipped = [t for t in doc if t.is_alpha and not READER.may_open(t.lower_)]
+    assert skipped  # the test means something: ordinary words are skipped
+    assert all(READER.read(doc, t.i) is None for t in skipped)
+
+
+@pytest.mark.parametrize("word", ["thousands", "tens", "half", "minus", "sixfold", "a", "dozens", "several", "fifty"])
+def test_may_open_keeps_every_word_a_number_can_start_with(word):
+    assert READER.may_open(word)
+
+
+def test_may_open_agrees_with_read_over_the_lexicon():
+    """Every word the lexicon names, before a scale word and alone: where `read` finds a number, `may_open` says so."""
+    lex = load_lexicon("numbers.json")
+    words = {w.split()[0].lower() for key in ("ones", "tens", "hundred", "scales", "vague", "dozen", "fractions")
+             for w in lex[key]} | {q.split()[0].lower() for q in lex["vague_quantifiers"]}
+    for word in sorted(words):
+        for text in (f"{word} thousand people", f"{word} of them", f"{word}"):
+            doc = BLANK(text)
+            if doc[0].is_alpha and READER.read(doc, 0) is not None:
+                assert READER.may_open(doc[0].lower_), text

@@ -112,3 +112,22 @@ def test_ruler_same_annotations_as_spacy_in_the_trained_pipeline(trained_pair, f
 
 def test_load_caches_the_attribute_ruler(nlp):
     assert type(nlp.get_pipe("attribute_ruler")) is CachedAttributeRuler
+
+
+@pytest.mark.parametrize(("extra", "keyed_by_word"), [
+    ([], True),  # words named by a string, an IN list or a regex: an unnamed word is keyed by its tag and dep alone
+    ([{"patterns": [[{"LOWER": {"NOT_IN": ["stay"]}, "TAG": "VB"}]], "attrs": {"POS": "AUX"}}], False),
+    ([{"patterns": [[{"SHAPE": "dd", "TAG": "CD"}]], "attrs": {"LEMMA": "two-digit"}}], False),
+    ([{"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE"}}], True),
+])
+def test_ruler_unnamed_words_share_a_key_only_when_no_pattern_tells_them_apart(extra, keyed_by_word):
+    vocab = spacy.blank("en").vocab
+    plain, cached = AttributeRuler(vocab), CachedAttributeRuler(vocab)
+    plain.add_patterns(PATTERNS + extra)
+    cached.add_patterns(PATTERNS + extra)
+    for _ in range(2):  # the second run answers from the cache
+        assert _annotations(cached(_doc(vocab))) == _annotations(plain(_doc(vocab)))
+    assert (cached._named is not None) == keyed_by_word
+    before = len(cached._cache)
+    cached(Doc(vocab, words=["weeks", "months"], tags=["NNS", "NNS"], deps=["dobj", "dobj"], heads=[0, 0]))
+    assert len(cached._cache) - before == (1 if keyed_by_word else 2)  # two unnamed words of one tag and dep

@@ -21,6 +21,7 @@ Then `ActorIndex.link` writes actor ids into claims: `source.actor` and `counted
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -44,6 +45,7 @@ COMPATIBLE = {frozenset(("place", "group")), frozenset(("organisation", "media")
 MIN_FUZZY_LEN = 5
 RESOLVE_FUZZY_CUTOFF = 90  # rapidfuzz ratio for a spelling to name a known actor
 FUZZY_CANDIDATES = 5  # how many close spellings a free spelling is checked against
+SURFACE_REGEXES = 20_000  # compiled spellings kept per process (re's own cache holds 512)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class ActorIndex:
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
     _lookup: dict[str, str] = field(default_factory=dict, repr=False)  # norm(spelling) -> id
     _sources: dict[tuple[str, int, int], str] = field(default_factory=dict, repr=False)
-    _patterns: list[tuple[re.Pattern[str], str]] = field(default_factory=list, repr=False)
+    _patterns: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list, repr=False)  # see _surface_patterns
 
     # --- building ---------------------------------------------------------------------
 
@@ -194,8 +196,11 @@ class ActorIndex:
         The longest spelling found wins, so "South Korean" is not read as "Korean".
         """
         best: tuple[int, int, str] | None = None
-        for pattern, aid in self._patterns:
-            m = pattern.search(text)
+        folded = _folded(text)
+        for spelling, words, aid in self._patterns:
+            if not all(w in folded for w in words):
+                continue  # a word of the spelling is missing: no need to build or run its regex
+            m = _surface_regex(spelling).search(text)
             if m and (best is None or (m.end() - m.start(), -m.start()) > (best[0], best[1])):
                 best = (m.end() - m.start(), -m.start(), aid)
         return best[2] if best else None
@@ -272,23 +277,32 @@ def _cluster(mentions: list[Mention], lex: ActorLexicon) -> list[str]:
     return [merged.get(k, k) for k in keys]
 
 
-def _surface_patterns(index: ActorIndex, lex: ActorLexicon) -> list[tuple[re.Pattern[str], str]]:
-    """Regexes for every spelling of every actor, for finding actors inside counted phrases.
-
-    Short and all-capital spellings ("US", "NIS") match case-sensitively: "us" is a pronoun.
-    """
+def _surface_patterns(index: ActorIndex, lex: ActorLexicon) -> list[tuple[str, tuple[str, ...], str]]:
+    """(spelling, its words case-folded, actor id) for every spelling of every actor, for finding actors inside
+    counted phrases; a spelling's regex (`_surface_regex`) is built only for a phrase holding all its words."""
     spellings: dict[str, str] = {}
     for a in index.actors:
         for s in (a.name, *a.aliases, *lex.spellings.get(a.name, [])):
             s = display(s)
             if len(s) >= 2:
                 spellings.setdefault(s, a.id)
-    out = []
-    for s, aid in spellings.items():
-        flags = 0 if (s.isupper() or len(s) <= 3) else re.I
-        body = re.escape(s).replace(r"\ ", r"\s+").replace("'", "['’]")
-        out.append((re.compile(rf"(?<!\w){body}(?:['’]s)?(?!\w)", flags), aid))
-    return out
+    return [(s, tuple(_folded(s).split()), aid) for s, aid in spellings.items()]
+
+
+def _folded(text: str) -> str:
+    """Case-folded, one apostrophe: a spelling's regex can match only where each of its words so folded appears."""
+    return text.casefold().replace("’", "'")
+
+
+@functools.lru_cache(maxsize=SURFACE_REGEXES)
+def _surface_regex(spelling: str) -> re.Pattern[str]:
+    """The regex of one spelling, compiled once per process (every document names its actors again).
+
+    Short and all-capital spellings ("US", "NIS") match case-sensitively: "us" is a pronoun.
+    """
+    flags = 0 if (spelling.isupper() or len(spelling) <= 3) else re.I
+    body = re.escape(spelling).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return re.compile(rf"(?<!\w){body}(?:['’]s)?(?!\w)", flags)
 
 
 def link_document(doc: Doc, claims: list[Claim], lexicons: str | Path | None = None) -> list[Claim]:

@@ -93,7 +93,8 @@ def extract(paths: PathsArg, fmt: FormatOpt = None, output: ExtractOutputOpt = N
         usage_error(Errors.E019)
     from ..out.writers import claim_output
     from ..read.io import JSONL_SUFFIXES, read_inputs
-    from ..run.batch import Progress, extract_stream, resolve_jobs, run, skip_done
+    from ..run.batch import extract_stream, resolve_jobs, run, skip_done
+    from ..run.progress import Progress
 
     many = len(paths) > 1 or any(Path(p).is_dir() or Path(p).suffix.lower() in JSONL_SUFFIXES for p in paths)
     jobs = resolve_jobs(jobs, corpus=many)

@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import ORTH
+from spacy.attrs import IS_ALPHA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..model import Figure
@@ -25,6 +24,7 @@ from ..records import Candidate, Number
 from .base import DataComponent
 from .nonfigures import Words, not_figure_rule, year_like
 from .ranges import RangeRules, set_range
+from .wordmatch import WordMatcher, WordMemo
 
 # the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
 VERB_ALWAYS = "verb"  # bounds always: 'exceeded 2,000 troops', 'an estimated population of 120,000'
@@ -101,14 +101,14 @@ class FigureFinder(RangeRules, DataComponent):
     def _build(self) -> None:
         numbers, currencies = self.data["numbers.json"], self.data["currencies.json"]
         self.reader = NumberReader(numbers, currencies["symbols"])
+        self.opens = WordMemo(self.nlp.vocab.strings, self.reader.may_open)  # may a number start with this word
         self.units = UnitReader(self.data["units.json"], currencies)
         self.words = Words.from_lexicons(self.data["nonfigures.json"], numbers)
         self.change_verbs = set(numbers.get("change_verbs", []))
         self.range_words = frozenset(numbers["range_words"])  # "8- to 16-meter"
         self.or_range = frozenset(numbers["or_range"])  # "two or three"
-        self.matcher = Matcher(self.nlp.vocab)
-        for i, row in enumerate(self.patterns["bounds.jsonl"]):
-            self.matcher.add(f"{row.get('id', 'prefix')}|{row['label']}|{i}", [row["pattern"]])
+        self.matcher = WordMatcher(self.nlp.vocab, ((f"{row.get('id', 'prefix')}|{row['label']}|{i}", row["pattern"])
+                                                    for i, row in enumerate(self.patterns["bounds.jsonl"])))
         self.bound_margin = _bound_margin(self.patterns["bounds.jsonl"])
         self._split_scale_stops(set(numbers.get("split_abbreviations", [])))
         self._split_scale_names(sorted(self.words.scale_words_before))
@@ -165,7 +165,10 @@ class FigureFinder(RangeRules, DataComponent):
     def find(self, doc: Doc) -> Iterator[Candidate]:
         n = len(doc)
         reads: list[tuple[tuple[str, int] | None, Number] | None] = [None] * n  # the number read at each token
+        words = doc.to_array([IS_ALPHA, LOWER]).tolist() if n else []
         for i in range(n):
+            if words[i][0] and not self.opens[words[i][1]]:
+                continue  # a word no number starts with ('soldiers'): no Token, no reading
             cur = self.units.currency_before(doc, i)
             num = self.reader.read(doc, i, currency=cur[0] if cur else None)
             if num is not None:
@@ -205,7 +208,7 @@ class FigureFinder(RangeRules, DataComponent):
             num.value = round(100 * num.value / ratio.value, 2)
             self._bound_words(doc, cand, bounds)  # "about one in three", "more than one in four"
             return cand, cand.end
-        second = None if num.high is not None else self._range_end(doc, cand, bounds.openers, sent_end, bounds.prefixes)
+        second = None if num.high is not None else self.range_end(doc, cand, bounds.openers, sent_end, bounds.prefixes)
         if num.high is not None:
             if num.value >= num.high:
                 return None, num.end  # "3-2", "1950-53" in one token
@@ -361,12 +364,10 @@ class FigureFinder(RangeRules, DataComponent):
         """Bound phrases by where they touch a figure: prefixes and verbs by their end, suffixes by their start.
 
         Matched in `regions` (token ranges) only, when given: the sentences with a number, with room for the
-        phrases that reach out of them (the matcher's cost is per token, and most sentences have none)."""
+        phrases that reach out of them (most sentences have none)."""
         found = _BoundWords()
-        matches = self.matcher(doc) if regions is None else [
-            (match_id, a + s, a + e) for a, b in regions for match_id, s, e in self.matcher(doc[a:b])]
-        for match_id, s, e in matches:
-            where, label, _ = self.nlp.vocab.strings[match_id].split("|")
+        for key, s, e in self.matcher(doc, regions):
+            where, label, _ = key.split("|")
             if where == "prefix":
                 if e not in found.prefixes or s < found.prefixes[e][0]:
                     found.prefixes[e] = (s, label)

@@ -105,8 +105,9 @@ def doc_mentions(doc: Doc, lex: ActorLexicon) -> list[Mention]:
     """Entity, acronym and claim-source mentions of one Doc, with in-document merging done."""
     doc_id = doc._.doc_id if Doc.has_extension("doc_id") else ""
     acronyms: dict[str, str] = {}
-    out = _acronym_mentions(doc_id, doc.text, lex, acronyms)
-    headings = heading_lines(doc.text)
+    text = doc.text  # built anew on every access: once
+    out = _acronym_mentions(doc_id, text, lex, acronyms)
+    headings = heading_lines(text)
     out += [m for ent in doc.ents if (m := _entity_mention(doc_id, ent, lex, headings)) is not None]
     out += _source_mentions(doc_id, doc)
     for m in out:

@@ -19,7 +19,7 @@ CHANGE_VERB_WINDOW = 3
 class RangeRules:
     """The range and change rules of `FigureFinder` (reads its `reader`, `units`, `change_verbs`, `range_words` and `or_range`)."""
 
-    def _range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]], sent_end: int,
+    def range_end(self, doc: Doc, cand: Candidate, openers: dict[int, tuple[int, str]], sent_end: int,
                    prefixes: dict[int, tuple[int, str]] | None = None) -> tuple[Number, str | None] | bool | None:
         """The second number of a range, None when there is none, False when 'X-Y' is no range."""
         num = cand.num

@@ -15,14 +15,18 @@ over the whole Doc, as before. The matches, and so the annotations, are spaCy's.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy import attrs
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+
+from .wordmatch import WordMemo
 
 CACHE_ENTRIES = 50_000  # distinct tokens remembered; the cache starts again when full (memory stays bounded)
 _ATTR_NAMES = {i: name for name, i in attrs.IDS.items()}
@@ -33,7 +37,11 @@ CACHED_KEYS = frozenset(_ATTR_NAMES[a] for a in (
     attrs.IS_TITLE, attrs.IS_PUNCT, attrs.IS_SPACE, attrs.IS_CURRENCY, attrs.LIKE_NUM, attrs.SHAPE, attrs.PREFIX,
     attrs.SUFFIX, attrs.TAG, attrs.DEP, attrs.POS))
 
-Key = tuple[int, int, int, int]  # the token's orth, tag, dep and pos ids
+Key = tuple[int, int, int, int]  # the token's orth (0: any word no pattern names), tag, dep and pos ids
+KEY_ATTRS = [attrs.ORTH, attrs.TAG, attrs.DEP, attrs.POS, attrs.IS_SPACE]  # as read off the Doc
+# A word's own attributes a one-token pattern may test and still leave unnamed words alike: its text (by name: a
+# string, an IN list or a REGEX) and whether it is white space (held in the key of an unnamed word).
+WORD_KEYS = frozenset(("ORTH", "LOWER", "IS_SPACE"))
 
 
 class CachedAttributeRuler(AttributeRuler):
@@ -41,6 +49,7 @@ class CachedAttributeRuler(AttributeRuler):
 
     def __init__(self, vocab, name: str = "attribute_ruler", **kwargs: Any) -> None:
         self._plan: tuple[Matcher, Matcher] | None = None
+        self._named: WordMemo | None = None  # orth -> whether a one-token pattern names the word (None: key every word)
         self._cache: dict[Key, list[tuple[int, int]]] = {}
         super().__init__(vocab, name, **kwargs)
 
@@ -57,8 +66,16 @@ class CachedAttributeRuler(AttributeRuler):
         singles, rest = self._matchers()
         found = rest(doc, allow_missing=True, as_spans=False) if len(rest) else []
         matches = [(int(self.vocab.strings[m_id]), m_id, s, e) for m_id, s, e in found]
-        for tok in (doc if len(singles) else ()):
-            matches += [(attr_id, match_id, tok.i, tok.i + 1) for attr_id, match_id in self._single_matches(singles, tok)]
+        if len(singles) and len(doc):  # the keys as integer rows: no Token object for a token already seen
+            named = self._named
+            for i, (orth, tag, dep, pos, space) in enumerate(doc.to_array(KEY_ATTRS).tolist()):
+                # a word no pattern names is settled like any other such word of its tag, dep, pos and spacing
+                unnamed = named is not None and not named[orth]
+                key = (0, tag, dep, pos + (space << 32)) if unnamed else (orth, tag, dep, pos)
+                hits = self._cache.get(key)
+                if hits is None:
+                    hits = self._settle(singles, doc[i].text, key)
+                matches += [(attr_id, match_id, i, i + 1) for attr_id, match_id in hits]
         matches.sort()  # as spaCy's: by pattern, so that later rules have precedence
         return matches
 
@@ -68,16 +85,13 @@ class CachedAttributeRuler(AttributeRuler):
             index = self.indices[attr_id]
             set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[attr_id])
 
-    def _single_matches(self, singles: Matcher, tok: Token) -> list[tuple[int, int]]:
-        """(pattern number, match id) of the one-token patterns `tok` matches, from the cache or settled now."""
-        key = (tok.orth, tok.tag, tok.dep, tok.pos)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) >= CACHE_ENTRIES:
-                self._cache = {}
-            doc = _one_token_doc(self.vocab, tok.text, key)
-            found = self._cache[key] = [(int(self.vocab.strings[m_id]), m_id)
-                                        for m_id, _, _ in singles(doc, allow_missing=True, as_spans=False)]
+    def _settle(self, singles: Matcher, text: str, key: Key) -> list[tuple[int, int]]:
+        """(pattern number, match id) of the one-token patterns a token of this key matches, settled and cached."""
+        if len(self._cache) >= CACHE_ENTRIES:
+            self._cache = {}
+        doc = _one_token_doc(self.vocab, text, key)
+        found = self._cache[key] = [(int(self.vocab.strings[m_id]), m_id)
+                                    for m_id, _, _ in singles(doc, allow_missing=True, as_spans=False)]
         return found
 
     def _matchers(self) -> tuple[Matcher, Matcher]:
@@ -88,6 +102,8 @@ class CachedAttributeRuler(AttributeRuler):
                 cacheable = all(_cacheable(p) for p in entry["patterns"]) and entry["index"] in (0, -1)
                 (singles if cacheable else rest).add(str(attr_id), entry["patterns"])
             self._plan = (singles, rest)
+            names = _word_names([p for e in self.patterns for p in e["patterns"] if _cacheable(p)])
+            self._named = None if names is None else WordMemo(self.vocab.strings, names)
         return self._plan
 
 
@@ -96,8 +112,36 @@ def _cacheable(pattern: list[dict[str, Any]]) -> bool:
     return len(pattern) == 1 and all(key.upper() in CACHED_KEYS for key in pattern[0])
 
 
+def _word_names(patterns: list[list[dict[str, Any]]]) -> Callable[[str], bool] | None:
+    """Whether one of the one-token patterns names a word (its text, by ORTH or LOWER: a string, an IN list or a
+    REGEX, as spaCy reads them); None when a pattern tests a word in any other way (its shape, NOT_IN ...)."""
+    words: dict[str, set[str]] = {"ORTH": set(), "LOWER": set()}
+    regexes: dict[str, list[re.Pattern[str]]] = {"ORTH": [], "LOWER": []}
+    for pattern in patterns:
+        for key, value in pattern[0].items():
+            key = key.upper()
+            if key in CACHED_KEYS - WORD_KEYS - {"TAG", "DEP", "POS"}:
+                return None
+            if key not in words:
+                continue
+            if isinstance(value, str):
+                words[key].add(value)
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
+                words[key].update(value["IN"])
+            elif isinstance(value, dict) and set(value) == {"REGEX"} and isinstance(value["REGEX"], str):
+                regexes[key].append(re.compile(value["REGEX"]))
+            else:
+                return None
+
+    def names(text: str) -> bool:
+        forms = {"ORTH": text, "LOWER": text.lower()}
+        return any(forms[k] in words[k] or any(r.search(forms[k]) for r in regexes[k]) for k in words)
+    return names
+
+
 def _one_token_doc(vocab, text: str, key: Key) -> Doc:
     _, tag, dep, pos = key
+    pos &= (1 << 32) - 1  # an unnamed word's key holds its spacing above its pos
     doc = Doc(vocab, words=[text], spaces=[False])
     tok = doc[0]
     tok.tag, tok.dep, tok.pos = tag, dep, pos  # 0 where the token has none, as in the Doc it came from

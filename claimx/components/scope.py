@@ -98,8 +98,9 @@ class ScopeReader:
         if self.part_after.match(doc[c.span.end:min(c.span.sent.end, c.span.end + PART_REACH)].text):
             return True  # "300 of them civilians", "some 9,000 of whom died violently"
         sent = c.span.sent
-        after = doc.text[c.span.end_char:sent.end_char][:PART_CHARS]
-        before = doc.text[sent.start_char:c.span.start_char][-PART_CHARS:]
+        text = sent.text  # (doc.text is built anew on every access: slice the sentence)
+        after = text[c.span.end_char - sent.start_char:][:PART_CHARS]
+        before = text[:c.span.start_char - sent.start_char][-PART_CHARS:]
         if c.span._.figure is not None and c.span._.figure.unit is None and any(p.search(before) for p in self.count_part_before_res):
             return True  # "Bashkortostan (5 945) and Tatarstan (5 605)": one place's count, in brackets after its name
         return any(p.search(after) for p in self.part_after_res) or any(p.search(before) for p in self.part_before_res)
@@ -165,6 +166,7 @@ class Clause:
         self.text = " ".join(t.text for t in tokens)
         # "strikes that have killed 57": the noun a relative or participle clause modifies
         self.event_noun = self.verb.head if self.verb.dep_ in NOUN_CLAUSE_DEPS else None
+        self._joined: str | None = None
 
     @classmethod
     def of(cls, span: Span, anchor: Token) -> Clause:
@@ -194,11 +196,14 @@ class Clause:
 
     def joined_text(self) -> str:
         """The words of verbs joined to the clause's verb ("killed and 47 [injured within three days]")."""
-        verb = self.verb
-        joined = [t for t in verb.children if t.dep_ == "conj"]
-        if verb.dep_ == "conj":
-            joined.append(verb.head)
-        return " ".join(t.text for j in joined for t in j.subtree if t not in self.tokens)
+        if self._joined is None:  # several rules ask: built once
+            verb = self.verb
+            joined = [t for t in verb.children if t.dep_ == "conj"]
+            if verb.dep_ == "conj":
+                joined.append(verb.head)
+            mine = {t.i for t in self.tokens}
+            self._joined = " ".join(t.text for j in joined for t in j.subtree if t.i not in mine)
+        return self._joined
 
     def has_subject(self) -> bool:
         return any(t.dep_ in SUBJECT_DEPS for t in self.verb.children)

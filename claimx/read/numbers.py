@@ -22,6 +22,8 @@ COUNTED_MODIFIER_TAGS = ("JJ", "JJR", "JJS", "VBN", "VBG", "RB", "DT", "PRP$", "
 COUNTED_REACH = 4
 
 AND_A_FRACTION_WORDS = 3  # 'and', 'a', 'half'
+# the words `read` handles by grammar before its lexicons: a sign, an article before a number word, half, tens
+SIGNED_WORDS, ARTICLE_WORDS, HALF_WORD, TENS_WORD = ("minus", "negative"), ("a", "an", "one"), "half", "tens"
 COMMA_STYLE_KEY = "claimx_comma_thousands"  # doc.user_data: whether the text writes thousands with a comma
 
 
@@ -61,6 +63,13 @@ class NumberReader:
             return self.hundred[low]
         return None
 
+    def may_open(self, low: str) -> bool:
+        """Whether `read` at an alphabetic token of this lower-case word can find a number: False says it gives None
+        whatever follows, so a caller may skip the word ('soldiers', 'said'). Mirrors `read`'s branches below."""
+        return low in (*SIGNED_WORDS, *ARTICLE_WORDS, HALF_WORD, TENS_WORD) or low in self.vague \
+            or low in self.quantifier_starts or low in self.ones or low in self.tens \
+            or self.words.with_unit(low) is not None
+
     # -- runs of tokens -------------------------------------------------
     def read(self, doc: Doc, i: int, currency: str | None = None) -> Number | None:
         """The longest number that starts at token i, or None."""
@@ -68,19 +77,19 @@ class NumberReader:
         low = tok.lower_
         if not tok.is_alpha:
             return self._read_written(doc, i, currency)
-        if low in ("minus", "negative") and i + 1 < len(doc) and doc[i + 1].lower_ not in ("minus", "negative"):
+        if low in SIGNED_WORDS and i + 1 < len(doc) and doc[i + 1].lower_ not in SIGNED_WORDS:
             num = self.read(doc, i + 1, currency)
             if num is not None and not num.vague and not num.fraction:
                 num.start, num.value = i, -num.value
                 num.high = -num.high if num.high is not None else None
             return num
-        if low in ("a", "an", "one") and i + 1 < len(doc):
+        if low in ARTICLE_WORDS and i + 1 < len(doc):
             num = self._read_article(doc, i)
             if num is not None:
                 return num
-        if low == "half":
+        if low == HALF_WORD:
             return self._read_half(doc, i)
-        if low in self.vague or low == "tens":
+        if low in self.vague or low == TENS_WORD:
             return self._read_vague(doc, i)
         j = self._quantifier_end(doc, i)
         if j is not None:

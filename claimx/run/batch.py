@@ -1,4 +1,4 @@
-"""Running claimx over many documents: streamed, in order, in parallel, resumable, with progress.
+"""Running claimx over many documents: streamed, in order, in parallel, resumable (progress: progress.py).
 
 `extract_stream` is `pipeline.extract_documents` with `jobs`: one job runs in this
 process; more run one pipeline per worker process, fed batches of documents through a
@@ -18,16 +18,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from rich.console import Console
 
 from ..errors import Errors, InputError
 from ..model import Claim
 from ..read.io import STDIN_NAME, Document
 from .lifetime import die_with_parent
+from .progress import Progress, Summary
 
 Result = tuple[Document | InputError, list[Claim] | None]
 Part = tuple[Document | InputError, list[Claim] | None, bool]  # with the last part of the document
@@ -97,10 +95,10 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int | None =
     Raises:
         RuntimeError: the pipeline cannot be loaded (in any process).
     """
-    from .pipeline import extract_documents, load, stream_documents
-
     jobs = resolve_jobs(jobs, corpus=True)
-    if jobs == 1:
+    if jobs == 1:  # (with workers, this process never needs spaCy: only they import it)
+        from .pipeline import extract_documents, load, stream_documents
+
         nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
         yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date, full_parse)
         return
@@ -271,65 +269,7 @@ def skip_done(items: Iterable[Document | InputError], done: set[str], skipped: l
         yield item
 
 
-# -- driving a run: output, messages, progress, summary ------------------------------
-
-@dataclass
-class Summary:
-    """What a run did, for the line at its end."""
-
-    ok: int = 0
-    failed: int = 0
-    skipped: int = 0
-    claims: int = 0
-    warnings: int = 0
-    seconds: float = 0.0
-
-    def line(self) -> str:
-        parts = [f"{self.ok:,} file{'s' if self.ok != 1 else ''} ok", f"{self.failed:,} failed"]
-        if self.skipped:
-            parts.append(f"{self.skipped:,} skipped (already in the output)")
-        if self.warnings:
-            parts.append(f"{self.warnings:,} warning{'s' if self.warnings != 1 else ''}")
-        parts.append(f"{self.claims:,} claim{'s' if self.claims != 1 else ''}")
-        rate = self.ok / self.seconds if self.seconds > 0 else 0.0
-        return f"claimx: {', '.join(parts)} in {self.seconds:.1f}s ({rate:.1f} files/s)"
-
-
-class Progress:
-    """A rich progress line on `console` (files, claims, files/s), or nothing when disabled."""
-
-    def __init__(self, console: Console, enabled: bool) -> None:
-        self.console = console
-        self.bar = None
-        if enabled:
-            from rich.progress import Progress as RichProgress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self.bar = RichProgress(SpinnerColumn(), TextColumn("{task.completed:,} files"),
-                                    TextColumn("{task.fields[failed]:,} failed"), TextColumn("{task.fields[claims]:,} claims"),
-                                    TextColumn("{task.fields[rate]:.1f} files/s"), TimeElapsedColumn(),
-                                    console=console, transient=True)
-            self.task = self.bar.add_task("extract", total=None, claims=0, failed=0, rate=0.0)
-        self.start = time.perf_counter()
-
-    def __enter__(self) -> Progress:
-        if self.bar is not None:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-    def update(self, summary: Summary) -> None:
-        if self.bar is not None:
-            elapsed = max(time.perf_counter() - self.start, 1e-9)
-            self.bar.update(self.task, completed=summary.ok + summary.failed, claims=summary.claims,
-                            failed=summary.failed, rate=(summary.ok + summary.failed) / elapsed)
-
-    def print(self, message: str) -> None:
-        """One line above the bar (or plainly, without one)."""
-        self.console.print(message, markup=False, highlight=False, soft_wrap=True)
-
+# -- driving a run: output and messages (the progress line and summary: progress.py) -----
 
 def run(results: Iterable[Result | Part], emit: Callable[[Document, list[Claim]], None], progress: Progress,
         summary: Summary | None = None) -> Summary:

@@ -27,7 +27,7 @@ import fsspec
 
 from ..errors import InputError
 from ..read.io import MAX_BYTES, STDIN, Document, iter_files, jsonl_line, read_inputs, read_path
-from .batch import Summary
+from .progress import Summary
 
 PARTS_PER_WORKER = 4  # partitions per worker for a bag made here: some balance, few files
 

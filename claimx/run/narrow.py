@@ -42,8 +42,8 @@ class Narrower:
                 candidates = self.cheap.get_pipe("claimx_candidates")
                 candidates.reader, candidates.units = part.reader, part.units
             elif isinstance(part, AttributionFinder):
-                self.planner.pronouns = {w.lower() for w in part.person_pronouns | part.plural_pronouns}
-                self.planner.titles = {w.lower() for w in part.titles}
+                self.planner.pronouns = {w.lower() for w in part.words.person_pronouns | part.words.plural_pronouns}
+                self.planner.titles = {w.lower() for w in part.words.titles}
 
     def __call__(self, text: str) -> Doc:
         cheap_doc = self.cheap(text)

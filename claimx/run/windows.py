@@ -241,7 +241,7 @@ def _name_word(tok: Token) -> bool:
 
 def _keep_paragraphs_before(text: str, para: tuple[int, int], starts: list[int], keep: list[bool], most: int) -> None:
     """The quotation paragraphs before `para`, back to the one that led into them, `most` of them (as
-    `_running_quote` reads them)."""
+    `running_quote` reads them)."""
     for _ in range(most):
         if para[0] == 0:
             break
@@ -253,7 +253,7 @@ def _keep_paragraphs_before(text: str, para: tuple[int, int], starts: list[int],
 
 def _keep_paragraphs_after(text: str, para: tuple[int, int], starts: list[int], keep: list[bool], most: int) -> None:
     """The paragraphs after `para` on to the one where its open quotation closes, `most` of them (as
-    `_quote_closed_later` reads them)."""
+    `quote_closed_later` reads them)."""
     end = para[1]
     for _ in range(most):
         start, end = next_paragraph(text, end)

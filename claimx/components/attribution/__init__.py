@@ -3,9 +3,11 @@
 Each figure's source comes from the first source strategy, in order of trust, that finds one; a
 pronoun source is resolved to the nearest preceding named speaker. The modules: `finder` (the
 component and its table of strategies), `strategies` (one way each that news names a source),
-`speakers` (who can speak), `bodies` (the body 'the agency' points back to), `sources` (the Source
-and Cue records), `tree` (walks of the parse that need no lexicon), `base` (what they share), `reach`
-(what each strategy reads beyond the figure's sentence, the table the window planner keeps for the model).
+`speakers` (who can speak), `pronouns` (a pronoun source resolved to a named speaker), `quotations`
+(who speaks a quotation, and the cue phrases 'according to X'), `words` (the lexicon, read once and
+frozen), `bodies` (the body 'the agency' points back to), `sources` (the Source and Cue records),
+`tree` (walks of the parse that need no lexicon), `base` (what they share), `reach` (what each
+strategy reads beyond the figure's sentence, the table the window planner keeps for the model).
 """
 
 from .base import ACRONYM_RE, QUOTE_PARAGRAPHS_BACK

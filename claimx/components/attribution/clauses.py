@@ -26,9 +26,13 @@ SUFFERER_ENTS = ("GPE", "NORP", "LOC")  # a place or people owning a toll suffer
 
 
 class ClauseStrategies:
-    """The clause-level strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`."""
+    """The clause-level strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`.
 
-    def _closing_according_to(self, ctx: _Ctx) -> _Found | None:
+    Reads: `self.words` (`AttributionWords`, words.py); calls `document_voice`, `is_document`, `may_speak`, `owner`
+    (speakers.py), `phrase_object` (quotations.py), `headline_label` (labels.py), `mention` (sources.py).
+    """
+
+    def closing_according_to(self, ctx: _Ctx) -> _Found | None:
         """'Police said they held 12 men, according to the family's lawyer.': an 'according to X' that closes the
         sentence after the figure frames all of it, a reporting verb inside included (X reports what police said)."""
         doc, sent = ctx.span.doc, ctx.sent
@@ -36,49 +40,32 @@ class ClauseStrategies:
             return None  # inside a quotation its speaker comes first, and its own "according to" is the speaker's
         for phrase, stance in ctx.phrases:
             low = phrase.text.lower()
-            if phrase.sent != sent or phrase.start < ctx.span.end or low in self.via_cues or low in self.relay_cues:
+            if phrase.sent != sent or phrase.start < ctx.span.end or low in self.words.via_cues or low in self.words.relay_cues:
                 continue  # before the figure, or a relay ('citing X'): not a frame
             if phrase.start == 0 or doc[phrase.start - 1].text not in CLOSING_MARKS:
                 continue
             if _region_of(ctx.quotes, phrase.start_char, phrase.end_char) is not None:
                 continue  # words quoted from someone else
-            obj = self._phrase_object(phrase)
+            obj = self.phrase_object(phrase)
             if obj is None or any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1:sent.end]):
                 continue  # the phrase must end the sentence
-            owner = self._owner(obj) if self._is_document(obj) else None
+            owner = self.owner(obj) if self.is_document(obj) else None
             return _Found(owner or obj, phrase, stance)
         return None
 
-    def _restrictive_relay(self, ctx: _Ctx) -> _Found | None:
-        """'not 3,000 civilian lives lost as reported by the UN': a relay ('as reported by X') on the figure's own phrase,
-        not set off by a comma, says who gave this figure, even inside another speaker's claim; set off after a clause
-        (', as reported by Reuters') it only relays the speaker and is left to the other strategies."""
-        doc = ctx.span.doc
-        for phrase, stance in ctx.phrases:
-            if phrase.sent != ctx.sent or phrase.text.lower() not in self.via_cues or phrase.start < ctx.span.end:
-                continue
-            between = doc[ctx.span.end:phrase.start]
-            if len(between) > RESTRICTIVE_WORDS or any(t.is_punct or t.like_num or t.i in ctx.inside for t in between):
-                continue
-            if between and not any(t.pos_ in NOUNS for t in between):
-                continue  # the relay hangs on the figure's noun phrase
-            obj = self._phrase_object(phrase)
-            if obj is not None and obj.i not in ctx.inside and self._may_speak(obj):
-                return _Found(obj, phrase, stance)
-        return None
-
-    def _relative_cue(self, ctx: _Ctx) -> _Found | None:
+    def relative_cue(self, ctx: _Ctx) -> _Found | None:
         """'the 5,000 troops officials say are needed', 'the $20 million experts say it costs': a reporting clause on
         the figure's noun, read off the words, since the small parser seldom builds the relative clause."""
         doc, sent = ctx.span.doc, ctx.sent
-        if not any(t.lower_ in self.definite_determiners for t in doc[max(sent.start, ctx.span.start - DEFINITE_WORDS):ctx.span.start]):
+        before = doc[max(sent.start, ctx.span.start - DEFINITE_WORDS):ctx.span.start]
+        if not any(t.lower_ in self.words.definite_determiners for t in before):
             return None  # "10 voters say they ...": the figure's own noun speaks; a relative clause follows "the 5,000"
         for k in range(ctx.span.end, min(ctx.span.end + RELATIVE_WORDS, sent.end)):
             tok = doc[k]
-            stance = self.cue_verbs.get(tok.lemma_.lower())
+            stance = self.words.cue_verbs.get(tok.lemma_.lower())
             if stance is not None and tok.pos_ in ("VERB", "AUX") and k > ctx.span.end:
                 return self._relative_speaker(tok, stance, ctx)
-            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.relative_pronouns:
+            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.words.relative_pronouns:
                 return None  # a verb, a preposition or a comma: no reporting clause on the noun
         return None
 
@@ -86,20 +73,54 @@ class ClauseStrategies:
         """The speaker just before the cue of a reporting relative clause, when the cue reports a clause of its own."""
         doc = verb.doc
         speaker = doc[verb.i - 1]
-        if speaker.pos_ not in (*NOUNS, "PRON") or speaker.i in ctx.inside or not self._may_speak(speaker):
+        if speaker.pos_ not in (*NOUNS, "PRON") or speaker.i in ctx.inside or not self.may_speak(speaker):
             return None
-        if verb.lemma_.lower() in self.document_cues and not self._document_voice(speaker):
+        if verb.lemma_.lower() in self.words.document_cues and not self.document_voice(speaker):
             return None  # "the 30 craters images show" needs a document; "the 12 men police show" is no report
         nxt = doc[verb.i + 1] if verb.i + 1 < ctx.sent.end else None
         if nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "DET", "NUM"):
             return None  # "officials said that ...", "troops officials said.": the cue reports its own clause
-        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.relative_pronouns]
+        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.words.relative_pronouns]
         start = gap[-1].i + 1 if gap else speaker.i
         while not gap and start > ctx.span.end + 1 and doc[start - 1].pos_ == "PROPN":
             start -= 1  # "the 5,000 troops Pentagon officials say": the counted noun stays out
         return _Found(speaker, _one(ctx.sent, verb), stance, doc[start:speaker.i + 1])
 
-    def _owned_count(self, ctx: _Ctx) -> _Found | None:
+    def restrictive_relay(self, ctx: _Ctx) -> _Found | None:
+        """'not 3,000 civilian lives lost as reported by the UN': a relay ('as reported by X') on the figure's own phrase,
+        not set off by a comma, says who gave this figure, even inside another speaker's claim; set off after a clause
+        (', as reported by Reuters') it only relays the speaker and is left to the other strategies."""
+        doc = ctx.span.doc
+        for phrase, stance in ctx.phrases:
+            if phrase.sent != ctx.sent or phrase.text.lower() not in self.words.via_cues or phrase.start < ctx.span.end:
+                continue
+            between = doc[ctx.span.end:phrase.start]
+            if len(between) > RESTRICTIVE_WORDS or any(t.is_punct or t.like_num or t.i in ctx.inside for t in between):
+                continue
+            if between and not any(t.pos_ in NOUNS for t in between):
+                continue  # the relay hangs on the figure's noun phrase
+            obj = self.phrase_object(phrase)
+            if obj is not None and obj.i not in ctx.inside and self.may_speak(obj):
+                return _Found(obj, phrase, stance)
+        return None
+
+    def colon_count(self, ctx: _Ctx) -> _Found | None:
+        """'The group's latest estimate is higher again: at least 17,500 killed': a count that a speaker keeps, named
+        before a colon that opens the figure's part of the sentence; the keeper is the source."""
+        doc, sent = ctx.span.doc, ctx.sent
+        colon = next((t for t in doc[sent.start:ctx.span.start] if t.text == ":"), None)
+        if colon is None or any(t.like_num for t in doc[sent.start:colon.i]):
+            return None
+        for arg in doc[sent.start:colon.i]:
+            if arg.pos_ != "NOUN" or arg.dep_ not in COUNT_DEPS or not self._is_count(arg):
+                continue
+            owner = self.owner(arg)
+            if owner is not None and self.may_speak(owner) and not (
+                    owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns):
+                return _Found(owner, _one(sent, arg), "estimates")
+        return None
+
+    def owned_count(self, ctx: _Ctx) -> _Found | None:
         """'The ministry's toll rose to 41', 'kept the IMF's estimate at 3.1 percent': a count that a speaker keeps,
         subject or object of the verb whose phrase gives the figure; the keeper is the source."""
         verb = ctx.anchor
@@ -114,36 +135,20 @@ class ClauseStrategies:
         for arg in verb.children:
             if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
                 continue
-            owner = self._owner(arg)
-            if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns:
+            owner = self.owner(arg)
+            if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns:
                 continue  # "N. Korea's death toll tops 2,000": whose dead, not who counts them
-            if owner is not None and owner.i not in ctx.inside and self._may_speak(owner):
+            if owner is not None and owner.i not in ctx.inside and self.may_speak(owner):
                 # a headline's label names who counts ("N. Korea's death toll tops 2,000: NIS"); the owner is whose count
-                return self._headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
+                return self.headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
             if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS and not (
-                    c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns) for c in arg.children):
+                    c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns) for c in arg.children):
                 # "the Reuters tally" names who counts; "Syria death toll" names whose dead
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
-        return None
-
-    def _colon_count(self, ctx: _Ctx) -> _Found | None:
-        """'The group's latest estimate is higher again: at least 17,500 killed': a count that a speaker keeps, named
-        before a colon that opens the figure's part of the sentence; the keeper is the source."""
-        doc, sent = ctx.span.doc, ctx.sent
-        colon = next((t for t in doc[sent.start:ctx.span.start] if t.text == ":"), None)
-        if colon is None or any(t.like_num for t in doc[sent.start:colon.i]):
-            return None
-        for arg in doc[sent.start:colon.i]:
-            if arg.pos_ != "NOUN" or arg.dep_ not in COUNT_DEPS or not self._is_count(arg):
-                continue
-            owner = self._owner(arg)
-            if owner is not None and self._may_speak(owner) and not (
-                    owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.count_nouns):
-                return _Found(owner, _one(sent, arg), "estimates")
         return None
 
     def _is_count(self, tok: Token) -> bool:
         """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""
         lemma = tok.lemma_.lower()
-        return lemma in self.cue_nouns or lemma in self.count_nouns or lemma in self.document_nouns \
-            or tok.lower_ in self.document_nouns
+        return lemma in self.words.cue_nouns or lemma in self.words.count_nouns or lemma in self.words.document_nouns \
+            or tok.lower_ in self.words.document_nouns

@@ -30,9 +30,13 @@ SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash
 
 
 class ContextStrategies:
-    """Strategies of `AttributionFinder.STRATEGIES` that read beyond the figure's sentence, each `(self, ctx) -> _Found | None`."""
+    """Strategies of `AttributionFinder.STRATEGIES` that read beyond the figure's sentence, each `(self, ctx) -> _Found | None`.
 
-    def _speech_paragraph(self, ctx: _Ctx) -> _Found | None:
+    Reads: `self.words` (`AttributionWords`, words.py); calls `cue_takes`, `may_speak`, `subject_of` (speakers.py),
+    `speaker_in` (strategies.py).
+    """
+
+    def speech_paragraph(self, ctx: _Ctx) -> _Found | None:
         """'We count 9,000 of their soldiers. 2,000 were killed, - the minister said.': direct speech without quotation
         marks, closed by a dash and a reporting clause; its speaker says every sentence of the paragraph."""
         doc, text = ctx.span.doc, ctx.text
@@ -41,7 +45,7 @@ class ContextStrategies:
         if para is None:
             return None
         words = [t for t in para if not t.is_space]
-        dash = next((k for k in range(len(words) - 1, 0, -1) if words[k].text in self.speech_dashes), None)
+        dash = next((k for k in range(len(words) - 1, 0, -1) if words[k].text in self.words.speech_dashes), None)
         if dash is None or words[dash].i < ctx.span.end:
             return None
         if words[dash - 1].text not in SPEECH_OPENERS and not self._unmarked_speech(words[:dash], words[dash]) \
@@ -51,19 +55,19 @@ class ContextStrategies:
         if not tail or len(tail) > SPEECH_TAIL_WORDS:
             return None
         for cue in tail:
-            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.cue_verbs and self._cue_takes(cue):
+            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in self.words.cue_verbs and self.cue_takes(cue):
                 subj = self.subject_of(cue)
-                if subj is not None and subj.i > words[dash].i and self._may_speak(subj):
-                    return _Found(subj, _one(cue.sent, cue), self.cue_verbs[cue.lemma_.lower()])
+                if subj is not None and subj.i > words[dash].i and self.may_speak(subj):
+                    return _Found(subj, _one(cue.sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
         return None
 
     def _unmarked_speech(self, before: list[Token], dash: Token) -> bool:
         """'We see 12,000 of them. The Russians have suffered great losses - Zelensky said.': a spaced dash with no
         comma before it closes a speech when the paragraph speaks in the first person and has no quotation marks."""
         return bool(dash.whitespace_) and bool(before[-1].whitespace_) \
-            and any(t.lower_ in self.first_person for t in before) and not any(t.text in QUOTE_MARKS for t in before)
+            and any(t.lower_ in self.words.first_person for t in before) and not any(t.text in QUOTE_MARKS for t in before)
 
-    def _running_quote(self, ctx: _Ctx) -> _Found | None:
+    def running_quote(self, ctx: _Ctx) -> _Found | None:
         """A figure in a quotation paragraph: the speaker named in it, else in the paragraphs the quotation
         ran over, else in the paragraph that led into it ('X told the Standard: "...' / '"At first 10 ...')."""
         doc = ctx.span.doc
@@ -77,16 +81,16 @@ class ContextStrategies:
         if ctx.region is None and not left_open(text[start:end]) and any(start <= q[0] < end for q in ctx.quotes):
             return None  # '"We expect more," she told reporters from the city, home to about two million': the narrator's
         if opens_with_quote(text, start, end):
-            closing = self._speech_paragraph(ctx)  # '"We are treating 300 a day ... — Dr Ines Okafor said.': left open
+            closing = self.speech_paragraph(ctx)  # '"We are treating 300 a day ... — Dr Ines Okafor said.': left open
             if closing is not None:
                 return closing
         for _ in range(QUOTE_PARAGRAPHS_BACK):
-            found = self._speaker_in(doc, start, end, ctx.quotes)
+            found = self.speaker_in(doc, start, end, ctx.quotes)
             if found is not None or start == 0:
                 return found
             start, end = previous_paragraph(text, start)
             if not opens_with_quote(text, start, end):  # the paragraph that led into the quotation
-                return self._speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
+                return self.speaker_in(doc, start, end, ctx.quotes, last=True) or self._introduced(
                     doc, start, end, ctx.quotes)
         return None
 
@@ -101,7 +105,7 @@ class ContextStrategies:
                   and not any(_in_region(q, t.idx) for q in quotes)]
         return _Found(people[-1], None, "states") if people else None
 
-    def _quote_closed_later(self, ctx: _Ctx) -> _Found | None:
+    def quote_closed_later(self, ctx: _Ctx) -> _Found | None:
         """'"We count 9,000 of their soldiers.' / '2,000 fell in a month," the minister said.': a quotation left open
         at its paragraph's end runs on (each paragraph may open anew) to the one where it closes; the speaker named
         after the closing mark says all of it."""
@@ -120,12 +124,12 @@ class ContextStrategies:
             reopened = para[lead:].startswith(OPENING_MARKS)
             close = first_close(para, lead + 1 if reopened else lead)
             if close is not None:
-                return self._speaker_in(ctx.span.doc, start + close + 1, end, [])
+                return self.speaker_in(ctx.span.doc, start + close + 1, end, [])
             if not reopened:
                 return None  # neither opened anew nor closed: the quotation ended unmarked
         return None
 
-    def _pointed_back(self, ctx: _Ctx) -> _Found | None:
+    def pointed_back(self, ctx: _Ctx) -> _Found | None:
         """'At least 70 soldiers have died. This was stated by the defence minister.' / '... The ministry confirmed
         these figures.': the next sentence says who said the figure's sentence, pointing back to it."""
         doc, sent = ctx.span.doc, ctx.sent
@@ -136,12 +140,12 @@ class ContextStrategies:
             return None
         for cue in doc[j].sent:
             lemma = cue.lemma_.lower()
-            if cue.pos_ != "VERB" or lemma not in self.cue_verbs or not self._cue_takes(cue) or not any(
+            if cue.pos_ != "VERB" or lemma not in self.words.cue_verbs or not self.cue_takes(cue) or not any(
                     self._points_back(c) for c in cue.children):
                 continue
             subj = self.subject_of(cue)
-            if subj is not None and not self._points_back(subj) and self._may_speak(subj):
-                return _Found(subj, _one(cue.sent, cue), self.cue_verbs[lemma])
+            if subj is not None and not self._points_back(subj) and self.may_speak(subj):
+                return _Found(subj, _one(cue.sent, cue), self.words.cue_verbs[lemma])
         return None
 
     def _points_back(self, tok: Token) -> bool:
@@ -149,5 +153,5 @@ class ContextStrategies:
         if tok.dep_ not in ("nsubjpass", "dobj"):
             return False
         words = " ".join(t.lower_ for t in tok.subtree if not t.is_punct)
-        return words in self.pointers
+        return words in self.words.pointers
 

@@ -26,13 +26,16 @@ from .bodies import Bodies
 from .clauses import ClauseStrategies
 from .context import ContextStrategies
 from .labels import LabelStrategies
+from .pronouns import Pronouns
+from .quotations import Quotations
 from .sources import SourceRecords
 from .speakers import Speakers
 from .strategies import SourceStrategies
+from .words import AttributionWords
 
 
-class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, SourceRecords,
-                        DataComponent):
+class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, LabelStrategies, Bodies, Speakers, Pronouns,
+                        Quotations, SourceRecords, DataComponent):
     """Fills span._.source, ._.cue, ._.hedged, ._.quote, ._.time, ._.as_of, ._.scope and ._.place for each figure."""
 
     LEXICONS = ("attribution.json", "times.json", "scope.json")  # all saved with the pipeline (nlp.to_disk)
@@ -47,42 +50,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
 
     def _build(self) -> None:
         self._build_readers()
-        a = self.data["attribution.json"]
-        self.cue_verbs: dict[str, str] = a["cue_verbs"]
-        self.cue_nouns: dict[str, str] = a["cue_nouns"]
-        self.document_nouns = set(a["document_nouns"])
-        self.document_cues, self.spoken_document_cues = set(a["document_cues"]), set(a.get("spoken_document_cues", []))
-        self.count_nouns = set(a["count_nouns"])
-        self.definite_determiners = set(a["definite_determiners"])
-        self.anaphoric_nouns = set(a["anaphoric_nouns"])
-        self.clause_cues = set(a["clause_cues"])
-        self.thing_pronouns = set(a["thing_pronouns"])
-        self.passive_speaker_cues = set(a["passive_speaker_cues"])
-        self.cue_objects, self.cue_preps = a["cue_objects"], a.get("cue_preps", {})
-        self.cue_non_objects, self.free_relatives = a.get("cue_non_objects", {}), set(a.get("free_relatives", []))
-        self.relay_cues = set(a["relay_cues"])
-        self.person_nouns = set(a["person_nouns"])
-        self.hedges, self.hedging_subjects = {h.lower() for h in a["hedges"]}, set(a.get("hedging_subjects", []))
-        self.vague_sources = set(a["vague_sources"])
-        self.org_nouns = set(a["org_nouns"])
-        self.media = {m.lower() for m in a["media"]}
-        self.media_words = set(a["media_words"])
-        self.titles = set(a["titles"])
-        self.person_pronouns = set(a["person_pronouns"])
-        self.plural_pronouns = set(a["plural_pronouns"])
-        self.first_person, self.second_person = set(a["first_person"]), set(a.get("second_person", []))
-        self.relative_pronouns = set(a["relative_pronouns"])
-        self.phrase_stance: dict[str, str] = a["phrases"]
-        self.via_cues = set(a["via_cues"])
-        self.pointers = {p.lower() for p in a.get("pointers", [])}
-        self.speech_dashes = set(a.get("speech_dashes", []))
-        self.tally_cues = set(a.get("tally_cues", []))
-        self.as_saying_verbs = set(a.get("as_saying_verbs", []))
-        self.government_seats = set(a.get("government_seats", []))
-        self.anaphoric_bodies, self.body_kinds = set(a.get("anaphoric_bodies", [])), [set(k) for k in a.get("body_kinds", [])]
-        self.contrast_marks = set(a.get("contrast_marks", []))
+        self.words = AttributionWords.from_data(self.data)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for phrase in self.phrase_stance:
+        for phrase in self.words.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
 
     def _build_readers(self) -> None:
@@ -98,24 +68,24 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             return doc
         text = doc.text  # built anew on every access: once per document
         quotes = quote_regions(text)
-        phrases = self._phrases(doc)
+        phrases = self.cue_phrases(doc)
         acronyms = {short: long for long, short in ACRONYM_RE.findall(text)}
         base = self.times.base_date(doc)
         speakers: list[Token] = []  # named people seen so far, for "he said"
         # every reporting subject in the text, and every "according to X", for "he said", "it has reported"
-        trail = self._speaker_trail(doc) + self._according_to_speakers(phrases)
+        trail = self.speaker_trail(doc) + self._according_to_speakers(phrases)
         for span in spans:
             anchor = anchor_of(span)
             region = _region_of(quotes, span.start_char, span.end_char)
             span._.quote = region is not None
             ctx = _Ctx(span, anchor, span.sent, set(range(span.start, span.end)), region, quotes, phrases, text)
             found = self._find(ctx)
-            if region is None and found is not None and found.source is not None and found.source.lower_ in self.first_person:
-                found = self._speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
+            if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
+                found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
             if found is not None and found.source is not None and self._bare_reports(found.source):
                 found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
             if found is not None and found.source is not None:
-                head = self._resolve_pronoun(found.source, region, quotes, trail + speakers, span)
+                head = self.resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
                     head = self._record_source(span, found, head, acronyms, phrases)
                     if span._.source.kind == "person" and not _in_passing(found):
@@ -126,26 +96,26 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _according_to_speakers(self, phrases: list[tuple[Span, str]]) -> list[Token]:
         """'According to the prefectural government, 210 were unaccounted for. It has also reported one missing person':
         who an 'according to' names speaks for a later 'it' or 'he' as a reporting subject does."""
-        objects = [self._phrase_object(p) for p, _ in phrases if p.text.lower() not in self.via_cues | self.relay_cues]
-        return [o for o in objects if o is not None and o.pos_ in NOUNS and self._may_speak(o)]
+        objects = [self.phrase_object(p) for p, _ in phrases if p.text.lower() not in self.words.via_cues | self.words.relay_cues]
+        return [o for o in objects if o is not None and o.pos_ in NOUNS and self.may_speak(o)]
 
     def _bare_reports(self, tok: Token) -> bool:
         """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
-        return tok.lower_ in self.hedging_subjects and self._owner(tok) is None and all(
+        return tok.lower_ in self.words.hedging_subjects and self.owner(tok) is None and all(
             c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:
         """Set the figure's source and cue records from the speaking token; the token that speaks in the end."""
-        head = self._title_holder(self._named_apposition(head))
+        head = self.title_holder(self.named_apposition(head))
         src_span = found.source_span if head is found.source and found.source_span is not None else self.mention(head)
-        relayed = self._relayed(head, phrases)
+        relayed = self.relayed(head, phrases)
         if relayed is not None:  # "Reuters, citing Mark Hale, said": Hale speaks, Reuters relays
             src_span, head = self.mention(relayed), relayed
         span._.source = self.source_record(src_span, head, acronyms, phrases)
         if relayed is not None:
             span._.source = replace(span._.source, via=self.mention(found.source).text)
-        body = self._body_named_before(head) if self._anaphoric_body(head) else None
+        body = self.body_named_before(head) if self.anaphoric_body(head) else None
         if body is not None:  # "the agency put the toll at ...": the words stay, the name is the NIS named before
             span._.source = replace(span._.source, name=self.name_and_role(body, body.root, acronyms, "organisation")[0])
         span._.cue = self.cue_record(found)
@@ -155,37 +125,38 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                           base: dt.date | None) -> None:
         """What a figure's source and cue decide beside them: its hedge, its time and as-of date, its scope."""
         cue_i = found.cue.start if found is not None and found.cue is not None and len(found.cue) == 1 else -1
-        span._.hedged = self._hedged(span, anchor, cue_i)
+        span._.hedged = self.hedged(span, anchor, cue_i)
         # when the figure holds: its own clause's time, else the statement's (a time on the cue), else the article's
         found_time = self.times.figure_time(span, anchor, base, found.cue if found is not None else None)
         span._.time = found_time.ref
         span._.as_of = self.times.as_of(found_time, doc._.claimx_date)
         span._.scope = self.scopes.scope_of(span, anchor, span._.measure, found_time.own)
-        span._.place = self.places.place_of(doc.text[span.end_char:span.sent.end_char])  # "40 killed in the capital"
+        sent = span.sent  # (a slice of the sentence: doc.text is built anew on every access)
+        span._.place = self.places.place_of(sent.text[span.end_char - sent.start_char:])  # "40 killed in the capital"
 
     # -- finding the source --------------------------------------------
     # The source strategies, in order of trust: the first that finds a speaker wins.
     STRATEGIES = (
-        LabelStrategies._speaker_label,         # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
-        SourceStrategies._tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
-        ClauseStrategies._closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
-        ClauseStrategies._restrictive_relay,    # "3,000 lives lost as reported by the UN": the relay of this figure
-        SourceStrategies._governing_cue,        # a reporting verb or noun that governs the figure
-        SourceStrategies._quote_speaker_of,     # the speaker of the direct quotation the figure stands in
-        SourceStrategies._according_to,         # "according to X" / "citing X" in the sentence
-        ClauseStrategies._relative_cue,         # "the 5,000 troops officials say are needed"
-        ClauseStrategies._owned_count,          # "the ministry's toll rose to 41"
-        ClauseStrategies._colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"
-        SourceStrategies._linear,               # "X claims/estimating ..." read off the words
-        SourceStrategies._set_off_cue,          # "..., regional governor Oleh Syniehubov said."
-        SourceStrategies._root_cue,             # a reporting verb at the root after the figure: ", officials said."
-        SourceStrategies._parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
-        ContextStrategies._running_quote,        # a quotation running over paragraphs: its speaker, named where it began
-        SourceStrategies._semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
-        ContextStrategies._quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
-        ContextStrategies._speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
-        LabelStrategies._headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
-        ContextStrategies._pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
+        LabelStrategies.speaker_label,         # "WALLACE: ...", "Jane Roe, The Daily Planet: ...", "this finding: ''...''"
+        SourceStrategies.tweet_signature,      # an embedded post signed "— Jane Roe (@janeroe) November 3, 2016"
+        ClauseStrategies.closing_according_to,  # "X said ... 12 ..., according to Y.": Y frames the sentence
+        ClauseStrategies.restrictive_relay,    # "3,000 lives lost as reported by the UN": the relay of this figure
+        SourceStrategies.governing_cue,        # a reporting verb or noun that governs the figure
+        SourceStrategies.quote_speaker_of,     # the speaker of the direct quotation the figure stands in
+        SourceStrategies.according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies.relative_cue,         # "the 5,000 troops officials say are needed"
+        ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
+        ClauseStrategies.colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"
+        SourceStrategies.linear,               # "X claims/estimating ..." read off the words
+        SourceStrategies.set_off_cue,          # "..., regional governor Oleh Syniehubov said."
+        SourceStrategies.root_cue,             # a reporting verb at the root after the figure: ", officials said."
+        SourceStrategies.parenthetical_cue,    # a reporting clause set in commas: "That year, the GTI said, ..."
+        ContextStrategies.running_quote,        # a quotation running over paragraphs: its speaker, named where it began
+        SourceStrategies.semicolon_series,     # "X reported that A holds $2bn; B holds $1bn": the series is X's
+        ContextStrategies.quote_closed_later,  # '"We count 9,000 ...' / '2,000 fell," the minister said.'
+        ContextStrategies.speech_paragraph,    # "We count 9,000 ... 2,000 were killed, - the minister said."
+        LabelStrategies.headline_label,        # "Over 2,000 soldiers killed, wounded: minister"
+        ContextStrategies.pointed_back,        # "At least 70 soldiers have died. This was stated by the minister."
     )
 
     def _find(self, ctx: _Ctx) -> _Found | None:

@@ -28,13 +28,18 @@ HEADLINE_LABEL_MARKS = (": ", " - ", " – ", " — ")  # "...: minister", "... 
 
 
 class LabelStrategies:
-    """Label strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`, and their helpers."""
+    """Label strategies of `AttributionFinder.STRATEGIES`, each `(self, ctx) -> _Found | None`, and their helpers.
 
-    def _speaker_label(self, ctx: _Ctx) -> _Found | None:
+    Reads: `self.words` (`AttributionWords`, words.py); calls `is_document`, `may_speak` (speakers.py).
+    """
+
+    def speaker_label(self, ctx: _Ctx) -> _Found | None:
         """A speaker's label before a colon frames what follows it: a transcript's or a roundup's 'NAME:' opening the
         paragraph, or a speaking noun just before a colon and a quotation mark ('this finding: \'\'27 ...')."""
         doc = ctx.span.doc
         start, end = paragraph_bounds(ctx.text, ctx.span.start_char)
+        if ":" not in ctx.text[start:ctx.span.start_char]:
+            return None  # no colon before the figure in its paragraph: no label
         para = doc.char_span(start, end, alignment_mode="expand")
         if para is None:
             return None
@@ -51,10 +56,10 @@ class LabelStrategies:
         """'HOST: The Health Ministry said on Friday that only 212 deaths ...', 'REYES: Nearly 400,000 households are
         without power, the grid operator said': a speaker's turn that reports another's words gives the figure that
         speaker's source (a sentence's source carries to its reported clause); 'we', 'I' or 'you' leave it the turn's."""
-        for strategy in (self._governing_cue, self._according_to, self._set_off_cue):
+        for strategy in (self.governing_cue, self.according_to, self.set_off_cue):
             found = strategy(ctx)
             if found is not None and found.source is not None and found.source.pos_ != "PRON" \
-                    and found.source.lower_ not in self.thing_pronouns:
+                    and found.source.lower_ not in self.words.thing_pronouns:
                 return found
         return None
 
@@ -65,21 +70,21 @@ class LabelStrategies:
             return None  # "Partial transcript as follows:", "Two questions:": no speaker named
         first = words[0]
         if not (first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG") or (first.text.isupper() and len(first.text) > 1)
-                or self._named_elsewhere(first) or first.text in self.government_seats):
+                or self._named_elsewhere(first) or first.text in self.words.government_seats):
             return None  # "Budanov:" tagged a noun is still a name
         name = []
         for t in words:
             if t.text == ",":
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
-        if len(name) == 1 and name[0].text in self.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
+        if len(name) == 1 and name[0].text in self.words.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
             return name[0]  # "Seoul: 1,100 North Korean casualties": in a headline, a capital for its government
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
         if head is not None and head.ent_type_ in PLACE_ENTS:
             return None  # "Weekend violence in Chicago: 4 killed": a place labels a headline's topic, not its speaker
         if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
             return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
-        return head if head is not None and (self._may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
+        return head if head is not None and (self.may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
 
     @staticmethod
     def _named_elsewhere(word: Token) -> bool:
@@ -92,7 +97,7 @@ class LabelStrategies:
         speech (first or second person, or a question), the text is a transcript (two or more such labels), or the
         text also names the word as a person or organisation in its usual case."""
         after = para.doc[colon.i + 1:para.end]
-        if "?" in after.text or any(t.lower_ in self.first_person or t.lower_ in self.second_person for t in after):
+        if "?" in after.text or any(t.lower_ in self.words.first_person or t.lower_ in self.words.second_person for t in after):
             return True
         if len(TRANSCRIPT_LABEL_RE.findall(para.doc.text)) >= TRANSCRIPT_LABELS:
             return True
@@ -107,11 +112,11 @@ class LabelStrategies:
         if not (mark in QUOTE_MARKS or mark.startswith("'")):
             return None  # the colon must open a quotation
         before = doc[colon.i - 1]
-        if before.pos_ not in NOUNS or not (self._is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
+        if before.pos_ not in NOUNS or not (self.is_document(before) or before.ent_type_ in ("PERSON", "ORG")):
             return None
         return before
 
-    def _headline_label(self, ctx: _Ctx) -> _Found | None:
+    def headline_label(self, ctx: _Ctx) -> _Found | None:
         """'Over 2,000 soldiers killed, wounded: minister', '... up to 30,000 more troops - Budanov': a headline names its
         source in a label after its last colon or spaced dash (a few words, no verb, no number, no full stop closing the line)."""
         doc, text = ctx.span.doc, ctx.text
@@ -126,14 +131,14 @@ class LabelStrategies:
                 (t.pos_ in ("VERB", "AUX") and not self._speaker_word(t)) or t.like_num for t in words):
             return None
         head = next((t for t in reversed(words) if t.pos_ in NOUNS or self._speaker_word(t)), None)
-        if head is None or not self._may_speak(head):
+        if head is None or not self.may_speak(head):
             return None
         return _Found(head, None, "states", doc[words[0].i:head.i + 1])
 
     def _speaker_word(self, tok: Token) -> bool:
         """A word the lexicons know as a speaker ('watchdog', 'minister'), whatever the tagger made of it in a headline."""
         low = tok.lower_
-        return low in self.person_nouns or low in self.org_nouns or low in self.titles or low in self.vague_sources
+        return low in self.words.person_nouns or low in self.words.org_nouns or low in self.words.titles or low in self.words.vague_sources
 
 
 def _named_as_body(word: Token) -> bool:

@@ -22,28 +22,28 @@ class Reach(NamedTuple):
     transcript_labels: bool = False  # every 'NAME:' opening a line of the text, counted to tell a transcript
 
 
-# the strategies of AttributionFinder.STRATEGIES by name, and "pronoun": resolving a pronoun source (speakers.py)
+# the strategies of AttributionFinder.STRATEGIES by name, and "pronoun": resolving a pronoun source (pronouns.py)
 REACH: dict[str, Reach] = {
-    "_speaker_label": Reach(paragraph=True, transcript_labels=True),
-    "_tweet_signature": Reach(paragraph=True),
-    "_closing_according_to": Reach(),
-    "_restrictive_relay": Reach(),
-    "_governing_cue": Reach(quotation_ends=True),  # a cue inside a quotation hands over to the quotation's speaker
-    "_quote_speaker_of": Reach(quotation_ends=True),
-    "_according_to": Reach(),
-    "_relative_cue": Reach(),
-    "_owned_count": Reach(),
-    "_colon_count": Reach(),
-    "_linear": Reach(),
-    "_set_off_cue": Reach(),
-    "_root_cue": Reach(),
-    "_parenthetical_cue": Reach(),
-    "_running_quote": Reach(paragraph=True, paragraphs_before=QUOTE_PARAGRAPHS_BACK, quotation_ends=True),
-    "_semicolon_series": Reach(),
-    "_quote_closed_later": Reach(paragraphs_after=QUOTE_PARAGRAPHS_BACK),
-    "_speech_paragraph": Reach(paragraph=True),
-    "_headline_label": Reach(paragraph=True),
-    "_pointed_back": Reach(next_sentence=True),
+    "speaker_label": Reach(paragraph=True, transcript_labels=True),
+    "tweet_signature": Reach(paragraph=True),
+    "closing_according_to": Reach(),
+    "restrictive_relay": Reach(),
+    "governing_cue": Reach(quotation_ends=True),  # a cue inside a quotation hands over to the quotation's speaker
+    "quote_speaker_of": Reach(quotation_ends=True),
+    "according_to": Reach(),
+    "relative_cue": Reach(),
+    "owned_count": Reach(),
+    "colon_count": Reach(),
+    "linear": Reach(),
+    "set_off_cue": Reach(),
+    "root_cue": Reach(),
+    "parenthetical_cue": Reach(),
+    "running_quote": Reach(paragraph=True, paragraphs_before=QUOTE_PARAGRAPHS_BACK, quotation_ends=True),
+    "semicolon_series": Reach(),
+    "quote_closed_later": Reach(paragraphs_after=QUOTE_PARAGRAPHS_BACK),
+    "speech_paragraph": Reach(paragraph=True),
+    "headline_label": Reach(paragraph=True),
+    "pointed_back": Reach(next_sentence=True),
     "pronoun": Reach(sentences_before=PRONOUN_SENTENCES),
 }
 

@@ -20,7 +20,10 @@ MENTION_STOPS = (*QUOTE_MARKS, ",", ";", ":")  # a speaker's noun phrase never r
 
 
 class SourceRecords:
-    """From a speaking token to the `Source` and `Cue` records on the figure."""
+    """From a speaking token to the `Source` and `Cue` records on the figure.
+
+    Reads: `self.words` (`AttributionWords`, words.py); calls `phrase_object` (quotations.py).
+    """
 
     def mention(self, head: Token) -> Span:
         """The source's noun phrase: titles, names and 'X and Y', without appositions or clauses."""
@@ -68,8 +71,8 @@ class SourceRecords:
         name, role = self.name_and_role(mention, head, acronyms, kind)
         via = None
         for phrase, _ in phrases:
-            if phrase.text.lower() in self.via_cues and phrase.sent == mention.sent:
-                obj = self._phrase_object(phrase)
+            if phrase.text.lower() in self.words.via_cues and phrase.sent == mention.sent:
+                obj = self.phrase_object(phrase)
                 if obj is not None and obj.i not in range(mention.start, mention.end):
                     via = self.mention(obj).text
         return Source(text=mention.text, start=mention.start_char, end=mention.end_char, name=name,
@@ -84,23 +87,23 @@ class SourceRecords:
             return "person"  # "Park Sun-won": the recogniser stopped at the hyphen
         if head.pos_ == "PROPN" and any(e.text.split()[-1] == head.text for e in people):
             return "person"  # "Lopez" after "Maria Lopez": the NER missed the surname alone
-        if text_low in self.media or any(m in text_low.split() for m in self.media_words) or \
-                any(m in text_low for m in self.media if len(m) > 4):
+        if text_low in self.words.media or any(m in text_low.split() for m in self.words.media_words) or \
+                any(m in text_low for m in self.words.media if len(m) > 4):
             return "media"
         lemma = head.lemma_.lower()
-        if head.ent_type_ in ("ORG", "GPE") or lemma in self.org_nouns:
+        if head.ent_type_ in ("ORG", "GPE") or lemma in self.words.org_nouns:
             return "organisation"
-        if lemma in self.document_nouns and any(t.ent_type_ in ("ORG", "GPE") for t in mention if t != head):
+        if lemma in self.words.document_nouns and any(t.ent_type_ in ("ORG", "GPE") for t in mention if t != head):
             return "organisation"  # "a UN report": the UN speaks through it
-        if lemma in self.vague_sources or head.lower_ in self.vague_sources:
+        if lemma in self.words.vague_sources or head.lower_ in self.words.vague_sources:
             has_modifier = any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN" or (t.is_title and t.i > mention.start)
                                or (t.is_title and t.pos_ == "ADJ") for t in mention if t != head)
-            if head.tag_ == "NN" and lemma in self.person_nouns:
+            if head.tag_ == "NN" and lemma in self.words.person_nouns:
                 return "person"  # "a Ukrainian official": one person, unnamed
             return "group" if has_modifier else "vague"
         if head.tag_ in ("NNS", "NNPS"):
             return "group"
-        if lemma in self.person_nouns:
+        if lemma in self.words.person_nouns:
             return "person"  # "the spokesman said"
         return "organisation" if head.pos_ in ("PROPN", "NOUN") or head.is_title else "vague"
 
@@ -135,7 +138,8 @@ class SourceRecords:
                 role = " ".join(doc[child.left_edge.i:child.right_edge.i + 1].text.split()).strip(" ,")
                 break
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i and (
-                head.head.lemma_.lower() in self.person_nouns or head.head.lower_ in self.titles):  # "the police chief, Amir Saleh,"
+                head.head.lemma_.lower() in self.words.person_nouns
+                or head.head.lower_ in self.words.titles):  # "the police chief, Amir Saleh,"
             title = self.mention(head.head)
             role = re.sub(r"^(?:the|a|an)\s+", "", title.text, flags=re.I)
         return name, role
@@ -148,13 +152,13 @@ class SourceRecords:
         return Cue(text=cue.text, start=cue.start_char, end=cue.end_char, lemma=lemma, stance=found.stance)
 
     # -- hedges ------------------------------------------------------------
-    def _hedged(self, span: Span, anchor: Token, cue_i: int = -1) -> bool:
+    def hedged(self, span: Span, anchor: Token, cue_i: int = -1) -> bool:
         """A hedge word in the figure's phrase, or one that modifies a word on its path to the root.
 
         The attribution cue itself is not a hedge: "the ministry estimated that 600" has the stance
         'estimates'; "an estimated 600" and "600 are believed to" are hedged.
         """
-        if any(t.lower_ in self.hedges for t in span):
+        if any(t.lower_ in self.words.hedges for t in span):
             return True
         ancestors = {anchor.i} | {a.i for a in anchor.ancestors}
         counted = span._.counted
@@ -163,14 +167,14 @@ class SourceRecords:
             ancestors |= {noun.root.i} | {a.i for a in noun.root.ancestors}
         for tok in span.sent:
             # a hedging verb must govern the figure ("600 are believed to"); an adverb may sit on a governor
-            if tok.i != cue_i and tok.lower_ in self.hedges and (
+            if tok.i != cue_i and tok.lower_ in self.words.hedges and (
                     tok.i in ancestors or (tok.pos_ in ("ADV", "ADJ") and tok.head.i in ancestors)):
                 return True
         # "600 reportedly killed", "1,000 thought to have died": right after the figure or its noun
         doc = span.doc
         j = max(span.end, noun.end if noun is not None else 0)
         while j < min(len(doc), span.end + 4) and not doc[j].is_punct and doc[j].pos_ not in ("CCONJ", "ADP"):
-            if doc[j].lower_ in self.hedges:
+            if doc[j].lower_ in self.words.hedges:
                 return True
             j += 1
         return False

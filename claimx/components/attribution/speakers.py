@@ -1,20 +1,16 @@
-"""Who can speak: reporting subjects, document voices, owners, pronouns resolved to named speakers."""
+"""Who can speak: reporting subjects, document voices, owners; the checks of a cue (what it takes)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ...read.quotes import in_region as _in_region
-from ...records import ents_of
 from .base import (
     NEVER_SPEAKER_ENTS,
     NOUNS,
     OWNER_STEPS,
-    PRONOUN_SENTENCES,
     QUOTE_MARKS,
     SPEAKER_PHRASE_WORDS,
     SUBJECT_DEPS,
-    Found as _Found,
 )
 from .tree import (
     by_owner as _by_owner,
@@ -32,7 +28,11 @@ PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people neve
 
 
 class Speakers:
-    """Finding and checking the token that speaks for a cue."""
+    """Finding and checking the token that speaks for a cue.
+
+    Reads: `self.words` (`AttributionWords`, words.py); calls `names_a_speaker` (strategies.py), `phrase_object`
+    (quotations.py).
+    """
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
@@ -40,16 +40,16 @@ class Speakers:
         if inverted is not None:
             return inverted
         v = verb
-        speaker_passive = verb.lemma_.lower() in self.passive_speaker_cues
+        speaker_passive = verb.lemma_.lower() in self.words.passive_speaker_cues
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children) \
                 and not speaker_passive:
             return None  # "are believed to have", "was estimated": a hedge, not a source
         for _ in range(4):
-            passive_ok = v.lemma_.lower() in self.passive_speaker_cues  # "X was quoted as saying"
+            passive_ok = v.lemma_.lower() in self.words.passive_speaker_cues  # "X was quoted as saying"
             for child in v.children:
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
-                    if child.lower_ in self.relative_pronouns and (
-                            found := relative_speaker(child, v, self._can_speak, self._owner)) is not None:
+                    if child.lower_ in self.words.relative_pronouns and (
+                            found := relative_speaker(child, v, self._can_speak, self.owner)) is not None:
                         return found  # "researchers ..., who said"; "the NIS's report, which"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
                         subj = self._subject_noun(child)
@@ -68,19 +68,19 @@ class Speakers:
                 v = v.head  # "Trump dismissed, stating, ..."
                 if v.pos_ == "ADP" and v.head != v:
                     v = v.head  # "was quoted as saying": through the preposition to the verb
-                    quoted = self._quoted_as_saying(v)
+                    quoted = self.quoted_as_saying(v)
                     if quoted is not None:
                         return quoted  # "the lawmaker quoted the NIS as saying": the NIS speaks
                 continue
             break
         return self.name_before(verb)  # the parser found no subject: read the name off the words
 
-    def _quoted_as_saying(self, verb: Token) -> Token | None:
+    def quoted_as_saying(self, verb: Token) -> Token | None:
         """'X quoted / cited Y as saying': Y, the object of the relaying verb, is who says it."""
-        if verb.lemma_.lower() not in self.as_saying_verbs:
+        if verb.lemma_.lower() not in self.words.as_saying_verbs:
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS), None)
-        return obj if obj is not None and self._may_speak(obj) else None
+        return obj if obj is not None and self.may_speak(obj) else None
 
     @staticmethod
     def name_before(verb: Token) -> Token | None:
@@ -115,8 +115,8 @@ class Speakers:
         child = _past_dateline(child)  # "LIMA, Peru — Police said": the police, not Lima
         if child is None:
             return None
-        owner = self._owner(child) if child.lower_ in self.document_nouns else None
-        if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+        owner = self.owner(child) if child.lower_ in self.words.document_nouns else None
+        if owner is not None and (self.may_speak(owner) or owner.head.lower_ != "from"):
             return owner  # "a study by the consultancy Northstar": its author
         return child  # "documents from his tax return": the documents
 
@@ -139,16 +139,16 @@ class Speakers:
             return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
         return nouns[-1]
 
-    def _relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
+    def relayed(self, head: Token, phrases: list[tuple[Span, str]]) -> Token | None:
         """The original speaker when the source relays another: 'Reuters, citing the ministry, said'."""
         for phrase, _ in phrases:
-            if phrase.text.lower() in self.relay_cues and phrase.sent == head.sent:
-                obj = self._phrase_object(phrase)
+            if phrase.text.lower() in self.words.relay_cues and phrase.sent == head.sent:
+                obj = self.phrase_object(phrase)
                 if obj is not None and obj != head and (phrase.root.head == head or abs(phrase.start - head.i) <= 3):
                     return obj
         return None
 
-    def _named_apposition(self, head: Token) -> Token:
+    def named_apposition(self, head: Token) -> Token:
         """'The regional police chief, Amir Saleh, said': the name, with the title as its role."""
         if head.pos_ == "NOUN":
             for child in head.rights:
@@ -157,12 +157,12 @@ class Speakers:
                     return child  # not "NIS: About 100 N. Korean Soldiers Killed": a headline's figure, no name
         return head
 
-    def _title_holder(self, head: Token) -> Token:
+    def title_holder(self, head: Token) -> Token:
         """'The head of Ukraine's military intelligence Kyrylo Budanov said', 'the head of the agency (GUR), Kyrylo
         Budanov, said': a title whose holder is named after its phrase with no comma (or past a bracket), read off the
         words: the last run of capitalised names before the clause's verb, two words or a person's name, that is
         not another title's holder ('the spokesman for Prime Minister Boris Johnson' is not Johnson)."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.person_nouns:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.words.person_nouns:
             return head
         doc, run, last = head.doc, [], None
         for tok in doc[head.i + 1:min(head.sent.end, head.i + 1 + SPEAKER_PHRASE_WORDS)]:
@@ -174,25 +174,26 @@ class Speakers:
             if run:
                 last, run = run, []
         last = run or last
-        if not last or last[0].lower_ in self.titles or last[0].lower_ in self.person_nouns:
+        if not last or last[0].lower_ in self.words.titles or last[0].lower_ in self.words.person_nouns:
             return head
         if (len(last) < 2 and last[-1].ent_type_ != "PERSON") or last[-1].ent_type_ in PLACE_ENTS:
             return head  # "the mayor of New York said": a place, not the holder
-        if last[-1].lower_ in self.org_nouns or last[-1].lower_ in self.anaphoric_bodies:
+        if last[-1].lower_ in self.words.org_nouns or last[-1].lower_ in self.words.anaphoric_bodies:
             return head  # "a commander in Ukraine's 8th Special Operations Regiment told": the body, not the holder
         before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
         if before.text == "," and (after is None or after.text != ","):
             return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition
         return last[-1]
 
-    def _cue_takes(self, verb: Token) -> bool:
+    def cue_takes(self, verb: Token) -> bool:
         """A cue restricted to reports of a number ('put the toll at') has such an object."""
         lemma = verb.lemma_.lower()
-        if any(self._object_like(c) and any(t.lower_ in self.cue_non_objects.get(lemma, ()) for t in c.subtree) for c in verb.children):
+        non_objects = self.words.cue_non_objects.get(lemma, ())
+        if any(self._object_like(c) and any(t.lower_ in non_objects for t in c.subtree) for c in verb.children):
             return False  # "the storm claimed 115 lives": a death, not a claim; "posted what appeared to be video showing"
-        if lemma in self.cue_preps and not any(c.dep_ == "prep" and c.lower_ in self.cue_preps[lemma] for c in verb.children):
+        if lemma in self.words.cue_preps and not any(c.dep_ == "prep" and c.lower_ in self.words.cue_preps[lemma] for c in verb.children):
             return False  # "spoke to 40 students": no report; "spoke of 4,000 builders" is one
-        objects = self.cue_objects.get(lemma)
+        objects = self.words.cue_objects.get(lemma)
         # its object, or the noun it describes in the passive ("the statement released by his office")
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
         return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
@@ -200,9 +201,9 @@ class Speakers:
     def _object_like(self, tok: Token) -> bool:
         """A verb's object, or a free relative standing for one ('posted [what appeared to be video]')."""
         return tok.dep_ == "dobj" or (tok.dep_ == "ccomp" and any(
-            c.dep_ in SUBJECT_DEPS and c.lower_ in self.free_relatives for c in tok.children))
+            c.dep_ in SUBJECT_DEPS and c.lower_ in self.words.free_relatives for c in tok.children))
 
-    def _may_speak(self, tok: Token) -> bool:
+    def may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
         if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
             return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
@@ -212,35 +213,38 @@ class Speakers:
         """Could this noun be a source: a name, a people, an organisation, officials, a report?"""
         lemma = tok.lemma_.lower()
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or hyphened_name(tok) \
-            or lemma in self.person_nouns \
-            or lemma in self.org_nouns or lemma in self.vague_sources or tok.lower_ in self.vague_sources or self._is_document(tok)
+            or lemma in self.words.person_nouns \
+            or lemma in self.words.org_nouns or lemma in self.words.vague_sources or tok.lower_ in self.words.vague_sources \
+            or self.is_document(tok)
 
-    def _document_cue_reports(self, verb: Token, subj: Token) -> bool:
+    def document_cue_reports(self, verb: Token, subj: Token) -> bool:
         """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
         voice, or with a clause of its own; 'rescuers found 12 survivors' reports nothing. Other cues always report."""
         lemma = verb.lemma_.lower()
-        if lemma in self.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.org_nouns):
+        if lemma in self.words.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.words.org_nouns):
             return True  # "Berlin police recorded 14 assaults": a body keeps the count
-        return lemma not in self.document_cues or self._document_voice(subj) or any(
-            c.dep_ == "ccomp" for c in verb.children) or (lemma in self.spoken_document_cues and self._names_a_speaker(subj))
+        return lemma not in self.words.document_cues or self.document_voice(subj) or any(
+            c.dep_ == "ccomp" for c in verb.children) or (lemma in self.words.spoken_document_cues and self.names_a_speaker(subj))
 
-    def _document_voice(self, tok: Token) -> bool:
+    def document_voice(self, tok: Token) -> bool:
         """A document, or the owner of one ('the ministry's figures', 'findings of the RAIB', 'a poll by Gallup')."""
-        if self._is_document(tok) or tok.ent_type_ == "ORG":
+        if self.is_document(tok) or tok.ent_type_ == "ORG":
             return True  # "Gallup shows", "with Refinitiv showing": a named organisation publishes
         x = tok
         for _ in range(OWNER_STEPS):
             if x.dep_ not in ("poss", "pobj", "prep", "agent", "acl") or x.head == x:
                 return False
             x = x.head
-            if self._is_document(x):
+            if self.is_document(x):
                 return True
         return False
 
-    def _is_document(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.document_nouns or tok.lower_ in self.document_nouns or tok.lower_ in self.vague_sources
+    def is_document(self, tok: Token) -> bool:
+        """A document noun ("report", "statement") or a vague source ("officials"): a source that is not a person."""
+        nouns = self.words.document_nouns
+        return tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.lower_ in self.words.vague_sources
 
-    def _owner(self, noun: Token) -> Token | None:
+    def owner(self, noun: Token) -> Token | None:
         """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
         'findings of the NIS', 'an analysis of filings by the NIS'."""
         for child in noun.children:
@@ -253,146 +257,6 @@ class Speakers:
             owner = rule(noun)
             if owner is not None and any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in owner.children):
                 continue  # "information from 78 field visits": a counted thing, not an author
-            if owner is not None and (self._may_speak(owner) or owner.head.lower_ != "from"):
+            if owner is not None and (self.may_speak(owner) or owner.head.lower_ != "from"):
                 return owner  # not "estimates of deaths from fighting": after 'from', a cause, not an author
         return None
-
-    def _quote_speaker(self, doc: Doc, region: tuple[int, int], quotes: list[tuple[int, int]]) -> _Found | None:
-        """The cue verb outside the quote, in the sentence where the quote closes, else where it opens."""
-        start, end = region
-        sents = []
-        close_tok = doc.char_span(end - 1, end, alignment_mode="expand")
-        open_tok = doc.char_span(start, start + 1, alignment_mode="expand")
-        if close_tok is not None:
-            sents.append(close_tok.sent)
-            if close_tok.end < len(doc):
-                sents.append(doc[close_tok.end].sent)
-        if open_tok is not None:
-            sents.append(open_tok.sent)
-            if open_tok.sent.start > 0:
-                before = doc[open_tok.sent.start - 1].sent
-                if any(_in_region(q, before.end_char - 1) or before.start_char <= q[1] <= before.end_char for q in quotes):
-                    sents.append(before)  # '"…," said Ortiz. "But 26 homes are gone."': the speaker of the part before
-        for sent in sents:
-            for tok in sent:
-                if any(_in_region(q, tok.idx) for q in quotes):
-                    continue
-                lemma = tok.lemma_.lower()
-                if tok.pos_ in ("VERB", "AUX") and lemma in self.cue_verbs and self._cue_takes(tok):
-                    subj = self.subject_of(tok)
-                    if subj is not None and any(_in_region(q, subj.idx) for q in quotes):
-                        subj = self.name_before(tok)  # '"... Drs. Mitchell and Leslie Weiss," Ann Lee said': not Weiss
-                    if subj is not None and not any(_in_region(q, subj.idx) for q in quotes):
-                        return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.cue_verbs[lemma])
-        return None
-
-    def _phrases(self, doc: Doc) -> list[tuple[Span, str]]:
-        out = []
-        for match_id, s, e in self.matcher(doc):
-            key = self.nlp.vocab.strings[match_id]
-            if key == "per" and not (e < len(doc) and _names_after_per(doc[e])):
-                continue  # "per cent", "per day", "one per officer": a rate, no source
-            out.append((doc[s:e], self.phrase_stance[key]))
-        return out
-
-    @staticmethod
-    def _phrase_object(phrase: Span) -> Token | None:
-        """The noun after 'according to' / 'citing': its pobj or dobj, else the next noun."""
-        objects = [child for tok in phrase for child in tok.children if child.dep_ in ("pobj", "dobj")
-                   and (child.pos_ in NOUNS or child.tag_ == "PRP") and child.i >= phrase.end]
-        if objects:  # "according to him": a pronoun, resolved to the speaker before it
-            return min(objects, key=lambda t: t.i)  # the nearest: "According to the General Staff ..., total losses
-        doc = phrase.doc
-        j = phrase.end
-        while j < len(doc) and j < phrase.end + 8 and not doc[j].is_punct:
-            if doc[j].pos_ in NOUNS and (j + 1 >= len(doc) or doc[j + 1].pos_ not in NOUNS):
-                return doc[j]
-            j += 1
-        return None
-
-    def _resolve_pronoun(self, tok: Token, region: tuple[int, int] | None, quotes: list[tuple[int, int]],
-                         speakers: list[Token], span: Span) -> Token | None:
-        """The speaker a pronoun source stands for: the nearest reporting subject before it that fits."""
-        low = tok.lower_
-        if tok.pos_ != "PRON":
-            if not self._anaphoric(tok):
-                return tok
-            before = [s for s in speakers if self._is_person(s) and not self._anaphoric(s)]
-            return _nearest(tok, before) or tok  # "The man also said": the grandfather named before
-        if low in self.first_person and region is not None:
-            found = self._quote_speaker(span.doc, region, quotes)
-            return found.source if found is not None and found.source.pos_ != "PRON" else None
-        if low in self.person_pronouns:
-            # "he said" needs a person: the last who spoke, or who was the subject just before ("Ayla Demir gave
-            # a different picture. Around 180 ..., she said")
-            found = _nearest(tok, [s for s in speakers if self._is_person(s)] + self._person_subjects(tok, quotes))
-            people = [e for e in ents_of(tok.doc, "PERSON") if e.end <= tok.i and not self._addressee(e.root)]
-            return found or (people[-1].root if people else None)
-        if low in self.plural_pronouns:
-            return _nearest(tok, speakers)  # "they added": a spokesman or a body, the previous speaker
-        if low in self.thing_pronouns:  # "..., it estimated": the document or body that reported just before
-            floor = sentence_floor(tok)
-            return _nearest(tok, [s for s in speakers if s.i >= floor and (
-                self._is_document(s) or s.ent_type_ == "ORG" or s.lemma_.lower() in self.org_nouns)])
-        return None
-
-    @staticmethod
-    def _person_subjects(tok: Token, quotes: list[tuple[int, int]]) -> list[Token]:
-        """People named as the subject of a main clause in the pronoun's sentence or the PRONOUN_SENTENCES before it."""
-        return [t for t in tok.doc[sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
-                and not any(_in_region(q, t.idx) for q in quotes)]
-
-    def _anaphoric(self, tok: Token) -> bool:
-        """'The man', 'the woman' with nothing more: a description that points back to a person already named."""
-        children = list(tok.children)
-        return tok.lemma_.lower() in self.anaphoric_nouns and tok.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in self.definite_determiners for c in children) and all(
-            c.dep_ in ("det", "advmod", "punct") for c in children)
-
-    def _addressee(self, tok: Token) -> bool:
-        """The one spoken to: 'told France Info', 'told him'."""
-        return tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() in self.cue_verbs
-
-    def _speaker_trail(self, doc: Doc) -> list[Token]:
-        """The named or described subjects of every reporting verb in the text, in order."""
-        trail = []
-        for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.cue_verbs or tok.dep_ == "relcl" \
-                    or not self._cue_takes(tok) or tok.lemma_.lower() in self.cue_preps:
-                continue  # "the official, who cited several hundred": said in passing, no one "he said" points back to
-            subj = self.subject_of(tok)
-            if subj is None or subj.pos_ == "PRON" or not self._may_speak(subj):
-                continue
-            if tok.lemma_.lower() in self.document_cues and not self._document_voice(subj):
-                continue  # "the test showed": no speaker
-            trail.append(self._named_apposition(subj))
-        return trail
-
-    def _is_person(self, tok: Token) -> bool:
-        """A person who can be 'he' or 'she': a person's name, one official, spokesman, doctor, or the name set beside
-        one ('The mayor of Doganyol, Mehmet Arslan,', whatever the entity recogniser took the name for)."""
-        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.person_nouns) or (
-            tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in self.person_nouns)
-
-    # -- records ---------------------------------------------------------
-
-
-def _nearest(tok: Token, candidates: list[Token]) -> Token | None:
-    """The candidate closest before `tok`."""
-    before = [c for c in candidates if c.i < tok.i]
-    return max(before, key=lambda c: c.i) if before else None
-
-
-def sentence_floor(tok: Token) -> int:
-    """The first token of the sentence PRONOUN_SENTENCES before the one `tok` stands in."""
-    start = tok.sent.start
-    for _ in range(PRONOUN_SENTENCES):
-        if start == 0:
-            break
-        start = tok.doc[start - 1].sent.start
-    return start
-
-
-def _names_after_per(tok: Token) -> bool:
-    """'per Kansas City police', 'per the ministry', 'per officials': a name, a determiner or a plural after 'per'."""
-    return tok.pos_ in ("PROPN", "DET") or tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or tok.tag_ == "NNS"

@@ -12,28 +12,32 @@ EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a
 
 
 class EventRules:
-    """Mixed into `MeasureRules`; reads its lexicon attributes (vague_events, threshold_verbs, event_measures,
-    count_preps, tally_nouns)."""
+    """Mixed into `MeasureRules`.
 
-    def _main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
+    Reads: `self.words` (`CountedWords`: vague_events, threshold_verbs, event_measures, count_preps, tally_nouns),
+    `self.figure_tokens` (set by `CountedFinder`); calls `word_measure`, `measure_of` (measure.py), `is_people`,
+    `is_place_prep` (presence.py).
+    """
+
+    def main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
         """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
         for group in groups:
             for tok in group:
-                m = self._word_measure(span, tok, noun)
-                if m in self.event_measures and tok.pos_ in EVENT_POS:
+                m = self.word_measure(span, tok, noun)
+                if m in self.words.event_measures and tok.pos_ in EVENT_POS:
                     return m, tok
         return None
 
-    def _missed(self, word: Token) -> bool:
+    def missed(self, word: Token) -> bool:
         """'Three officers were shot at': the word right after the vague event says it did not happen to them."""
         nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
-        return nxt is not None and nxt.lower_ in self.vague_event_misses.get(word.lemma_.lower(), ())
+        return nxt is not None and nxt.lower_ in self.words.vague_event_misses.get(word.lemma_.lower(), ())
 
-    def _refined(self, span: Span, word: Token) -> str | None:
+    def refined(self, span: Span, word: Token) -> str | None:
         """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
         sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
-        doc, refiners = span.doc, self.vague_events[word.lemma_.lower()]
-        others = getattr(self, "_fig_tokens", set()) - set(range(span.start, span.end))
+        doc, refiners = span.doc, self.words.vague_events[word.lemma_.lower()]
+        others = getattr(self, "figure_tokens", set()) - set(range(span.start, span.end))
         stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
         window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
         for tok in window:
@@ -44,12 +48,12 @@ class EventRules:
                     return measure
         return None
 
-    def _last_resorts(self, span: Span, noun: Token | None) -> list[list[Token]]:
+    def last_resorts(self, span: Span, noun: Token | None) -> list[list[Token]]:
         """Read when the parse linked nothing: the count named before the figure ('put the number of dead and wounded
         at 4,700'), nearest first; then where the counted are ('3,000 troops in Kursk')."""
         groups = [self._nearest_count(self._count_before(span[0]))] if self._after_count(span, noun) else []
         if noun is not None:
-            groups.append([c for c in noun.children if self._is_place_prep(c)])
+            groups.append([c for c in noun.children if self.is_place_prep(c)])
         groups.append(self._verb_before(span))
         return groups
 
@@ -76,30 +80,30 @@ class EventRules:
     def _count_raiser(self, tally: Token) -> list[Token]:
         """'The new deaths bring the total ... to 577': a bare tally as a verb's object is raised by what the verb's
         subject names."""
-        if tally.dep_ not in ("dobj", "obj") or tally.lemma_.lower() not in self.tally_nouns:
+        if tally.dep_ not in ("dobj", "obj") or tally.lemma_.lower() not in self.words.tally_nouns:
             return []
         subject = next((c for c in tally.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return count_words(subject) if subject is not None else []
 
-    def _count_equated(self, x: Token, verb: Token) -> list[Token]:
+    def count_equated(self, x: Token, verb: Token) -> list[Token]:
         """'The number of injured ones is 197', 'the total list of verified missing was 385': a count as the subject
         of a linking verb whose complement is the figure ('the toll was between 300 and 500': the range's preposition)."""
-        complement = x.dep_ in ("attr", "acomp", "dobj") or (x.dep_ == "prep" and x.lower_ in self.value_preps)  # "is closer to 800"
-        if not complement or verb.lemma_.lower() not in self.linking_verbs:
+        complement = x.dep_ in ("attr", "acomp", "dobj") or (x.dep_ == "prep" and x.lower_ in self.words.value_preps)
+        if not complement or verb.lemma_.lower() not in self.words.linking_verbs:  # "is closer to 800", "lies between"
             return []
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return count_words(subject) if subject is not None and self._is_count_noun(subject) else []
 
     def _is_count_noun(self, tok: Token) -> bool:
         """A noun that names a count: a tally ('the number', 'the toll') or a measure ('losses', 'deaths')."""
-        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.tally_nouns or self._measure_of(tok) is not None)
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.words.tally_nouns or self.measure_of(tok) is not None)
 
-    def _threshold_groups(self, span: Span) -> list[list[Token]]:
+    def threshold_groups(self, span: Span) -> list[list[Token]]:
         """The count a bound verb before or in the figure reaches ('losses exceeding 4,000'), read off the words."""
         before = [span.doc[span.start - 1]] if span.start > 0 else []
         if before and before[0].pos_ == "ADP" and span.start > 1:
             before.append(span.doc[span.start - 2])  # "estimates of deaths range from 80,000 to 600,000"
-        return [self._threshold_count(verb) for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.threshold_verbs)]
+        return [self.threshold_count(verb) for verb in (t for t in [*before, *span] if t.lemma_.lower() in self.words.threshold_verbs)]
 
     def _after_count(self, span: Span, noun: Token | None) -> bool:
         """The figure follows a count: a preposition that gives a count its value ('put the number ... at'; 'to' only
@@ -108,13 +112,13 @@ class EventRules:
         ('losses above 3,000', the bound word being the figure's)."""
         if span.start == 0:
             return False
-        preps = self.count_preps | (self.count_preps_bare if noun is None or self._is_people(noun) else set())
+        preps = self.words.count_preps | (self.words.count_preps_bare if noun is None or self.is_people(noun) else set())
         prev = span.doc[span.start - 1]
         if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in preps:
             return True  # "the number of dead ran into the hundreds"
         return prev.lower_ in preps or self._is_count_noun(prev)
 
-    def _threshold_count(self, verb: Token) -> list[Token]:
+    def threshold_count(self, verb: Token) -> list[Token]:
         """The count a threshold verb says has reached the figure: its subject ('the number of soldiers killed has
         exceeded'), or the noun it modifies ('losses exceeding 4,000'), with its modifiers and 'of' phrase."""
         count = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -130,13 +134,13 @@ class EventRules:
         number, when they name a count (a tally noun such as 'number' or 'toll', or a measure noun)."""
         doc = verb.doc
         start = verb.sent.start
-        figures = getattr(self, "_fig_tokens", set())
+        figures = getattr(self, "figure_tokens", set())
         for j in range(verb.i - 1, verb.sent.start - 1, -1):
             if (doc[j].like_num and (j in figures or not figures)) or doc[j].text in (";", ":"):
                 start = j + 1  # a figure ends the count's words; a date's number does not ("since April 29")
                 break
         words = list(doc[start:verb.i])
-        tally = next((t for t in reversed(words) if t.pos_ == "NOUN" and t.lemma_.lower() in self.tally_nouns), None)
+        tally = next((t for t in reversed(words) if t.pos_ == "NOUN" and t.lemma_.lower() in self.words.tally_nouns), None)
         if tally is not None:
             return words[tally.i - start:]  # "100 deaths were reported, and the number of injured approaches 1,000"
         if any(self._is_count_noun(t) for t in words):

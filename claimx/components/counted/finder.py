@@ -31,12 +31,18 @@ from .tree import (
     pobj as _pobj,
     skip_space,
 )
+from .words import CountedWords
 
 EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
 
 
 class CountedFinder(MeasureRules, DataComponent):
-    """Fills `span._.counted` and `span._.measure` for each figure span."""
+    """Fills `span._.counted` and `span._.measure` for each figure span.
+
+    Its words are `self.words` (`CountedWords`, words.py, built from the lexicons by `_build`). While it reads a
+    document it keeps `figure_tokens` (the token indices of every figure) and `measures_so_far` (token index ->
+    measure of the figures read so far), which the rules of events.py, wholes.py and measure.py read.
+    """
 
     LEXICONS = ("measures.json", "counted.json", "attribution.json")  # attribution's cue verbs: "Kyiv says 6,000"
 
@@ -47,94 +53,17 @@ class CountedFinder(MeasureRules, DataComponent):
         super().__init__(lexicons)
 
     def _build(self) -> None:
-        m = self.data["measures.json"]
-        self.lemma_to_measure: dict[str, str] = {}
-        self.phrases: list[tuple[str, str]] = []
-        for measure, entry in m["measures"].items():
-            for lemma in entry.get("lemmas", []):
-                self.lemma_to_measure.setdefault(lemma.lower(), measure)
-            for phrase in entry.get("phrases", []):
-                self.phrases.append((phrase.lower(), measure))
-        self.phrases.sort(key=lambda p: -len(p[0]))
-        self.combine = set(m["combine"])
-        self.combined_as = m["combined_as"]
-        self.fight_words = set(m["fight_words"])
-        self.fight_preps = set(m["fight_preps"])
-        self.drop_modifiers = set(self.data["counted.json"]["drop_modifiers"])
-        self.hedge_verbs = set(m.get("hedge_verbs", []))
-        self.keep_of_phrase = bool(self.data["counted.json"].get("keep_of_phrase", True))
-        self.measure_nominals = set(self.data["counted.json"].get("measure_nominals", []))
-        self.relative_pronouns = set(self.data["counted.json"].get("relative_pronouns", []))
-        self.dimensions = set(self.data["counted.json"].get("dimensions", []))
-        self.measure_verbs = set(self.data["counted.json"].get("measure_verbs", []))
-        self.more_words = set(self.data["counted.json"].get("more_words", []))
-        self.part_of_whole = set(self.data["counted.json"].get("part_of_whole", []))
-        self.whole_preps = set(self.data["counted.json"].get("whole_preps", []))
-        self.part_verbs = set(self.data["counted.json"].get("part_verbs", []))
-        self.absolute_preps = set(self.data["counted.json"].get("absolute_preps", []))  # "..., with 300 being civilians"
-        self.repeat_determiners = set(self.data["counted.json"].get("repeat_determiners", []))  # "Of the 38, nine ..."
-        self.distributive_words = set(self.data["counted.json"].get("distributive_words", []))
-        self.anaphoric_wholes = set(self.data["counted.json"].get("anaphoric_wholes", []))
-        self.size_units = set(self.data["counted.json"].get("size_units", []))
-        self.report_verbs = {v.lower() for v in self.data["attribution.json"].get("cue_verbs", {})}
-        self.earlier_value_leads = tuple(w.lower() for w in self.data["measures.json"].get("earlier_value_leads", []))
-        self.value_preps = {w.lower() for w in m["value_preps"]}  # "rose from 326 to 438", "stands at 246"
-        self.span_opening = {w.lower() for w in m["span_opening"]}  # "from 45 to 80"
-        self.span_closing = {w.lower() for w in m["span_closing"]}
-        self.possessive_relatives = set(self.data["counted.json"]["possessive_relatives"])  # "whose capture"
-        c = self.data["counted.json"]
-        self.list_words = ListWords(frozenset(c.get("list_nouns", [])), frozenset(c.get("list_entries", [])),
-                                    frozenset(w.lower() for w in m["tally_nouns"]), frozenset(self.value_preps))
-        self._build_precedence(m)
-
-    def _build_precedence(self, m: dict) -> None:
-        """The word sets of the precedence table in measures.json ('_precedence')."""
-        low = lambda key: {w.lower() for w in m.get(key, [])}  # noqa: E731
-        self.status_measures, self.reversal = low("status_measures"), low("reversal")
-        self.light_verbs, self.tally_nouns = low("light_verbs"), low("tally_nouns")
-        self.linking_verbs = low("linking_verbs")
-        self.count_preps = low("count_preps")
-        self.count_preps_bare = low("count_preps_bare")
-        self.forces, self.people, self.others = low("forces"), low("people"), low("others")
-        self.responders = sorted(low("responders"), key=len, reverse=True)
-        self.people_only, self.subject_movers = low("people_only"), low("subject_movers")
-        self.war_context = low("war_context")
-        self.materiel = low("materiel")
-        self.military_modifiers = low("military_modifiers")
-        self.offering_verbs = low("offering_verbs")
-        self.size_verbs = low("size_verbs")
-        self.sent_forces = low("sent_forces")
-        self.coalition_nouns, self.duty_verbs, self.role_preps = low("coalition_nouns"), low("duty_verbs"), low("role_preps")
-        self.captivity_events, self.removal_verbs = low("captivity_events"), low("removal_verbs")
-        care, presence = m.get("care_transport", {}), m.get("presence", {})
-        self.care_verbs = {w.lower() for w in care.get("verbs", [])}
-        self.care_places = {w.lower() for w in care.get("places", [])}
-        self.care_name_words = {w.lower() for w in care.get("name_words", [])}
-        self.presence_lemmas = {w.lower() for w in presence.get("lemmas", [])}
-        self.presence_phrases = sorted((w.lower() for w in presence.get("phrases", [])), key=len, reverse=True)
-        self.place_preps = {w.lower() for w in presence.get("place_preps", [])}
-        self.place_nouns = {w.lower() for w in presence.get("place_nouns", [])}
-        self.placing_verbs = {w.lower() for w in presence.get("placing_verbs", [])}
-        self.return_particles = {w.lower() for w in presence.get("return_particles", [])}
-        cues = m.get("care_cues", {})
-        self.care_lemmas = {w.lower() for w in cues.get("lemmas", [])}
-        self.care_phrases = sorted((w.lower() for w in cues.get("phrases", [])), key=len, reverse=True)
-        self.context_sentences = int(m.get("context_sentences", 0))
-        self.threshold_verbs, self.event_measures = low("threshold_verbs"), low("event_measures")
-        self.what_befell = self.event_measures | self.status_measures  # "whose capture was announced", not a transfer
-        self.state_preps = low("state_preps")
-        self.subject_only = {verb.lower(): {w.lower() for w in idioms} for verb, idioms in m.get("subject_only", {}).items()}
-        self.vague_event_misses = {lemma.lower(): {w.lower() for w in words} for lemma, words in m.get("vague_event_misses", {}).items()}
-        self.vague_events = {lemma.lower(): {measure: {w.lower() for w in words} for measure, words in refiners.items()}
-                             for lemma, refiners in m.get("vague_events", {}).items()}
+        self.words = CountedWords.from_data(self.data)
+        w = self.words
+        self.list_words = ListWords(w.list_nouns, w.list_entries, w.tally_nouns, w.value_preps)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc  # no parse, nothing to read: counted and measure stay None
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
-        self._fig_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
-        self._measured = {}
-        self._by_value: dict[float, str] = {}  # the measure of the last figure of each value read so far
+        self.figure_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
+        self.measures_so_far = {}
+        self.by_value: dict[float, str] = {}  # the measure of the last figure of each value read so far
         before: _Before | None = None
         read: list[tuple[Span, Token, Token | None]] = []
         for span in spans:
@@ -142,7 +71,7 @@ class CountedFinder(MeasureRules, DataComponent):
             noun = self.counted_noun(span, anchor)
             read.append((span, anchor, noun))
             # "nine of the dead": the noun names the measure, not what is counted
-            named = noun is not None and noun.lower_ not in self.measure_nominals
+            named = noun is not None and noun.lower_ not in self.words.measure_nominals
             phrase = self.noun_phrase(span, noun) if named else None
             counted = Counted(phrase.text, phrase.start_char, phrase.end_char) if phrase is not None else None
             if counted is None and noun is None and before is not None:
@@ -151,9 +80,9 @@ class CountedFinder(MeasureRules, DataComponent):
             same = before if before is not None and before.sent == span.sent.start else None
             span._.measure = self._figure_measure(span, anchor, noun, same)
             if span._.figure is None or span._.figure.unit in (None, "%"):  # "in the first 48 hours" is no count before
-                self._measured.update((i, span._.measure) for i in range(span.start, span.end))
+                self.measures_so_far.update((i, span._.measure) for i in range(span.start, span.end))
             if span._.measure is not None and span._.figure is not None and span._.figure.value is not None:
-                self._by_value[span._.figure.value] = span._.measure
+                self.by_value[span._.figure.value] = span._.measure
             before = _Before(span.sent.start, span.end, counted, span._.measure, _governor(noun or anchor))
         for span, later in pairwise(spans):
             if span._.measure is None and span._.counted is None and self._earlier_of(span, later):
@@ -164,8 +93,8 @@ class CountedFinder(MeasureRules, DataComponent):
     def _earlier_of(self, span: Span, later: Span) -> bool:
         """'from 45 to 80': the figure is the earlier value of the count the next figure gives, read off the words."""
         doc = span.doc
-        return span.start > 0 and doc[span.start - 1].lower_ in self.span_opening and later.start == span.end + 1 \
-            and doc[span.end].lower_ in self.span_closing and later._.figure is not None and later._.figure.unit is None
+        return span.start > 0 and doc[span.start - 1].lower_ in self.words.span_opening and later.start == span.end + 1 \
+            and doc[span.end].lower_ in self.words.span_closing and later._.figure is not None and later._.figure.unit is None
 
     def _figure_measure(self, span: Span, anchor: Token, noun: Token | None, same: _Before | None) -> str | None:
         """The measure, for head counts only; a bare figure in a parallel clause takes the one before's."""
@@ -175,21 +104,21 @@ class CountedFinder(MeasureRules, DataComponent):
             return None
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and self._repeats_a_figure(span):
-            return self._by_value[fig.value]  # "confirmed 38 bodies recovered ... Of the 38, nine were children"
+            return self.by_value[fig.value]  # "confirmed 38 bodies recovered ... Of the 38, nine were children"
         if found is None:
-            found = self._whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
+            found = self.whole_measure(span, anchor, noun, same.end if same else None)  # a part of a figure before
         if found is None and noun is None and same is not None and same.governor == _governor(anchor):
             return same.measure  # "responsible for 6,644 deaths, ..., which was responsible for 6,073"
-        if found is None and (noun is None or self._is_forces(noun)) and self._force_size(span):
+        if found is None and (noun is None or self.is_forces(noun)) and self._force_size(span):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
         if found is None and same is not None and self._coordinated_with(noun, same):
             return same.measure  # "would send up to 1,500 soldiers and four air-defence batteries": the same act
-        if found is None and self._force_deployed(span, anchor, noun):
+        if found is None and self.force_deployed(span, anchor, noun):
             return "deployed"  # "a coalition of ..., 10,000 Burundian forces", "bringing the contingent to 4,500"
         if found is None and noun is None and same is not None and self._earlier_value(span):
             return same.measure  # "casualties had climbed to about 4,000, up from 1,100 in January": the same count before
         if found is None and noun is None and same is not None and span.start > 0 \
-                and span.doc[span.start - 1].lemma_.lower() in self.report_verbs:
+                and span.doc[span.start - 1].lemma_.lower() in self.words.report_verbs:
             return same.measure  # "Seoul puts the number of dead and wounded at 4,700, while Kyiv says 6,000": the same count
         if same is not None and same.measure is not None and (found is None or (fig is not None and fig.unit == "%")) \
                 and self._apposed(span, anchor, same):
@@ -202,24 +131,25 @@ class CountedFinder(MeasureRules, DataComponent):
         if noun is None or noun.dep_ != "conj" or same.counted is None or same.measure is None:
             return False
         first = noun.head
-        return same.counted.start <= first.idx < same.counted.end and (self._is_people(noun) or self._is_forces(noun))
+        return same.counted.start <= first.idx < same.counted.end and (self.is_people(noun) or self.is_forces(noun))
 
     def _held_on_a_list(self, span: Span) -> str | None:
         """'document reported missing individuals, compiling a list that now includes 1,412 names': the measure word
         that modifies people in the list's sentence."""
-        return next((m for m in (self._measure_of(t) for t in span.sent if t.dep_ == "amod" and t.head.pos_ == "NOUN"
-                                 and self._is_people(t.head)) if m is not None), None)
+        return next((m for m in (self.measure_of(t) for t in span.sent if t.dep_ == "amod" and t.head.pos_ == "NOUN"
+                                 and self.is_people(t.head)) if m is not None), None)
 
     def _repeats_a_figure(self, span: Span) -> bool:
         """'Of the 38, nine ...', 'among the 38': a bare exact figure as the whole of a part ('of', 'among' and a definite
         determiner), no noun after it, repeats a figure of the same value read before in the document ('The three were
         travelling' says something new of them, and keeps its own measure)."""
         fig, doc = span._.figure, span.doc
-        if fig is None or fig.bound != "exact" or fig.value not in self._by_value or span.start < 2:
+        if fig is None or fig.bound != "exact" or fig.value not in self.by_value or span.start < 2:
             return False
         nxt = skip_space(doc, span.end)
-        whole = doc[span.start - 2].lower_ == "of" or doc[span.start - 2].lower_ in self.whole_preps
-        return whole and doc[span.start - 1].lower_ in self.repeat_determiners and (nxt >= len(doc) or doc[nxt].pos_ not in NOUNS)
+        whole = doc[span.start - 2].lower_ == "of" or doc[span.start - 2].lower_ in self.words.whole_preps
+        return whole and doc[span.start - 1].lower_ in self.words.repeat_determiners and (
+            nxt >= len(doc) or doc[nxt].pos_ not in NOUNS)
 
     def _force_size(self, span: Span) -> bool:
         """The figure is what a force numbers, read off the words (the tagger often takes 'number' for a noun): a size
@@ -228,17 +158,17 @@ class CountedFinder(MeasureRules, DataComponent):
         if span.start == 0:
             return False
         verb = span.doc[span.start - 1]
-        if not any(verb.lower_.startswith(v) for v in self.size_verbs):
+        if not any(verb.lower_.startswith(v) for v in self.words.size_verbs):
             return False
         before = span.doc[span.sent.start:verb.i]
-        placed = any(t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in self.place_nouns or t.lemma_.lower() in self.sent_forces
-                     or self._measure_of(t) == "deployed" for t in before)
-        return placed and any(t.pos_ == "NOUN" and self._is_forces(t) for t in before)
+        placed = any(t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in self.words.place_nouns or t.lemma_.lower() in self.words.sent_forces
+                     or self.measure_of(t) == "deployed" for t in before)
+        return placed and any(t.pos_ == "NOUN" and self.is_forces(t) for t in before)
 
     def _earlier_value(self, span: Span) -> bool:
         """The words before the figure give the count's earlier value ('up from', 'compared with')."""
         before = span.doc[max(span.sent.start, span.start - EARLIER_VALUE_WORDS):span.start].text.lower()
-        return any(before.endswith(lead) for lead in self.earlier_value_leads)
+        return any(before.endswith(lead) for lead in self.words.earlier_value_leads)
 
     @staticmethod
     def _apposed(span: Span, anchor: Token, same: _Before) -> bool:
@@ -253,7 +183,7 @@ class CountedFinder(MeasureRules, DataComponent):
 
     def _is_size(self, span: Span) -> bool:
         """The figure is a size ('12 inches'), which a coordinated size shares the thing of."""
-        return span._.figure is not None and span._.figure.unit in self.size_units
+        return span._.figure is not None and span._.figure.unit in self.words.size_units
 
     def _elided_counted(self, span: Span, before: _Before) -> Counted | None:
         """A bare figure's noun from the figure before: a conversion in brackets, or 'N more'."""
@@ -262,7 +192,7 @@ class CountedFinder(MeasureRules, DataComponent):
         if span.start > 0 and joined and span.start - before.end <= CONVERSION_GAP:
             return before.counted  # "40 metres deep (131 feet)", "130ft deep and 12 inches wide"
         nxt = skip_space(doc, span.end)
-        if nxt < len(doc) and doc[nxt].lower_ in self.more_words and before.sent == span.sent.start:
+        if nxt < len(doc) and doc[nxt].lower_ in self.words.more_words and before.sent == span.sent.start:
             return before.counted  # "30 of the aircraft, with the option to buy 20 more"
         return None
 
@@ -270,7 +200,7 @@ class CountedFinder(MeasureRules, DataComponent):
     def counted_noun(self, span: Span, anchor: Token) -> Token | None:
         """The noun the figure counts, a relative pronoun read as its antecedent."""
         noun = self._counted_token(span, anchor)
-        if noun is not None and noun.lower_ in self.relative_pronouns:
+        if noun is not None and noun.lower_ in self.words.relative_pronouns:
             noun = _antecedent(noun)
         return noun
 
@@ -288,14 +218,14 @@ class CountedFinder(MeasureRules, DataComponent):
             return head  # "half his troops"
         if fig is not None and fig.unit is not None and fig.unit not in ("times",):
             # "$157 billion", "40%": the unit is what is measured; "the well is 40 metres deep": the well
-            return self._measured_thing(span) if fig.unit in self.size_units else None
+            return self._measured_thing(span) if fig.unit in self.words.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
             # "Two 21-year-old men": the hyphens of another modifier, not of the figure's own ("a 2-to-1 vote")
             if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end)
                        for t in span.doc[span.end:head.i]):
                 return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
-        if head.lower_ in self.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
+        if head.lower_ in self.words.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
             return head.head  # "at least 21 more people"
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.pos_ in NOUNS and nxt.head.i > nxt.i and nxt.head.pos_ in NOUNS and anchor.head == nxt.head:
@@ -307,13 +237,13 @@ class CountedFinder(MeasureRules, DataComponent):
         doc = span.doc
         nxt = skip_space(doc, span.end)
         before = doc[span.start - 1] if span.start > 0 else None
-        pointed = (nxt < len(doc) and doc[nxt].lower_ in self.dimensions and doc[nxt].lower_ != "in") or (
-            nxt + 1 < len(doc) and doc[nxt].lower_ == "in" and doc[nxt + 1].lower_ in self.dimensions)
-        if not pointed and (before is None or before.lemma_.lower() not in self.measure_verbs):
+        pointed = (nxt < len(doc) and doc[nxt].lower_ in self.words.dimensions and doc[nxt].lower_ != "in") or (
+            nxt + 1 < len(doc) and doc[nxt].lower_ == "in" and doc[nxt + 1].lower_ in self.words.dimensions)
+        if not pointed and (before is None or before.lemma_.lower() not in self.words.measure_verbs):
             return None
         for j in range(span.start - 1, max(span.start - 1 - MEASURED_WINDOW, -1), -1):
             tok = doc[j]
-            if tok.lemma_.lower() in self.measure_verbs or tok.lower_ in self.measure_verbs:
+            if tok.lemma_.lower() in self.words.measure_verbs or tok.lower_ in self.words.measure_verbs:
                 continue  # "measures", even when the small model reads it as a noun
             if _nominal(tok):
                 return tok
@@ -344,15 +274,15 @@ class CountedFinder(MeasureRules, DataComponent):
         for child in noun.lefts:
             if child.left_edge.i < span.end or child.dep_ in (*DETERMINER_DEPS, "poss", "punct", "cc", "case", "prep", "nummod"):
                 continue  # "412 of the 650 seats" counts seats: another figure is not part of the phrase
-            if child.lower_ in self.drop_modifiers:
+            if child.lower_ in self.words.drop_modifiers:
                 continue
             left = min(left, child.left_edge.i)
         left = max(left, span.end if noun.i >= span.end else 0)
         while left < noun.i and (doc[left].is_punct or doc[left].pos_ in ("DET", "CCONJ", "ADP", "PRON")
-                                 or doc[left].lower_ in self.drop_modifiers):
+                                 or doc[left].lower_ in self.words.drop_modifiers):
             left += 1
         right = noun.i + 1
-        if self.keep_of_phrase and noun.pos_ == "NOUN" and noun.i >= span.end:
+        if self.words.keep_of_phrase and noun.pos_ == "NOUN" and noun.i >= span.end:
             # "rounds of ammunition", "cup of coffee": the of-phrase is part of what is counted
             for child in noun.rights:
                 if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:

@@ -12,9 +12,12 @@ COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": w
 
 
 class LinearRules:
-    """Mixed into `MeasureRules`; reads its lexicon attributes and its word rules (_word_measure, _acts_on_other)."""
+    """Mixed into `MeasureRules`.
 
-    def _words_after(self, span: Span, noun: Token | None) -> list[Token]:
+    Reads: `self.words` (`CountedWords`); calls `word_measure` and `acts_on_other` (measure.py).
+    """
+
+    def words_after(self, span: Span, noun: Token | None) -> list[Token]:
         """Measure words right after the figure or its noun: '2,700 injured', 'are believed to have been killed or injured'.
 
         Read linearly because the small parser often attaches such participles wrongly;
@@ -46,25 +49,25 @@ class LinearRules:
                 continue
             if tok.like_num or tok.ent_type_ in ("CARDINAL", "PERCENT", "MONEY", "QUANTITY") or tok.is_sent_start:
                 break
-            if self._acts_on_other(tok, fig_tokens, noun):
+            if self.acts_on_other(tok, fig_tokens, noun):
                 break  # "five gunmen killed 12 villagers": the gunmen did it, it did not happen to them
-            if self._word_measure(span, tok, noun):
+            if self.word_measure(span, tok, noun):
                 found.append(tok)
                 j += 1
                 continue
-            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.linking_verbs):
+            if found and (tok.pos_ in ("CCONJ", "AUX", "ADV") or tok.text == "," or tok.lemma_.lower() in self.words.linking_verbs):
                 j += 1
                 continue
             if not found and tok.lower_ == "of" and j + 1 < limit and doc[j + 1].pos_ in ("PRON", "DET"):
                 j += 2  # "two of whom were in critical condition", "six of them fatally", "340 of the most seriously injured"
                 continue
-            if not found and (tok.lemma_.lower() in self.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
+            if not found and (tok.lemma_.lower() in self.words.light_verbs or (light and tok.pos_ in ("DET", "ADJ"))):
                 light = True  # "a third of the unit had sustained casualties": the parser often loses the object
                 j += 1
                 continue
-            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.hedge_verbs
-                              or tok.lower_ in self.others  # "at least 9 more were wounded"
-                              or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.linking_verbs):
+            if not found and (tok.pos_ in ("AUX", "ADV", "PART") or tok.lemma_.lower() in self.words.hedge_verbs
+                              or tok.lower_ in self.words.others  # "at least 9 more were wounded"
+                              or tok.tag_ in RELATIVE_TAGS or tok.lemma_.lower() in self.words.linking_verbs):
                 j += 1
                 continue
             break

@@ -21,32 +21,36 @@ ROLE_DEPS = ("pcomp", "amod", "acomp", "pobj")  # "as missing", "as dead", "as c
 
 
 class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
-    """How `CountedFinder` reads a measure (mixed into it; reads its lexicon attributes)."""
+    """How `CountedFinder` reads a measure (mixed into it).
+
+    Reads: `self.words` (`CountedWords`, words.py), `self.figure_tokens` (set by `CountedFinder`); the rules of its
+    bases: events.py, presence.py, wholes.py, linear.py.
+    """
 
     # -- the measure ----------------------------------------------------
     def measure(self, span: Span, anchor: Token, noun: Token | None, inherited: str | None = None) -> str | None:
         """The measure by the precedence table of measures.json: own words, then context, then defaults."""
         words = self._governors(span, anchor, noun)
-        linear = self._words_after(span, noun)
+        linear = self.words_after(span, noun)
         if linear:
             words.insert(1 if noun is not None else 0, linear)
         found, at, word = self._first_measure(span, words, noun)
         if found == "deployed":
-            event = self._main_event(span, words[at + 1:], noun)
+            event = self.main_event(span, words[at + 1:], noun)
             found, word = (event[0], event[1]) if event is not None else (found, word)
-        if found in self.status_measures or (word is not None and word == noun and self._measure_of(word) is None):
+        if found in self.words.status_measures or (word is not None and word == noun and self.measure_of(word) is None):
             # "300 patients were shot dead": what happened to them beats what the noun says they were
             event = self._event_over_status(span, words, noun)
             found, word = event if event is not None else (found, word)
             if event is None and self._reversed(words):
                 return None  # "the release of 21 abducted girls": no longer captured
-        if word is not None and word.lemma_.lower() in self.vague_events:
-            if self._missed(word):
+        if word is not None and word.lemma_.lower() in self.words.vague_events:
+            if self.missed(word):
                 return None  # "were shot at": aimed at, not hit
-            found = self._refined(span, word) or found  # "shot": killed or injured when the sentence says so
-        if found is None and noun is not None and noun.lower_ in self.others:
+            found = self.refined(span, word) or found  # "shot": killed or injured when the sentence says so
+        if found is None and noun is not None and noun.lower_ in self.words.others:
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
-        if found is None and self._is_responder(noun) and not self._acted_on(noun):
+        if found is None and self.is_responder(noun) and not self.acted_on(noun):
             found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene ("two police cars were damaged": not)
         return found
 
@@ -56,20 +60,20 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         deployment to the group's main event ('stationed abroad have died')."""
         place: tuple[str | None, int, Token | None] = (None, len(groups), None)
         for at, group in enumerate(groups):
-            found = [(m, t) for m, t in ((self._word_measure(span, t, noun), t) for t in group) if m]
+            found = [(m, t) for m, t in ((self.word_measure(span, t, noun), t) for t in group) if m]
             if any(m == "killed" for m, _ in found):  # "200 dead had been brought to hospitals": the dead are carried too
-                found = [(m, t) for m, t in found if not (m == "injured" and self._is_care_transport(t))]
-            specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.vague_events]
+                found = [(m, t) for m, t in found if not (m == "injured" and self.is_care_transport(t))]
+            specific = [(m, t) for m, t in found if t.lemma_.lower() not in self.words.vague_events]
             found = specific or found
-            if found and all(self._is_place_prep(t) for _, t in found):
+            if found and all(self.is_place_prep(t) for _, t in found):
                 place = place if place[0] else (found[0][0], at, found[0][1])
                 continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
             if not found:
                 continue
             distinct = {m for m, t in found if not self._in_state_phrase(t)}  # "died in hospital": a state combines with nothing
-            if len(distinct & self.combine) >= 2:
-                return self.combined_as, at, None
-            events = [(m, t) for m, t in found if m in self.event_measures and t.pos_ in EVENT_POS]
+            if len(distinct & self.words.combine) >= 2:
+                return self.words.combined_as, at, None
+            events = [(m, t) for m, t in found if m in self.words.event_measures and t.pos_ in EVENT_POS]
             if found[0][0] == "deployed" and events:
                 return events[0][0], at, events[0][1]
             return found[0][0], at, found[0][1]
@@ -77,8 +81,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
 
     def _in_state_phrase(self, tok: Token) -> bool:
         """'in hospital', 'in captivity': the word is a state preposition or its object."""
-        return (tok.dep_ == "prep" and tok.lower_ in self.state_preps) or (
-            tok.dep_ == "pobj" and tok.head.lower_ in self.state_preps)
+        return (tok.dep_ == "prep" and tok.lower_ in self.words.state_preps) or (
+            tok.dep_ == "pobj" and tok.head.lower_ in self.words.state_preps)
 
     def _event_over_status(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
         """'A dozen captives died': what happened to the counted (and the word that says it) beats what they were."""
@@ -86,43 +90,43 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             for tok in group:
                 if tok == noun or tok.pos_ in NOUNS:
                     continue
-                m = self._word_measure(span, tok, noun)
-                if m in self.event_measures:
+                m = self.word_measure(span, tok, noun)
+                if m in self.words.event_measures:
                     return m, tok  # an event, not a deployment ("captured 35 soldiers near the airport")
         return None
 
     def _reversed(self, groups: list[list[Token]]) -> bool:
         """A release word governs the figure ('the negotiated release of 21 of the abducted')."""
-        return any(t.lemma_.lower() in self.reversal or t.lower_ in self.reversal for g in groups for t in g)
+        return any(t.lemma_.lower() in self.words.reversal or t.lower_ in self.words.reversal for g in groups for t in g)
 
-    def _word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
+    def word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
-        m = self._measure_of(tok)
+        m = self.measure_of(tok)
         if m is not None:
-            if tok.lemma_.lower() in self.people_only and not self._counts_people(span, noun) \
-                    and not (tok == noun and self._in_sentence(span, self.war_context)):
+            if tok.lemma_.lower() in self.words.people_only and not self._counts_people(span, noun) \
+                    and not (tok == noun and self._in_sentence(span, self.words.war_context)):
                 return None  # "lost three games", "bitcoin has lost 28 percent" ("two-thirds of those losses ... in combat" count)
-            if tok.lemma_.lower() in self.subject_only and tok.dep_ != "amod" and self._phrase_measure(tok) is None \
+            if tok.lemma_.lower() in self.words.subject_only and tok.dep_ != "amod" and self._phrase_measure(tok) is None \
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
-        if self._offers_forces(tok, noun):
+        if self.offers_forces(tok, noun):
             return "deployed"  # "ready to volunteer the 1,000 police officers", "pledged 500 troops"
-        if self._is_place_prep(tok):
-            if noun is None or not self._is_forces(noun) or self._acted_on(noun, tok.head):
+        if self.is_place_prep(tok):
+            if noun is None or not self.is_forces(noun) or self.acted_on(noun, tok.head):
                 return None
             return "deployed"  # "3,000 troops remain in Kursk"
-        if self._is_presence(tok):
-            if tok.dep_ == "prep" and noun is not None and self._acted_on(noun, tok.head):
+        if self.is_presence(tok):
+            if tok.dep_ == "prep" and noun is not None and self.acted_on(noun, tok.head):
                 return None  # "two police cars were damaged on the street"
-            return "deployed" if noun is None or self._is_forces(noun) else None
-        if self._counts_care_acts(noun):
+            return "deployed" if noun is None or self.is_forces(noun) else None
+        if self.counts_care_acts(noun):
             return None  # "7,000 surgeries a year are carried out at the hospital": operations, not people
-        if self._is_care_transport(tok):
+        if self.is_care_transport(tok):
             return "injured"
-        if self._is_care_cue(tok) and self._injury_context(span):
+        if self.is_care_cue(tok) and self.injury_context(span):
             return "injured"
-        if tok.lemma_.lower() in self.removal_verbs and self._in_sentence(span, self.captivity_events):
+        if tok.lemma_.lower() in self.words.removal_verbs and self._in_sentence(span, self.words.captivity_events):
             return "captured"  # "the students taken from their dormitory ... a kidnapping"
         return None
 
@@ -131,19 +135,20 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         doc = tok.doc
         tail = doc[tok.i:min(tok.i + 5, len(doc))].text.lower()
         start = doc[max(tok.i - 3, 0):tok.i + 1].text.lower() if ending else None
-        for phrase, measure in self.phrases:
+        for phrase, measure in self.words.phrases:
             if tail.startswith(phrase) or (start is not None and start.endswith(phrase)):
                 return measure
         return None
 
-    def _measure_of(self, tok: Token) -> str | None:
+    def measure_of(self, tok: Token) -> str | None:
+        """The measure a word names: a listed phrase at it, else its lemma or form, else a fight word with its preposition."""
         found = self._phrase_measure(tok)
         if found is not None:
             return found
         for key in (tok.lemma_.lower(), tok.lower_):
-            if key in self.lemma_to_measure:
-                return self.lemma_to_measure[key]
-        if tok.lemma_.lower() in self.fight_words and any(c.lower_ in self.fight_preps for c in tok.children):
+            if key in self.words.lemma_to_measure:
+                return self.words.lemma_to_measure[key]
+        if tok.lemma_.lower() in self.words.fight_words and any(c.lower_ in self.words.fight_preps for c in tok.children):
             return "deployed"
         return None
 
@@ -153,12 +158,12 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         if verb.i < span.end or (noun is not None and verb.i < noun.i):
             return False
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-        return nxt is None or nxt.lower_ not in self.subject_only[verb.lemma_.lower()]
+        return nxt is None or nxt.lower_ not in self.words.subject_only[verb.lemma_.lower()]
 
     def _counts_people(self, span: Span, noun: Token | None) -> bool:
         """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
         if noun is not None:
-            return self._is_people(noun)
+            return self.is_people(noun)
         return span._.figure is None or span._.figure.unit is None
 
     def _in_sentence(self, span: Span, words: set[str]) -> bool:
@@ -169,13 +174,13 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         """Words that may say what happened to the counted, nearest first, grouped by clause."""
         fig_tokens = set(range(span.start, span.end))
         groups = self._noun_groups(noun, fig_tokens) if noun is not None else []
-        groups += self._threshold_groups(span)
+        groups += self.threshold_groups(span)
         x = anchor
         if noun is not None and (anchor.head == noun or (anchor.dep_ in MODIFIER_DEPS and anchor.head.i in fig_tokens)):
             x = noun
         if noun is not None and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head == anchor:
             x = anchor  # "4,000 of these troops have been killed": the number is the argument
-        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.more_words and anchor.head.i >= span.end \
+        if anchor.dep_ in MODIFIER_DEPS and anchor.head.lower_ in self.words.more_words and anchor.head.i >= span.end \
                 and anchor.head.head != noun:
             x = anchor.head  # "wounded at least 5 more": the figure's phrase is 'more', the verb's object
         for _ in range(3):
@@ -200,45 +205,45 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                     continue
                 groups += self._clause_groups(x, head, fig_tokens, noun)
             break
-        return [g for g in [*groups, *self._last_resorts(span, noun)] if g]
+        return [g for g in [*groups, *self.last_resorts(span, noun)] if g]
 
     def _clause_groups(self, x: Token, head: Token, fig_tokens: set[int], noun: Token | None) -> list[list[Token]]:
         """The words of the clause that `x` (the figure or its noun) is an argument of, then the counts the clause
         names: a threshold's subject, later predicates sharing the subject, the whole a verb of inclusion names."""
         clause = self._clause(head, fig_tokens)
-        if x.dep_ == "nsubj" and self._acts_on_other(head, fig_tokens, noun):
+        if x.dep_ == "nsubj" and self.acts_on_other(head, fig_tokens, noun):
             clause = [t for t in clause if t != head]  # "five gunmen killed 12", "1,150 workers lost their jobs"
         if x.dep_ in ("dobj", "obj", "pobj"):
             # "tried to join the five": joining and arriving say where the subject went
-            clause = [t for t in clause if t.lemma_.lower() not in self.subject_movers]
+            clause = [t for t in clause if t.lemma_.lower() not in self.words.subject_movers]
         groups = [clause]
-        if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.threshold_verbs:
-            groups.append(self._threshold_count(head))  # "casualties have surpassed 2,000"
+        if x.dep_ in ("dobj", "obj", "attr", "npadvmod") and head.lemma_.lower() in self.words.threshold_verbs:
+            groups.append(self.threshold_count(head))  # "casualties have surpassed 2,000"
         if x.dep_ in ("nsubj", "nsubjpass"):
             groups.append(self._shared_predicates(head, fig_tokens))
-        groups.append(self._whole_of_part_verb(x, head))  # "the dead included nine nurses"
-        groups.append(self._count_equated(x, head))  # "the number of injured ones is 197"
+        groups.append(self.whole_of_part_verb(x, head))  # "the dead included nine nurses"
+        groups.append(self.count_equated(x, head))  # "the number of injured ones is 197"
         return groups
 
     def _beside_a_toll(self, x: Token, head: Token, noun: Token | None, fig_tokens: set[int]) -> bool:
         """'200 Armenian deaths and dozens of Azerbaijani soldiers': people coordinated with a measure noun that has a
         figure of its own share its measure (not '200 deaths and 3,000 homes')."""
-        others = getattr(self, "_fig_tokens", set()) - fig_tokens
-        return x.dep_ == "conj" and noun is not None and self._is_people(noun) and self._measure_of(head) is not None \
+        others = getattr(self, "figure_tokens", set()) - fig_tokens
+        return x.dep_ == "conj" and noun is not None and self.is_people(noun) and self.measure_of(head) is not None \
             and any(c.i in others for c in head.children)
 
     def _noun_groups(self, noun: Token, fig_tokens: set[int]) -> list[list[Token]]:
         """The counted noun, its adjectives and compounds, and its participles and relative clauses (but not one with
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
-        others = getattr(self, "_fig_tokens", set()) - fig_tokens
-        own = count_words(noun) if noun.lemma_.lower() in self.tally_nouns else [noun]  # "45% of the number of dead"
+        others = getattr(self, "figure_tokens", set()) - fig_tokens
+        own = count_words(noun) if noun.lemma_.lower() in self.words.tally_nouns else [noun]  # "45% of the number of dead"
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
                    and not any(t.i in others for t in c.subtree)]
         return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
                  and not any(t.i in others for t in c.subtree)],
-                [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self._measure_of(s) in self.what_befell)],
-                self._whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
+                [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self.measure_of(s) in self.words.what_befell)],
+                self.whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
         """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
@@ -255,22 +260,22 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
     def _through_preposition(self, head: Token, fig_tokens: set[int], groups: list[list[Token]]) -> Token | None:
         """A figure (or its noun) as the object of `head`: add the words the phrase hangs on; the noun to climb on to."""
         gov = head.head
-        if head.lower_ in self.value_preps and gov.pos_ in ("VERB", "AUX"):
+        if head.lower_ in self.words.value_preps and gov.pos_ in ("VERB", "AUX"):
             # "bringing the death toll to 30,410", "the toll stands at 246", "the toll rose from 326 to 438"
             tallies = [c for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
-                       and c.lemma_.lower() in self.tally_nouns]
+                       and c.lemma_.lower() in self.words.tally_nouns]
             groups.append([w for t in tallies for w in count_words(t)])  # "the number of people killed", "the total deployed"
             if any(t.dep_ == "dobj" for t in tallies) and gov.dep_ in ("advcl", "xcomp", "conj") and gov.head != gov:
                 # "two more died overnight, bringing the total to 14": the total of what the main clause tells
                 groups.append(self._clause(gov.head, fig_tokens))
-        if head.lower_ in ("to", "at") and gov.pos_ == "NOUN" and gov.lemma_.lower() in self.tally_nouns:
+        if head.lower_ in ("to", "at") and gov.pos_ == "NOUN" and gov.lemma_.lower() in self.words.tally_nouns:
             groups.append(count_words(gov))  # "combat losses ... to 817,580"
         if head.lower_ == "of" and gov.pos_ in NOUNS:
             groups.append([gov])  # "the deployment of", "the deaths of"
             return gov
         if head.dep_ == "agent" or head.lower_ in ("by",):
             groups.append(self._clause(gov, fig_tokens))
-        if head.lower_ in self.part_of_whole:
+        if head.lower_ in self.words.part_of_whole:
             # "killed 47 people, including 12 children": the part shares the whole's measure
             if gov.pos_ in ("VERB", "AUX"):
                 groups.append(self._clause(gov, fig_tokens))
@@ -305,33 +310,33 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                 c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in NOUNS for c in child.children)
         if child.dep_ in ("xcomp", "acomp", "oprd"):
             return True
-        if child.dep_ == "prep" and (_phrase_at(child, self.presence_phrases) or self._is_place_prep(child)):
-            return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: _is_presence)
-        if child.dep_ == "prep" and child.lower_ in self.state_preps and not self._measure_of(verb) and (self._measure_of(child) or any(
-                c.dep_ == "pobj" and self._measure_of(c) for c in child.children)):
+        if child.dep_ == "prep" and (_phrase_at(child, self.words.presence_phrases) or self.is_place_prep(child)):
+            return True  # "putting 1,600 officers on the streets": where the verb puts them (forces only: is_presence)
+        if child.dep_ == "prep" and child.lower_ in self.words.state_preps and not self.measure_of(verb) and (self.measure_of(child) or any(
+                c.dep_ == "pobj" and self.measure_of(c) for c in child.children)):
             return True  # "remain in captivity", "listed in fair condition" (not "died in hospital"): the state they are left in
-        if child.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.state_preps:
+        if child.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.words.state_preps:
             return True  # ... and the state itself ("captivity")
-        if (child.dep_ == "prep" and child.lower_ in self.role_preps) or (
-                verb.dep_ == "prep" and verb.lower_ in self.role_preps and child.dep_ in ROLE_DEPS):
+        if (child.dep_ == "prep" and child.lower_ in self.words.role_preps) or (
+                verb.dep_ == "prep" and verb.lower_ in self.words.role_preps and child.dep_ in ROLE_DEPS):
             return True  # "lists 112 people as missing", "registered 12 as dead": the role the verb gives its object
-        if (child.dep_ == "prep" and child.lower_ in self.part_of_whole and verb.pos_ == "AUX") or (
-                child.dep_ == "pobj" and verb.lower_ in self.part_of_whole):
+        if (child.dep_ == "prep" and child.lower_ in self.words.part_of_whole and verb.pos_ == "AUX") or (
+                child.dep_ == "pobj" and verb.lower_ in self.words.part_of_whole):
             return True  # "20 children were among the dead"
-        if self._modifies_a_whole(verb, child):
+        if self.modifies_a_whole(verb, child):
             return True  # "were among Palestinians killed": what happened to the whole
         if child.dep_ == "acl" and child.pos_ == "VERB" and verb.pos_ == "VERB":
             return True
         # "six people have serious injuries", "suffered wounds"
-        return child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.light_verbs \
+        return child.dep_ in ("dobj", "obj") and verb.lemma_.lower() in self.words.light_verbs \
             and child.i not in fig_tokens and child.pos_ == "NOUN"
 
-    def _acts_on_other(self, verb: Token, fig_tokens: set[int], noun: Token | None) -> bool:
+    def acts_on_other(self, verb: Token, fig_tokens: set[int], noun: Token | None) -> bool:
         """An active verb with an object of its own ('killed 12 villagers', 'lost their jobs'): its subject is who
         acts, so the verb's own measure is not the subject's ("lost their lives" is a phrase and still counts; "joined the
         effort" moves the subject, which is deployed)."""
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in self.light_verbs or lemma in self.subject_movers or any(
+        if verb.pos_ != "VERB" or lemma in self.words.light_verbs or lemma in self.words.subject_movers or any(
                 c.dep_ == "auxpass" for c in verb.children):
             return False
         if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):
@@ -341,20 +346,20 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
 
     def _whose(self, subject: Token) -> bool:
         """'soldiers, whose capture was announced': the subject of a relative clause owned by the noun it hangs on."""
-        return subject.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in self.possessive_relatives for c in subject.children)
+        return subject.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in self.words.possessive_relatives for c in subject.children)
 
     def _gerund(self, tok: Token) -> bool:
         """'died fighting': a gerund, or a word of fighting the tagger takes for a noun."""
-        return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.fight_words
+        return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.words.fight_words
 
     def _figure_between(self, verb: Token, later: Token, fig_tokens: set[int]) -> bool:
         """Another figure stands between a verb and a verb coordinated after it."""
-        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        others = getattr(self, "figure_tokens", set()) - fig_tokens
         return any(verb.i < i < later.i for i in others)
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
         """'300 killed and 2,700 injured', 'wounding scores of others': the second verb has a figure of its own."""
-        others = getattr(self, "_fig_tokens", set()) - fig_tokens
+        others = getattr(self, "figure_tokens", set()) - fig_tokens
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i not in fig_tokens and any(
                     t.like_num or t.i in others for t in child.subtree):

@@ -22,19 +22,23 @@ def _conjuncts(noun: Token) -> list[Token]:
 
 
 class PresenceRules:
-    """Mixed into `MeasureRules`; reads its lexicon attributes (people, forces, responders, presence, care_transport)."""
+    """Mixed into `MeasureRules`.
 
-    def _force_deployed(self, span: Span, anchor: Token, noun: Token | None) -> bool:
+    Reads: `self.words` (`CountedWords`: people, forces, responders, presence, care_transport); calls `measure_of`
+    (measure.py).
+    """
+
+    def force_deployed(self, span: Span, anchor: Token, noun: Token | None) -> bool:
         """Forces with no deployment word are deployed when listed in a fighting body, on duty, or when the figure is
         the size a clause gives a force ('bringing the Maratian contingent to about 4,500')."""
         if noun is None:
             return self._force_value(anchor)
-        return self._is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun))
+        return self.is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun))
 
     def _force_value(self, anchor: Token) -> bool:
         """'bringing the contingent to about 4,500', 'puts the contingent at 4,500', 'the force grew to 3,000': a bare
         figure after a value preposition ('to', 'at') on a verb whose subject or object is a force."""
-        if anchor.dep_ != "pobj" or anchor.head.lower_ not in self.value_preps:
+        if anchor.dep_ != "pobj" or anchor.head.lower_ not in self.words.value_preps:
             return False
         verb = anchor.head.head
         return verb.pos_ in ("VERB", "AUX") and any(
@@ -43,7 +47,7 @@ class PresenceRules:
     def _on_duty(self, noun: Token) -> bool:
         """'More than 250 rescue personnel ... are working around the clock', '600 soldiers and volunteers work in
         shifts': forces doing their work are deployed there."""
-        return noun.dep_ in ("nsubj", "conj") and noun.head.lemma_.lower() in self.duty_verbs
+        return noun.dep_ in ("nsubj", "conj") and noun.head.lemma_.lower() in self.words.duty_verbs
 
     def _coalition_member(self, span: Span) -> bool:
         """'the coalition of the FDLR militia from Rwanda, 10,000 Burundian forces, 1,600 mercenaries': the figure is in
@@ -52,7 +56,7 @@ class PresenceRules:
         doc = span.doc
         for j in range(span.start - 1, max(span.sent.start, span.start - COALITION_WORDS) - 1, -1):
             tok = doc[j]
-            if tok.lower_ == "of" and j > span.sent.start and doc[j - 1].lemma_.lower() in self.coalition_nouns:
+            if tok.lower_ == "of" and j > span.sent.start and doc[j - 1].lemma_.lower() in self.words.coalition_nouns:
                 return True
             if tok.pos_ in ("VERB", "AUX") and not (j + 1 < span.start and doc[j + 1].pos_ in LIST_MODIFIED_POS):
                 return False  # a clause of its own, not a modifier ('allied fighters', 'South Africa-led forces')
@@ -60,57 +64,57 @@ class PresenceRules:
                 return False
         return False
 
-    def _is_people(self, noun: Token) -> bool:
+    def is_people(self, noun: Token) -> bool:
         """People or forces as what is counted: a measure word like 'lost' needs them ('lost three games')."""
-        return noun.lemma_.lower() in self.people or noun.lower_ in self.people or self._forces_word(noun) \
+        return noun.lemma_.lower() in self.words.people or noun.lower_ in self.words.people or self._forces_word(noun) \
             or noun.ent_type_ in ("PERSON", "NORP")
 
-    def _is_forces(self, noun: Token) -> bool:
+    def is_forces(self, noun: Token) -> bool:
         """Troops, officers, crews and emergency vehicles: what can be deployed or stationed; a people coordinated
         with forces counts as forces too ('60,000 Russian troops and 12,000 North Koreans in the region')."""
-        if noun.lemma_.lower() in self.materiel or noun.lower_ in self.materiel:
+        if noun.lemma_.lower() in self.words.materiel or noun.lower_ in self.words.materiel:
             return True  # "shipped 12 million artillery shells", "tanks in the region"
         return self._forces_word(noun) or (noun.ent_type_ == "NORP" and any(
             self._forces_word(t) for t in _conjuncts(noun)))
 
     def _forces_word(self, noun: Token) -> bool:
-        return noun.lemma_.lower() in self.forces or noun.lower_ in self.forces or self._is_responder(noun) \
+        return noun.lemma_.lower() in self.words.forces or noun.lower_ in self.words.forces or self.is_responder(noun) \
             or self._military_trade(noun)
 
     def _military_trade(self, noun: Token) -> bool:
         """'combat engineers', 'military advisers', 'army doctors': a trade made forces by a military modifier."""
-        return any(c.dep_ in ("compound", "amod") and c.lower_ in self.military_modifiers for c in noun.lefts)
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in self.words.military_modifiers for c in noun.lefts)
 
-    def _is_responder(self, noun: Token | None) -> bool:
+    def is_responder(self, noun: Token | None) -> bool:
         """Emergency vehicles and crews ('fire engines'), read with their compound modifiers."""
         if noun is None:
             return False
         mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
         text = " ".join([*mods, noun.lower_])
-        return any(text == r or text.endswith(" " + r) for r in self.responders)
+        return any(text == r or text.endswith(" " + r) for r in self.words.responders)
 
-    def _offers_forces(self, tok: Token, noun: Token | None) -> bool:
+    def offers_forces(self, tok: Token, noun: Token | None) -> bool:
         """'Volunteer the 1,000 police officers', 'pledged 500 troops': a verb that puts forces at a mission's disposal,
         with the forces as its object ('pledged $5 million', 'offered 30 students places': not)."""
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.offering_verbs and noun is not None \
-            and noun.head == tok and noun.dep_ in ("dobj", "obj") and self._is_forces(noun) \
-            and noun.lemma_.lower() not in self.materiel
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.words.offering_verbs and noun is not None \
+            and noun.head == tok and noun.dep_ in ("dobj", "obj") and self.is_forces(noun) \
+            and noun.lemma_.lower() not in self.words.materiel
 
-    def _is_presence(self, tok: Token) -> bool:
+    def is_presence(self, tok: Token) -> bool:
         """'in attendance', 'at a base', 'coming': being somewhere, which deploys only forces."""
-        if tok.lemma_.lower() in self.presence_lemmas:
-            return not any(c.lower_ in self.return_particles for c in tok.children)  # "maybe five come back": they return
-        return _phrase_at(tok, self.presence_phrases)
+        if tok.lemma_.lower() in self.words.presence_lemmas:
+            return not any(c.lower_ in self.words.return_particles for c in tok.children)  # "maybe five come back": they return
+        return _phrase_at(tok, self.words.presence_phrases)
 
-    def _is_place_prep(self, tok: Token) -> bool:
+    def is_place_prep(self, tok: Token) -> bool:
         """'in the Kursk region', 'in Europe', 'along the border': a preposition whose object is a place (a named place
         or a place noun)."""
-        if tok.dep_ != "prep" or tok.lower_ not in self.place_preps:
+        if tok.dep_ != "prep" or tok.lower_ not in self.words.place_preps:
             return False
         return any(c.dep_ == "pobj" and c.ent_type_ not in NOT_PLACE_ENTS and (
-            c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.place_nouns) for c in tok.children)
+            c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in self.words.place_nouns) for c in tok.children)
 
-    def _acted_on(self, noun: Token, verb: Token | None = None) -> bool:
+    def acted_on(self, noun: Token, verb: Token | None = None) -> bool:
         """`noun` (or the first of its conjuncts) is what `verb` (by default its own head) acts on: its object or passive
         subject, the verb not one of the placing_verbs. A place such a verb hangs on says where it happened, not where
         the forces are ('destroyed two tanks near the village', 'two police cars were damaged on the street'); verbs
@@ -119,19 +123,19 @@ class PresenceRules:
             noun = noun.head  # "three tanks and 14 motor vehicles were destroyed": the first conjunct's role
         verb = noun.head if verb is None else verb
         return verb.pos_ == "VERB" and noun.dep_ in ACTED_ON_DEPS and noun.head == verb \
-            and verb.lemma_.lower() not in self.placing_verbs
+            and verb.lemma_.lower() not in self.words.placing_verbs
 
-    def _is_care_transport(self, tok: Token) -> bool:
+    def is_care_transport(self, tok: Token) -> bool:
         """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
-        if tok.lemma_.lower() not in self.care_verbs:
+        if tok.lemma_.lower() not in self.words.care_verbs:
             return False
         for prep in tok.children:
             if prep.dep_ in ("prep", "agent", "prt"):
                 for obj in [prep, *prep.children]:
-                    if obj.dep_ in ("pobj", "prep", "agent") and obj.lemma_.lower() in self.care_places:
+                    if obj.dep_ in ("pobj", "prep", "agent") and obj.lemma_.lower() in self.words.care_places:
                         return True
                     if obj.dep_ in ("prep", "agent") and any(
-                            c.dep_ == "pobj" and c.lemma_.lower() in self.care_places for c in obj.children):
+                            c.dep_ == "pobj" and c.lemma_.lower() in self.words.care_places for c in obj.children):
                         return True
                 if prep.dep_ == "prep" and self._names_a_place_of_care(prep):
                     return True
@@ -143,21 +147,21 @@ class PresenceRules:
         for tok in prep.doc[prep.i + 1:min(prep.i + 1 + CARE_NAME_WORDS, prep.sent.end)]:
             if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
                 break
-            if tok.pos_ == "PROPN" and tok.lower_ in self.care_name_words:
+            if tok.pos_ == "PROPN" and tok.lower_ in self.words.care_name_words:
                 return True
         return False
 
-    def _counts_care_acts(self, noun: Token | None) -> bool:
+    def counts_care_acts(self, noun: Token | None) -> bool:
         """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people."""
-        return noun is not None and noun.lemma_.lower() in self.care_lemmas and not self._is_people(noun)
+        return noun is not None and noun.lemma_.lower() in self.words.care_lemmas and not self.is_people(noun)
 
-    def _is_care_cue(self, tok: Token) -> bool:
+    def is_care_cue(self, tok: Token) -> bool:
         """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
-        return tok.lemma_.lower() in self.care_lemmas or _phrase_at(tok, self.care_phrases)
+        return tok.lemma_.lower() in self.words.care_lemmas or _phrase_at(tok, self.words.care_phrases)
 
-    def _injury_context(self, span: Span) -> bool:
+    def injury_context(self, span: Span) -> bool:
         """An injury word in the figure's sentence or the CONTEXT_SENTENCES before it (a hospital paragraph)."""
         sents = list(span.doc.sents)
         here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
-        window = sents[max(0, here - self.context_sentences):here + 1]
-        return any(self._measure_of(t) == "injured" for sent in window for t in sent)
+        window = sents[max(0, here - self.words.context_sentences):here + 1]
+        return any(self.measure_of(t) == "injured" for sent in window for t in sent)

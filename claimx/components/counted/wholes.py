@@ -16,29 +16,33 @@ NEW_CLAUSE_DEPS = ("nsubj", "nsubjpass", "ROOT", "ccomp", "expl")  # a word that
 
 
 class WholeRules:
-    """Mixed into `MeasureRules`; reads its lexicon attributes (part_of_whole, whole_preps, part_verbs) and the measures
-    of the figures read so far in the document (`_measured`: token index -> measure)."""
+    """Mixed into `MeasureRules`.
 
-    _measured: dict[int, str | None]
+    Reads: `self.words` (`CountedWords`: part_of_whole, whole_preps, part_verbs) and the measures of the figures read
+    so far in the document (`measures_so_far`: token index -> measure, set by `CountedFinder`); calls `is_people`
+    (presence.py).
+    """
+
+    measures_so_far: dict[int, str | None]
 
     def _measure_at(self, tok: Token) -> str | None:
-        return getattr(self, "_measured", {}).get(tok.i)
+        return getattr(self, "measures_so_far", {}).get(tok.i)
 
     # -- words of the whole, read in the parse walk ----------------------
-    def _whole_of_part_verb(self, x: Token, head: Token) -> list[Token]:
+    def whole_of_part_verb(self, x: Token, head: Token) -> list[Token]:
         """'The dead included nine nurses', 'the death toll includes 33 people': the subject of a verb of inclusion,
         with the words that say what it counts, when the figure (or its noun) is the verb's object."""
-        if x.dep_ not in ("dobj", "obj") or head.lemma_.lower() not in self.part_verbs:
+        if x.dep_ not in ("dobj", "obj") or head.lemma_.lower() not in self.words.part_verbs:
             return []
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return count_words(subject) if subject is not None else []
 
-    def _whole_named_after(self, noun: Token) -> list[Token]:
+    def whole_named_after(self, noun: Token) -> list[Token]:
         """'13,000 fighters among Palestinians killed': the noun's own 'among' phrase names the whole it is part of;
         the whole's words, with its adjectives and participles."""
         out: list[Token] = []
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in self.whole_preps:
+            if prep.dep_ == "prep" and prep.lower_ in self.words.whole_preps:
                 for whole in prep.children:
                     if whole.dep_ == "pobj":
                         out += [whole, *self._whole_modifiers(whole)]
@@ -48,12 +52,12 @@ class WholeRules:
     def _whole_modifiers(whole: Token) -> list[Token]:
         return [c for c in whole.children if c.dep_ in ("amod", "compound", "acl", "relcl")]
 
-    def _modifies_a_whole(self, noun: Token, child: Token) -> bool:
+    def modifies_a_whole(self, noun: Token, child: Token) -> bool:
         """'were among Palestinians killed': the participle or adjective on the object of a part-of-whole word."""
-        return child.dep_ in ("acl", "relcl", "amod") and noun.dep_ == "pobj" and noun.head.lower_ in self.part_of_whole
+        return child.dep_ in ("acl", "relcl", "amod") and noun.dep_ == "pobj" and noun.head.lower_ in self.words.part_of_whole
 
     # -- the whole as a figure read before -------------------------------
-    def _whole_measure(self, span: Span, anchor: Token, noun: Token | None, before_end: int | None) -> str | None:
+    def whole_measure(self, span: Span, anchor: Token, noun: Token | None, before_end: int | None) -> str | None:
         """The measure of the figure this one is a part of, by the first of the three ways a part is said."""
         if noun is None:
             found = self._breakdown_of(anchor)
@@ -73,13 +77,13 @@ class WholeRules:
         """'The majority of the deceased were Egyptians, ..., while 236 were Indonesians': a bare figure as the subject
         of a linking verb in a clause set beside one whose subject names the whole by a measure word ('the deceased')."""
         verb = anchor.head
-        if anchor.dep_ != "nsubj" or verb.dep_ not in ("advcl", "conj") or verb.lemma_.lower() not in self.linking_verbs:
+        if anchor.dep_ != "nsubj" or verb.dep_ not in ("advcl", "conj") or verb.lemma_.lower() not in self.words.linking_verbs:
             return None
         main = verb.head
         subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i), None)
-        if subject is None or main.lemma_.lower() not in self.linking_verbs:
+        if subject is None or main.lemma_.lower() not in self.words.linking_verbs:
             return None
-        return next((m for m in (self._measure_of(t) for t in count_words(subject)) if m is not None), None)
+        return next((m for m in (self.measure_of(t) for t in count_words(subject)) if m is not None), None)
 
     def _listed_after_dash(self, span: Span, noun: Token | None) -> bool:
         """'Four people were found dead — two males and one female ...': a list after a dash or colon breaks down the
@@ -90,7 +94,7 @@ class WholeRules:
             j -= 1
         if j <= span.sent.start or doc[j].text not in LIST_OPENERS:
             return False
-        return noun is None or (noun.dep_ not in ("nsubj", "nsubjpass") and self._is_people(noun))
+        return noun is None or (noun.dep_ not in ("nsubj", "nsubjpass") and self.is_people(noun))
 
     def _absolute_part(self, span: Span, before_end: int) -> bool:
         """'the toll was 900, with 300 being children', 'killed 31, with nine of them being children': a preposition like
@@ -98,7 +102,7 @@ class WholeRules:
         words, as the parser seldom builds the clause. Not a passive of its own ('with 400 homes being damaged')."""
         doc = span.doc
         opener = span.start - 1
-        if opener < before_end or doc[opener].lower_ not in self.absolute_preps:
+        if opener < before_end or doc[opener].lower_ not in self.words.absolute_preps:
             return False
         for k in range(span.end, min(span.end + ABSOLUTE_WORDS, span.sent.end - 1)):
             tok = doc[k]
@@ -121,9 +125,9 @@ class WholeRules:
         hangs such lists anywhere."""
         doc = span.doc
         j = skip_space(doc, span.end)
-        if j < len(doc) and doc[j].lower_ in self.distributive_words:
+        if j < len(doc) and doc[j].lower_ in self.words.distributive_words:
             j += 1  # "three each in Baitadi"
-        if not (j + 1 < len(doc) and doc[j].lower_ in self.place_preps and self._opens_place(doc[j + 1:j + 3])):
+        if not (j + 1 < len(doc) and doc[j].lower_ in self.words.place_preps and self._opens_place(doc[j + 1:j + 3])):
             return False
         k = span.start - 1
         while k >= before_end and (doc[k].is_punct or doc[k].pos_ == "CCONJ" or doc[k].is_space):
@@ -132,11 +136,11 @@ class WholeRules:
         while k >= before_end and doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "CCONJ"):
             words.append(doc[k])
             k -= 1
-        return k >= before_end and doc[k].lower_ in self.place_preps and self._opens_place(list(reversed(words)))
+        return k >= before_end and doc[k].lower_ in self.words.place_preps and self._opens_place(list(reversed(words)))
 
     def _opens_place(self, words: list[Token]) -> bool:
         """The words after a place preposition name a place ('Rukum Paschim', 'the Jajarkot district')."""
-        return any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in self.place_nouns for t in words
+        return any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS or t.lemma_.lower() in self.words.place_nouns for t in words
                    if t.pos_ != "DET")
 
     def _fronted_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
@@ -157,18 +161,18 @@ class WholeRules:
         """'6,777 people, more than half of them civilians, were killed', '... 5,540 officers have died. Among them are
         12 generals', '1,120 civilians were among the victims': a part of a pronoun (or of 'the victims') stands for the
         figure before it (in this sentence or the one before)."""
-        if noun is not None and noun.lower_ in self.anaphoric_wholes and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        if noun is not None and noun.lower_ in self.words.anaphoric_wholes and noun.dep_ == "pobj" and noun.head.lower_ == "of":
             return self._previous_measure(span)
         arg = noun if noun is not None else anchor
         for prep in [*arg.children, *arg.head.children]:
-            if prep.dep_ == "prep" and prep.lower_ in self.whole_preps and any(
-                    c.dep_ == "pobj" and c.lower_ in self.anaphoric_wholes for c in prep.children):
+            if prep.dep_ == "prep" and prep.lower_ in self.words.whole_preps and any(
+                    c.dep_ == "pobj" and c.lower_ in self.words.anaphoric_wholes for c in prep.children):
                 return self._previous_measure(span)
         return None
 
     def _previous_measure(self, span: Span) -> str | None:
         """The measure of the figure before this one, within this sentence or the one before."""
-        measured = getattr(self, "_measured", {})
+        measured = getattr(self, "measures_so_far", {})
         earlier = [i for i in measured if i < span.start]
         if not earlier:
             return None
@@ -180,6 +184,6 @@ class WholeRules:
         """'4,360 people killed, including nearly 1,900 civilians', 'the toll rose to 558, including 50 children': a
         part-of-whole word between the figure before and this one, and no new clause between them."""
         between = span.doc[before_end:span.start]
-        if not any(t.lower_ in self.part_of_whole for t in between):
+        if not any(t.lower_ in self.words.part_of_whole for t in between):
             return False
         return not any(t.dep_ in NEW_CLAUSE_DEPS for t in between)
