@@ -9,13 +9,11 @@ from typing import Any
 
 from .model import BOUNDS, MEASURES, Claim, Cue, Figure, Source, TextSpan, TimeRef
 
-PIPELINE_NAMES = ("extract_documents", "extract_text", "load")  # from run.pipeline, imported on first use
-
 
 def __getattr__(name: str) -> Any:
     """`claimx.load` and the extract functions import spaCy when first asked for, not with `import claimx`: a
     parent process that only hands documents to workers (`claimx extract DIR`) never pays for it."""
-    if name in PIPELINE_NAMES:
+    if name in __all__:  # defined here or in run.pipeline: only the latter reach this
         from .run import pipeline
 
         return getattr(pipeline, name)

@@ -41,7 +41,9 @@ Key = tuple[int, int, int, int]  # the token's orth (0: any word no pattern name
 KEY_ATTRS = [attrs.ORTH, attrs.TAG, attrs.DEP, attrs.POS, attrs.IS_SPACE]  # as read off the Doc
 # A word's own attributes a one-token pattern may test and still leave unnamed words alike: its text (by name: a
 # string, an IN list or a REGEX) and whether it is white space (held in the key of an unnamed word).
-WORD_KEYS = frozenset(("ORTH", "LOWER", "IS_SPACE"))
+WORD_ATTRS = frozenset((attrs.ORTH, attrs.LOWER, attrs.IS_SPACE))
+CLAUSE_ATTRS = frozenset((attrs.TAG, attrs.DEP, attrs.POS))  # what the key holds beside the word
+REGEX_KEY = "REGEX"  # spaCy's Matcher predicate of a regular expression
 
 
 class CachedAttributeRuler(AttributeRuler):
@@ -115,26 +117,26 @@ def _cacheable(pattern: list[dict[str, Any]]) -> bool:
 def _word_names(patterns: list[list[dict[str, Any]]]) -> Callable[[str], bool] | None:
     """Whether one of the one-token patterns names a word (its text, by ORTH or LOWER: a string, an IN list or a
     REGEX, as spaCy reads them); None when a pattern tests a word in any other way (its shape, NOT_IN ...)."""
-    words: dict[str, set[str]] = {"ORTH": set(), "LOWER": set()}
-    regexes: dict[str, list[re.Pattern[str]]] = {"ORTH": [], "LOWER": []}
+    words: dict[int, set[str]] = {attrs.ORTH: set(), attrs.LOWER: set()}
+    regexes: dict[int, list[re.Pattern[str]]] = {attrs.ORTH: [], attrs.LOWER: []}
     for pattern in patterns:
-        for key, value in pattern[0].items():
-            key = key.upper()
-            if key in CACHED_KEYS - WORD_KEYS - {"TAG", "DEP", "POS"}:
-                return None
+        for name, value in pattern[0].items():
+            key = attrs.IDS.get(name.upper())
+            if key not in WORD_ATTRS | CLAUSE_ATTRS:
+                return None  # the word's shape, length, a flag ...: unnamed words may differ
             if key not in words:
                 continue
             if isinstance(value, str):
                 words[key].add(value)
             elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
                 words[key].update(value["IN"])
-            elif isinstance(value, dict) and set(value) == {"REGEX"} and isinstance(value["REGEX"], str):
-                regexes[key].append(re.compile(value["REGEX"]))
+            elif isinstance(value, dict) and list(value) == [REGEX_KEY] and isinstance(value[REGEX_KEY], str):
+                regexes[key].append(re.compile(value[REGEX_KEY]))
             else:
                 return None
 
     def names(text: str) -> bool:
-        forms = {"ORTH": text, "LOWER": text.lower()}
+        forms = {attrs.ORTH: text, attrs.LOWER: text.lower()}
         return any(forms[k] in words[k] or any(r.search(forms[k]) for r in regexes[k]) for k in words)
     return names
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import in_region as _in_region
 from ...records import ents_of
 from .base import PRONOUN_SENTENCES
+
+VERB_POS = (VERB, AUX)  # the parts of speech of a reporting verb, as spaCy's ids
 
 
 class Pronouns:
@@ -62,8 +66,9 @@ class Pronouns:
     def speaker_trail(self, doc: Doc) -> list[Token]:
         """The named or described subjects of every reporting verb in the text, in order."""
         trail = []
-        for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.words.cue_verbs or tok.dep_ == "relcl" \
+        verbs = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in VERB_POS] if len(doc) else []
+        for tok in (doc[i] for i in verbs):  # (a Token only for a verb)
+            if tok.lemma_.lower() not in self.words.cue_verbs or tok.dep_ == "relcl" \
                     or not self.cue_takes(tok) or tok.lemma_.lower() in self.words.cue_preps:
                 continue  # "the official, who cited several hundred": said in passing, no one "he said" points back to
             subj = self.subject_of(tok)
