@@ -261,3 +261,25 @@ def test_actors_doc_claims_are_pure(nlp):
     """doc._.claims carries no actor ids: linking needs the pipeline's lexicons, which the Doc does not know."""
     doc = nlp("According to White House spokesperson John Kirby, about 1,000 soldiers were killed last week.")
     assert doc._.claims and all(c.source is None or c.source.actor is None for c in doc._.claims)
+
+
+@pytest.mark.parametrize(("key", "added"), [
+    ("zelenskyy", []),
+    ("zelenskyy", ["zelenskiy", "zelensky aide"]),  # free spellings after the aliases: a tie goes to the alias
+    ("kim yong-bok", ["kim yong bok", "kim yongbok", "kim yong-boks", "kim yong-bo", "kim yang-bok", "kim yong-bak"]),
+])
+def test_close_targets_as_one_search_over_aliases_then_free_spellings(key, added):
+    """The alias part is remembered per process; the answer is what one rapidfuzz search over both lists gives."""
+    from rapidfuzz import fuzz, process
+
+    from claimx.across.actors import FUZZY_CANDIDATES, _close_targets
+    from claimx.components.mentions import ActorLexicon
+
+    lex = ActorLexicon.load()
+    whole = [*lex.alias_targets, *(a for a in added if a not in lex.alias_targets)]
+    expected = [(c, s) for c, s, _ in process.extract(key, whole, scorer=fuzz.ratio, score_cutoff=lex.threshold,
+                                                      limit=FUZZY_CANDIDATES)]
+    assert _close_targets(key, lex, [a for a in added if a not in lex.alias_targets]) == expected
+    aliases_only = [(c, s) for c, s, _ in process.extract(key, list(lex.alias_targets), scorer=fuzz.ratio,
+                                                          score_cutoff=lex.threshold, limit=FUZZY_CANDIDATES)]
+    assert _close_targets(key, lex, []) == aliases_only

@@ -255,26 +255,55 @@ def _cluster(mentions: list[Mention], lex: ActorLexicon) -> list[str]:
         kinds[k][m.kind] += 1
     # targets a free spelling may merge into: every alias spelling, then earlier free spellings
     targets = dict(lex.alias_targets)  # norm(spelling) -> (cluster key, kind)
+    added: list[str] = []  # the free spellings among them, in order
     merged: dict[str, str] = {}
     for key in sorted((k for k in freq if not k.startswith("alias:")), key=lambda k: (-freq[k], k)):
         kind = kinds[key].most_common(1)[0][0]
         into = None
         if len(key) >= MIN_FUZZY_LEN:
-            for cand, score, _ in process.extract(key, list(targets), scorer=fuzz.ratio, score_cutoff=lex.threshold,
-                                                  limit=FUZZY_CANDIDATES):
+            for cand, score in _close_targets(key, lex, added):
                 if compatible(targets[cand][1], kind) and score >= lex.threshold:
                     into = targets[cand][0]
                     break
         if into is None and kind == "person" and len(key.split()) == 1 and len(key) >= MIN_FUZZY_LEN:
             # a surname alone in a document that never gives the full name: "Zelenskyy" -> "Volodymyr Zelensky"
-            heads = {t for t, (_, k) in targets.items() if k == "person" and len(t.split()) > 1
-                     and fuzz.ratio(key, t.split()[-1]) >= lex.threshold}
+            heads = _alias_heads(key, lex) | _surname_heads(key, {t: targets[t] for t in added}, lex.threshold)
             owners = {targets[t][0] for t in heads}
             if len(owners) == 1:
                 into = owners.pop()
         merged[key] = into or key
+        if key not in targets:
+            added.append(key)
         targets.setdefault(key, (merged[key], kind))
     return [merged.get(k, k) for k in keys]
+
+
+def _close_targets(key: str, lex: ActorLexicon, added: list[str]) -> list[tuple[str, float]]:
+    """The FUZZY_CANDIDATES spellings closest to `key` among the alias spellings and then `added`, best first (a tie
+    to the earlier), as one rapidfuzz search over both lists gives; the alias part is remembered per process."""
+    found = lex.memo.get(("close", key))
+    if found is None:
+        found = lex.memo[("close", key)] = [
+            (cand, score) for cand, score, _ in process.extract(key, list(lex.alias_targets), scorer=fuzz.ratio,
+                                                                score_cutoff=lex.threshold, limit=FUZZY_CANDIDATES)]
+    if added:
+        more = process.extract(key, added, scorer=fuzz.ratio, score_cutoff=lex.threshold, limit=FUZZY_CANDIDATES)
+        found = sorted([*found, *((cand, score) for cand, score, _ in more)], key=lambda hit: -hit[1])
+    return found[:FUZZY_CANDIDATES]
+
+
+def _alias_heads(key: str, lex: ActorLexicon) -> frozenset[str]:
+    """The alias spellings of persons whose surname is close to `key`, remembered per process."""
+    heads = lex.memo.get(("heads", key))
+    if heads is None:
+        heads = lex.memo[("heads", key)] = frozenset(_surname_heads(key, lex.alias_targets, lex.threshold))
+    return heads
+
+
+def _surname_heads(key: str, targets: dict[str, tuple[str, str]], threshold: float) -> set[str]:
+    """The full names (two words or more) of persons among `targets` whose last word is close to `key`."""
+    return {t for t, (_, k) in targets.items() if k == "person" and len(t.split()) > 1
+            and fuzz.ratio(key, t.split()[-1]) >= threshold}
 
 
 def _surface_patterns(index: ActorIndex, lex: ActorLexicon) -> list[tuple[str, tuple[str, ...], str]]:

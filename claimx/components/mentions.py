@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -60,6 +61,12 @@ class ActorLexicon:
     def load(cls, lexicons: str | Path | None = None) -> ActorLexicon:
         """The lexicon of a folder of user lexicons (or the packaged one), built once per process; treat it as read-only."""
         return _actor_lexicon(str(lexicons) if lexicons else None)
+
+    @functools.cached_property
+    def memo(self) -> dict[Any, Any]:
+        """What the actor index works out from this lexicon alone, kept for the next document (the lexicon is built
+        once per process)."""
+        return {}
 
     @functools.cached_property
     def alias_targets(self) -> dict[str, tuple[str, str]]:
