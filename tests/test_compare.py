@@ -180,7 +180,7 @@ def test_compare_subject_from_context(second, expected_via):
     claims = [hand_claim("a.txt", 0, 300, source="A"), hand_claim("a.txt", 100, 4000, source="B", **second)]
     (group,) = compare(claims)
     assert group.subject_id == "north-korea"
-    assert group.key == ("north-korea", "killed", None)
+    assert group.key == ("north-korea", None, "killed", None)  # the key compare grouped by: subject, place, measure, unit
     assert [r.subject_via for r in group.rows] == ["counted", expected_via]
 
 
@@ -516,9 +516,11 @@ SAME_EVENT = {frozenset({"dis-11", "dis-12"}),  # the 2024 Hajj heat deaths
               frozenset({"war-08", "war-09"})}  # Goma's capture, February 2025
 # Same-day disputes between two named sources inside one article: (page, figure of one camp, figure of another).
 DISPUTES = [("dis-01", "2,053", "500"),  # Herat: the Taliban's ministry against the Red Crescent
-            ("war-10", "About 600,000", "80,000 or 100,000"),  # Tigray: the AU envoy against Ethiopian officials
+            ("war-10", "About 600,000", "closer to 80,000 or 100,000"),  # Tigray: the AU envoy against Ethiopian officials
             ("dis-17", "115", "99"),  # Crocus: the health minister's injured against the Emergency Ministry's list
-            ("dis-16", "39", "30")]  # Kumbh: a news agency's count of bodies against a police officer's dead
+            ("dis-16", "39", "30"),  # Kumbh: a news agency's count of bodies against a police officer's dead
+            ("dis-07", "388", "385")]  # Maui: the police's list of the missing against the county's, 385 a week on:
+# COMPARE.md counts the missing as a cumulative total, so a later total below an earlier one conflicts
 # Counts that must never be set against each other: a part, a place, an incident, another event.
 NEVER = [("war-03", "at least 43", "Two"),  # a day's strikes nationwide; two dead at one hospital
          ("war-03", "at least 43", "33"),  # 'the death toll includes 33 people in Kyiv': a part
@@ -587,8 +589,8 @@ def test_compare_gold_events_never_share_a_group():
 @pytest.mark.parametrize(("page", "one", "other"), DISPUTES)
 def test_compare_gold_events_same_day_disputes_flagged_once(page, one, other):
     groups = compare_output("events")
-    a, b = camps_of(groups, page, one), camps_of(groups, page, other)
-    assert len(a) == 1 and len(b) == 1, (a, b)
+    a, b = sorted(set(camps_of(groups, page, one))), sorted(set(camps_of(groups, page, other)))  # a figure's mentions
+    assert len(a) == 1 and len(b) == 1, (a, b)  # may share a camp; each figure is in one camp of one dispute
     assert a[0][:2] == b[0][:2] and a[0][2] != b[0][2]  # one dispute, two camps
 
 

@@ -149,6 +149,8 @@ def test_scope_extract_records_carry_the_place(figure_of, sentence, figure, plac
     ("Hardest hit were Kerala (212) and Assam, officials said.", "212"),  # flood: one state's count
     ("In Kano State, cholera deaths have climbed to 31, the health commissioner said.", "31"),  # epidemic
     ("In Sindh province, floods have killed 40 people since Friday.", "40"),  # flood
+    ("Most of the pilgrims who died were Malians, 96 in all, while 41 were Senegalese.", "41"),  # heat: by nationality
+    ("Of the sailors held, most were Filipinos; 12 were Indians, the union said.", "12"),  # captivity: by nationality
 ])
 def test_scope_parts_by_inclusion_and_place(figure_of, sentence, figure):
     """A count a toll includes, one given in brackets after a place's name, or for the unit a sentence opens with."""
@@ -160,6 +162,7 @@ def test_scope_parts_by_inclusion_and_place(figure_of, sentence, figure):
     ("The toll rose to 33 on Monday, the minister said.", "33"),
     ("The volunteers' list now includes 1,412 names.", "1,412"),  # a list is no toll: its own count
     ("The lake warmed by 1.5 degrees Celsius (2.7 degrees Fahrenheit) in ten years.", "2.7"),  # a conversion
+    ("At least 30 were Tuesday's dead, the agency said.", "30"),  # a capitalised word that is no nationality
 ])
 def test_scope_not_parts_without_a_whole_or_place(figure_of, sentence, figure):
     assert figure_of(sentence, figure).scope != "part"

@@ -47,7 +47,7 @@ def make_group(key: tuple[str, str | None, str, str | None], pairs: list[tuple[R
     return Group(subject=subject, subject_id=subject_id, noun=noun, measure=measure, unit=unit, label=label,
                  rows=tuple(rows), conflicts=conflicts, spread=spread(rows),
                  disagreements=disagreements(rows, conflicts), place=place,
-                 holds=holds_words(subject, place, noun, measure, unit, rows))
+                 holds=holds_words(subject, place, noun, measure, unit, rows), key=key)
 
 
 def holds_words(subject: str, place: str | None, noun: str, measure: str, unit: str | None, rows: list[Row]) -> str:

@@ -121,10 +121,7 @@ class Group:
     disagreements: tuple[Disagreement, ...] = ()
     place: str | None = None  # the narrower place the group's claims name, if any
     holds: str = ""  # what the group holds, in words: "North Korea · place: Kursk · killed · totals"
-
-    @property
-    def key(self) -> tuple[str, str, str | None]:
-        return (self.subject_id or self.noun, self.measure, self.unit)
+    key: tuple[str, str | None, str, str | None] = ("", None, "", None)  # compare's grouping key: subject, place, measure, unit
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "subject": self.subject, "subject_id": self.subject_id, "noun": self.noun,
