@@ -765,6 +765,23 @@ def test_measure_operations_and_a_caption_object(figure_of, text, find, measure)
     assert figure_of(text, find).measure == measure
 
 
+# Patients and admissions are injured after an attack or a disaster ("treated in hospital", GUIDELINES.md), not cases of
+# a disease.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Hospitals logged 450 admissions in the two days after the flood.", "450", "injured",
+                 id="admissions-after-flood"),
+    pytest.param("Health officials said about 2,300 heat-related admissions were recorded during the heatwave.", "2,300",
+                 "injured", id="heat-related-admissions-heatwave"),
+    pytest.param("The field hospital treated 70 patients on the day of the airstrike.", "70", "injured",
+                 id="patients-airstrike-war"),
+    pytest.param("The charity's clinics have treated 930 suspected cases of cholera at two field hospitals.", "930", None,
+                 id="disease-cases-at-hospitals-outbreak"),
+    pytest.param("The clinic has seen 300 patients with measles since March.", "300", None, id="patients-disease"),
+])
+def test_measure_of_care_after_an_attack_or_disaster(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # People coordinated with a toll noun that has its own figure share its measure; things do not; 'deceased' is killed.
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("The fighting has caused at least 300 civilian deaths and dozens of soldiers.", "dozens", "killed",

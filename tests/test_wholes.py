@@ -109,6 +109,12 @@ def test_a_breakdown_by_place_read_off_the_words(figure_of, text, find, measure)
                  id="among-them-after-of-the-wounded-war"),
     pytest.param("Of the dead, 31 were found in the old town, among them seven pupils.", "seven", "killed",
                  id="among-them-after-of-the-dead-quake"),
+    pytest.param("The surgeon said her team had treated 80 wounded by noon, of whom 25 needed surgery.", "25", "injured",
+                 id="of-whom-after-treated-wounded-war"),
+    pytest.param("The landslide killed 60 villagers, of whom 22 were children.", "22", "killed",
+                 id="of-whom-after-killed-landslide"),
+    pytest.param("The club sold 900 season tickets, of which 300 went to students.", "300", None,
+                 id="of-which-no-measure-sport"),
     pytest.param("Reporters found that 5,540 Russian officers have died since the invasion began. Among them are 12 "
                  "generals.", "12", "killed", id="among-them-next-sentence-war"),
     pytest.param("The club signed 30 players last year. Half of them were teenagers.", "Half", None,

@@ -152,16 +152,24 @@ class PresenceRules:
         return False
 
     def counts_care_acts(self, noun: Token | None) -> bool:
-        """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people."""
-        return noun is not None and noun.lemma_.lower() in self.words.care_lemmas and not self.is_people(noun)
+        """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people; 'treated
+        1,142 suspected cases': cases of a disease, not people hurt."""
+        return noun is not None and (noun.lemma_.lower() in self.words.care_cases or (
+            noun.lemma_.lower() in self.words.care_lemmas and not self.is_people(noun) and not self._admissions(noun)))
+
+    def _admissions(self, noun: Token) -> bool:
+        """'1,900 heat-related admissions': each admission is a person taken into hospital."""
+        return noun.lemma_.lower() in self.words.care_person_acts
 
     def is_care_cue(self, tok: Token) -> bool:
         """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
         return tok.lemma_.lower() in self.words.care_lemmas or _phrase_at(tok, self.words.care_phrases)
 
     def injury_context(self, span: Span) -> bool:
-        """An injury word in the figure's sentence or the CONTEXT_SENTENCES before it (a hospital paragraph)."""
+        """An injury word, or an attack or disaster word, in the figure's sentence or the CONTEXT_SENTENCES before it
+        (a hospital paragraph)."""
         sents = list(span.doc.sents)
         here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
         window = sents[max(0, here - self.words.context_sentences):here + 1]
-        return any(self.measure_of(t) == "injured" for sent in window for t in sent)
+        return any(self.measure_of(t) == "injured" or t.lemma_.lower() in self.words.care_disasters
+                   for sent in window for t in sent)

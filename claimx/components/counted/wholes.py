@@ -65,7 +65,8 @@ class WholeRules:
                 found = self._measure_at(span.doc[before_end - 1])
             if found is not None:
                 return found
-        found = self._fronted_whole(span, anchor, noun) or self._pronoun_whole(span, anchor, noun)
+        found = self._fronted_whole(span, anchor, noun) or self._pronoun_whole(span, anchor, noun) \
+            or self._relative_whole(span, anchor, noun)
         if found is not None:
             return found
         if before_end is not None and (self._opens_a_part(span, before_end) or self._listed_after_dash(span, noun)
@@ -182,6 +183,15 @@ class WholeRules:
         for prep in [*arg.children, *arg.head.children]:
             if prep.dep_ == "prep" and prep.lower_ in self.words.whole_preps and any(
                     c.dep_ == "pobj" and c.lower_ in self.words.anaphoric_wholes for c in prep.children):
+                return self._previous_measure(span)
+        return None
+
+    def _relative_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
+        """'had treated 96 patients, of whom 31 needed surgery': 'of whom' opens a part of the figure before."""
+        arg = noun if noun is not None else anchor
+        for prep in [*arg.children, *arg.head.children]:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                    c.dep_ == "pobj" and c.lower_ in self.words.relative_wholes for c in prep.children):
                 return self._previous_measure(span)
         return None
 
