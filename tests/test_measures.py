@@ -782,6 +782,24 @@ def test_measure_of_care_after_an_attack_or_disaster(figure_of, text, find, meas
     assert figure_of(text, find).measure == measure
 
 
+# A deployment is of people, forces or machines sent to work: aid lorries carrying goods, weather stations and weapons
+# that struck somewhere are not deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("At least 20 people were killed and 90 wounded when two missiles hit a crowded market in the border town "
+                 "of Kessa on Monday.", "two", None, id="missiles-hit-market-in-town-war"),
+    pytest.param("The agency would send 15 trucks carrying rice to the flooded valley.", "15", None,
+                 id="aid-trucks-sent-flood"),
+    pytest.param("Across the region, more than 150 stations have logged rainfall above 100mm.", "150", None,
+                 id="weather-stations-storm"),
+    pytest.param("The government will send 40 rescuers to the flooded valley.", "40", "deployed", id="rescuers-sent-flood"),
+    pytest.param("Russia has 40 tanks in the Kursk region.", "40", "deployed", id="tanks-in-region-war"),
+    pytest.param("Some 80 diggers have been dispatched to the village to reach the trapped boy.", "80", "deployed",
+                 id="machines-sent-to-work-rescue"),
+])
+def test_measure_a_deployment_needs_people_or_forces(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # People coordinated with a toll noun that has its own figure share its measure; things do not; 'deceased' is killed.
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("The fighting has caused at least 300 civilian deaths and dozens of soldiers.", "dozens", "killed",
@@ -854,6 +872,7 @@ def test_measure_through_a_parsed_bound_and_a_coordinated_noun(figure_of, text, 
 ])
 def test_forces_sized_or_on_duty_are_deployed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
 
 
 # "as" gives the verb's object a role; the word after it is the object's measure.

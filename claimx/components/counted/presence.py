@@ -125,6 +125,20 @@ class PresenceRules:
         return verb.pos_ == "VERB" and noun.dep_ in ACTED_ON_DEPS and noun.head == verb \
             and verb.lemma_.lower() not in self.words.placing_verbs
 
+    def strikes(self, noun: Token, verb: Token) -> bool:
+        """'two missiles hit a crowded market in the town': weapons as the subject of a verb with an object of its own
+        were used there, not stationed."""
+        materiel = noun.lemma_.lower() in self.words.materiel or noun.lower_ in self.words.materiel
+        return materiel and noun.dep_ == "nsubj" and noun.head == verb and any(c.dep_ == "dobj" for c in verb.children)
+
+    def deploys_things(self, noun: Token | None, word: Token | None) -> bool:
+        """'would send 12 trucks carrying flour' (aid), '200 stations have logged' (the deployment word is the noun
+        itself, in another sense): things that are neither people nor forces, sent in no deployment."""
+        if noun is None or self.is_people(noun) or self.is_forces(noun):
+            return False
+        carrying = any(c.dep_ == "acl" and c.lemma_.lower() in self.words.cargo_verbs for c in noun.children)
+        return carrying or (word == noun and noun.lemma_.lower() in self.words.deployment_homographs)
+
     def is_care_transport(self, tok: Token) -> bool:
         """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
         if tok.lemma_.lower() not in self.words.care_verbs:

@@ -98,6 +98,8 @@ class CountedWords:
     care_disasters: frozenset[str]  # care_cues.disasters
     care_cases: frozenset[str]  # care_cues.cases
     care_person_acts: frozenset[str]  # care_cues.person_acts
+    cargo_verbs: frozenset[str]
+    deployment_homographs: frozenset[str]
     context_sentences: int
     threshold_verbs: frozenset[str]
     event_measures: frozenset[str]
@@ -173,6 +175,7 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         care_lemmas=_low(cues.get("lemmas", [])), care_phrases=_longest_first(cues.get("phrases", [])),
         care_disasters=_low(cues.get("disasters", [])), care_cases=_low(cues.get("cases", [])),
         care_person_acts=_low(cues.get("person_acts", [])),
+        cargo_verbs=low("cargo_verbs"), deployment_homographs=low("deployment_homographs"),
         context_sentences=int(m.get("context_sentences", 0)),
         what_befell=low("event_measures") | low("status_measures"),
         subject_only=MappingProxyType({verb.lower(): _low(idioms) for verb, idioms in m.get("subject_only", {}).items()}),
