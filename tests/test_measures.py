@@ -874,6 +874,26 @@ def test_forces_sized_or_on_duty_are_deployed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
+# The forces a sent unit is made of, a force's new size in a noun phrase, the forces that back a deployment, and a part
+# of them ("of them") are deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The General Staff has sent two reserve brigades, comprising around 6,000 servicemen, to the front.",
+                 "6,000", "deployed", id="comprising-servicemen-war"),
+    pytest.param("The ministry dispatched three battalions, comprising some 2,000 soldiers, to the coast.", "2,000",
+                 "deployed", id="comprising-soldiers-coast-war"),
+    pytest.param("The ministry dispatched three battalions to the coast.", "three", "deployed", id="battalions-sent-war"),
+    pytest.param("The army has moved 10,000 more troops to the border, bringing its grouping there to upwards of 80,000 "
+                 "personnel.", "80,000", "deployed", id="grouping-to-personnel-war"),
+    pytest.param("More than 1,500 firefighters have been deployed, supported by 18 helicopters, said Ana Ruiz of the fire "
+                 "service.", "18", "deployed", id="supported-by-helicopters-wildfire"),
+    pytest.param("More than 1,500 firefighters have been deployed, supported by 18 helicopters, said Ana Ruiz of the fire "
+                 "service. About 300 of them arrived overnight from other states.", "300", "deployed",
+                 id="of-them-arrived-wildfire"),
+    pytest.param("The club's squad, comprising 25 players, flew to Madrid.", "25", None, id="comprising-players-sport"),
+])
+def test_forces_comprised_backing_or_grown_are_deployed(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
 
 # "as" gives the verb's object a role; the word after it is the object's measure.
 @pytest.mark.parametrize(("text", "find", "measure"), [

@@ -32,17 +32,41 @@ class PresenceRules:
         """Forces with no deployment word are deployed when listed in a fighting body, on duty, or when the figure is
         the size a clause gives a force ('bringing the Maratian contingent to about 4,500')."""
         if noun is None:
-            return self._force_value(anchor)
-        return self.is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun))
+            return self._force_value(span, anchor)
+        return self.is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun) or self._comprised(noun)
+                                         or self._supporting(noun) or self._force_value(span, anchor))
 
-    def _force_value(self, anchor: Token) -> bool:
-        """'bringing the contingent to about 4,500', 'puts the contingent at 4,500', 'the force grew to 3,000': a bare
-        figure after a value preposition ('to', 'at') on a verb whose subject or object is a force."""
-        if anchor.dep_ != "pobj" or anchor.head.lower_ not in self.words.value_preps:
+    def _force_value(self, span: Span, anchor: Token) -> bool:
+        """'bringing the contingent to about 4,500', 'puts the contingent at 4,500', 'the force grew to 3,000',
+        'bringing its grouping there to upwards of 90,000 personnel': a figure after a value preposition ('to', 'at')
+        on a verb whose subject or object is a force."""
+        prev = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in self.words.value_preps:
+            prep = anchor.head
+        elif prev is not None and prev.dep_ == "prep" and prev.lower_ in self.words.value_preps:
+            prep = prev  # the bound word parsed as the preposition's object
+        else:
             return False
-        verb = anchor.head.head
+        verb = prep.head
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and self._forces_word(c) for c in verb.children)
+
+    def _comprised(self, noun: Token) -> bool:
+        """'sent two reserve brigades, comprising around 6,000 servicemen': the forces a sent unit is made of."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in self.words.comprise_verbs:
+            return False
+        unit = verb.head
+        sender = unit.head if unit.pos_ == "NOUN" else unit
+        return self.measure_of(sender) == "deployed"
+
+    def _supporting(self, noun: Token) -> bool:
+        """'firefighters have been deployed, supported by 22 helicopters': the forces by which a deployment is backed."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "agent":
+            return False
+        backing = prep.head
+        return backing.dep_ in ("advcl", "acl") and self.measure_of(backing.head) == "deployed"
 
     def _on_duty(self, noun: Token) -> bool:
         """'More than 250 rescue personnel ... are working around the clock', '600 soldiers and volunteers work in

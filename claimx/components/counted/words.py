@@ -99,6 +99,7 @@ class CountedWords:
     care_cases: frozenset[str]  # care_cues.cases
     care_person_acts: frozenset[str]  # care_cues.person_acts
     cargo_verbs: frozenset[str]
+    comprise_verbs: frozenset[str]
     deployment_homographs: frozenset[str]
     context_sentences: int
     threshold_verbs: frozenset[str]
@@ -175,7 +176,7 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         care_lemmas=_low(cues.get("lemmas", [])), care_phrases=_longest_first(cues.get("phrases", [])),
         care_disasters=_low(cues.get("disasters", [])), care_cases=_low(cues.get("cases", [])),
         care_person_acts=_low(cues.get("person_acts", [])),
-        cargo_verbs=low("cargo_verbs"), deployment_homographs=low("deployment_homographs"),
+        cargo_verbs=low("cargo_verbs"), comprise_verbs=low("comprise_verbs"), deployment_homographs=low("deployment_homographs"),
         context_sentences=int(m.get("context_sentences", 0)),
         what_befell=low("event_measures") | low("status_measures"),
         subject_only=MappingProxyType({verb.lower(): _low(idioms) for verb, idioms in m.get("subject_only", {}).items()}),
