@@ -443,6 +443,12 @@ def test_figures_names_times_furniture_still_figures(figure_of, sentence, find, 
     pytest.param("The index topped 40,000 points for the first time.", "40,000", "40,000", "min", id="topped-points"),
     pytest.param("Unemployment is nearing 11% in the province.", "11", "11%", "max", id="nearing-percent"),
     pytest.param("Deliveries passed 1 million on Friday.", "1", "1 million", "min", id="passed-million"),
+    # a rising verb with "past" is a threshold passed
+    pytest.param("The flood toll has climbed past 140, rescuers said.", "140", "140", "min", id="climbed-past-flood"),
+    pytest.param("Confirmed deaths among the troops rose past 2,000 in May.", "2,000", "2,000", "min", id="rose-past-war"),
+    pytest.param("Online orders have jumped past 9 million this quarter.", "9", "9 million", "min", id="jumped-past-business"),
+    pytest.param("The convoy drove past 3 checkpoints before dawn.", "3", "3", "exact", id="drove-past-no-bound"),
+    pytest.param("In the past 3 years, 40 soldiers died.", "3", "3 years", "exact", id="the-past-years-no-bound"),
     # verbs that also move things bound nothing when a noun follows the figure
     pytest.param("The council passed 3 bills on housing.", "3", "3", "exact", id="passed-bills"),
     pytest.param("A man approached two officers outside the bar.", "two", "two", "exact", id="approached-officers"),

@@ -214,6 +214,11 @@ def test_measure_main_predicate_beats_a_modifier(figure_of, text, find, measure)
     pytest.param("The death toll from the floods has surpassed 1,200.", "1,200", "killed", id="death-toll-surpassed-floods"),
     pytest.param("Army losses exceeding 4,500 were reported by the ministry.", "4,500", "casualties", id="losses-exceeding"),
     pytest.param("Ticket sales exceeded 40,000 for the final.", "40,000", None, id="sales-exceeded-no-measure"),
+    pytest.param("The death toll from the floods has climbed past 300, officials said.", "300", "killed",
+                 id="death-toll-climbed-past-floods"),
+    pytest.param("The number of dead in the shelled city has risen past 120.", "120", "killed",
+                 id="number-of-dead-risen-past-war"),
+    pytest.param("The price of bread has climbed past 3 dollars.", "3", None, id="price-climbed-past-markets"),
     pytest.param("The general admitted heavy fighting, with losses exceeding 1,500, half of them fatal, by his count.",
                  "1,500", "casualties", id="losses-exceeding-misparsed-war"),
     pytest.param("The flood left damage in 12 towns, with claims exceeding 3,000 by Friday.", "3,000", None,
@@ -760,6 +765,41 @@ def test_measure_operations_and_a_caption_object(figure_of, text, find, measure)
     assert figure_of(text, find).measure == measure
 
 
+# Patients and admissions are injured after an attack or a disaster ("treated in hospital", GUIDELINES.md), not cases of
+# a disease.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Hospitals logged 450 admissions in the two days after the flood.", "450", "injured",
+                 id="admissions-after-flood"),
+    pytest.param("Health officials said about 2,300 heat-related admissions were recorded during the heatwave.", "2,300",
+                 "injured", id="heat-related-admissions-heatwave"),
+    pytest.param("The field hospital treated 70 patients on the day of the airstrike.", "70", "injured",
+                 id="patients-airstrike-war"),
+    pytest.param("The charity's clinics have treated 930 suspected cases of cholera at two field hospitals.", "930", None,
+                 id="disease-cases-at-hospitals-outbreak"),
+    pytest.param("The clinic has seen 300 patients with measles since March.", "300", None, id="patients-disease"),
+])
+def test_measure_of_care_after_an_attack_or_disaster(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A deployment is of people, forces or machines sent to work: aid lorries carrying goods, weather stations and weapons
+# that struck somewhere are not deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("At least 20 people were killed and 90 wounded when two missiles hit a crowded market in the border town "
+                 "of Kessa on Monday.", "two", None, id="missiles-hit-market-in-town-war"),
+    pytest.param("The agency would send 15 trucks carrying rice to the flooded valley.", "15", None,
+                 id="aid-trucks-sent-flood"),
+    pytest.param("Across the region, more than 150 stations have logged rainfall above 100mm.", "150", None,
+                 id="weather-stations-storm"),
+    pytest.param("The government will send 40 rescuers to the flooded valley.", "40", "deployed", id="rescuers-sent-flood"),
+    pytest.param("Russia has 40 tanks in the Kursk region.", "40", "deployed", id="tanks-in-region-war"),
+    pytest.param("Some 80 diggers have been dispatched to the village to reach the trapped boy.", "80", "deployed",
+                 id="machines-sent-to-work-rescue"),
+])
+def test_measure_a_deployment_needs_people_or_forces(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # People coordinated with a toll noun that has its own figure share its measure; things do not; 'deceased' is killed.
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("The fighting has caused at least 300 civilian deaths and dozens of soldiers.", "dozens", "killed",
@@ -831,6 +871,27 @@ def test_measure_through_a_parsed_bound_and_a_coordinated_noun(figure_of, text, 
     pytest.param("About 40 staff work at the bakery.", "40", None, id="staff-work-at-business"),
 ])
 def test_forces_sized_or_on_duty_are_deployed(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# The forces a sent unit is made of, a force's new size in a noun phrase, the forces that back a deployment, and a part
+# of them ("of them") are deployed.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The General Staff has sent two reserve brigades, comprising around 6,000 servicemen, to the front.",
+                 "6,000", "deployed", id="comprising-servicemen-war"),
+    pytest.param("The ministry dispatched three battalions, comprising some 2,000 soldiers, to the coast.", "2,000",
+                 "deployed", id="comprising-soldiers-coast-war"),
+    pytest.param("The ministry dispatched three battalions to the coast.", "three", "deployed", id="battalions-sent-war"),
+    pytest.param("The army has moved 10,000 more troops to the border, bringing its grouping there to upwards of 80,000 "
+                 "personnel.", "80,000", "deployed", id="grouping-to-personnel-war"),
+    pytest.param("More than 1,500 firefighters have been deployed, supported by 18 helicopters, said Ana Ruiz of the fire "
+                 "service.", "18", "deployed", id="supported-by-helicopters-wildfire"),
+    pytest.param("More than 1,500 firefighters have been deployed, supported by 18 helicopters, said Ana Ruiz of the fire "
+                 "service. About 300 of them arrived overnight from other states.", "300", "deployed",
+                 id="of-them-arrived-wildfire"),
+    pytest.param("The club's squad, comprising 25 players, flew to Madrid.", "25", None, id="comprising-players-sport"),
+])
+def test_forces_comprised_backing_or_grown_are_deployed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 

@@ -39,6 +39,12 @@ def test_a_part_after_including_takes_the_whole_measure(figure_of, text, find, m
     pytest.param("Of the 310 soldiers wounded in the assault, 45 officers were flown to the capital.", "45", "injured",
                  id="of-the-wounded-noun-after-war"),
     pytest.param("Of the 20 players in the squad, 12 were born abroad.", "12", None, id="of-a-squad-sport"),
+    pytest.param("The storm killed 26 people and hurt 140. Of the injured, 9 remain on ventilators.", "9", "injured",
+                 id="of-the-injured-no-figure-storm"),
+    pytest.param("Of the dead, 14 were conscripts, the brigade said.", "14", "killed", id="of-the-dead-no-figure-war"),
+    pytest.param("Of the missing, five are crew members of the trawler.", "five", "missing",
+                 id="of-the-missing-no-figure-shipwreck"),
+    pytest.param("Of the finalists, 6 were born abroad.", "6", None, id="of-finalists-no-measure-sport"),
 ])
 def test_a_part_after_a_fronted_whole(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
@@ -99,6 +105,16 @@ def test_a_breakdown_by_place_read_off_the_words(figure_of, text, find, measure)
                  "killed", id="half-of-them-war"),
     pytest.param("Medics said 230 people, a third of them children, were injured in the blast.", "third", "injured",
                  id="third-of-them-blast"),
+    pytest.param("Of the wounded, 22 are in a serious condition, among them three medics.", "three", "injured",
+                 id="among-them-after-of-the-wounded-war"),
+    pytest.param("Of the dead, 31 were found in the old town, among them seven pupils.", "seven", "killed",
+                 id="among-them-after-of-the-dead-quake"),
+    pytest.param("The surgeon said her team had treated 80 wounded by noon, of whom 25 needed surgery.", "25", "injured",
+                 id="of-whom-after-treated-wounded-war"),
+    pytest.param("The landslide killed 60 villagers, of whom 22 were children.", "22", "killed",
+                 id="of-whom-after-killed-landslide"),
+    pytest.param("The club sold 900 season tickets, of which 300 went to students.", "300", None,
+                 id="of-which-no-measure-sport"),
     pytest.param("Reporters found that 5,540 Russian officers have died since the invasion began. Among them are 12 "
                  "generals.", "12", "killed", id="among-them-next-sentence-war"),
     pytest.param("The club signed 30 players last year. Half of them were teenagers.", "Half", None,

@@ -52,7 +52,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
         if found is None and self.is_responder(noun) and not self.acted_on(noun):
             found = "deployed"  # "two fire engines, two to three ambulances": sent to the scene ("two police cars were damaged": not)
-        return found
+        return None if found == "deployed" and self.deploys_things(noun, word) else found
 
     def _first_measure(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str | None, int, Token | None]:
         """The measure of the nearest group that has one ('killed or injured' combine), the group's index and the word
@@ -113,7 +113,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
         if self.offers_forces(tok, noun):
             return "deployed"  # "ready to volunteer the 1,000 police officers", "pledged 500 troops"
         if self.is_place_prep(tok):
-            if noun is None or not self.is_forces(noun) or self.acted_on(noun, tok.head):
+            if noun is None or not self.is_forces(noun) or self.acted_on(noun, tok.head) or self.strikes(noun, tok.head):
                 return None
             return "deployed"  # "3,000 troops remain in Kursk"
         if self.is_presence(tok):

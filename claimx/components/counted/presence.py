@@ -32,17 +32,41 @@ class PresenceRules:
         """Forces with no deployment word are deployed when listed in a fighting body, on duty, or when the figure is
         the size a clause gives a force ('bringing the Maratian contingent to about 4,500')."""
         if noun is None:
-            return self._force_value(anchor)
-        return self.is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun))
+            return self._force_value(span, anchor)
+        return self.is_forces(noun) and (self._coalition_member(span) or self._on_duty(noun) or self._comprised(noun)
+                                         or self._supporting(noun) or self._force_value(span, anchor))
 
-    def _force_value(self, anchor: Token) -> bool:
-        """'bringing the contingent to about 4,500', 'puts the contingent at 4,500', 'the force grew to 3,000': a bare
-        figure after a value preposition ('to', 'at') on a verb whose subject or object is a force."""
-        if anchor.dep_ != "pobj" or anchor.head.lower_ not in self.words.value_preps:
+    def _force_value(self, span: Span, anchor: Token) -> bool:
+        """'bringing the contingent to about 4,500', 'puts the contingent at 4,500', 'the force grew to 3,000',
+        'bringing its grouping there to upwards of 90,000 personnel': a figure after a value preposition ('to', 'at')
+        on a verb whose subject or object is a force."""
+        prev = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in self.words.value_preps:
+            prep = anchor.head
+        elif prev is not None and prev.dep_ == "prep" and prev.lower_ in self.words.value_preps:
+            prep = prev  # the bound word parsed as the preposition's object
+        else:
             return False
-        verb = anchor.head.head
+        verb = prep.head
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and self._forces_word(c) for c in verb.children)
+
+    def _comprised(self, noun: Token) -> bool:
+        """'sent two reserve brigades, comprising around 6,000 servicemen': the forces a sent unit is made of."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in self.words.comprise_verbs:
+            return False
+        unit = verb.head
+        sender = unit.head if unit.pos_ == "NOUN" else unit
+        return self.measure_of(sender) == "deployed"
+
+    def _supporting(self, noun: Token) -> bool:
+        """'firefighters have been deployed, supported by 22 helicopters': the forces by which a deployment is backed."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "agent":
+            return False
+        backing = prep.head
+        return backing.dep_ in ("advcl", "acl") and self.measure_of(backing.head) == "deployed"
 
     def _on_duty(self, noun: Token) -> bool:
         """'More than 250 rescue personnel ... are working around the clock', '600 soldiers and volunteers work in
@@ -125,6 +149,20 @@ class PresenceRules:
         return verb.pos_ == "VERB" and noun.dep_ in ACTED_ON_DEPS and noun.head == verb \
             and verb.lemma_.lower() not in self.words.placing_verbs
 
+    def strikes(self, noun: Token, verb: Token) -> bool:
+        """'two missiles hit a crowded market in the town': weapons as the subject of a verb with an object of its own
+        were used there, not stationed."""
+        materiel = noun.lemma_.lower() in self.words.materiel or noun.lower_ in self.words.materiel
+        return materiel and noun.dep_ == "nsubj" and noun.head == verb and any(c.dep_ == "dobj" for c in verb.children)
+
+    def deploys_things(self, noun: Token | None, word: Token | None) -> bool:
+        """'would send 12 trucks carrying flour' (aid), '200 stations have logged' (the deployment word is the noun
+        itself, in another sense): things that are neither people nor forces, sent in no deployment."""
+        if noun is None or self.is_people(noun) or self.is_forces(noun):
+            return False
+        carrying = any(c.dep_ == "acl" and c.lemma_.lower() in self.words.cargo_verbs for c in noun.children)
+        return carrying or (word == noun and noun.lemma_.lower() in self.words.deployment_homographs)
+
     def is_care_transport(self, tok: Token) -> bool:
         """'taken to two hospitals', 'brought in by ambulance': a transport verb with a place of care."""
         if tok.lemma_.lower() not in self.words.care_verbs:
@@ -152,16 +190,24 @@ class PresenceRules:
         return False
 
     def counts_care_acts(self, noun: Token | None) -> bool:
-        """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people."""
-        return noun is not None and noun.lemma_.lower() in self.words.care_lemmas and not self.is_people(noun)
+        """'around 7,000 surgeries', '900 operations a year': what is counted is acts of care, not people; 'treated
+        1,142 suspected cases': cases of a disease, not people hurt."""
+        return noun is not None and (noun.lemma_.lower() in self.words.care_cases or (
+            noun.lemma_.lower() in self.words.care_lemmas and not self.is_people(noun) and not self._admissions(noun)))
+
+    def _admissions(self, noun: Token) -> bool:
+        """'1,900 heat-related admissions': each admission is a person taken into hospital."""
+        return noun.lemma_.lower() in self.words.care_person_acts
 
     def is_care_cue(self, tok: Token) -> bool:
         """'patients', 'having surgery', 'arrived on foot': injured, but only in an injury context."""
         return tok.lemma_.lower() in self.words.care_lemmas or _phrase_at(tok, self.words.care_phrases)
 
     def injury_context(self, span: Span) -> bool:
-        """An injury word in the figure's sentence or the CONTEXT_SENTENCES before it (a hospital paragraph)."""
+        """An injury word, or an attack or disaster word, in the figure's sentence or the CONTEXT_SENTENCES before it
+        (a hospital paragraph)."""
         sents = list(span.doc.sents)
         here = next((k for k, s in enumerate(sents) if s.start <= span.start < s.end), 0)
         window = sents[max(0, here - self.words.context_sentences):here + 1]
-        return any(self.measure_of(t) == "injured" for sent in window for t in sent)
+        return any(self.measure_of(t) == "injured" or t.lemma_.lower() in self.words.care_disasters
+                   for sent in window for t in sent)

@@ -65,7 +65,8 @@ class WholeRules:
                 found = self._measure_at(span.doc[before_end - 1])
             if found is not None:
                 return found
-        found = self._fronted_whole(span, anchor, noun) or self._pronoun_whole(span, anchor, noun)
+        found = self._fronted_whole(span, anchor, noun) or self._pronoun_whole(span, anchor, noun) \
+            or self._relative_whole(span, anchor, noun)
         if found is not None:
             return found
         if before_end is not None and (self._opens_a_part(span, before_end) or self._listed_after_dash(span, noun)
@@ -145,17 +146,32 @@ class WholeRules:
 
     def _fronted_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
         """'Of the 3,100 miners killed, 640 were contractors': the clause of the figure opens with 'of' and a figure
-        before it, which is the whole."""
+        before it, which is the whole; 'Of the injured, 18 are in intensive care': or a measure word with no figure."""
         arg = noun if noun is not None and noun.i >= span.end else anchor  # '40 children were ...': the noun after
         if arg.dep_ not in ("nsubj", "nsubjpass"):
             return None
         for prep in [*arg.children, *arg.head.children]:
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.start and prep.i == prep.sent.start:
-                for tok in prep.subtree:
-                    found = self._measure_at(tok)
-                    if found is not None:
-                        return found
+                whole = list(prep.subtree)[1:] or self._words_to_comma(prep)
+                found = next((m for m in map(self._measure_at, whole) if m is not None), None)
+                return found or self.measure_word_whole(whole)
         return None
+
+    @staticmethod
+    def _words_to_comma(prep: Token) -> list[Token]:
+        """'Of the injured, 9 remain ...' parsed with 'of' bare: the words after it up to the comma, read off the text."""
+        out: list[Token] = []
+        for tok in prep.doc[prep.i + 1:prep.sent.end]:
+            if tok.is_punct:
+                return out
+            out.append(tok)
+        return []
+
+    def measure_word_whole(self, whole: list[Token]) -> str | None:
+        """'Of the dead', 'of the wounded': a whole with no figure in it is named by its measure word."""
+        if any(t.like_num or t.i in getattr(self, "figure_tokens", set()) for t in whole):
+            return None
+        return next((m for m in map(self.measure_of, whole) if m is not None), None)
 
     def _pronoun_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
         """'6,777 people, more than half of them civilians, were killed', '... 5,540 officers have died. Among them are
@@ -167,6 +183,15 @@ class WholeRules:
         for prep in [*arg.children, *arg.head.children]:
             if prep.dep_ == "prep" and prep.lower_ in self.words.whole_preps and any(
                     c.dep_ == "pobj" and c.lower_ in self.words.anaphoric_wholes for c in prep.children):
+                return self._previous_measure(span)
+        return None
+
+    def _relative_whole(self, span: Span, anchor: Token, noun: Token | None) -> str | None:
+        """'had treated 96 patients, of whom 31 needed surgery': 'of whom' opens a part of the figure before."""
+        arg = noun if noun is not None else anchor
+        for prep in [*arg.children, *arg.head.children]:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and any(
+                    c.dep_ == "pobj" and c.lower_ in self.words.relative_wholes for c in prep.children):
                 return self._previous_measure(span)
         return None
 

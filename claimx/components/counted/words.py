@@ -50,6 +50,7 @@ class CountedWords:
     part_verbs: frozenset[str]
     distributive_words: frozenset[str]
     anaphoric_wholes: frozenset[str]
+    relative_wholes: frozenset[str]
     size_units: frozenset[str]
     possessive_relatives: frozenset[str]  # "whose capture"
     absolute_preps: frozenset[str]  # "..., with 300 being civilians"
@@ -94,6 +95,12 @@ class CountedWords:
     return_particles: frozenset[str]  # presence.return_particles
     care_lemmas: frozenset[str]  # care_cues.lemmas
     care_phrases: tuple[str, ...]  # care_cues.phrases, the longest first
+    care_disasters: frozenset[str]  # care_cues.disasters
+    care_cases: frozenset[str]  # care_cues.cases
+    care_person_acts: frozenset[str]  # care_cues.person_acts
+    cargo_verbs: frozenset[str]
+    comprise_verbs: frozenset[str]
+    deployment_homographs: frozenset[str]
     context_sentences: int
     threshold_verbs: frozenset[str]
     event_measures: frozenset[str]
@@ -140,6 +147,7 @@ def _counted_words(c: Mapping[str, Any]) -> dict[str, Any]:
         dimensions=listed("dimensions"), measure_verbs=listed("measure_verbs"), more_words=listed("more_words"),
         part_of_whole=listed("part_of_whole"), whole_preps=listed("whole_preps"), part_verbs=listed("part_verbs"),
         distributive_words=listed("distributive_words"), anaphoric_wholes=listed("anaphoric_wholes"),
+        relative_wholes=listed("relative_wholes"),
         size_units=listed("size_units"), absolute_preps=listed("absolute_preps"),
         repeat_determiners=listed("repeat_determiners"), list_nouns=listed("list_nouns"), list_entries=listed("list_entries"))
 
@@ -166,6 +174,9 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         placing_verbs=_low(presence.get("placing_verbs", [])),
         return_particles=_low(presence.get("return_particles", [])),
         care_lemmas=_low(cues.get("lemmas", [])), care_phrases=_longest_first(cues.get("phrases", [])),
+        care_disasters=_low(cues.get("disasters", [])), care_cases=_low(cues.get("cases", [])),
+        care_person_acts=_low(cues.get("person_acts", [])),
+        cargo_verbs=low("cargo_verbs"), comprise_verbs=low("comprise_verbs"), deployment_homographs=low("deployment_homographs"),
         context_sentences=int(m.get("context_sentences", 0)),
         what_befell=low("event_measures") | low("status_measures"),
         subject_only=MappingProxyType({verb.lower(): _low(idioms) for verb, idioms in m.get("subject_only", {}).items()}),
