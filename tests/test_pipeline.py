@@ -320,21 +320,23 @@ def test_pipeline_pieces_in_a_window_equal_all_pieces_at_once(nlp, monkeypatch, 
 
 @pytest.mark.parametrize("docs", [10, 3])
 def test_pipeline_first_window_is_small_and_changes_no_claim(nlp, monkeypatch, docs):
-    """The first nlp.pipe window holds FIRST_WINDOW_PIECES pieces, so a run's first claims come out soon; the
-    windows after it are full, and the claims are those of one window for all."""
+    """The first nlp.pipe window of a one-process run holds FIRST_WINDOW_PIECES pieces, so its first claims come out
+    soon; the windows after it are full, and the claims are those of one window for all."""
     from claimx.read.io import Document
     from claimx.run import pipeline
+    from claimx.run.pieces import FIRST_WINDOW_PIECES
 
     items = [Document(f"{i}.txt", f"{i}.txt", f"Floods killed {i + 2} people in the valley, officials said.\n")
              for i in range(docs)]
     windows: list[int] = []
     real = pipeline._Runner.run_window
     monkeypatch.setattr(pipeline._Runner, "run_window", lambda self, w: (windows.append(len(w)), real(self, w)))
-    claims = list(pipeline.extract_documents(nlp, items))
-    first = min(docs, pipeline.FIRST_WINDOW_PIECES)
+    claims = list(pipeline.extract_documents(nlp, items, first_window=FIRST_WINDOW_PIECES))
+    first = min(docs, FIRST_WINDOW_PIECES)
     assert windows == [first] + ([docs - first] if docs > first else [])
-    monkeypatch.setattr(pipeline, "FIRST_WINDOW_PIECES", 10**6)
+    windows.clear()
     assert claims == list(pipeline.extract_documents(nlp, items)) and all(c for _, c in claims)
+    assert windows == [docs]  # without it (a worker's batch), one full window
 
 
 @pytest.mark.parametrize(("speaker", "pronoun_line", "name"), [

@@ -97,10 +97,13 @@ def extract_stream(items: Iterable[Document | InputError], *, jobs: int | None =
     """
     jobs = resolve_jobs(jobs, corpus=True)
     if jobs == 1:  # (with workers, this process never needs spaCy: only they import it)
+        from .pieces import FIRST_WINDOW_PIECES
         from .pipeline import extract_documents, load, stream_documents
 
         nlp = nlp if nlp is not None else load(model, lexicons=lexicons)
-        yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date, full_parse)
+        # a small first window here, where a person waits for the first claims; a worker's batches stay full
+        yield from (stream_documents if parts else extract_documents)(nlp, items, batch_size, date, full_parse,
+                                                                      FIRST_WINDOW_PIECES)
         return
     for item, claims in _parallel(items, jobs, model, lexicons, date, batch_size, full_parse):
         yield (item, claims, True) if parts else (item, claims)

