@@ -105,18 +105,15 @@ def extract_documents(nlp: Language, items: Iterable[Document | InputError], bat
             claims = []
 
 
-def stream_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16,
-                     date: str | None = None, full_parse: bool = True, first_window: int | None = None,
-                     ) -> Iterator[Part]:
+def stream_documents(nlp: Language, items: Iterable[Document | InputError], batch_size: int = 16, date: str | None = None,
+                     full_parse: bool = True, first_window: int | None = None) -> Iterator[Part]:
     """Claims in input order as (document, claims, last): a long document comes in parts, as its pieces are done.
 
-    Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long
-    for the model, or with stretches that would make it slow, run in several, and their
-    offsets still index the whole text. Pieces go through `nlp.pipe` in windows of at
-    most `batch_size` pieces (the first of `first_window`, when given, so that a run's first
-    claims come out soon) and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded
-    by the piece, not the document: each piece's records are made as it is done and its
-    Doc released, and handed on as soon as the documents before it are done. What a
+    Documents are read lazily and cut into pieces (see `plan_pieces`): texts too long for the model, or with stretches
+    that would make it slow, run in several, and their offsets still index the whole text. Pieces go through `nlp.pipe`
+    in windows of at most `batch_size` pieces (the first of `first_window`, when given: a run's first claims come out
+    soon) and PIECE_CHARS_IN_FLIGHT characters, so memory is bounded by the piece, not the document: each piece's
+    records are made as it is done and its Doc released, and handed on as soon as the documents before it are done. What a
     later piece needs from earlier ones is carried as a small state (see `_Run`). When
     a window fails, its pieces run one by one, so that one bad document costs only its
     own records: it ends with (InputError, None, True), after any parts already given.
