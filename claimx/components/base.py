@@ -8,6 +8,7 @@ same with its patterns).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,15 @@ import srsly
 from spacy.util import ensure_path
 
 from ..data import load_lexicon, load_patterns
+
+
+def add_infix(nlp: Any, infix: str) -> None:
+    """Add an alternative to the tokenizer's infix pattern, once (a pipeline without a regex tokenizer is left alone);
+    the pattern saves with the tokenizer."""
+    finditer = getattr(getattr(nlp, "tokenizer", None), "infix_finditer", None)
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if pattern is not None and infix not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{infix}").finditer
 
 
 class DataComponent:

@@ -21,7 +21,7 @@ from ..model import Figure
 from ..read.numbers import NumberReader
 from ..read.units import UnitReader
 from ..records import Candidate, Number
-from .base import DataComponent
+from .base import DataComponent, add_infix
 from .nonfigures import Words, not_figure_rule, year_like
 from .ranges import RangeRules, set_range
 from .wordmatch import WordMatcher, WordMemo
@@ -135,14 +135,9 @@ class FigureFinder(RangeRules, DataComponent):
     def _split_scale_names(self, names: list[str]) -> None:
         """Split the hyphen between a scale's name and its number ('a magnitude-6.1 aftershock'), which the tokenizer
         keeps as one word: the number is read, its unit named before it. The pattern saves with the tokenizer."""
-        finditer = getattr(getattr(self.nlp, "tokenizer", None), "infix_finditer", None)
-        pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
-        if pattern is None or not names:
-            return
-        glued = "|".join(f"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])})" for w in names)
-        split = f"(?:{glued})-(?=\\d)"
-        if split not in pattern:
-            self.nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{split}").finditer
+        if names:
+            glued = "|".join(f"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])})" for w in names)
+            add_infix(self.nlp, f"(?:{glued})-(?=\\d)")
 
     # -- spaCy component API -------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import quote_regions, region_of as _region_of
 from ...read.timex import TimeResolver
-from ..base import DataComponent
+from ..base import DataComponent, add_infix
 from ..counted import anchor_of
 from ..scope import PlaceReader, ScopeReader
 from .base import (
@@ -181,9 +180,4 @@ GLUED_BRACKET = r"(?<=[A-Za-z])\((?=[A-Z])"  # "Defence Intelligence Agency(DIA)
 def _split_glued_brackets(nlp: Language) -> None:
     """Split an opening bracket glued to the word before it, so a name ends where its bracket begins; the
     tokenizer's infix pattern saves with the pipeline."""
-    tokenizer = getattr(nlp, "tokenizer", None)
-    finditer = getattr(tokenizer, "infix_finditer", None)
-    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
-    if pattern is None or GLUED_BRACKET in pattern:
-        return
-    tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_BRACKET}").finditer
+    add_infix(nlp, GLUED_BRACKET)
