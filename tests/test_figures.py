@@ -666,6 +666,32 @@ def test_figures_bound_shared_by_coordinated_figures(figure_of, sentence, find, 
     assert figure_of(sentence, find).figure.bound == bound
 
 
+# "X or Y" after a bound word is two guesses, each under the bound (a hedge too); a bare "X or Y" is one range.
+@pytest.mark.parametrize(("sentence", "finds", "bound"), [
+    pytest.param("Diplomats put the toll of the siege closer to 80,000 or 100,000.", ("80,000", "100,000"), "approx",
+                 id="hedge-war-toll"),
+    pytest.param("Organisers said about 200 or 300 marchers reached the square.", ("200", "300"), "approx",
+                 id="hedge-protest-crowd"),
+    pytest.param("The ministry may send up to 5,000 or 6,000 troops north.", ("5,000", "6,000"), "max",
+                 id="ceiling-deployment"),
+    pytest.param("Rescuers fear more than 40 or 50 villagers lie under the mud.", ("40", "50"), "min",
+                 id="floor-landslide"),
+])
+def test_figures_bounded_alternatives_are_two_figures(figure_of, sentence, finds, bound):
+    for find in finds:
+        fig = figure_of(sentence, find).figure
+        assert (fig.value, fig.bound) == (float(find.replace(",", "")), bound)
+
+
+@pytest.mark.parametrize(("sentence", "find", "low", "high"), [
+    pytest.param("A neighbour heard maybe 15 or 20 shots from the yard.", "15", 15, 20, id="maybe-is-no-bound-crime"),
+    pytest.param("Two or three boats capsized near the reef.", "Two", 2, 3, id="bare-disaster"),
+])
+def test_figures_unbounded_or_stays_a_range(figure_of, sentence, find, low, high):
+    fig = figure_of(sentence, find).figure
+    assert (fig.low, fig.high, fig.bound) == (low, high, "range")
+
+
 @pytest.mark.parametrize(("sentence", "find", "bound"), [
     pytest.param("Some 2,000 or more families fled the floods.", "2,000", "min", id="hedge-then-or-more"),
     pytest.param("About 40 or fewer seats remain for the final.", "40", "max", id="hedge-then-or-fewer"),

@@ -45,8 +45,8 @@ IN_REPOSITORY = {"seeds"}  # scored by `claimx eval`; the other sets by the shar
 def marks(name: str) -> tuple:
     return () if name in IN_REPOSITORY else (GOLD_MARK,)
 
-# the rates reached, rounded down (seeds all 1.000; dev, 94 articles, 868 scored: detection 0.999, claim 0.970,
-# measure 0.978, source 0.998, value 0.999, bound 0.995, unit 1.000; it was 0.991 / 0.855 / 0.917 / 0.954 at 3e10e36)
+# the rates reached, rounded down (seeds all 1.000; dev, 94 articles, 868 scored: detection 0.999, claim 0.972,
+# measure 0.978, source 0.998, value 1.000, bound 0.996, unit 1.000; it was 0.991 / 0.855 / 0.917 / 0.954 at 3e10e36)
 FLOORS = {
     "seeds": [
         (("detection", "f"), 0.99),
@@ -67,8 +67,8 @@ FLOORS = {
         (("accuracy_on_matched", "source"), 0.99),
     ],
 }
-DEV_WORST_ARTICLE_CLAIM_F1 = 0.72  # the lowest claim F1 of any one dev article (0.727 on the 94, war-10; it was 0.364)
-WAR_AND_DISASTER_CLAIM_F1 = 0.95  # the 40 war-* and dis-* pages, labelled before claimx saw them (0.958; it was 0.755)
+DEV_WORST_ARTICLE_CLAIM_F1 = 0.80  # the lowest claim F1 of any one dev article (0.800 on the 94, three; it was 0.364)
+WAR_AND_DISASTER_CLAIM_F1 = 0.95  # the 40 war-* and dis-* pages, labelled before claimx saw them (0.961; it was 0.755)
 POLNEAR_FLOORS = {"source_accuracy": 0.95, "coverage": 0.79}  # 0.950 and 0.794 reached
 
 

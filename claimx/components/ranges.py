@@ -10,6 +10,8 @@ from .nonfigures import HYPHENS
 
 # "two or three", "six or 10": the second end of an "or" range is at most this many times the first
 OR_RANGE_RATIO = 2.0
+# bound words that make "X or Y" two bounded guesses rather than a range ("closer to 80,000 or 100,000")
+ALTERNATIVE_BOUNDS = ("approx", "min", "max")
 # "closed up $2.80 to $51.15": after a change verb, a level this many times the change is a new level
 CHANGE_LEVEL_RATIO = 3.0
 # how many words before a figure its change verb may stand ("dropped more than $9 billion")
@@ -47,6 +49,8 @@ class RangeRules:
             return None
         if kind == "or" and not (opener and opener[1] == "between") and other.value > OR_RANGE_RATIO * num.value:
             return None  # "two or three", "six or 10" are ranges; "5 or 50" are two guesses
+        if kind == "or" and not (opener and opener[1] == "between") and _bounded_alternatives(cand, prefixes):
+            return None  # "closer to 80,000 or 100,000": a bound word bounds each of two guesses (see _shares_bound)
         if first_unit is not None:
             second_unit = self.units.after(doc, other.end, sent_end)
             if second_unit is None or second_unit.unit != first_unit:
@@ -138,6 +142,13 @@ def _past_bound_word(k: int, kind: str, prefixes: dict[int, tuple[int, str]] | N
     if kind != "and" or not prefixes:
         return k
     return next((e for e, (s, _) in prefixes.items() if s == k and e < sent_end), k)
+
+
+def _bounded_alternatives(cand: Candidate, prefixes: dict[int, tuple[int, str]] | None) -> bool:
+    """'about 200 or 300', 'up to 5,000 or 6,000': a bound word before 'X or Y' makes them two guesses, each bounded
+    (GUIDELINES: a bound word before coordinated figures bounds each); a bare 'two or three' is one range."""
+    pre = prefixes.get(cand.start) if prefixes else None
+    return pre is not None and pre[1] in ALTERNATIVE_BOUNDS
 
 
 def _looks_like_phone(a: str, b: str) -> bool:
