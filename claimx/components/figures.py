@@ -23,7 +23,7 @@ from ..read.units import UnitReader
 from ..records import Candidate, Number
 from .base import DataComponent, add_infix
 from .nonfigures import Words, not_figure_rule, year_like
-from .ranges import ALTERNATIVE_BOUNDS, RangeRules, set_range
+from .ranges import RangeRules, set_range
 from .wordmatch import WordMatcher, WordMemo
 
 # the kinds of bounding verb rows in bounds.jsonl (their id): see FigureFinder._verb_bounds
@@ -282,7 +282,7 @@ class FigureFinder(RangeRules, DataComponent):
         auxiliary and verb (a bare participle after it), or follows one that did (`chained`); one with words or a verb
         of its own keeps its own ('and 60 were injured', ', 2,750 citizens killed'), as does one after a headline's
         clause with no auxiliary to leave out ('Over 300 soldiers reportedly killed, 2,700 injured')."""
-        if self._alternative(doc, first, cand):
+        if self.alternative(doc, first, cand):
             return True  # 'closer to 80,000 or 100,000': two guesses under one bound word, a hedge included
         if first is None or first.bound not in SHARED_BOUNDS or cand.bound != "exact" or cand.start != cand.num.start \
                 or first.unit != cand.unit or first.end >= cand.start or doc[cand.start - 1].lower_ not in self.words.coordinators:
@@ -295,12 +295,6 @@ class FigureFinder(RangeRules, DataComponent):
             return True  # 'at least 17 soldiers and 31 civilians': nouns only, one coordinated noun phrase
         return self._gapped(doc, cand.end) and len(between) <= GAPPED_CLAUSE_WORDS \
             and any(t.tag_ in GAPPED_TAGS for t in between) and (chained or any(t.pos_ == "AUX" for t in between))
-
-    def _alternative(self, doc: Doc, first: Candidate | None, cand: Candidate) -> bool:
-        """The second of 'X or Y' right after a bounded first, with nothing but 'or' between ('about 200 or 300')."""
-        return first is not None and first.bound in ALTERNATIVE_BOUNDS and cand.bound == "exact" \
-            and cand.start == cand.num.start and first.end == cand.start - 1 and first.unit == cand.unit \
-            and doc[first.end].lower_ in self.or_range
 
     @staticmethod
     def _gapped(doc: Doc, k: int) -> bool:

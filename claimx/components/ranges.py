@@ -47,10 +47,9 @@ class RangeRules:
             return False
         if not self._ends_ascend(num, other):
             return None
-        if kind == "or" and not (opener and opener[1] == "between") and other.value > OR_RANGE_RATIO * num.value:
-            return None  # "two or three", "six or 10" are ranges; "5 or 50" are two guesses
-        if kind == "or" and not (opener and opener[1] == "between") and _bounded_alternatives(cand, prefixes):
-            return None  # "closer to 80,000 or 100,000": a bound word bounds each of two guesses (see _shares_bound)
+        if kind == "or" and not (opener and opener[1] == "between") \
+                and (other.value > OR_RANGE_RATIO * num.value or _bounded_alternatives(cand, prefixes)):
+            return None  # "two or three" is a range; "5 or 50" and "closer to 80,000 or 100,000" are two guesses
         if first_unit is not None:
             second_unit = self.units.after(doc, other.end, sent_end)
             if second_unit is None or second_unit.unit != first_unit:
@@ -101,6 +100,13 @@ class RangeRules:
         if other is None or other.vague:
             return None
         return self.reader.fraction_with_numerator(doc, other), (cur[0] if cur else None)
+
+    def alternative(self, doc: Doc, first: Candidate | None, cand: Candidate) -> bool:
+        """The second of 'X or Y' right after a bounded first, nothing but 'or' between ('about 200 or 300'): it shares
+        the first's bound, a hedge included (`_bounded_alternatives` kept them two figures)."""
+        return first is not None and first.bound in ALTERNATIVE_BOUNDS and cand.bound == "exact" \
+            and cand.start == cand.num.start and first.end == cand.start - 1 and first.unit == cand.unit \
+            and doc[first.end].lower_ in self.or_range
 
     @staticmethod
     def _ends_ascend(num: Number, other: Number) -> bool:
