@@ -6,6 +6,9 @@ Sentences are invented, from tech, science, motoring, sports and disaster pages.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import spacy
 
@@ -294,3 +297,47 @@ def test_units_a_named_unit_needs_to_touch_the_number(text, word):
 ])
 def test_units_shared_currency_sign_by_country(text, phrase, unit):
     assert figure(text, phrase)["unit"] == unit
+
+
+# -- quantulum3 is woken only where a unit of a trusted dimension can start ---------------------------
+
+@pytest.mark.parametrize(("word", "following", "opens"), [
+    pytest.param("kg", None, True, id="symbol"),
+    pytest.param("KG", None, True, id="symbol-in-capitals"),
+    pytest.param("G", None, False, id="capital-is-gauss-not-gram"),
+    pytest.param("hectares", None, True, id="plural-surface"),
+    pytest.param("square", "kilometres", True, id="two-word-surface"),
+    pytest.param("square", "meals", False, id="first-word-before-another-noun"),
+    pytest.param("solar", "panels", False, id="first-word-of-another-surface"),
+    pytest.param("soldiers", None, False, id="no-unit"),
+    pytest.param("time", None, False, id="untrusted-dimension"),
+])
+def test_units_quantulum_words(word, following, opens):
+    assert UNITS.quantulum_words.may_open(word, word.lower(), following) is opens
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    pytest.param("Some 83 MPs signed the letter.", "Some 83", 83, None, id="politics-mps-are-members"),
+    pytest.param("The cabinet made two U-turns in a week.", "two", 2, None, id="politics-u-turn"),
+    pytest.param("She won the heat in 6.67 secs.", "6.67 secs", 6.67, "second", id="sport-seconds"),
+    pytest.param("The village has a 1 gigabit line now.", "1 gigabit", 1, "Gb", id="tech-gigabit"),
+    pytest.param("The ferry sank 12 nautical miles offshore.", "12 nautical miles", 12, "nmi", id="disaster-sea-miles"),
+])
+def test_units_listed_before_quantulum(text, phrase, value, unit):
+    got = figure(text, phrase.split()[0] if unit is None else phrase)
+    assert (got["text"], got["value"], got["unit"]) == (phrase, value, unit)
+
+
+def test_units_news_words_leave_quantulum_asleep():
+    """Members, turns, quarters, seconds, sea miles, '3G': read from the lexicons; quantulum3's parser (over a second
+    to build) is never imported."""
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en'); nlp.add_pipe('claimx_figures')\n"
+        "doc = nlp('Some 83 MPs made two U-turns in three quarters. She ran 6.67 secs. The 3G mast stands 12 nautical"
+        " miles from 600 soldiers and a 1 gigabit line.')\n"
+        "assert len(doc.spans['claimx']) >= 7, [s.text for s in doc.spans['claimx']]\n"
+        "print('quantulum3.parser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "False", out.stderr[-2000:]

@@ -36,14 +36,41 @@ LOCAL_CURRENCY_KEY = "claimx_currency_of_"  # doc.user_data: the currency a shar
 SHARED_UNIT_GAP = 2
 
 
-@functools.lru_cache(maxsize=1)
-def unit_words() -> frozenset[str]:
-    """Every first word of a unit quantulum3 knows, read from its data files without building its parser.
+@dataclass(frozen=True)
+class QuantulumWords:
+    """The words that may open a unit quantulum3 knows in a dimension claimx trusts."""
 
-    Building the parser (its first parse) costs over a second; most words after a number
-    ("soldiers", "people") are no unit, and this set says so for the price of a JSON load.
+    surfaces: dict[str, frozenset[str]]  # a surface's first word (lower case) -> its second words ("" if none)
+    symbols: frozenset[str]  # a trusted unit's symbol (its first word) as written
+    folded: frozenset[str]  # the same in lower case: quantulum3 reads 'KG' as 'kg' ...
+    others: frozenset[str]  # ... unless the case written is another dimension's symbol ('G' is gauss, not 'g' gram)
+
+    def may_open(self, word: str, lower: str, following: str | None) -> bool:
+        """Whether quantulum3 could read a trusted unit starting at `word` (then `following`)."""
+        if word in self.symbols or (lower in self.folded and word not in self.others):
+            return True
+        for form in _singulars(lower):
+            seconds = self.surfaces.get(form)
+            if seconds and ("" in seconds or (following is not None and not seconds.isdisjoint(_singulars(following)))):
+                return True  # 'nautical' opens a unit only before 'mile'; 'solar panels' is none
+        return False
+
+    def foreign(self, word: str) -> bool:
+        """Whether `word`, as written, is the symbol of a unit of a dimension claimx does not trust."""
+        return word in self.others
+
+
+@functools.lru_cache(maxsize=8)
+def quantulum_words(entities: frozenset[str]) -> QuantulumWords:
+    """The words opening quantulum3's units of the given entities, read from its data files without building its
+    parser.
+
+    Building the parser (its first parse) costs over a second; most words after a number ("soldiers", "people", "G",
+    "MPs") open no unit of a trusted dimension, and these words say so for the price of a JSON load.
     """
-    words: set[str] = set()
+    surfaces: dict[str, set[str]] = {}
+    symbols: set[str] = set()
+    others: set[str] = set()
     root = resources.files("quantulum3")
     for name in ("units.json", "_lang/en_US/units.json"):
         try:
@@ -51,11 +78,21 @@ def unit_words() -> frozenset[str]:
         except (OSError, ValueError):
             continue
         for unit, entry in table.items():
-            for form in [unit, *entry.get("surfaces", []), *entry.get("symbols", [])]:
-                first = form.split()[0].lower() if form.split() else ""
-                if first:
-                    words.add(first)
-    return frozenset(words)
+            if entry.get("entity") not in entities:
+                others.update(form.split()[0] for form in entry.get("symbols", []) if form.split())
+                continue
+            for form in [unit, *entry.get("surfaces", [])]:
+                words = form.lower().split()
+                if words:
+                    surfaces.setdefault(words[0], set()).add(words[1] if len(words) > 1 else "")
+            symbols.update(form.split()[0] for form in entry.get("symbols", []) if form.split())
+    return QuantulumWords({w: frozenset(s) for w, s in surfaces.items()}, frozenset(symbols),
+                          frozenset(s.lower() for s in symbols), frozenset(others - symbols))
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars it may have ('hectares': 'hectare', 'hectar'; 'inches': 'inch')."""
+    return (word, word[:-1], _singular(word)) if word.endswith("s") else (word,)
 
 
 def _singular(word: str) -> str:
@@ -111,6 +148,7 @@ class UnitReader:
         self.words: dict[str, str] = {k.lower(): v for k, v in units["words"].items()}
         self.max_words = max(len(k.split()) for k in self.words) + 2  # "km/h" is one word but three tokens
         self.entities = set(units["quantulum_entities"])
+        self.quantulum_words = quantulum_words(frozenset(self.entities))
         self.symbols: dict[str, str] = units["symbols"]
         self.not_units = set(units["not_units"])
         self.currency_symbols: dict[str, str] = currencies["symbols"]
@@ -302,15 +340,16 @@ class UnitReader:
         for table in (self.glued_words, self.words, self.subunits):
             if low in table:
                 return table[low]
+        if self.quantulum_words.foreign(text):
+            return None  # '3G': quantulum3 would read gauss, a dimension we do not trust
         return self._quantulum_unit("1 " + text)
 
     def measured(self, doc: Doc, num_tok: int, k: int, sentence_end: int) -> UnitMatch | None:
         if not re.match(r"^[A-Za-z°²/]", doc[k].text) or doc[k].lower_ in self.not_units:
             return None  # "2024 in Kyiv": quantulum3 would read inches
-        known = unit_words()
-        low = doc[k].lower_
-        if doc[k].pos_ in CLOSED_CLASS or (low not in known and _singular(low) not in known and doc[k].text not in known):
-            return None  # "600 soldiers", "two has": no unit, and no need to wake quantulum3
+        following = doc[k + 1].lower_ if k + 1 < sentence_end else None
+        if doc[k].pos_ in CLOSED_CLASS or not self.quantulum_words.may_open(doc[k].text, doc[k].lower_, following):
+            return None  # "600 soldiers", "two has", "83 MPs": no trusted unit, and no need to wake quantulum3
         # longest first: "square kilometres" needs two words, but "mm barrel" must fall back to "mm"
         for end in range(min(k + 3, sentence_end), k, -1):
             found = self._quantulum("1 " + doc[k:end].text)
