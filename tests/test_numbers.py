@@ -157,7 +157,7 @@ def test_numbers_hyphen_without_a_scale_word_joins_nothing(text):
     # science pages: a mantissa times a power of ten is one number, not its exponent
     ("A mole holds 6.02×10^23 particles.", "6.02×10^23", 6.02e23),
     ("The probe counted 3.1 x 10^12 ions per second.", "3.1 x 10^12", 3.1e12),
-    ("The flare released about 4 × 10²⁵ joules.", "4 × 10²⁵", 4e25),
+    ("The flare released about 4 × 10²⁵ joules.", "4 × 10²⁵ joules", 4e25),  # joules: a listed unit, in the figure
     # markets and economics
     ("The central bank printed 10^12 yen in a decade.", "10^12 yen", 1e12),
 ])
