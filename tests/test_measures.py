@@ -285,6 +285,20 @@ def test_measure_fell(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
+# A headline's event verb just before a bare figure says what happened to it, though the parser loses the verb; a verb
+# said only of its subject ("fell") or only of people ("lost") does not.
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Drone strike on fuel depot kills at least 11, governor says; army denies it", "11", "killed",
+                 id="headline-war"),
+    pytest.param("Ferry fire off the coast injures 40, coast guard says", "40", "injured", id="headline-disaster"),
+    pytest.param("Gunmen kidnap 23 on a highway in the north, police say", "23", "captured", id="headline-crime"),
+    pytest.param("Oil prices fell 3 percent on Monday, traders say", "3 percent", None, id="markets-fell"),
+    pytest.param("The champions lost 2 of their last five games", "2", None, id="sport-lost"),
+])
+def test_measure_event_verb_just_before_a_bare_figure(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # Words of the beat: servicemen and defenders are forces; homicides and murders are deaths; captivity is capture; the
 # state a clause leaves what is counted in ("remain in captivity", "listed in fair condition") gives the measure.
 @pytest.mark.parametrize(("text", "find", "measure"), [
