@@ -341,9 +341,25 @@ def test_attribution_source_not_a_place(figure_of, text, find, source):
                  "fire them all \u2014 eleven in each stage \u2014 together.", "eleven", id="month-is-no-speaker-space"),
     pytest.param("A rehearsal of the band's 20 songs at the arena in June showed that the crew can "
                  "change the stage \u2014 four times a night \u2014 quickly.", "four", id="month-is-no-speaker-music"),
+    pytest.param("- Up to 300 mm of snow expected on the passes by Sunday", "300 mm", id="weather-by-a-weekday"),
+    pytest.param("- Some 2,000 extra seats expected at the stadium by Friday", "2,000", id="sport-by-a-weekday"),
 ])
 def test_attribution_no_source_from_a_time(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+# A quotation of two sentences closed by '," said X' before a second quotation: the parser takes a word inside the first
+# quotation for the verb's subject; the speaker after the verb says every sentence of both.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('"A tent costs less than 90 dollars. A month of water costs $300 per family - and we are short," said '
+                 'Okoro. "If nothing changes, 200 more families could leave."', "90 dollars", "okoro", id="aid-first"),
+    pytest.param('"A tent costs less than 90 dollars. A month of water costs $300 per family - and we are short," said '
+                 'Okoro. "If nothing changes, 200 more families could leave."', "200", "okoro", id="aid-after"),
+    pytest.param('"The stadium holds 40,000 people. A ticket costs 25 euros - and we sell out," said manager Ivo Rask.',
+                 "40,000", "ivo rask", id="sport"),
+])
+def test_attribution_speaker_after_a_quotation_of_sentences(figure_of, text, find, source):
+    assert source in figure_of(text, find).source.text.lower()
 
 
 # Documents and data speak for their authors.

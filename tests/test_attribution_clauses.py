@@ -177,3 +177,32 @@ def test_restrictive_relay_gives_the_figure_its_source(figure_of, text, find, so
 def test_colon_count_gives_its_keeper(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert (source in _source(claim)) if source else claim.source is None
+
+
+# A count a body keeps, joined to the figure after it by "is", "stands at" or a colon: the keeper (the count's owner, or
+# the body that updates or publishes it) is the source; a place whose dead a toll counts keeps nothing.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The relief agency's latest figure is 95 dead and more than 400 injured.", "400", "relief agency",
+                 id="quake-owner-copula"),
+    pytest.param("The health board's tally now stands at 212 cases.", "212", "health board", id="epidemic-owner-stands"),
+    pytest.param("The fire service's breakdown by town: Alden (12 homes), Brill (8) and Cove (5).", "12",
+                 "fire service", id="wildfire-owner-colon"),
+    pytest.param("The interior ministry released new figures on Friday: 31 people were arrested at the protests.", "31",
+                 "interior ministry", id="protest-publisher-colon"),
+    pytest.param("Kerala's death toll is now 57.", "57", "", id="flood-sufferer-keeps-no-count"),
+    pytest.param("The district's tally now stands at 212 cases.", "212", "", id="epidemic-place-word-keeps-no-count"),
+])
+def test_linked_count_gives_its_keeper(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert (source in _source(claim)) if source else claim.source is None
+
+
+# A body that lists people as missing or dead keeps that count ("list" reports with a body or a document as subject).
+@pytest.mark.parametrize(("text", "find", "source", "reports"), [
+    pytest.param("The coast guard listed 23 crew members as missing.", "23", "coast guard", True, id="shipwreck-body"),
+    pytest.param("The county's report lists 48 homes as destroyed.", "48", "county", True, id="wildfire-document"),
+    pytest.param("The coach listed three reasons for the defeat.", "three", "coach", False, id="sport-person-no-count"),
+])
+def test_a_body_lists_a_count(figure_of, text, find, source, reports):
+    assert (source in _source(figure_of(text, find))) is reports
+

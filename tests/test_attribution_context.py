@@ -37,6 +37,23 @@ def test_a_dash_without_speech_does_not_reach_back(figure_of, text, find):
     assert figure_of(text, find).source is None
 
 
+# A quotation opening its paragraph and signed after a dash with a name and no verb: the name says every sentence of it.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('Our verdict: misleading.\n"Burglaries have doubled since spring. More than 3,000 homes were broken into '
+                 'last year." - Councillor Rita Moss, in a radio debate on 2 May.', "3,000", "rita moss", id="politics"),
+    pytest.param('"The river rose four metres in a night. We lost 60 cattle." - Farmer Joe Banda, speaking to reporters.',
+                 "60", "joe banda", id="flood"),
+])
+def test_quotation_signed_after_a_dash(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_a_dash_clause_after_a_quotation_signs_nothing(figure_of):
+    text = '"The river rose four metres in a night. We lost 60 cattle." - and the rain has not stopped.'
+    assert figure_of(text, "60").source is None
+
+
+
 # A sentence that points back to the one before as what a source said.
 @pytest.mark.parametrize(("text", "find", "source"), [
     pytest.param("At least 80 soldiers have died in the offensive. This was stated by the defence minister in an "
@@ -104,6 +121,23 @@ TURNS = "ANCHOR: Welcome back.\nNAVARRO: Thank you.\n"
 ])
 def test_transcript_turn_reporting_another_gives_that_speaker(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))
+
+
+# A turn that gives a count a body keeps ("The agency's figure is ...") gives that body; a name just after the label's
+# colon is the one the speaker addresses, never the label's holder.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param(TURNS + "NAVARRO: Maria, the valley is flattened. The relief agency's latest figure is 95 dead and 400 "
+                 "hurt.", "400", "relief agency", id="quake-turn-kept-count"),
+    pytest.param(TURNS + "NAVARRO: The coast guard lists 14 sailors as missing.", "14", "coast guard",
+                 id="shipwreck-turn-list"),
+    pytest.param(TURNS + "NAVARRO: Maria, I counted nine tanks on the road this morning.", "nine", "navarro",
+                 id="war-turn-vocative"),
+    pytest.param(TURNS + "ANCHOR: Pedro, how many of the 30 patients were children?", "30", "anchor",
+                 id="health-turn-vocative"),
+])
+def test_transcript_turn_count_keeper_and_vocative(figure_of, text, find, source):
+    found = _source(figure_of(text, find))
+    assert source in found and "maria" not in found and "pedro" not in found
 
 
 def test_dateline_alone_gives_no_source(figure_of):

@@ -285,6 +285,35 @@ def test_measure_fell(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
+# Fresh-page rules (issue 27), each a class of wordings:
+FRESH_PAGE_CASES = [
+    # a headline's event verb just before a bare figure says what happened to it, though the parser loses the verb; a
+    # verb said only of its subject ("fell") or only of people ("lost") does not
+    _case("Drone strike on fuel depot kills at least 11, governor says; army denies it", "11", "killed", id="headline-war"),
+    _case("Ferry fire off the coast injures 40, coast guard says", "40", "injured", id="headline-disaster"),
+    _case("Gunmen kidnap 23 on a highway in the north, police say", "23", "captured", id="headline-crime"),
+    _case("Oil prices fell 3 percent on Monday, traders say", "3 percent", None, id="markets-fell"),
+    _case("The champions lost 2 of their last five games", "2", None, id="sport-lost"),
+    # care words give injured; being held by someone gives captured
+    _case("After the blast, 14 workers were admitted to intensive care.", "14", "injured", id="care-industrial"),
+    _case("Of the 50 pupils rescued from the school, 12 have been discharged from hospital.", "12", "injured",
+          id="care-discharged-earthquake"),
+    _case("Some 80 villagers are still held by the rebel militia in the hills.", "80", "captured", id="held-by-war"),
+    _case("The gang kept 6 bank staff held hostage for a night.", "6", "captured", id="held-hostage-crime"),
+    _case("The party held 12 rallies across the region last month.", "12", None, id="held-rallies-politics"),
+    # a count as the subject of a linking verb whose complement is the figure with its bound word ("the toll is already
+    # above 60": the bound word parsed as the verb's preposition) takes the count's measure
+    _case("Aid workers say the real toll is already above 60.", "60", "killed", id="cyclone-toll-above"),
+    _case("The number of wounded is now over 300, medics say.", "300", "injured", id="war-wounded-over"),
+    _case("The crowd is now above 5,000, organisers say.", "5,000", None, id="protest-no-count-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "find", "measure"), FRESH_PAGE_CASES)
+def test_measure_fresh_page_rules(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
 # Words of the beat: servicemen and defenders are forces; homicides and murders are deaths; captivity is capture; the
 # state a clause leaves what is counted in ("remain in captivity", "listed in fair condition") gives the measure.
 @pytest.mark.parametrize(("text", "find", "measure"), [

@@ -23,6 +23,7 @@ RELATIVE_GAP_POS = ("NOUN", "PROPN", "ADJ", "DET", "PRON")  # what may stand bet
 COUNT_DEPS = ("nsubj", "nsubjpass", "dobj")  # "the ministry's toll [rose to] 41", "[kept] the IMF's estimate [at] 3.1%"
 OWNER_ENTS = ("ORG", "GPE", "NORP", "PERSON")  # a name inside the count's own phrase: "the Reuters tally"
 SUFFERER_ENTS = ("GPE", "NORP", "LOC")  # a place or people owning a toll suffers it: "N. Korea's death toll"
+LINKED_WORDS = 20  # "The agency's breakdown by district: A (27 dead), B (14) and C (7)": words from the count to the figure
 
 
 class ClauseStrategies:
@@ -118,6 +119,44 @@ class ClauseStrategies:
             if owner is not None and self.may_speak(owner) and not (
                     owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns):
                 return _Found(owner, _one(sent, arg), "estimates")
+        return None
+
+    def linked_count(self, ctx: _Ctx) -> _Found | None:
+        """'The agency's latest figure is 312 dead', 'The agency's breakdown: A (27 dead)', 'The agency has updated its
+        figures: the toll stands at 48': a count a body keeps, joined to the figure after it by a colon or by 'is' or
+        'stands' with the count as subject; its keeper (the owner, or who updates or gives it) is the source."""
+        doc, sent = ctx.span.doc, ctx.sent
+        for noun in doc[max(sent.start, ctx.span.start - LINKED_WORDS):ctx.span.start]:
+            if noun.pos_ != "NOUN" or noun.i in ctx.inside or not self._is_count(noun):
+                continue
+            between = doc[noun.i + 1:ctx.span.start]
+            if not self._links_count(noun, between) or any(self.words.cue_verbs.get(t.lemma_.lower()) and t.pos_ == "VERB"
+                                                            for t in between):
+                continue  # "its figures: police say 48 died": a report of its own, for the other strategies
+            keeper = self._count_keeper(noun)
+            if keeper is not None:
+                return _Found(keeper, _one(sent, noun), "estimates")
+        return None
+
+    def _links_count(self, noun: Token, between) -> bool:
+        """A colon after the count, or the count the subject of a linking verb ('is', 'stands at') before the figure."""
+        if any(t.text == ":" for t in between):
+            return True
+        return noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in self.words.count_links and noun.head.i in {
+            t.i for t in between}
+
+    def _count_keeper(self, noun: Token) -> Token | None:
+        """Who keeps a count: its owner ('the agency's figure'), unless a place or people whose dead it counts; or the
+        speaking subject of the verb that hands it out ('the agency has updated its figures')."""
+        owner = self.owner(noun)
+        if owner is not None and owner.pos_ != "PRON" and self.may_speak(owner) and not (
+                owner.ent_type_ in SUFFERER_ENTS and noun.lemma_.lower() in self.words.count_nouns):
+            return owner
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.lemma_.lower() in self.words.cue_verbs:
+            subj = self.subject_of(verb)
+            if subj is not None and subj.pos_ != "PRON" and self.may_speak(subj):
+                return subj
         return None
 
     def owned_count(self, ctx: _Ctx) -> _Found | None:

@@ -17,6 +17,7 @@ from ...read.quotes import (
     previous_paragraph,
 )
 from .base import (
+    NOUNS,
     QUOTE_MARKS,
     QUOTE_PARAGRAPHS_BACK,
     Ctx as _Ctx,
@@ -26,6 +27,7 @@ from .tree import one as _one
 
 SPEECH_TAIL_WORDS = 14  # ", - the commander of the brigade, Oleh Petrenko, told journalists.": words after the closing dash
 SCARE_QUOTE_WORDS = 3  # 'there have been "hundreds" of casualties': so few words in quotation marks are no speech
+SIGNATURE_ENTS = ("PERSON", "ORG")  # who may sign a quotation after a dash: '"..." - Senator Paulo Ventura'
 SPEECH_OPENERS = (",", ".", "!", "?", "…", ":")  # what stands before the dash of speech (", - he said", not "jobs — he said")
 
 
@@ -59,7 +61,24 @@ class ContextStrategies:
                 subj = self.subject_of(cue)
                 if subj is not None and subj.i > words[dash].i and self.may_speak(subj):
                     return _Found(subj, _one(cue.sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
+        if words[dash - 1].text in QUOTE_MARKS and opens_with_quote(text, start, end):
+            return self._signed_quote(words[dash + 1:])
         return None
+
+    def _signed_quote(self, tail: list[Token]) -> _Found | None:
+        """'"... More than 1,500 were abducted." - Senator Paulo Ventura, in a debate': a quotation signed after a dash
+        with a name and no verb; the name (before any comma) says the quotation."""
+        name = []
+        for tok in tail:
+            if tok.text == "," or tok.is_punct:
+                break
+            name.append(tok)
+        if not name or any(t.pos_ not in (*NOUNS, "ADJ", "DET", "PART") for t in name):
+            return None  # "- and we are short": a clause, no signature
+        head = next((t for t in reversed(name) if t.pos_ in NOUNS), None)
+        if head is None or not (head.ent_type_ in SIGNATURE_ENTS or self.may_speak(head)):
+            return None
+        return _Found(head, None, "states", head.doc[name[0].i:head.i + 1])
 
     def _unmarked_speech(self, before: list[Token], dash: Token) -> bool:
         """'We see 12,000 of them. The Russians have suffered great losses - Zelensky said.': a spaced dash with no

@@ -54,9 +54,10 @@ class LabelStrategies:
 
     def _reported_in_turn(self, ctx: _Ctx) -> _Found | None:
         """'HOST: The Health Ministry said on Friday that only 212 deaths ...', 'REYES: Nearly 400,000 households are
-        without power, the grid operator said': a speaker's turn that reports another's words gives the figure that
-        speaker's source (a sentence's source carries to its reported clause); 'we', 'I' or 'you' leave it the turn's."""
-        for strategy in (self.governing_cue, self.according_to, self.set_off_cue):
+        without power, the grid operator said', 'FERRER: The agency's latest figure is 312 dead': a speaker's turn that
+        reports another's words or count gives the figure that speaker's source (a sentence's source carries to its
+        reported clause); 'we', 'I' or 'you' leave it the turn's."""
+        for strategy in (self.governing_cue, self.according_to, self.set_off_cue, self.owned_count, self.linked_count):
             found = strategy(ctx)
             if found is not None and found.source is not None and found.source.pos_ != "PRON" \
                     and found.source.lower_ not in self.words.thing_pronouns:

@@ -34,6 +34,7 @@ REACH: dict[str, Reach] = {
     "relative_cue": Reach(),
     "owned_count": Reach(),
     "colon_count": Reach(),
+    "linked_count": Reach(),
     "linear": Reach(),
     "set_off_cue": Reach(),
     "root_cue": Reach(),

@@ -135,7 +135,7 @@ class Speakers:
             return None
         nouns = [t for t in rest if t.pos_ in NOUNS]
         if not nouns or nouns[-1].dep_ in ("dobj", "dative") or any(
-                c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+                c.dep_ in SUBJECT_DEPS and c.i < verb.i and not _quoted_before(c, verb) for c in verb.children):
             return None  # "Eric Ciotti, told France Info": Ciotti speaks, France Info listens
         return nouns[-1]
 
@@ -153,7 +153,7 @@ class Speakers:
         if head.pos_ == "NOUN":
             for child in head.rights:
                 if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN") \
-                        and not any(t.like_num for t in child.subtree):
+                        and not any(t.like_num for t in child.subtree) and not _label_between(head, child):
                     return child  # not "NIS: About 100 N. Korean Soldiers Killed": a headline's figure, no name
         return head
 
@@ -260,3 +260,14 @@ class Speakers:
             if owner is not None and (self.may_speak(owner) or owner.head.lower_ != "from"):
                 return owner  # not "estimates of deaths from fighting": after 'from', a cause, not an author
         return None
+
+
+def _label_between(head: Token, name: Token) -> bool:
+    """'FERRER: Ana, the scale of it ...': a name after a label's colon is the one addressed, not the label's holder."""
+    return any(t.text == ":" for t in head.doc[head.i + 1:name.i])
+
+
+def _quoted_before(subj: Token, verb: Token) -> bool:
+    """'"A month of water costs $300," said Okoro': a subject the parser found inside the quotation before the verb is
+    the quotation's own word, not a speaker before the verb."""
+    return any(t.text in QUOTE_MARKS for t in subj.doc[subj.i + 1:verb.i])

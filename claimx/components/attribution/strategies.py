@@ -199,7 +199,7 @@ class SourceStrategies:
                     subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
                 set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
                     and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
-                inverted = subj is not None and subj.i > tok.i  # "..., says Kyiv": subject_of read the speaker after the verb
+                inverted = subj is not None and subj.i > tok.i and self.may_speak(subj)  # "..., says Kyiv" (not "by Sunday")
                 if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
                     return _Found(self._as_saying(tok) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)

@@ -48,6 +48,7 @@ class AttributionWords:
     # who can speak: nouns, names, pronouns
     document_nouns: frozenset[str]
     count_nouns: frozenset[str]
+    count_links: frozenset[str]  # lemmas: "is", "stands" (at)
     definite_determiners: frozenset[str]
     anaphoric_nouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -93,6 +94,7 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
     """The words of who can speak."""
     return dict(
         document_nouns=frozenset(a["document_nouns"]), count_nouns=frozenset(a["count_nouns"]),
+        count_links=frozenset(a.get("count_links", [])),
         definite_determiners=frozenset(a["definite_determiners"]), anaphoric_nouns=frozenset(a["anaphoric_nouns"]),
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
         person_nouns=frozenset(a["person_nouns"]), vague_sources=frozenset(a["vague_sources"]),

@@ -88,7 +88,8 @@ class EventRules:
     def count_equated(self, x: Token, verb: Token) -> list[Token]:
         """'The number of injured ones is 197', 'the total list of verified missing was 385': a count as the subject
         of a linking verb whose complement is the figure ('the toll was between 300 and 500': the range's preposition)."""
-        complement = x.dep_ in ("attr", "acomp", "dobj") or (x.dep_ == "prep" and x.lower_ in self.words.value_preps)
+        complement = x.dep_ in ("attr", "acomp", "dobj") or (x.dep_ == "prep" and x.lower_ in self.words.value_preps) \
+            or _bound_as_preposition(x)
         if not complement or verb.lemma_.lower() not in self.words.linking_verbs:  # "is closer to 800", "lies between"
             return []
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -166,3 +167,8 @@ def of_phrase_words(noun: Token) -> list[Token]:
                 if obj.dep_ == "pobj":
                     out += [obj, *(c for c in obj.children if c.dep_ in ("acl", "amod", "relcl"))]
     return out
+
+
+def _bound_as_preposition(x: Token) -> bool:
+    """'The toll is already above 60': the figure's own bound word, parsed as the linking verb's preposition over it."""
+    return x.dep_ == "prep" and any(c.dep_ == "pobj" and c.like_num for c in x.children)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from .base import NOUNS, RELATIVE_TAGS
 from .tree import coordination_end as _coordination_end
 
+FINITE_TAGS = ("VBZ", "VBD", "VBP")  # "kills", "killed", "kill": a verb with the figure as its object
 COORDINATED_WORDS = 5  # "two passengers and [the train's young driver] died": words of a noun phrase after "and"
 
 
@@ -34,6 +35,18 @@ class LinearRules:
             # "left two soldiers and three policemen dead": coordinated figures share the predicate
             found = self._scan_measure_words(span, noun, end + 1)
         return found
+
+    def verb_before(self, span: Span) -> str | None:
+        """'Strike on market kills at least 34': an event verb in the present or past just before the figure says what
+        happened to it, where the small parser loses a headline's verb (read last, when nothing else gave a measure)."""
+        if span.start == 0:
+            return None
+        verb = span.doc[span.start - 1]
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or lemma in self.words.subject_only or lemma in self.words.people_only:
+            return None  # "shares fell 1 percent", "lost 3 games": said of the subject, or of people only
+        found = self.measure_of(verb)
+        return found if found in self.words.event_measures else None
 
     def _scan_measure_words(self, span: Span, noun: Token | None, j: int) -> list[Token]:
         """Measure words from token j on, skipping auxiliaries and hedges, up to the next number."""

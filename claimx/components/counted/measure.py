@@ -48,6 +48,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
             if self.missed(word):
                 return None  # "were shot at": aimed at, not hit
             found = self.refined(span, word) or found  # "shot": killed or injured when the sentence says so
+        if found is None and noun is None:
+            found = self.verb_before(span)  # "Strike on market kills at least 34"
         if found is None and noun is not None and noun.lower_ in self.words.others:
             found = inherited  # "31 patients were brought in, while seven others arrived on foot"
         if found is None and self.is_responder(noun) and not self.acted_on(noun):
