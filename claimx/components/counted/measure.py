@@ -10,6 +10,7 @@ from .base import (
     NOUNS,
 )
 from .captivity import CaptivityRules
+from .discussed import DiscussedRules
 from .events import EVENT_POS, EventRules, count_words
 from .linear import LinearRules
 from .presence import PresenceRules
@@ -21,11 +22,11 @@ from .wholes import WholeRules
 ROLE_DEPS = ("pcomp", "amod", "acomp", "pobj")  # "as missing", "as dead", "as casualties": the role after 'as'
 
 
-class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, CaptivityRules):
+class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, CaptivityRules, DiscussedRules):
     """How `CountedFinder` reads a measure (mixed into it).
 
     Reads: `self.words` (`CountedWords`, words.py), `self.figure_tokens` (set by `CountedFinder`); the rules of its
-    bases: events.py, presence.py, wholes.py, linear.py, captivity.py.
+    bases: events.py, presence.py, wholes.py, linear.py, captivity.py, discussed.py.
     """
 
     # -- the measure ----------------------------------------------------
