@@ -123,6 +123,8 @@ class CountedFinder(MeasureRules, DataComponent):
         if same is not None and same.measure is not None and (found is None or (fig is not None and fig.unit == "%")) \
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
+        if found is None:
+            found = self.discussed_measure(span, noun)  # "The confirmed figure is 11", "some 50 fewer": the toll before
         return found
 
     def _coordinated_with(self, noun: Token | None, same: _Before) -> bool:

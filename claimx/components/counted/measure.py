@@ -9,6 +9,8 @@ from .base import (
     MODIFIER_DEPS,
     NOUNS,
 )
+from .captivity import CaptivityRules
+from .discussed import DiscussedRules
 from .events import EVENT_POS, EventRules, count_words
 from .linear import LinearRules
 from .presence import PresenceRules
@@ -20,11 +22,11 @@ from .wholes import WholeRules
 ROLE_DEPS = ("pcomp", "amod", "acomp", "pobj")  # "as missing", "as dead", "as casualties": the role after 'as'
 
 
-class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
+class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, CaptivityRules, DiscussedRules):
     """How `CountedFinder` reads a measure (mixed into it).
 
     Reads: `self.words` (`CountedWords`, words.py), `self.figure_tokens` (set by `CountedFinder`); the rules of its
-    bases: events.py, presence.py, wholes.py, linear.py.
+    bases: events.py, presence.py, wholes.py, linear.py, captivity.py, discussed.py.
     """
 
     # -- the measure ----------------------------------------------------
@@ -112,6 +114,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules):
                     and not self._said_of_subject(span, tok, noun):
                 return None  # "2,000 fell" were killed; "prices fell 5 percent", "three fell ill" were not
             return m
+        if self.held_captive(tok, noun):
+            return "captured"  # "300 sailors are held by the rebels"
         if self.offers_forces(tok, noun):
             return "deployed"  # "ready to volunteer the 1,000 police officers", "pledged 500 troops"
         if self.is_place_prep(tok):

@@ -83,6 +83,10 @@ class CountedWords:
     duty_verbs: frozenset[str]  # "250 rescue personnel are working"
     role_preps: frozenset[str]  # "lists 112 people as missing"
     captivity_events: frozenset[str]
+    discussed_nouns: frozenset[str]  # "the difference was 50"
+    discussed_after: frozenset[str]  # "some 50 fewer"
+    discussed_before: frozenset[str]  # "the remaining 20"
+    captivity_verbs: frozenset[str]  # "300 sailors are held by the rebels"
     removal_verbs: frozenset[str]
     care_verbs: frozenset[str]  # care_transport.verbs
     care_places: frozenset[str]  # care_transport.places
@@ -164,6 +168,8 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         materiel=low("materiel"), military_modifiers=low("military_modifiers"), offering_verbs=low("offering_verbs"),
         size_verbs=low("size_verbs"), sent_forces=low("sent_forces"), coalition_nouns=low("coalition_nouns"),
         duty_verbs=low("duty_verbs"), role_preps=low("role_preps"), captivity_events=low("captivity_events"),
+        discussed_nouns=low("discussed_nouns"), discussed_after=low("discussed_after"),
+        discussed_before=low("discussed_before"), captivity_verbs=low("captivity_verbs"),
         removal_verbs=low("removal_verbs"), threshold_verbs=low("threshold_verbs"),
         event_measures=low("event_measures"), state_preps=low("state_preps"),
         responders=_longest_first(m.get("responders", [])),
