@@ -516,7 +516,7 @@ SAME_EVENT = {frozenset({"dis-11", "dis-12"}),  # the 2024 Hajj heat deaths
               frozenset({"war-08", "war-09"})}  # Goma's capture, February 2025
 # Same-day disputes between two named sources inside one article: (page, figure of one camp, figure of another).
 DISPUTES = [("dis-01", "2,053", "500"),  # Herat: the Taliban's ministry against the Red Crescent
-            ("war-10", "About 600,000", "closer to 80,000"),  # Tigray: the AU envoy against Ethiopian officials ("closer to 80,000 or 100,000": two guesses, one voice)
+            ("war-10", "About 600,000", "closer to 80,000"),  # Tigray: AU envoy v Ethiopian officials (their "or 100,000": same voice)
             ("dis-17", "115", "99"),  # Crocus: the health minister's injured against the Emergency Ministry's list
             ("dis-16", "39", "30"),  # Kumbh: a news agency's count of bodies against a police officer's dead
             ("dis-07", "388", "385")]  # Maui: the police's list of the missing against the county's, 385 a week on:
