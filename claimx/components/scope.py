@@ -30,7 +30,7 @@ module holds the grammar.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -176,8 +176,7 @@ class Clause:
             return cls(span, anchor, [anchor], list(sent))
         path = clause_path(anchor)
         verb = path[-1]
-        tokens = [t for t in verb.subtree if _in_clause(t, verb, path)]
-        return cls(span, anchor, path, tokens)
+        return cls(span, anchor, path, list(_clause_words(verb, path)))
 
     def words_before(self) -> list[Token]:
         """The words just before the figure that belong to its noun phrase ("[an additional] 2,000 troops")."""
@@ -219,17 +218,20 @@ class Clause:
         return any(t.dep_ in OBJECT_DEPS and t.head == self.verb for t in self.path)
 
 
-def _in_clause(tok: Token, verb: Token, path: list[Token]) -> bool:
-    """`tok` belongs to the clause of `verb`: no other clause's verb stands between them.
+def _clause_words(tok: Token, path: list[Token]) -> Iterator[Token]:
+    """The words of `tok`'s subtree, in `Token.subtree` order, that belong to its clause: no other clause's verb stands
+    between them and it (a subtree under such a verb is left whole, not walked token by token).
 
     A participle on the figure's own noun ("troops sent in January") and a verb that shares
     the figure's subject ("were killed or injured over the weekend") are part of its clause.
     """
-    while tok != verb:
-        if clause_boundary(tok, path):
-            return False
-        tok = tok.head
-    return True
+    for child in tok.lefts:
+        if not clause_boundary(child, path):
+            yield from _clause_words(child, path)
+    yield tok
+    for child in tok.rights:
+        if not clause_boundary(child, path):
+            yield from _clause_words(child, path)
 
 
 PLACE_REACH = 60  # characters after the figure in which "in the capital" says where it was counted
