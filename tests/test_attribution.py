@@ -96,6 +96,13 @@ SOURCES = [
     # figure in the subject of a reporting verb: the source is someone else
     _src("Two officials said that 400 guards had been hired.", "400", "officials", "vague",
          id="subject-figure-other-figure"),
+    # a rank written short before a name stays one token: the sentence does not end at its full stop
+    _src("About 40 guests were at the wedding, Sheriff's Sgt. Nina Brandt told reporters at a briefing Monday.",
+         "40", "Nina Brandt", "person", id="short-rank-crime-sgt"),
+    _src("Nearly 30 students were in the gym when the fire started, Det. Carla Mendes told reporters Tuesday.",
+         "30", "Carla Mendes", "person", id="short-rank-school-fire-det"),
+    _src("Some 250 soldiers crossed the river on rafts, Maj. Pavel Ostrov told a news conference.", "250",
+         "Pavel Ostrov", "person", id="short-rank-war-maj"),
 ]
 
 
@@ -376,6 +383,12 @@ def test_attribution_speaker_after_a_quotation_of_sentences(figure_of, text, fin
                  "45 million", "Center for Example", id="analysis-of-filings-by"),
     pytest.param("Court records show that 14 people were charged after the riot.", "14", "Court records",
                  id="court-records-show"),
+    # "..., the data shows.": set off at the end with its article, which the parser made a compound of the verb
+    pytest.param("Across the county, 212 burglaries were reported last year, the data shows.", "212", "data",
+                 id="set-off-data-shows-crime"),
+    pytest.param("Exports fell to 1,900 tonnes in May, the data shows.", "1,900", "data", id="set-off-data-shows-trade"),
+    pytest.param("Some 64 flights were cancelled at the airport on Friday, the data shows.", "64", "data",
+                 id="set-off-data-shows-travel"),
     pytest.param("A Gallup poll released in early May found that 64 percent of voters back the plan.", "64",
                  "Gallup poll", id="poll-released-found"),
     pytest.param("The latest Harris poll shows that 38 percent of fans want a new coach.", "38", "Harris poll",
@@ -862,3 +875,4 @@ def test_attribution_acronym_name_stays_on_its_line(extract):
 ])
 def test_relative_pronoun_speaker_read_off_the_words(figure_of, text, find, source):
     assert _has(figure_of(text, find).source.text, source)
+

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import quote_regions, region_of as _region_of
 from ...read.timex import TimeResolver
-from ..base import DataComponent, add_infix
+from ..base import DataComponent, add_infix, add_special_cases
 from ..counted import anchor_of
 from ..scope import PlaceReader, ScopeReader
 from .base import (
@@ -50,6 +50,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _build(self) -> None:
         self._build_readers()
         self.words = AttributionWords.from_data(self.data)
+        add_special_cases(self.nlp, self.words.title_abbreviations)  # "Police Capt. Ray Orozco said": one sentence
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.words.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])

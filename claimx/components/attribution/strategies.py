@@ -197,8 +197,9 @@ class SourceStrategies:
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
                     # the parser hung the speaker on the clause before: read it off the words
                     subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
-                set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
-                    and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
+                start = _speaker_start(subj) if subj is not None else 0
+                set_off = subj is not None and anchor.i < start < tok.i \
+                    and span.doc[start - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i and self.may_speak(subj)  # "..., says Kyiv" (not "by Sunday")
                 if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
                     return _Found(self._as_saying(tok) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
@@ -209,7 +210,7 @@ class SourceStrategies:
 
     def _set_off_document(self, verb: Token) -> bool:
         """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
-        subj = self.subject_of(verb)
+        subj = self.subject_of(verb) or _compound_speaker(verb)
         return subj is not None and subj.i < verb.i and (self.document_voice(subj) or subj.lower_ in self.words.thing_pronouns
                                                          or self.names_a_speaker(subj))
 
@@ -362,6 +363,21 @@ class SourceStrategies:
         if not nouns or not (tok.lower_.endswith("s") or nouns[-1].tag_ == "NNS" or self.is_document(nouns[-1])):
             return None
         return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
+
+
+def _speaker_start(subj: Token) -> int:
+    """Where the speaker's phrase starts: its left edge, and a determiner the parser hung on the verb instead ('the
+    data shows')."""
+    start = subj.left_edge.i
+    while start > 0 and subj.doc[start - 1].pos_ == "DET" and subj.doc[start - 1].head != subj.doc[start - 1]:
+        start -= 1
+    return start
+
+
+def _compound_speaker(verb: Token) -> Token | None:
+    """'..., the data shows.': the parser took the document for a compound of the verb, which has no subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before if before is not None and before.head == verb and before.dep_ == "compound" else None
 
 
 def _number_in_subject(verb: Token) -> bool:

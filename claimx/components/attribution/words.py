@@ -59,6 +59,7 @@ class AttributionWords:
     media: frozenset[str]  # lower-cased
     media_words: frozenset[str]
     titles: frozenset[str]
+    title_abbreviations: tuple[str, ...]  # as written: "Capt.", "Sgt."
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     first_person: frozenset[str]
@@ -99,7 +100,8 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
         person_nouns=frozenset(a["person_nouns"]), vague_sources=frozenset(a["vague_sources"]),
         org_nouns=frozenset(a["org_nouns"]), media=_low(a["media"]), media_words=frozenset(a["media_words"]),
-        titles=frozenset(a["titles"]), person_pronouns=frozenset(a["person_pronouns"]),
+        titles=frozenset(a["titles"]), title_abbreviations=tuple(a.get("title_abbreviations", [])),
+        person_pronouns=frozenset(a["person_pronouns"]),
         plural_pronouns=frozenset(a["plural_pronouns"]), first_person=frozenset(a["first_person"]),
         second_person=frozenset(a.get("second_person", [])), relative_pronouns=frozenset(a["relative_pronouns"]),
         government_seats=frozenset(a.get("government_seats", [])),
