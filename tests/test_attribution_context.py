@@ -227,8 +227,16 @@ def test_headline_labels_of_other_shapes(figure_of, text, find, source):
 @pytest.mark.parametrize(("text", "find"), [
     pytest.param("Weekend violence in Chicago: 4 killed, at least 19 wounded\nPolice gave no details.", "4", id="crime-place"),
     pytest.param("Houston: 3 shot outside a club\nNo arrests have been made.", "3", id="crime-city-label"),
+    # a paper's rubric or an event's name before the colon labels no speaker
+    pytest.param("Correction, 3 May: an earlier version of this story said 18 tenants had died.", "18",
+                 id="collapse-correction-rubric"),
+    pytest.param("FACT CHECK: Did burglaries in Dunmore really double in three years?", "three", id="crime-fact-check-rubric"),
+    pytest.param("Cedar Fire: three dead, 9 missing as flames reach Oak Hollow\nThe Cedar Fire was 5 percent contained.",
+                 "9", id="wildfire-event-label"),
+    pytest.param("Harbour Quake: 40 dead as buildings fall in port town\nRescuers worked through the night.", "40",
+                 id="quake-event-label"),
 ])
-def test_a_place_is_no_label(figure_of, text, find):
+def test_a_place_rubric_or_event_is_no_label(figure_of, text, find):
     assert figure_of(text, find).source is None
 
 

@@ -78,6 +78,8 @@ class LabelStrategies:
             if t.text == ",":
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
+        if self._rubric_or_topic(name):
+            return None  # "Correction, 9 October:", "FACT CHECK:", "Ridge Fire:": a rubric or a story's topic
         if len(name) == 1 and name[0].text in self.words.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
             return name[0]  # "Seoul: 1,100 North Korean casualties": in a headline, a capital for its government
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
@@ -86,6 +88,10 @@ class LabelStrategies:
         if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
             return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
         return head if head is not None and (self.may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
+
+    def _rubric_or_topic(self, name: list[Token]) -> bool:
+        """A paper's rubric ('Correction:', 'FACT CHECK:') or an event's name ('Ridge Fire:') labels no speaker."""
+        return bool(name) and (self.opens_as_rubric(name[-1]) or name[-1].lower_ in self.words.topic_label_heads)
 
     @staticmethod
     def _named_elsewhere(word: Token) -> bool:

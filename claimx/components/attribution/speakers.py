@@ -17,6 +17,7 @@ from .tree import (
     hyphened_name,
     in_dateline as _in_dateline,
     issued_by_owner as _issued_by_owner,
+    line_opening,
     named_child as _named_child,
     of_name_owner as _of_name_owner,
     of_phrase_by_owner as _of_phrase_by_owner,
@@ -24,6 +25,7 @@ from .tree import (
     relative_speaker,
 )
 
+RUBRIC_WORDS = 3  # "Editor's note:": a rubric is a word or a few
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
 
 
@@ -205,9 +207,16 @@ class Speakers:
 
     def may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
-        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
-            return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
+        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok) or self.opens_as_rubric(tok):
+            return False  # "January showed", "SAN JOSE — ...", "Correction, 9 October:": times, datelines, rubrics
         return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
+
+    def opens_as_rubric(self, tok: Token) -> bool:
+        """'Correction, 9 October: an earlier version said 18', 'FACT CHECK: ...': a paper's rubric opening its line,
+        set off by a colon or a comma, which the parser may make the subject of the verb after it."""
+        words = line_opening(tok, RUBRIC_WORDS)
+        after = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
+        return words is not None and after in (":", ",") and words.text.lower() in self.words.rubric_labels
 
     def _can_speak(self, tok: Token) -> bool:
         """Could this noun be a source: a name, a people, an organisation, officials, a report?"""

@@ -16,11 +16,10 @@ from .base import (
 def _dateline_end(tok: Token) -> int | None:
     """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —', 'LONDON, July 24 -')."""
     doc = tok.doc
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < DATELINE_WORDS:
-        start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+    opening = line_opening(tok, DATELINE_WORDS)
+    if opening is None:
         return None  # not at the start of a paragraph
+    start = opening.start
     if not (doc[start].text.isupper() and len(doc[start].text) > 1):
         return None  # a dateline opens with the place in capitals
     words = 0  # "AL-MAWASI, Gaza Strip (AP) —": brackets and commas are no words
@@ -33,6 +32,17 @@ def _dateline_end(tok: Token) -> int | None:
         if words > DATELINE_WORDS:
             return None
     return None
+
+
+def line_opening(tok: Token, most: int) -> Span | None:
+    """The words from the start of `tok`'s line to `tok`, if `tok` is among the first `most` of them; else None."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < most:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None
+    return doc[start:tok.i + 1]
 
 
 def in_dateline(tok: Token) -> bool:

@@ -66,6 +66,8 @@ class AttributionWords:
     second_person: frozenset[str]
     relative_pronouns: frozenset[str]
     government_seats: frozenset[str]
+    rubric_labels: frozenset[str]  # lower-cased: "correction", "fact check"
+    topic_label_heads: frozenset[str]
     anaphoric_bodies: frozenset[str]
     body_kinds: tuple[frozenset[str], ...]  # kinds of body that name one another ("agency", "service", ...)
 
@@ -105,5 +107,6 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
         plural_pronouns=frozenset(a["plural_pronouns"]), first_person=frozenset(a["first_person"]),
         second_person=frozenset(a.get("second_person", [])), relative_pronouns=frozenset(a["relative_pronouns"]),
         government_seats=frozenset(a.get("government_seats", [])),
+        rubric_labels=frozenset(a.get("rubric_labels", [])), topic_label_heads=frozenset(a.get("topic_label_heads", [])),
         anaphoric_bodies=frozenset(a.get("anaphoric_bodies", [])),
         body_kinds=tuple(frozenset(kind) for kind in a.get("body_kinds", [])))
