@@ -186,6 +186,22 @@ class ClauseStrategies:
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
         return None
 
+    def by_count(self, ctx: _Ctx) -> _Found | None:
+        """'as many as 600 people, by the agency's count', 'By the authority's count, 60 per cent ...': a count that a
+        speaker keeps frames its sentence as 'according to' does; its keeper is the source."""
+        for prep in ctx.sent:
+            if prep.lower_ not in self.words.count_preps or prep.i in ctx.inside \
+                    or _region_of(ctx.quotes, prep.idx, prep.idx + 1) not in (None, ctx.region):
+                continue
+            count = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if count is None or count.pos_ != "NOUN" or count.i in ctx.inside or not self._is_count(count):
+                continue
+            owner = self.owner(count)
+            if owner is not None and owner.i not in ctx.inside and self.may_speak(owner) and not (
+                    owner.ent_type_ in SUFFERER_ENTS and count.lemma_.lower() in self.words.count_nouns):
+                return _Found(owner, _one(ctx.sent, count), "estimates")
+        return None
+
     def _is_count(self, tok: Token) -> bool:
         """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""
         lemma = tok.lemma_.lower()

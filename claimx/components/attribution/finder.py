@@ -144,6 +144,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies.governing_cue,        # a reporting verb or noun that governs the figure
         SourceStrategies.quote_speaker_of,     # the speaker of the direct quotation the figure stands in
         SourceStrategies.according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies.by_count,             # "as many as 600 people, by the agency's count"
         ClauseStrategies.relative_cue,         # "the 5,000 troops officials say are needed"
         ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
         ClauseStrategies.colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"

@@ -57,7 +57,8 @@ class LabelStrategies:
         without power, the grid operator said', 'FERRER: The agency's latest figure is 312 dead': a speaker's turn that
         reports another's words or count gives the figure that speaker's source (a sentence's source carries to its
         reported clause); 'we', 'I' or 'you' leave it the turn's."""
-        for strategy in (self.governing_cue, self.according_to, self.set_off_cue, self.owned_count, self.linked_count):
+        for strategy in (self.governing_cue, self.according_to, self.by_count, self.set_off_cue, self.owned_count,
+                         self.linked_count):
             found = strategy(ctx)
             if found is not None and found.source is not None and found.source.pos_ != "PRON" \
                     and found.source.lower_ not in self.words.thing_pronouns:

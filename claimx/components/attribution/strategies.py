@@ -202,7 +202,7 @@ class SourceStrategies:
                     and span.doc[start - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i and self.may_speak(subj)  # "..., says Kyiv" (not "by Sunday")
                 if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
-                    return _Found(self._as_saying(tok) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
+                    return _Found(self._as_saying(tok) or _hung_owner(subj) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
@@ -366,12 +366,20 @@ class SourceStrategies:
 
 
 def _speaker_start(subj: Token) -> int:
-    """Where the speaker's phrase starts: its left edge, and a determiner the parser hung on the verb instead ('the
-    data shows')."""
+    """Where the speaker's phrase starts: its left edge, and a determiner or owner the parser hung on the verb instead
+    ('the data shows', 'the office's analysis shows')."""
     start = subj.left_edge.i
     while start > 0 and subj.doc[start - 1].pos_ == "DET" and subj.doc[start - 1].head != subj.doc[start - 1]:
         start -= 1
-    return start
+    owner = _hung_owner(subj)
+    return min(start, owner.left_edge.i) if owner is not None else start
+
+
+def _hung_owner(subj: Token) -> Token | None:
+    """'..., the office's analysis shows.': the owner the parser hung on the verb beside its document, just before it."""
+    if subj.dep_ != "compound" or subj.head.i <= subj.i:
+        return None
+    return next((c for c in subj.head.children if c.dep_ == "poss" and c.right_edge.i == subj.left_edge.i - 1), None)
 
 
 def _compound_speaker(verb: Token) -> Token | None:
