@@ -103,6 +103,17 @@ SOURCES = [
          "30", "Carla Mendes", "person", id="short-rank-school-fire-det"),
     _src("Some 250 soldiers crossed the river on rafts, Maj. Pavel Ostrov told a news conference.", "250",
          "Pavel Ostrov", "person", id="short-rank-war-maj"),
+    # offices and bodies that speak: ombudsman, auditor, trust, foundation
+    _src("The ombudsman said 40 complaints against the water company had been upheld.", "40", "ombudsman", None,
+         id="speaker-noun-ombudsman-consumer"),
+    _src("The country's ombudsman, Mira Holst, says 25 detainees are still held abroad.", "25", "Mira Holst", "person",
+         id="speaker-noun-ombudsman-war"),
+    _src("The regional auditor said 12 contracts had been awarded without a tender.", "12", "auditor", None,
+         id="speaker-noun-auditor-politics"),
+    _src("The trust said 19 patients had been treated and sent home by Friday.", "19", "trust", None,
+         id="speaker-noun-trust-health"),
+    _src("The foundation said 300 scholarships would be offered next year.", "300", "foundation", None,
+         id="speaker-noun-foundation-education"),
 ]
 
 
