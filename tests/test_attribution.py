@@ -284,6 +284,7 @@ def test_attribution_time_period(nlp, sentence, find, time_text):
 
 
 UNATTRIBUTED = [
+    pytest.param("The team had a strong season. It recorded 14 wins at home.", "14", id="it-recorded-no-body-before"),
     pytest.param("The minister said the talks went well. About 80 people attended the "
                  "dinner.", "80", id="no-leak-to-next-sentence"),
     pytest.param("According to the army, the road is open. The bridge carries 9,000 cars a "
@@ -430,6 +431,11 @@ def test_attribution_source_document(figure_of, text, find, source):
                  "numbered 300.", "300", "Anna Berg", id="he-is-not-the-addressee-radio"),
     pytest.param("\"We are shocked,\" the team captain, Paul Okafor, told Sky Sports. He said 12 players "
                  "were ill.", "12", "Paul Okafor", id="he-is-not-the-addressee-sport"),
+    # "It recorded ...": a body that reported before keeps the count
+    pytest.param("The National Police publish a yearly count of thefts. It recorded 2,310 cases in 2024, up from 1,900 "
+                 "a year earlier.", "2,310", "National Police", id="it-recorded-crime"),
+    pytest.param("The road safety agency published its annual review on Monday. It recorded 310 deaths on rural roads.",
+                 "310", "road safety agency", id="it-recorded-transport"),
 ])
 def test_attribution_pronoun_previous_speaker(figure_of, text, find, source):
     claim = figure_of(text, find)

@@ -230,8 +230,9 @@ class Speakers:
         """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
         voice, or with a clause of its own; 'rescuers found 12 survivors' reports nothing. Other cues always report."""
         lemma = verb.lemma_.lower()
-        if lemma in self.words.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.words.org_nouns):
-            return True  # "Berlin police recorded 14 assaults": a body keeps the count
+        if lemma in self.words.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.words.org_nouns
+                                               or subj.lower_ in self.words.thing_pronouns):
+            return True  # "Berlin police recorded 14 assaults", "It recorded 1,046 cases": a body keeps the count
         return lemma not in self.words.document_cues or self.document_voice(subj) or any(
             c.dep_ == "ccomp" for c in verb.children) or (lemma in self.words.spoken_document_cues and self.names_a_speaker(subj))
 
