@@ -82,8 +82,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             found = self._find(ctx)
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
                 found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
-            if found is not None and found.source is not None and self._bare_reports(found.source):
-                found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
+            if found is not None and found.source is not None and (self._bare_reports(found.source)
+                                                                   or _counts_its_speaker(span, anchor, found.source)):
+                found = replace(found, source=None)  # "Initial reports suggested": a hedge; "Nine of them said": the author's
             if found is not None and found.source is not None:
                 head = self.resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
@@ -169,6 +170,16 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                 return found
         return None
 
+
+
+def _counts_its_speaker(span: Span, anchor: Token, source: Token) -> bool:
+    """'Nine of the survivors said ...', 'according to two parents': the figure counts the speakers themselves, which
+    is the author's count, not theirs (not an amount the parser hung on them: 'the $20 million experts say it costs')."""
+    if getattr(span._.figure, "unit", None) is not None:
+        return False
+    if anchor.head == source and anchor.dep_ == "nummod":
+        return True  # "two parents"
+    return source.dep_ == "pobj" and source.head.dep_ == "prep" and source.head.lower_ == "of" and source.head.head == anchor
 
 
 def _in_passing(found: _Found) -> bool:
