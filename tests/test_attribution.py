@@ -411,6 +411,13 @@ def test_attribution_speaker_after_a_quotation_of_sentences(figure_of, text, fin
                  id="set-off-owner-analysis-jobs"),
     pytest.param("About 85% of the excess deaths were among people over 80, the institute's analysis shows.", "85",
                  "institute", id="set-off-owner-analysis-health"),
+    # "according to figures [that] X shared": who hands the document out speaks through it
+    pytest.param("Clinic visits rose by 28% in the cold snap, according to figures the nurses' union shared with me.", "28",
+                 "union", id="giver-figures-shared-health"),
+    pytest.param("Ticket sales fell 12 percent, according to data the league released on Monday.", "12", "league",
+                 id="giver-data-released-sport"),
+    pytest.param("Some 4,000 people were evacuated, according to numbers that the regional government published late on "
+                 "Friday.", "4,000", "regional government", id="giver-numbers-published-flood"),
     pytest.param("A Gallup poll released in early May found that 64 percent of voters back the plan.", "64",
                  "Gallup poll", id="poll-released-found"),
     pytest.param("The latest Harris poll shows that 38 percent of fans want a new coach.", "38", "Harris poll",

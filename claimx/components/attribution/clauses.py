@@ -50,8 +50,7 @@ class ClauseStrategies:
             obj = self.phrase_object(phrase)
             if obj is None or any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1:sent.end]):
                 continue  # the phrase must end the sentence
-            owner = self.owner(obj) if self.is_document(obj) else None
-            return _Found(owner or obj, phrase, stance)
+            return _Found(self.document_speaker(obj) or obj, phrase, stance)
         return None
 
     def relative_cue(self, ctx: _Ctx) -> _Found | None:

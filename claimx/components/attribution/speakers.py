@@ -25,6 +25,7 @@ from .tree import (
     relative_speaker,
 )
 
+GIVER_WORDS = 6  # "figures [that] the regional health federation shared": words from the document to its giver
 RUBRIC_WORDS = 3  # "Editor's note:": a rubric is a word or a few
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
 
@@ -253,6 +254,24 @@ class Speakers:
         """A document noun ("report", "statement") or a vague source ("officials"): a source that is not a person."""
         nouns = self.words.document_nouns
         return tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.lower_ in self.words.vague_sources
+
+    def document_speaker(self, noun: Token) -> Token | None:
+        """Who speaks through a document named after 'according to': its owner ('an analysis by X') or who hands it out
+        ('figures the federation shared'); None for anything else."""
+        return self.owner(noun) or self.relative_giver(noun) if self.is_document(noun) else None
+
+    def relative_giver(self, doc_noun: Token) -> Token | None:
+        """'according to figures [that] the hospital federation shared with me': who hands the document out, the
+        speaking subject of the relative clause right after it (read off the words: the parser may not join them)."""
+        doc = doc_noun.doc
+        start = doc_noun.i + 1
+        if start < len(doc) and doc[start].lower_ in self.words.relative_pronouns:
+            start += 1
+        subj = next((t for t in doc[start:start + GIVER_WORDS] if t.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.left_edge.i != start or subj.head.i != subj.i + 1 or subj.head.pos_ != "VERB" \
+                or any(c.dep_ == "dobj" for c in subj.head.children):
+            return None  # the document is the verb's own object, left out: "figures [the federation shared _]"
+        return subj if self.may_speak(subj) and subj.pos_ != "PRON" else None
 
     def owner(self, noun: Token) -> Token | None:
         """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',

@@ -181,8 +181,7 @@ class SourceStrategies:
                     and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
                 obj = self.phrase_object(phrase)
                 if obj is not None and obj.i not in ctx.inside:
-                    owner = self.owner(obj) if self.is_document(obj) else None
-                    return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
+                    return _Found(self.document_speaker(obj) or obj, phrase, stance)  # "according to an analysis by X": X
         return None
 
     def set_off_cue(self, ctx: _Ctx) -> _Found | None:
