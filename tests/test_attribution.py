@@ -114,6 +114,11 @@ SOURCES = [
          id="speaker-noun-trust-health"),
     _src("The foundation said 300 scholarships would be offered next year.", "300", "foundation", None,
          id="speaker-noun-foundation-education"),
+    # a noun the lexicons do not know speaks when its apposition names the person
+    _src("A geologist working with the survey, Dr. Ana Brook, said cracks up to 150 metres long had opened on the hill.",
+         "150", "Ana Brook", "person", id="named-apposition-landslide"),
+    _src("A welder at the yard, Tom Reyes, told the paper that 40 workers had walked out.", "40", "Tom Reyes", "person",
+         id="named-apposition-labour"),
 ]
 
 

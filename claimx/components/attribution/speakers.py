@@ -225,7 +225,7 @@ class Speakers:
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or hyphened_name(tok) \
             or lemma in self.words.person_nouns \
             or lemma in self.words.org_nouns or lemma in self.words.vague_sources or tok.lower_ in self.words.vague_sources \
-            or self.is_document(tok)
+            or self.is_document(tok) or _named_in_apposition(tok)
 
     def document_cue_reports(self, verb: Token, subj: Token) -> bool:
         """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
@@ -300,3 +300,9 @@ def _quoted_before(subj: Token, verb: Token) -> bool:
     """'"A month of water costs $300," said Okoro': a subject the parser found inside the quotation before the verb is
     the quotation's own word, not a speaker before the verb."""
     return any(t.text in QUOTE_MARKS for t in subj.doc[subj.i + 1:verb.i])
+
+
+def _named_in_apposition(tok: Token) -> bool:
+    """'A geologist working with the agency, Dr. Lea Varga, said': a noun the lexicons do not know speaks when an
+    apposition names the person or body it is."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in tok.children)
