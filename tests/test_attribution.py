@@ -64,6 +64,8 @@ SOURCES = [
          "250,000 displaced.", "250,000", "United Nations", None, id="with-x-estimates-of"),
     _src("The drone strike killed 40 fighters, which is what the militia claims.", "40",
          "militia", None, id="what-x-claims"),
+    # a count whose own phrase names its keeper
+    _src("The Reuters tally of 41 deaths is higher.", "41", "Reuters tally", None, id="named-tally-keeps-its-name"),
     # X was quoted as saying
     _src("Colonel Ivan Petrov was quoted as saying that 300 soldiers had crossed the river.",
          "300", "Ivan Petrov", "person", id="quoted-as-saying"),
@@ -289,6 +291,11 @@ def test_attribution_time_period(nlp, sentence, find, time_text):
 
 
 UNATTRIBUTED = [
+    # a bare count with no owner and no name of its own names no one
+    pytest.param("The claim is misleading, and the figure of 1,500 mixes two different measures.", "1,500",
+                 id="bare-figure-fact-check"),
+    pytest.param("The tally of 41 goals is a club record.", "41", id="bare-tally-sport"),
+    pytest.param("Estimates of 600 dead circulated on social media.", "600", id="bare-estimates-war"),
     # a figure that counts the speakers themselves is the author's count
     pytest.param("Nine of the survivors said they had been held in a warehouse.", "Nine", id="counts-speakers-of-migration"),
     pytest.param("Three of the nurses told the paper that the ward was full.", "Three", id="counts-speakers-of-health"),

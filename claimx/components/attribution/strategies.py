@@ -20,12 +20,17 @@ from .base import (
     Found as _Found,
 )
 from .tree import (
+    compound_speaker,
+    hung_owner,
     one as _one,
     phrase_head as _phrase_head,
     semicolon_between as _semicolon_between,
+    speaker_start,
     verbal as _verbal,
     within as _within,
 )
+
+NAMING_ENTS = ("NORP", "GPE", "ORG", "PERSON")  # a name in a count's phrase says whose count it is
 
 
 class SourceStrategies:
@@ -104,18 +109,23 @@ class SourceStrategies:
         return verb.lemma_.lower() in self.words.cue_objects and any(
             c.dep_ == "nummod" and c.i in ctx.inside for o in verb.children if o.dep_ == "dobj" for c in o.children)
 
-    def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+    def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found | None:
         """A reporting noun's source; inside a quotation, an unowned one ('"There was a report that 80 ...," the
         commander said') is what the quoted speaker says."""
         found = self._noun_cue(noun, ctx)
+        if found is None:
+            return None
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
             return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
-    def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+    def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found | None:
         """A reporting noun's source: its owner ('the NIS's estimate'), else the speaker who gives it or reports it
-        ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates')."""
+        ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates'); a bare count names no one
+        ('the figure of 1,500 mixes two measures'), so the other strategies may."""
         owner = self.owner(noun) or self._outer_speaker(noun, ctx)
+        if owner is None and noun.lemma_.lower() in self.words.bare_counts and not _names_itself(noun):
+            return None
         return _Found(owner or noun, _one(ctx.sent, noun), self.words.cue_nouns[noun.lemma_.lower()],
                       self.mention(noun) if owner is None else None)
 
@@ -196,12 +206,12 @@ class SourceStrategies:
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
                     # the parser hung the speaker on the clause before: read it off the words
                     subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
-                start = _speaker_start(subj) if subj is not None else 0
+                start = speaker_start(subj) if subj is not None else 0
                 set_off = subj is not None and anchor.i < start < tok.i \
                     and span.doc[start - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i and self.may_speak(subj)  # "..., says Kyiv" (not "by Sunday")
                 if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
-                    return _Found(self._as_saying(tok) or _hung_owner(subj) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
+                    return _Found(self._as_saying(tok) or hung_owner(subj) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
@@ -209,7 +219,7 @@ class SourceStrategies:
 
     def _set_off_document(self, verb: Token) -> bool:
         """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
-        subj = self.subject_of(verb) or _compound_speaker(verb)
+        subj = self.subject_of(verb) or compound_speaker(verb)
         return subj is not None and subj.i < verb.i and (self.document_voice(subj) or subj.lower_ in self.words.thing_pronouns
                                                          or self.names_a_speaker(subj))
 
@@ -364,27 +374,10 @@ class SourceStrategies:
         return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
 
 
-def _speaker_start(subj: Token) -> int:
-    """Where the speaker's phrase starts: its left edge, and a determiner or owner the parser hung on the verb instead
-    ('the data shows', 'the office's analysis shows')."""
-    start = subj.left_edge.i
-    while start > 0 and subj.doc[start - 1].pos_ == "DET" and subj.doc[start - 1].head != subj.doc[start - 1]:
-        start -= 1
-    owner = _hung_owner(subj)
-    return min(start, owner.left_edge.i) if owner is not None else start
-
-
-def _hung_owner(subj: Token) -> Token | None:
-    """'..., the office's analysis shows.': the owner the parser hung on the verb beside its document, just before it."""
-    if subj.dep_ != "compound" or subj.head.i <= subj.i:
-        return None
-    return next((c for c in subj.head.children if c.dep_ == "poss" and c.right_edge.i == subj.left_edge.i - 1), None)
-
-
-def _compound_speaker(verb: Token) -> Token | None:
-    """'..., the data shows.': the parser took the document for a compound of the verb, which has no subject."""
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    return before if before is not None and before.head == verb and before.dep_ == "compound" else None
+def _names_itself(noun: Token) -> bool:
+    """'Ukrainian estimates', 'the Reuters tally', 'the UN figure': the count's own phrase names whose it is."""
+    return noun.ent_type_ != "" or any(c.dep_ in ("amod", "compound", "nmod") and (
+        c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN") for c in noun.children)
 
 
 def _number_in_subject(verb: Token) -> bool:

@@ -204,3 +204,26 @@ def relative_speaker(pronoun: Token, verb: Token, can_speak: Callable[[Token], b
         return None
     head = verb.head.head if verb.head.dep_ == "appos" and not can_speak(verb.head) else verb.head
     return owner(head) or head
+
+
+def speaker_start(subj: Token) -> int:
+    """Where the speaker's phrase starts: its left edge, and a determiner or owner the parser hung on the verb instead
+    ('the data shows', 'the office's analysis shows')."""
+    start = subj.left_edge.i
+    while start > 0 and subj.doc[start - 1].pos_ == "DET" and subj.doc[start - 1].head != subj.doc[start - 1]:
+        start -= 1
+    owner = hung_owner(subj)
+    return min(start, owner.left_edge.i) if owner is not None else start
+
+
+def hung_owner(subj: Token) -> Token | None:
+    """'..., the office's analysis shows.': the owner the parser hung on the verb beside its document, just before it."""
+    if subj.dep_ != "compound" or subj.head.i <= subj.i:
+        return None
+    return next((c for c in subj.head.children if c.dep_ == "poss" and c.right_edge.i == subj.left_edge.i - 1), None)
+
+
+def compound_speaker(verb: Token) -> Token | None:
+    """'..., the data shows.': the parser took the document for a compound of the verb, which has no subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before if before is not None and before.head == verb and before.dep_ == "compound" else None
