@@ -116,6 +116,11 @@ SOURCES = [
          id="speaker-noun-trust-health"),
     _src("The foundation said 300 scholarships would be offered next year.", "300", "foundation", None,
          id="speaker-noun-foundation-education"),
+    # "WHO" in capitals is the World Health Organization, not a relative pronoun (a bulleted list's parse)
+    _src("HEALTH\n• The WHO said 40 measles cases had been confirmed in the district by Friday, two of them fatal.\n"
+         "• Schools are shut.", "40", "WHO", None, id="who-in-capitals-measles-list"),
+    _src("NEEDS\n• The WHO reported 212 cases of dengue in the port by Sunday, five of them fatal.\n• More nets are needed.",
+         "212", "WHO", None, id="who-in-capitals-dengue-list"),
     # a noun the lexicons do not know speaks when its apposition names the person
     _src("A geologist working with the survey, Dr. Ana Brook, said cracks up to 150 metres long had opened on the hill.",
          "150", "Ana Brook", "person", id="named-apposition-landslide"),

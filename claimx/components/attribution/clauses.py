@@ -65,7 +65,7 @@ class ClauseStrategies:
             stance = self.words.cue_verbs.get(tok.lemma_.lower())
             if stance is not None and tok.pos_ in ("VERB", "AUX") and k > ctx.span.end:
                 return self._relative_speaker(tok, stance, ctx)
-            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.words.relative_pronouns:
+            if tok.pos_ not in RELATIVE_GAP_POS and not self.relative_pronoun(tok):
                 return None  # a verb, a preposition or a comma: no reporting clause on the noun
         return None
 
@@ -80,7 +80,7 @@ class ClauseStrategies:
         nxt = doc[verb.i + 1] if verb.i + 1 < ctx.sent.end else None
         if nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "DET", "NUM"):
             return None  # "officials said that ...", "troops officials said.": the cue reports its own clause
-        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.words.relative_pronouns]
+        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or self.relative_pronoun(t)]
         start = gap[-1].i + 1 if gap else speaker.i
         while not gap and start > ctx.span.end + 1 and doc[start - 1].pos_ == "PROPN":
             start -= 1  # "the 5,000 troops Pentagon officials say": the counted noun stays out

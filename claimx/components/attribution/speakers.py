@@ -51,7 +51,7 @@ class Speakers:
             passive_ok = v.lemma_.lower() in self.words.passive_speaker_cues  # "X was quoted as saying"
             for child in v.children:
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
-                    if child.lower_ in self.words.relative_pronouns and (
+                    if self.relative_pronoun(child) and (
                             found := relative_speaker(child, v, self._can_speak, self.owner)) is not None:
                         return found  # "researchers ..., who said"; "the NIS's report, which"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
@@ -255,6 +255,10 @@ class Speakers:
         nouns = self.words.document_nouns
         return tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.lower_ in self.words.vague_sources
 
+    def relative_pronoun(self, tok: Token) -> bool:
+        """'who', 'which', 'that' opening a relative clause; not 'WHO', the World Health Organization in capitals."""
+        return tok.lower_ in self.words.relative_pronouns and not (tok.is_upper and len(tok.text) > 1)
+
     def document_speaker(self, noun: Token) -> Token | None:
         """Who speaks through a document named after 'according to': its owner ('an analysis by X') or who hands it out
         ('figures the federation shared'); None for anything else."""
@@ -265,7 +269,7 @@ class Speakers:
         speaking subject of the relative clause right after it (read off the words: the parser may not join them)."""
         doc = doc_noun.doc
         start = doc_noun.i + 1
-        if start < len(doc) and doc[start].lower_ in self.words.relative_pronouns:
+        if start < len(doc) and self.relative_pronoun(doc[start]):
             start += 1
         subj = next((t for t in doc[start:start + GIVER_WORDS] if t.dep_ in SUBJECT_DEPS), None)
         if subj is None or subj.left_edge.i != start or subj.head.i != subj.i + 1 or subj.head.pos_ != "VERB" \

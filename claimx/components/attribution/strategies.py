@@ -314,7 +314,7 @@ class SourceStrategies:
             if not self._linear_cue_reports(tok, ctx):
                 continue
             prev = doc[j - 1] if j > sent.start else None
-            if prev is None or prev.lower_ in self.words.relative_pronouns or not (
+            if prev is None or self.relative_pronoun(prev) or not (
                     prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")
                     or (prev.pos_ == "ADJ" and prev.lower_ in self.words.org_nouns)):
                 continue  # "Kyiv claims", "South Korea's military estimates": a speaker the tagger took for an adjective
