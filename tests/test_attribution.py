@@ -66,6 +66,9 @@ SOURCES = [
          "militia", None, id="what-x-claims"),
     # a count whose own phrase names its keeper
     _src("The Reuters tally of 41 deaths is higher.", "41", "Reuters tally", None, id="named-tally-keeps-its-name"),
+    _src("Sales fell 8 percent in March; the chief executive said the firm would cut 200 jobs.", "200", "chief executive",
+         None, id="semicolon-after-said-keeps-its-clause"),
+    _src("Some 40 homes were destroyed, the mayor said.", "40", "mayor", None, id="comma-before-said-is-reported"),
     # X was quoted as saying
     _src("Colonel Ivan Petrov was quoted as saying that 300 soldiers had crossed the river.",
          "300", "Ivan Petrov", "person", id="quoted-as-saying"),
@@ -296,6 +299,13 @@ def test_attribution_time_period(nlp, sentence, find, time_text):
 
 
 UNATTRIBUTED = [
+    # "A; X said B": the clause before the semicolon is not X's report
+    pytest.param("At least 51 bodies have been recovered and 90 passengers rescued; the regional police chief put the "
+                 "number still missing at \"about 30\".", "51", id="semicolon-before-put-ferry"),
+    pytest.param("Some 40 homes were destroyed; the mayor said 300 people were in shelters.", "40",
+                 id="semicolon-before-said-storm"),
+    pytest.param("Sales fell 8 percent in March; the chief executive said the firm would cut 200 jobs.", "8",
+                 id="semicolon-before-said-business"),
     # a bare count with no owner and no name of its own names no one
     pytest.param("The claim is misleading, and the figure of 1,500 mixes two different measures.", "1,500",
                  id="bare-figure-fact-check"),

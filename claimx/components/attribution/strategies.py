@@ -71,6 +71,8 @@ class SourceStrategies:
             if _verbal(head) and lemma in self.words.cue_verbs and head.i not in ctx.inside \
                     and x.dep_ not in SUBJECT_DEPS and self._reports_through(head, x, ctx, relative):
                 subj = self._reporting_subject(head, ctx)
+                if subj is not None and _clause_before_semicolon(x, head):
+                    break  # "73 bodies have been recovered; the commander put the missing at 120": not the commander's
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
                                               or _number_in_subject(found.cue[0])):
@@ -282,7 +284,8 @@ class SourceStrategies:
     def root_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
-        if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self.cue_takes(root):
+        if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") \
+                and self.cue_takes(root) and not _clause_before_semicolon(anchor, root):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.words.cue_verbs[root.lemma_.lower()])
@@ -378,6 +381,13 @@ def _names_itself(noun: Token) -> bool:
     """'Ukrainian estimates', 'the Reuters tally', 'the UN figure': the count's own phrase names whose it is."""
     return noun.ent_type_ != "" or any(c.dep_ in ("amod", "compound", "nmod") and (
         c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN") for c in noun.children)
+
+
+def _clause_before_semicolon(x: Token, verb: Token) -> bool:
+    """'A; the mayor said B': the parser hung clause A before the semicolon on the verb after it, which reports its own
+    clause or object after it, not A."""
+    return x.i < verb.i and _semicolon_between(x.right_edge, verb) and any(
+        c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
 def _number_in_subject(verb: Token) -> bool:
