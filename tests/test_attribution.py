@@ -69,6 +69,12 @@ SOURCES = [
     _src("Sales fell 8 percent in March; the chief executive said the firm would cut 200 jobs.", "200", "chief executive",
          None, id="semicolon-after-said-keeps-its-clause"),
     _src("Some 40 homes were destroyed, the mayor said.", "40", "mayor", None, id="comma-before-said-is-reported"),
+    # an outlet named by a common noun reports: state television, a local newspaper, local radio
+    _src("Russian state television reported that 40 drones were shot down overnight.", "40", "state television", "media",
+         id="media-noun-television-war"),
+    _src("A local newspaper said 300 homes were flooded.", "300", "local newspaper", "media", id="media-noun-newspaper-flood"),
+    _src("Local radio said 12 people were missing after the landslide.", "12", "Local radio", "media",
+         id="media-noun-radio-landslide"),
     # X was quoted as saying
     _src("Colonel Ivan Petrov was quoted as saying that 300 soldiers had crossed the river.",
          "300", "Ivan Petrov", "person", id="quoted-as-saying"),

@@ -225,6 +225,7 @@ class Speakers:
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or hyphened_name(tok) \
             or lemma in self.words.person_nouns \
             or lemma in self.words.org_nouns or lemma in self.words.vague_sources or tok.lower_ in self.words.vague_sources \
+            or lemma in self.words.media_nouns \
             or self.is_document(tok) or _named_in_apposition(tok)
 
     def document_cue_reports(self, verb: Token, subj: Token) -> bool:

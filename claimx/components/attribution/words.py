@@ -60,6 +60,7 @@ class AttributionWords:
     org_nouns: frozenset[str]
     media: frozenset[str]  # lower-cased
     media_words: frozenset[str]
+    media_nouns: frozenset[str]  # lemmas: "television", "newspaper"
     titles: frozenset[str]
     title_abbreviations: tuple[str, ...]  # as written: "Capt.", "Sgt."
     person_pronouns: frozenset[str]
@@ -105,6 +106,7 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
         person_nouns=frozenset(a["person_nouns"]), vague_sources=frozenset(a["vague_sources"]),
         org_nouns=frozenset(a["org_nouns"]), media=_low(a["media"]), media_words=frozenset(a["media_words"]),
+        media_nouns=frozenset(a.get("media_nouns", [])),
         titles=frozenset(a["titles"]), title_abbreviations=tuple(a.get("title_abbreviations", [])),
         person_pronouns=frozenset(a["person_pronouns"]),
         plural_pronouns=frozenset(a["plural_pronouns"]), first_person=frozenset(a["first_person"]),
