@@ -305,6 +305,10 @@ def test_attribution_time_period(nlp, sentence, find, time_text):
 
 
 UNATTRIBUTED = [
+    # a denied speaker says nothing
+    pytest.param("No official has confirmed that 30 people died in the fire.", "30", id="no-official-fire"),
+    pytest.param("No agency puts the toll anywhere near 400.", "400", id="no-agency-war"),
+    pytest.param("Nobody at the club has said that 12 players tested positive.", "12", id="nobody-sport"),
     # "A; X said B": the clause before the semicolon is not X's report
     pytest.param("At least 51 bodies have been recovered and 90 passengers rescued; the regional police chief put the "
                  "number still missing at \"about 30\".", "51", id="semicolon-before-put-ferry"),

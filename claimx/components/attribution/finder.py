@@ -82,7 +82,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             found = self._find(ctx)
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
                 found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
-            if found is not None and found.source is not None and (self._bare_reports(found.source)
+            if found is not None and found.source is not None and (self._bare_reports(found.source) or self._denied(found.source)
                                                                    or _counts_its_speaker(span, anchor, found.source)):
                 found = replace(found, source=None)  # "Initial reports suggested": a hedge; "Nine of them said": the author's
             if found is not None and found.source is not None:
@@ -104,6 +104,11 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
         return tok.lower_ in self.words.hedging_subjects and self.owner(tok) is None and all(
             c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
+
+    def _denied(self, tok: Token) -> bool:
+        """'No official puts the toll anywhere near 100', 'Nobody has confirmed it': no one says it."""
+        return tok.lower_ in self.words.speaker_negations or any(
+            c.dep_ == "det" and c.lower_ in self.words.speaker_negations for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:

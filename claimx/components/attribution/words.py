@@ -51,6 +51,7 @@ class AttributionWords:
     count_links: frozenset[str]  # lemmas: "is", "stands" (at)
     count_preps: frozenset[str]  # "by" (the agency's count)
     bare_counts: frozenset[str]  # lemmas: "figure", "estimate"
+    speaker_negations: frozenset[str]  # "no" (official), "nobody"
     definite_determiners: frozenset[str]
     anaphoric_nouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -101,7 +102,7 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
     return dict(
         document_nouns=frozenset(a["document_nouns"]), count_nouns=frozenset(a["count_nouns"]),
         count_links=frozenset(a.get("count_links", [])), count_preps=frozenset(a.get("count_preps", [])),
-        bare_counts=frozenset(a.get("bare_counts", [])),
+        bare_counts=frozenset(a.get("bare_counts", [])), speaker_negations=frozenset(a.get("speaker_negations", [])),
         definite_determiners=frozenset(a["definite_determiners"]), anaphoric_nouns=frozenset(a["anaphoric_nouns"]),
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
         person_nouns=frozenset(a["person_nouns"]), vague_sources=frozenset(a["vague_sources"]),
