@@ -206,3 +206,22 @@ def test_linked_count_gives_its_keeper(figure_of, text, find, source):
 def test_a_body_lists_a_count(figure_of, text, find, source, reports):
     assert (source in _source(figure_of(text, find))) is reports
 
+
+
+# "by the agency's count": a count a speaker keeps frames its sentence as "according to" does.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The others - as many as 450 passengers, by the coast guard's count - are still missing.", "450",
+                 "coast guard", id="shipwreck-dashes"),
+    pytest.param("By the league's tally, 14 clubs broke the spending rules last season.", "14", "league", id="sport-front"),
+    pytest.param("By the union's count, roughly 70 per cent of the workers walked out.", "70", "union", id="labour-front"),
+])
+def test_by_count_gives_its_keeper(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Nearly 2,000 families have left the valley, by most counts.", "2,000", id="disaster-no-keeper"),
+    pytest.param("The fare was cut by the board's vote to 40 dollars.", "40", id="transport-no-count"),
+])
+def test_by_count_needs_a_count_with_a_keeper(figure_of, text, find):
+    assert figure_of(text, find).source is None

@@ -227,8 +227,20 @@ def test_headline_labels_of_other_shapes(figure_of, text, find, source):
 @pytest.mark.parametrize(("text", "find"), [
     pytest.param("Weekend violence in Chicago: 4 killed, at least 19 wounded\nPolice gave no details.", "4", id="crime-place"),
     pytest.param("Houston: 3 shot outside a club\nNo arrests have been made.", "3", id="crime-city-label"),
+    # a paper's rubric or an event's name before the colon labels no speaker
+    pytest.param("Correction, 3 May: an earlier version of this story said 18 tenants had died.", "18",
+                 id="collapse-correction-rubric"),
+    pytest.param("FACT CHECK: Did burglaries in Dunmore really double in three years?", "three", id="crime-fact-check-rubric"),
+    pytest.param("Cedar Fire: three dead, 9 missing as flames reach Oak Hollow\nThe Cedar Fire was 5 percent contained.",
+                 "9", id="wildfire-event-label"),
+    pytest.param("Harbour Quake: 40 dead as buildings fall in port town\nRescuers worked through the night.", "40",
+                 id="quake-event-label"),
+    # a member's constituency and party in brackets, or a place in brackets, is no office's holder
+    pytest.param("1. Mr Ivo Brandt (Lakeside) (Green Party): How many of the 300 new homes have been finished?", "300",
+                 id="parliament-member-question"),
+    pytest.param("Weekend violence (Chicago): 4 killed, at least 19 wounded", "4", id="crime-place-in-brackets"),
 ])
-def test_a_place_is_no_label(figure_of, text, find):
+def test_a_place_rubric_or_event_is_no_label(figure_of, text, find):
     assert figure_of(text, find).source is None
 
 
@@ -383,3 +395,16 @@ def test_per_cent_is_no_source(figure_of):
 ])
 def test_open_quotation_closed_by_a_dash_speaker(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))
+
+
+# A record's label gives an office and then its holder's name in brackets ('The Minister for Defence (Mr Jo Roe):'):
+# the name speaks.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The Secretary for Health (Ms Dana Pruitt): Some 1,200 nurses were recruited last year.", "1,200",
+                 "dana pruitt", id="parliament-office-name"),
+    pytest.param("The Chair of the Inquiry (Sir Robert Vance): We heard from 46 witnesses over the summer.", "46",
+                 "robert vance", id="inquiry-office-name"),
+])
+def test_bracketed_name_after_an_office_speaks(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+

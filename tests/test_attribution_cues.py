@@ -346,7 +346,22 @@ def test_a_posted_toll_is_a_report(figure_of):
                  id="war-put-the-contingent"),
     pytest.param("Its operator, Northsound Lines, said 162 tickets had been sold for the crossing.", "162", "northsound",
                  id="ferry-operator-said"),
+    # "put those / them / deaths at N": the count named before, or the deaths themselves
+    pytest.param("Military losses are harder to pin down; the ministry puts those at 312 since spring.", "312", "ministry",
+                 id="war-put-those-at"),
+    pytest.param("As for the injured, the hospital put them at 85 on Sunday.", "85", "hospital", id="blast-put-them-at"),
+    pytest.param("The health office put deaths at 1,250 for the summer.", "1,250", "health office", id="heat-put-deaths-at"),
 ])
 def test_count_cues_and_operators_give_the_source(figure_of, text, find, source):
     src = figure_of(text, find).source
     assert src is not None and source in src.text.lower()
+
+
+# "as X put it" is how X phrased it, and "put them at risk" no count: neither reports a figure.
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("The board's defence, as its chair put it, is thin. 1,470 is more than 23 times 63.", "1,470",
+                 id="opinion-as-x-put-it"),
+    pytest.param("The storm put them at risk of losing 300 homes.", "300", id="storm-put-them-at-risk"),
+])
+def test_put_without_a_count_reports_nothing(figure_of, text, find):
+    assert figure_of(text, find).source is None

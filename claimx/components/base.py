@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import ORTH
 from spacy.util import ensure_path
 
 from ..data import load_lexicon, load_patterns
@@ -25,6 +26,14 @@ def add_infix(nlp: Any, infix: str) -> None:
     pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
     if pattern is not None and infix not in pattern:
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{infix}").finditer
+
+
+def add_special_cases(nlp: Any, words: Any) -> None:
+    """Keep each word (an abbreviation with its full stop) one token; the special cases save with the tokenizer."""
+    add = getattr(getattr(nlp, "tokenizer", None), "add_special_case", None)
+    if add is not None:
+        for word in words:
+            add(word, [{ORTH: word}])
 
 
 class DataComponent:

@@ -50,8 +50,7 @@ class ClauseStrategies:
             obj = self.phrase_object(phrase)
             if obj is None or any(not (t.is_punct or t.is_space) for t in doc[obj.right_edge.i + 1:sent.end]):
                 continue  # the phrase must end the sentence
-            owner = self.owner(obj) if self.is_document(obj) else None
-            return _Found(owner or obj, phrase, stance)
+            return _Found(self.document_speaker(obj) or obj, phrase, stance)
         return None
 
     def relative_cue(self, ctx: _Ctx) -> _Found | None:
@@ -66,7 +65,7 @@ class ClauseStrategies:
             stance = self.words.cue_verbs.get(tok.lemma_.lower())
             if stance is not None and tok.pos_ in ("VERB", "AUX") and k > ctx.span.end:
                 return self._relative_speaker(tok, stance, ctx)
-            if tok.pos_ not in RELATIVE_GAP_POS and tok.lower_ not in self.words.relative_pronouns:
+            if tok.pos_ not in RELATIVE_GAP_POS and not self.relative_pronoun(tok):
                 return None  # a verb, a preposition or a comma: no reporting clause on the noun
         return None
 
@@ -81,7 +80,7 @@ class ClauseStrategies:
         nxt = doc[verb.i + 1] if verb.i + 1 < ctx.sent.end else None
         if nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "SCONJ", "DET", "NUM"):
             return None  # "officials said that ...", "troops officials said.": the cue reports its own clause
-        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or t.lower_ in self.words.relative_pronouns]
+        gap = [t for t in doc[ctx.span.end:speaker.i] if t.pos_ == "DET" or self.relative_pronoun(t)]
         start = gap[-1].i + 1 if gap else speaker.i
         while not gap and start > ctx.span.end + 1 and doc[start - 1].pos_ == "PROPN":
             start -= 1  # "the 5,000 troops Pentagon officials say": the counted noun stays out
@@ -184,6 +183,22 @@ class ClauseStrategies:
                     c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns) for c in arg.children):
                 # "the Reuters tally" names who counts; "Syria death toll" names whose dead
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
+        return None
+
+    def by_count(self, ctx: _Ctx) -> _Found | None:
+        """'as many as 600 people, by the agency's count', 'By the authority's count, 60 per cent ...': a count that a
+        speaker keeps frames its sentence as 'according to' does; its keeper is the source."""
+        for prep in ctx.sent:
+            if prep.lower_ not in self.words.count_preps or prep.i in ctx.inside \
+                    or _region_of(ctx.quotes, prep.idx, prep.idx + 1) not in (None, ctx.region):
+                continue
+            count = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if count is None or count.pos_ != "NOUN" or count.i in ctx.inside or not self._is_count(count):
+                continue
+            owner = self.owner(count)
+            if owner is not None and owner.i not in ctx.inside and self.may_speak(owner) and not (
+                    owner.ent_type_ in SUFFERER_ENTS and count.lemma_.lower() in self.words.count_nouns):
+                return _Found(owner, _one(ctx.sent, count), "estimates")
         return None
 
     def _is_count(self, tok: Token) -> bool:

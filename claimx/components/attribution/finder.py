@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import quote_regions, region_of as _region_of
 from ...read.timex import TimeResolver
-from ..base import DataComponent, add_infix
+from ..base import DataComponent, add_infix, add_special_cases
 from ..counted import anchor_of
 from ..scope import PlaceReader, ScopeReader
 from .base import (
@@ -50,6 +50,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
     def _build(self) -> None:
         self._build_readers()
         self.words = AttributionWords.from_data(self.data)
+        add_special_cases(self.nlp, self.words.title_abbreviations)  # "Police Capt. Ray Orozco said": one sentence
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for phrase in self.words.phrase_stance:
             self.matcher.add(phrase, [self.nlp.make_doc(phrase)])
@@ -81,8 +82,9 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             found = self._find(ctx)
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
                 found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
-            if found is not None and found.source is not None and self._bare_reports(found.source):
-                found = replace(found, source=None)  # "Initial reports suggested": a hedge, no source
+            if found is not None and found.source is not None and (self._bare_reports(found.source) or self._denied(found.source)
+                                                                   or _counts_its_speaker(span, anchor, found.source)):
+                found = replace(found, source=None)  # "Initial reports suggested": a hedge; "Nine of them said": the author's
             if found is not None and found.source is not None:
                 head = self.resolve_pronoun(found.source, region, quotes, trail + speakers, span)
                 if head is not None:
@@ -102,6 +104,11 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         """'Initial reports', 'updated reports': a hedging subject with no kind, name or owner of its own."""
         return tok.lower_ in self.words.hedging_subjects and self.owner(tok) is None and all(
             c.pos_ not in (*NOUNS, "PRON", "NUM") and c.ent_type_ == "" and c.dep_ != "prep" for c in tok.children)
+
+    def _denied(self, tok: Token) -> bool:
+        """'No official puts the toll anywhere near 100', 'Nobody has confirmed it': no one says it."""
+        return tok.lower_ in self.words.speaker_negations or any(
+            c.dep_ == "det" and c.lower_ in self.words.speaker_negations for c in tok.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:
@@ -143,6 +150,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies.governing_cue,        # a reporting verb or noun that governs the figure
         SourceStrategies.quote_speaker_of,     # the speaker of the direct quotation the figure stands in
         SourceStrategies.according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies.by_count,             # "as many as 600 people, by the agency's count"
         ClauseStrategies.relative_cue,         # "the 5,000 troops officials say are needed"
         ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
         ClauseStrategies.colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"
@@ -167,6 +175,16 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
                 return found
         return None
 
+
+
+def _counts_its_speaker(span: Span, anchor: Token, source: Token) -> bool:
+    """'Nine of the survivors said ...', 'according to two parents': the figure counts the speakers themselves, which
+    is the author's count, not theirs (not an amount the parser hung on them: 'the $20 million experts say it costs')."""
+    if getattr(span._.figure, "unit", None) is not None:
+        return False
+    if anchor.head == source and anchor.dep_ == "nummod":
+        return True  # "two parents"
+    return source.dep_ == "pobj" and source.head.dep_ == "prep" and source.head.lower_ == "of" and source.head.head == anchor
 
 
 def _in_passing(found: _Found) -> bool:

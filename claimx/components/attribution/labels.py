@@ -22,6 +22,8 @@ from .tree import one as _one
 TRANSCRIPT_LABEL_RE = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+:", re.M)
 TRANSCRIPT_LABELS = 2
 PLACE_ENTS = ("GPE", "LOC", "FAC")  # a place before a colon is a dateline or a topic, never a speaker's label
+BRACKET_NAME_WORDS = 5  # "(Ms Carla Benn)": a name in brackets after an office
+BRACKET_COLON = "):"  # "The Minister for Defence (Mr Tomas Heller):": the tokenizer keeps the bracket and colon one token
 HEADLINE_LABEL_WORDS = 5  # "Over 2,000 soldiers killed, wounded: defence minister": words after the colon
 HEADLINE_ENDS = (".", "!", "?", '"', "”")  # a line ending so is a sentence of the body, not a headline
 HEADLINE_LABEL_MARKS = (": ", " - ", " – ", " — ")  # "...: minister", "... - Budanov": what sets a headline's label off
@@ -43,8 +45,11 @@ class LabelStrategies:
         para = doc.char_span(start, end, alignment_mode="expand")
         if para is None:
             return None
-        for colon in (t for t in para if t.text == ":" and t.i < ctx.span.start):
-            label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
+        for colon in (t for t in para if t.text in (":", BRACKET_COLON) and t.i < ctx.span.start):
+            if colon.text == BRACKET_COLON:
+                label = self._bracketed_name(para, colon)
+            else:
+                label = self._label_speaker(para, colon) if colon.i - para.start <= LABEL_WORDS + 1 else None
             if label is not None:
                 return self._reported_in_turn(ctx) or _Found(label, _one(colon.sent, colon), "states")
             label = self._colon_quote_speaker(colon)
@@ -57,7 +62,8 @@ class LabelStrategies:
         without power, the grid operator said', 'FERRER: The agency's latest figure is 312 dead': a speaker's turn that
         reports another's words or count gives the figure that speaker's source (a sentence's source carries to its
         reported clause); 'we', 'I' or 'you' leave it the turn's."""
-        for strategy in (self.governing_cue, self.according_to, self.set_off_cue, self.owned_count, self.linked_count):
+        for strategy in (self.governing_cue, self.according_to, self.by_count, self.set_off_cue, self.owned_count,
+                         self.linked_count):
             found = strategy(ctx)
             if found is not None and found.source is not None and found.source.pos_ != "PRON" \
                     and found.source.lower_ not in self.words.thing_pronouns:
@@ -78,6 +84,8 @@ class LabelStrategies:
             if t.text == ",":
                 break  # "Jane Roe, The Daily Planet": the person, not the paper
             name.append(t)
+        if self._rubric_or_topic(name):
+            return None  # "Correction, 9 October:", "FACT CHECK:", "Ridge Fire:": a rubric or a story's topic
         if len(name) == 1 and name[0].text in self.words.government_seats and not para.text.rstrip().endswith(HEADLINE_ENDS):
             return name[0]  # "Seoul: 1,100 North Korean casualties": in a headline, a capital for its government
         head = next((t for t in reversed(name) if t.pos_ in NOUNS or t.text.isupper()), None)
@@ -86,6 +94,24 @@ class LabelStrategies:
         if head is not None and head.text.isupper() and len(name) == 1 and not self._speaks_as_label(para, colon, head):
             return None  # "SEOUL: An estimated 4,700 ...": a dateline's place, not a transcript's speaker
         return head if head is not None and (self.may_speak(head) or head.text.isupper() or self._named_elsewhere(head)) else None
+
+    def _bracketed_name(self, para: Span, colon: Token) -> Token | None:
+        """'The Minister for Defence (Mr Tomas Heller): ...': a record's label gives an office, then its holder's name in
+        brackets just before the colon; the name speaks."""
+        doc = para.doc
+        opening = next((t for t in reversed(doc[para.start:colon.i]) if t.text == "("), None)
+        if opening is None or opening.i - para.start > LABEL_WORDS or colon.i - opening.i > BRACKET_NAME_WORDS + 1:
+            return None
+        office, name = doc[para.start:opening.i], doc[opening.i + 1:colon.i]
+        if not office or any(t.pos_ in ("VERB", "AUX", "NUM") for t in office) or not any(
+                self._speaker_word(t) for t in office):
+            return None  # "1. Ms Irena Vasko (Northfield):", "Weekend violence (Chicago):": no office named
+        people = [t for t in name if t.ent_type_ == "PERSON"]
+        return people[-1] if people else None
+
+    def _rubric_or_topic(self, name: list[Token]) -> bool:
+        """A paper's rubric ('Correction:', 'FACT CHECK:') or an event's name ('Ridge Fire:') labels no speaker."""
+        return bool(name) and (self.opens_as_rubric(name[-1]) or name[-1].lower_ in self.words.topic_label_heads)
 
     @staticmethod
     def _named_elsewhere(word: Token) -> bool:

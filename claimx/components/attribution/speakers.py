@@ -17,6 +17,7 @@ from .tree import (
     hyphened_name,
     in_dateline as _in_dateline,
     issued_by_owner as _issued_by_owner,
+    line_opening,
     named_child as _named_child,
     of_name_owner as _of_name_owner,
     of_phrase_by_owner as _of_phrase_by_owner,
@@ -24,6 +25,8 @@ from .tree import (
     relative_speaker,
 )
 
+GIVER_WORDS = 6  # "figures [that] the regional health federation shared": words from the document to its giver
+RUBRIC_WORDS = 3  # "Editor's note:": a rubric is a word or a few
 PLACE_ENTS = ("GPE", "LOC", "FAC", "NORP")  # a name of a place or a people never holds a title
 
 
@@ -48,7 +51,7 @@ class Speakers:
             passive_ok = v.lemma_.lower() in self.words.passive_speaker_cues  # "X was quoted as saying"
             for child in v.children:
                 if child.dep_ in SUBJECT_DEPS and (child.dep_ != "nsubjpass" or passive_ok):
-                    if child.lower_ in self.words.relative_pronouns and (
+                    if self.relative_pronoun(child) and (
                             found := relative_speaker(child, v, self._can_speak, self.owner)) is not None:
                         return found  # "researchers ..., who said"; "the NIS's report, which"; "X, a think tank, which"
                     if child.pos_ in (*NOUNS, "PRON", "NUM"):
@@ -205,9 +208,16 @@ class Speakers:
 
     def may_speak(self, tok: Token) -> bool:
         """A subject that can report: a name, a people, an organisation, a report, a plural of people, a pronoun."""
-        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok):
-            return False  # "January showed", "SAN JOSE — ...": times, quantities and datelines never speak
+        if tok.ent_type_ in NEVER_SPEAKER_ENTS or _in_dateline(tok) or self.opens_as_rubric(tok):
+            return False  # "January showed", "SAN JOSE — ...", "Correction, 9 October:": times, datelines, rubrics
         return tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS") or self._can_speak(tok)
+
+    def opens_as_rubric(self, tok: Token) -> bool:
+        """'Correction, 9 October: an earlier version said 18', 'FACT CHECK: ...': a paper's rubric opening its line,
+        set off by a colon or a comma, which the parser may make the subject of the verb after it."""
+        words = line_opening(tok, RUBRIC_WORDS)
+        after = tok.doc[tok.i + 1].text if tok.i + 1 < len(tok.doc) else ""
+        return words is not None and after in (":", ",") and words.text.lower() in self.words.rubric_labels
 
     def _can_speak(self, tok: Token) -> bool:
         """Could this noun be a source: a name, a people, an organisation, officials, a report?"""
@@ -215,14 +225,16 @@ class Speakers:
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or hyphened_name(tok) \
             or lemma in self.words.person_nouns \
             or lemma in self.words.org_nouns or lemma in self.words.vague_sources or tok.lower_ in self.words.vague_sources \
-            or self.is_document(tok)
+            or lemma in self.words.media_nouns \
+            or self.is_document(tok) or _named_in_apposition(tok)
 
     def document_cue_reports(self, verb: Token, subj: Token) -> bool:
         """'figures show', 'researchers found that 73% ...': a document cue (show, find) reports through a document
         voice, or with a clause of its own; 'rescuers found 12 survivors' reports nothing. Other cues always report."""
         lemma = verb.lemma_.lower()
-        if lemma in self.words.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.words.org_nouns):
-            return True  # "Berlin police recorded 14 assaults": a body keeps the count
+        if lemma in self.words.tally_cues and (subj.ent_type_ == "ORG" or subj.lemma_.lower() in self.words.org_nouns
+                                               or subj.lower_ in self.words.thing_pronouns):
+            return True  # "Berlin police recorded 14 assaults", "It recorded 1,046 cases": a body keeps the count
         return lemma not in self.words.document_cues or self.document_voice(subj) or any(
             c.dep_ == "ccomp" for c in verb.children) or (lemma in self.words.spoken_document_cues and self.names_a_speaker(subj))
 
@@ -243,6 +255,28 @@ class Speakers:
         """A document noun ("report", "statement") or a vague source ("officials"): a source that is not a person."""
         nouns = self.words.document_nouns
         return tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.lower_ in self.words.vague_sources
+
+    def relative_pronoun(self, tok: Token) -> bool:
+        """'who', 'which', 'that' opening a relative clause; not 'WHO', the World Health Organization in capitals."""
+        return tok.lower_ in self.words.relative_pronouns and not (tok.is_upper and len(tok.text) > 1)
+
+    def document_speaker(self, noun: Token) -> Token | None:
+        """Who speaks through a document named after 'according to': its owner ('an analysis by X') or who hands it out
+        ('figures the federation shared'); None for anything else."""
+        return self.owner(noun) or self.relative_giver(noun) if self.is_document(noun) else None
+
+    def relative_giver(self, doc_noun: Token) -> Token | None:
+        """'according to figures [that] the hospital federation shared with me': who hands the document out, the
+        speaking subject of the relative clause right after it (read off the words: the parser may not join them)."""
+        doc = doc_noun.doc
+        start = doc_noun.i + 1
+        if start < len(doc) and self.relative_pronoun(doc[start]):
+            start += 1
+        subj = next((t for t in doc[start:start + GIVER_WORDS] if t.dep_ in SUBJECT_DEPS), None)
+        if subj is None or subj.left_edge.i != start or subj.head.i != subj.i + 1 or subj.head.pos_ != "VERB" \
+                or any(c.dep_ == "dobj" for c in subj.head.children):
+            return None  # the document is the verb's own object, left out: "figures [the federation shared _]"
+        return subj if self.may_speak(subj) and subj.pos_ != "PRON" else None
 
     def owner(self, noun: Token) -> Token | None:
         """Whose report: 'the NIS's report', 'a report by the NIS', 'a statement issued by the NIS',
@@ -271,3 +305,9 @@ def _quoted_before(subj: Token, verb: Token) -> bool:
     """'"A month of water costs $300," said Okoro': a subject the parser found inside the quotation before the verb is
     the quotation's own word, not a speaker before the verb."""
     return any(t.text in QUOTE_MARKS for t in subj.doc[subj.i + 1:verb.i])
+
+
+def _named_in_apposition(tok: Token) -> bool:
+    """'A geologist working with the agency, Dr. Lea Varga, said': a noun the lexicons do not know speaks when an
+    apposition names the person or body it is."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in tok.children)

@@ -20,12 +20,17 @@ from .base import (
     Found as _Found,
 )
 from .tree import (
+    compound_speaker,
+    hung_owner,
     one as _one,
     phrase_head as _phrase_head,
     semicolon_between as _semicolon_between,
+    speaker_start,
     verbal as _verbal,
     within as _within,
 )
+
+NAMING_ENTS = ("NORP", "GPE", "ORG", "PERSON")  # a name in a count's phrase says whose count it is
 
 
 class SourceStrategies:
@@ -66,6 +71,8 @@ class SourceStrategies:
             if _verbal(head) and lemma in self.words.cue_verbs and head.i not in ctx.inside \
                     and x.dep_ not in SUBJECT_DEPS and self._reports_through(head, x, ctx, relative):
                 subj = self._reporting_subject(head, ctx)
+                if subj is not None and _clause_before_semicolon(x, head):
+                    break  # "73 bodies have been recovered; the commander put the missing at 120": not the commander's
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
                                               or _number_in_subject(found.cue[0])):
@@ -104,18 +111,23 @@ class SourceStrategies:
         return verb.lemma_.lower() in self.words.cue_objects and any(
             c.dep_ == "nummod" and c.i in ctx.inside for o in verb.children if o.dep_ == "dobj" for c in o.children)
 
-    def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+    def _quoted_noun_cue(self, noun: Token, ctx: _Ctx) -> _Found | None:
         """A reporting noun's source; inside a quotation, an unowned one ('"There was a report that 80 ...," the
         commander said') is what the quoted speaker says."""
         found = self._noun_cue(noun, ctx)
+        if found is None:
+            return None
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
             return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
         return found
 
-    def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found:
+    def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found | None:
         """A reporting noun's source: its owner ('the NIS's estimate'), else the speaker who gives it or reports it
-        ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates')."""
+        ('the UN gave a figure of 320'), else the noun's own phrase ('Ukrainian estimates'); a bare count names no one
+        ('the figure of 1,500 mixes two measures'), so the other strategies may."""
         owner = self.owner(noun) or self._outer_speaker(noun, ctx)
+        if owner is None and noun.lemma_.lower() in self.words.bare_counts and not _names_itself(noun):
+            return None
         return _Found(owner or noun, _one(ctx.sent, noun), self.words.cue_nouns[noun.lemma_.lower()],
                       self.mention(noun) if owner is None else None)
 
@@ -181,8 +193,7 @@ class SourceStrategies:
                     and inner in (None, ctx.region):  # a quotation's own "according to" speaks for it alone
                 obj = self.phrase_object(phrase)
                 if obj is not None and obj.i not in ctx.inside:
-                    owner = self.owner(obj) if self.is_document(obj) else None
-                    return _Found(owner or obj, phrase, stance)  # "according to an analysis by X": X
+                    return _Found(self.document_speaker(obj) or obj, phrase, stance)  # "according to an analysis by X": X
         return None
 
     def set_off_cue(self, ctx: _Ctx) -> _Found | None:
@@ -197,11 +208,12 @@ class SourceStrategies:
                         c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
                     # the parser hung the speaker on the clause before: read it off the words
                     subj = _phrase_head(span.doc[tok.i - 1], anchor.i)  # "a source close to the talks said"
-                set_off = subj is not None and anchor.i < subj.left_edge.i < tok.i and subj.left_edge.i > 0 \
-                    and span.doc[subj.left_edge.i - 1].text in (",", "”", '"', "’", "—", "–")
+                start = speaker_start(subj) if subj is not None else 0
+                set_off = subj is not None and anchor.i < start < tok.i \
+                    and span.doc[start - 1].text in (",", "”", '"', "’", "—", "–")
                 inverted = subj is not None and subj.i > tok.i and self.may_speak(subj)  # "..., says Kyiv" (not "by Sunday")
                 if set_off or inverted:  # "..., Bild quoted Netanyahu as saying.": Netanyahu said it
-                    return _Found(self._as_saying(tok) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
+                    return _Found(self._as_saying(tok) or hung_owner(subj) or subj, _one(sent, tok), self.words.cue_verbs[lemma])
             found = self._final_noun_cue(span, sent, anchor, tok)
             if found is not None:
                 return found
@@ -209,7 +221,7 @@ class SourceStrategies:
 
     def _set_off_document(self, verb: Token) -> bool:
         """'..., Interior Ministry data show.': a document cue set off at the end speaks through a document subject."""
-        subj = self.subject_of(verb)
+        subj = self.subject_of(verb) or compound_speaker(verb)
         return subj is not None and subj.i < verb.i and (self.document_voice(subj) or subj.lower_ in self.words.thing_pronouns
                                                          or self.names_a_speaker(subj))
 
@@ -272,7 +284,8 @@ class SourceStrategies:
     def root_cue(self, ctx: _Ctx) -> _Found | None:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
-        if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") and self.cue_takes(root):
+        if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") \
+                and self.cue_takes(root) and not _clause_before_semicolon(anchor, root):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.words.cue_verbs[root.lemma_.lower()])
@@ -304,7 +317,7 @@ class SourceStrategies:
             if not self._linear_cue_reports(tok, ctx):
                 continue
             prev = doc[j - 1] if j > sent.start else None
-            if prev is None or prev.lower_ in self.words.relative_pronouns or not (
+            if prev is None or self.relative_pronoun(prev) or not (
                     prev.pos_ in NOUNS or (prev.pos_ == "ADJ" and prev.is_title and tok.pos_ == "VERB")
                     or (prev.pos_ == "ADJ" and prev.lower_ in self.words.org_nouns)):
                 continue  # "Kyiv claims", "South Korea's military estimates": a speaker the tagger took for an adjective
@@ -362,6 +375,19 @@ class SourceStrategies:
         if not nouns or not (tok.lower_.endswith("s") or nouns[-1].tag_ == "NNS" or self.is_document(nouns[-1])):
             return None
         return _Found(nouns[-1], doc[tok.i:tok.i + 1], stance, source_span=words)
+
+
+def _names_itself(noun: Token) -> bool:
+    """'Ukrainian estimates', 'the Reuters tally', 'the UN figure': the count's own phrase names whose it is."""
+    return noun.ent_type_ != "" or any(c.dep_ in ("amod", "compound", "nmod") and (
+        c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN") for c in noun.children)
+
+
+def _clause_before_semicolon(x: Token, verb: Token) -> bool:
+    """'A; the mayor said B': the parser hung clause A before the semicolon on the verb after it, which reports its own
+    clause or object after it, not A."""
+    return x.i < verb.i and _semicolon_between(x.right_edge, verb) and any(
+        c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
 
 
 def _number_in_subject(verb: Token) -> bool:

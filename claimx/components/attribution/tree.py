@@ -16,11 +16,10 @@ from .base import (
 def _dateline_end(tok: Token) -> int | None:
     """The index of the dash that ends the dateline `tok` stands in, if any ('LIMA, Peru —', 'LONDON, July 24 -')."""
     doc = tok.doc
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < DATELINE_WORDS:
-        start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+    opening = line_opening(tok, DATELINE_WORDS)
+    if opening is None:
         return None  # not at the start of a paragraph
+    start = opening.start
     if not (doc[start].text.isupper() and len(doc[start].text) > 1):
         return None  # a dateline opens with the place in capitals
     words = 0  # "AL-MAWASI, Gaza Strip (AP) —": brackets and commas are no words
@@ -33,6 +32,17 @@ def _dateline_end(tok: Token) -> int | None:
         if words > DATELINE_WORDS:
             return None
     return None
+
+
+def line_opening(tok: Token, most: int) -> Span | None:
+    """The words from the start of `tok`'s line to `tok`, if `tok` is among the first `most` of them; else None."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and tok.i - start < most:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None
+    return doc[start:tok.i + 1]
 
 
 def in_dateline(tok: Token) -> bool:
@@ -194,3 +204,26 @@ def relative_speaker(pronoun: Token, verb: Token, can_speak: Callable[[Token], b
         return None
     head = verb.head.head if verb.head.dep_ == "appos" and not can_speak(verb.head) else verb.head
     return owner(head) or head
+
+
+def speaker_start(subj: Token) -> int:
+    """Where the speaker's phrase starts: its left edge, and a determiner or owner the parser hung on the verb instead
+    ('the data shows', 'the office's analysis shows')."""
+    start = subj.left_edge.i
+    while start > 0 and subj.doc[start - 1].pos_ == "DET" and subj.doc[start - 1].head != subj.doc[start - 1]:
+        start -= 1
+    owner = hung_owner(subj)
+    return min(start, owner.left_edge.i) if owner is not None else start
+
+
+def hung_owner(subj: Token) -> Token | None:
+    """'..., the office's analysis shows.': the owner the parser hung on the verb beside its document, just before it."""
+    if subj.dep_ != "compound" or subj.head.i <= subj.i:
+        return None
+    return next((c for c in subj.head.children if c.dep_ == "poss" and c.right_edge.i == subj.left_edge.i - 1), None)
+
+
+def compound_speaker(verb: Token) -> Token | None:
+    """'..., the data shows.': the parser took the document for a compound of the verb, which has no subject."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before if before is not None and before.head == verb and before.dep_ == "compound" else None

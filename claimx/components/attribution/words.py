@@ -49,6 +49,9 @@ class AttributionWords:
     document_nouns: frozenset[str]
     count_nouns: frozenset[str]
     count_links: frozenset[str]  # lemmas: "is", "stands" (at)
+    count_preps: frozenset[str]  # "by" (the agency's count)
+    bare_counts: frozenset[str]  # lemmas: "figure", "estimate"
+    speaker_negations: frozenset[str]  # "no" (official), "nobody"
     definite_determiners: frozenset[str]
     anaphoric_nouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -58,13 +61,17 @@ class AttributionWords:
     org_nouns: frozenset[str]
     media: frozenset[str]  # lower-cased
     media_words: frozenset[str]
+    media_nouns: frozenset[str]  # lemmas: "television", "newspaper"
     titles: frozenset[str]
+    title_abbreviations: tuple[str, ...]  # as written: "Capt.", "Sgt."
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
     relative_pronouns: frozenset[str]
     government_seats: frozenset[str]
+    rubric_labels: frozenset[str]  # lower-cased: "correction", "fact check"
+    topic_label_heads: frozenset[str]
     anaphoric_bodies: frozenset[str]
     body_kinds: tuple[frozenset[str], ...]  # kinds of body that name one another ("agency", "service", ...)
 
@@ -94,14 +101,18 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
     """The words of who can speak."""
     return dict(
         document_nouns=frozenset(a["document_nouns"]), count_nouns=frozenset(a["count_nouns"]),
-        count_links=frozenset(a.get("count_links", [])),
+        count_links=frozenset(a.get("count_links", [])), count_preps=frozenset(a.get("count_preps", [])),
+        bare_counts=frozenset(a.get("bare_counts", [])), speaker_negations=frozenset(a.get("speaker_negations", [])),
         definite_determiners=frozenset(a["definite_determiners"]), anaphoric_nouns=frozenset(a["anaphoric_nouns"]),
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
         person_nouns=frozenset(a["person_nouns"]), vague_sources=frozenset(a["vague_sources"]),
         org_nouns=frozenset(a["org_nouns"]), media=_low(a["media"]), media_words=frozenset(a["media_words"]),
-        titles=frozenset(a["titles"]), person_pronouns=frozenset(a["person_pronouns"]),
+        media_nouns=frozenset(a.get("media_nouns", [])),
+        titles=frozenset(a["titles"]), title_abbreviations=tuple(a.get("title_abbreviations", [])),
+        person_pronouns=frozenset(a["person_pronouns"]),
         plural_pronouns=frozenset(a["plural_pronouns"]), first_person=frozenset(a["first_person"]),
         second_person=frozenset(a.get("second_person", [])), relative_pronouns=frozenset(a["relative_pronouns"]),
         government_seats=frozenset(a.get("government_seats", [])),
+        rubric_labels=frozenset(a.get("rubric_labels", [])), topic_label_heads=frozenset(a.get("topic_label_heads", [])),
         anaphoric_bodies=frozenset(a.get("anaphoric_bodies", [])),
         body_kinds=tuple(frozenset(kind) for kind in a.get("body_kinds", [])))
