@@ -15,6 +15,16 @@ LIST_OPENERS = {"—", "–", "-", ":"}  # a dash or colon that opens a list of 
 NEW_CLAUSE_DEPS = ("nsubj", "nsubjpass", "ROOT", "ccomp", "expl")  # a word that opens a clause of its own
 
 
+def _whole_clause(last: Token) -> set[Token]:
+    """'7 civilians, including 3 minors, lost ...', '24,000 troops are stationed in the east, including two brigades':
+    the noun the figure before counts and, when it is a subject, its verb, open no new clause: they are the whole's."""
+    noun = last.head if last.dep_ == "nummod" else last
+    whole = {noun}
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        whole.add(noun.head)
+    return whole
+
+
 class WholeRules:
     """Mixed into `MeasureRules`.
 
@@ -211,4 +221,5 @@ class WholeRules:
         between = span.doc[before_end:span.start]
         if not any(t.lower_ in self.words.part_of_whole for t in between):
             return False
-        return not any(t.dep_ in NEW_CLAUSE_DEPS for t in between)
+        whole = _whole_clause(span.doc[before_end - 1])
+        return not any(t.dep_ in NEW_CLAUSE_DEPS and t not in whole for t in between)
