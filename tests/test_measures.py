@@ -181,6 +181,13 @@ def test_measure_executions_and_missing_people(figure_of, text, find, measure):
     pytest.param("Guards shot 9 protesters, each with a bullet wound to the legs.", "9", "injured", id="shot-bullet-wound"),
     pytest.param("Five villagers were shot on Monday, killing two of them.", "Five", "casualties", id="other-figures-killing-word"),
     pytest.param("The striker shot 65 times at goal this season.", "65", None, id="shots-in-sport-are-no-casualties"),
+    pytest.param("Eight protesters were shot by troops, one of them fatally, near the square.", "Eight", "casualties",
+                 id="share-one-fatally-keeps-casualties-unrest"),
+    pytest.param("Four tourists were shot, one fatally, when a gunman opened fire at the lodge.", "Four", "casualties",
+                 id="share-one-fatally-keeps-casualties-accident"),
+    pytest.param("Two guards were shot dead at the gate, one of them a cadet.", "Two", "killed",
+                 id="killing-word-before-the-share-crime"),
+    pytest.param("Six miners were shot on 3 May, fatally, during the strike.", "Six", "killed", id="date-is-no-share-labour"),
 ])
 def test_measure_of_people_shot(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

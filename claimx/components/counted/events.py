@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from .base import NOUNS
 
 EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a light verb takes ("suffered losses")
+SHARE_NOT_ENTS = ("DATE", "TIME")  # "shot on 12 March, fatally": a date names no share
 
 
 class EventRules:
@@ -38,7 +39,7 @@ class EventRules:
         sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
         doc, refiners = span.doc, self.words.vague_events[word.lemma_.lower()]
         others = getattr(self, "figure_tokens", set()) - set(range(span.start, span.end))
-        stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
+        stop = next((i for i in range(span.end, span.sent.end) if i in others or _opens_a_share(doc[i])), span.sent.end)
         window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
         for tok in window:
             if tok.i in others or any(t.i in others for t in tok.subtree):
@@ -172,3 +173,9 @@ def of_phrase_words(noun: Token) -> list[Token]:
 def _bound_as_preposition(x: Token) -> bool:
     """'The toll is already above 60': the figure's own bound word, parsed as the linking verb's preposition over it."""
     return x.dep_ == "prep" and any(c.dep_ == "pobj" and c.like_num for c in x.children)
+
+
+def _opens_a_share(tok: Token) -> bool:
+    """'Five people were shot, one of them fatally': a number word after the figure that is no figure of its own (the
+    figure finder drops a lone 'one') names a share of the counted, and the words after it say what befell the share."""
+    return tok.pos_ == "NUM" and tok.like_num and tok.ent_type_ not in SHARE_NOT_ENTS
