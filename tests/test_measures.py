@@ -954,3 +954,17 @@ def test_measure_of_the_role_after_as(figure_of, text, find, measure):
 ])
 def test_martyrs_and_exchanged_prisoners(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A figure in quotation marks still follows the count that a preposition gives its value ("put the number ... at")
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param('After the mudslide the mayor put the number still missing at "nearly 60".', "60", "missing",
+                 id="quoted-missing-disaster"),
+    pytest.param("The union put the number of injured workers at 'about 40' after the warehouse fire.", "40", "injured",
+                 id="quoted-injured-industry"),
+    pytest.param('A rebel commander put the number of soldiers killed in the ambush at "more than 90".', "90", "killed",
+                 id="quoted-killed-war"),
+])
+def test_measure_of_quoted_figure_after_a_count(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+

@@ -112,11 +112,14 @@ class EventRules:
         before a bare figure or one of people: 'bring the number of soldiers dispatched to around 13,000', 'losses ...
         amounted to some 43,000 personnel', not 'taken to 2 hospitals'), or a count noun itself
         ('losses above 3,000', the bound word being the figure's)."""
-        if span.start == 0:
+        first = span.start
+        while first > span.sent.start and span.doc[first - 1].is_quote:
+            first -= 1  # 'put the number still missing at "more than 120"': a quoted figure follows its count too
+        if first == 0:
             return False
         preps = self.words.count_preps | (self.words.count_preps_bare if noun is None or self.is_people(noun) else set())
-        prev = span.doc[span.start - 1]
-        if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in preps:
+        prev = span.doc[first - 1]
+        if prev.pos_ == "DET" and first > 1 and span.doc[first - 2].lower_ in preps:
             return True  # "the number of dead ran into the hundreds"
         return prev.lower_ in preps or self._is_count_noun(prev)
 
