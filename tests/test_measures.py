@@ -968,3 +968,15 @@ def test_martyrs_and_exchanged_prisoners(figure_of, text, find, measure):
 def test_measure_of_quoted_figure_after_a_count(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
+
+# A status noun whose own adjective is an event says what befell them: "dead hostages" are killed, not casualties
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The militia put the number of dead hostages at 23 after the raid on its camp.", "23", "killed",
+                 id="dead-hostages-war"),
+    pytest.param("Pirates said the number of wounded captives had reached 7 by Monday.", "7", "injured",
+                 id="wounded-captives-piracy"),
+    pytest.param("The gang put the number of hostages killed or wounded at 11.", "11", "casualties",
+                 id="killed-or-wounded-still-combine-crime"),
+])
+def test_measure_of_status_noun_with_an_event_adjective(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

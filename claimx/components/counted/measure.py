@@ -74,6 +74,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
                 continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
             if not found:
                 continue
+            found = [(m, t) for m, t in found if not self._status_told_by_event(t, found)]
             distinct = {m for m, t in found if not self._in_state_phrase(t)}  # "died in hospital": a state combines with nothing
             if len(distinct & self.words.combine) >= 2:
                 return self.words.combined_as, at, None
@@ -82,6 +83,13 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
                 return events[0][0], at, events[0][1]
             return found[0][0], at, found[0][1]
         return place
+
+    def _status_told_by_event(self, tok: Token, found: list[tuple[str, Token]]) -> bool:
+        """'the number of dead hostages': a status noun whose own adjective is an event of the group says what befell
+        them (killed), and combines with nothing."""
+        events = {t for m, t in found if m in self.words.event_measures}
+        return self.measure_of(tok) in self.words.status_measures and any(
+            c.dep_ == "amod" and c in events for c in tok.children)
 
     def _in_state_phrase(self, tok: Token) -> bool:
         """'in hospital', 'in captivity': the word is a state preposition or its object."""
