@@ -33,3 +33,22 @@ def test_wholes_part_of_a_subject_whole_takes_its_measure(figure_of, text, find,
 ])
 def test_wholes_part_after_a_new_subject_is_no_part(figure_of, text, find):
     assert figure_of(text, find).measure is None
+
+
+# A bare figure in brackets after a name is that name's share of the count the list breaks down
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("By confirmed deaths the worst-hit provinces are Varna Oblast (2 310), Lomsk Krai (1 904) and Tula (877).",
+                 "1 904", "killed", id="measure-noun-before-list-war"),
+    pytest.param("Hospitals counted injuries in Akita (56), Sendai (140) and Morioka (9) after the quake.", "140",
+                 "injured", id="measure-noun-before-list-quake"),
+])
+def test_wholes_bracketed_share_after_a_name(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("Turnout by ward: Hollin (4,210), Marsh End (3,980) and Tarn (2,115).", "3,980", id="turnout-no-count-politics"),
+    pytest.param("Seats were won by the Greens (14) and Labour (62) in the council vote.", "62", id="seats-no-count-politics"),
+])
+def test_wholes_bracketed_figure_without_a_count_has_no_measure(figure_of, text, find):
+    assert figure_of(text, find).measure is None
