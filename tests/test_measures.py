@@ -321,16 +321,23 @@ def test_measure_fresh_page_rules(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
-# Words of the beat: servicemen and defenders are forces; homicides and murders are deaths; captivity is capture; the
-# state a clause leaves what is counted in ("remain in captivity", "listed in fair condition") gives the measure.
+# Words of the beat: servicemen and defenders are forces; homicides and murders are deaths; kidnappings, abductions
+# and captivity are capture; admission to medical care is injury; the state a clause leaves what is counted in
+# ("remain in captivity", "listed in fair condition") gives the measure.
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("The brigade lost 90 servicemen near the village, the command said.", "90", "casualties", id="servicemen-lost"),
     pytest.param("The city has recorded more than 90 homicides this year.", "90", "killed", id="homicides-crime"),
     pytest.param("Police are investigating 41 murders since January.", "41", "killed", id="murders-crime"),
+    pytest.param("Detectives logged 14 kidnappings in the district last year.", "14", "captured", id="kidnappings-crime"),
+    pytest.param("The monitor documented 230 abductions by militias since March.", "230", "captured", id="abductions-war"),
     pytest.param("More than 1,000 of our defenders remain in enemy captivity.", "1,000", "captured", id="captivity-war"),
     pytest.param("Six climbers were taken into custody after the protest on the summit.", "Six", "captured",
                  id="into-custody-protest"),
     pytest.param("Two men were listed in fair condition on Sunday.", "Two", "injured", id="fair-condition-crime"),
+    pytest.param("Officials said 62 people were admitted to medical care after the blast.", "62", "injured",
+                 id="admitted-to-medical-care-attack"),
+    pytest.param("Some 300 runners were admitted to medical care during the hot marathon.", "300", "injured",
+                 id="admitted-to-medical-care-sport"),
     pytest.param("Three riders were in stable condition after the crash, organisers said.", "Three", "injured",
                  id="stable-condition-sport"),
 ])
