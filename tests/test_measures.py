@@ -987,3 +987,18 @@ def test_measure_of_quoted_figure_after_a_count(figure_of, text, find, measure):
 ])
 def test_measure_of_status_noun_with_an_event_adjective(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "Lose" said of kin tells a death: killed; forces that are lost stay casualties, and games lost are no people
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Neighbours who lost four relatives in the mudslide gathered at the church.", "four", "killed",
+                 id="relatives-lost-disaster"),
+    pytest.param('"Six of the last nine children we lost had no access to a clinic," the nurse said.', "Six", "killed",
+                 id="children-we-lost-epidemic"),
+    pytest.param("A fisherman who lost two sons in the storm spoke at the inquiry.", "two", "killed", id="sons-lost-storm"),
+    pytest.param("The battalion lost 120 soldiers in the first week of the offensive.", "120", "casualties",
+                 id="forces-lost-stay-casualties-war"),
+    pytest.param("The club lost three games in a row before the break.", "three", None, id="games-lost-sport"),
+])
+def test_measure_kin_lost_is_killed(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -114,6 +114,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
     def word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
         m = self.measure_of(tok)
+        if m is not None and self._kin_lost(tok, noun):
+            return "killed"  # "families who lost five relatives": a death in the family, not a loss of forces
         if m is not None:
             if tok.lemma_.lower() in self.words.people_only and not self._counts_people(span, noun) \
                     and not (tok == noun and self._in_sentence(span, self.words.war_context)):
@@ -143,6 +145,13 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         if tok.lemma_.lower() in self.words.removal_verbs and self._in_sentence(span, self.words.captivity_events):
             return "captured"  # "the students taken from their dormitory ... a kidnapping"
         return None
+
+    def _kin_lost(self, tok: Token, noun: Token | None) -> bool:
+        """'Lose' said of kin: 'who lost five relatives', 'the last ten children we lost'."""
+        if noun is None or tok.lemma_.lower() not in self.words.kin_lost_verbs:
+            return False
+        compound = " ".join(t.lower_ for t in (*(c for c in noun.children if c.dep_ == "compound"), noun))
+        return noun.lower_ in self.words.kin_lost_nouns or compound in self.words.kin_lost_nouns
 
     def _phrase_measure(self, tok: Token, *, ending: bool = True) -> str | None:
         """The measure of a lexicon phrase that starts at `tok` ('lost their lives'), or, with `ending`, ends at it."""
