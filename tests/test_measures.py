@@ -1002,3 +1002,17 @@ def test_measure_of_status_noun_with_an_event_adjective(figure_of, text, find, m
 ])
 def test_measure_kin_lost_is_killed(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A headline's "N shot" (the parser reads "shot" as a noun the figure counts) is the event: casualties unless the
+# headline says more; "one shot" is a shot fired
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Four shot, one fatally, near Riverside skate park; suspect at large", "Four", "casualties",
+                 id="headline-share-fatally-crime"),
+    pytest.param("Seven shot, two fatally, as gunmen storm village checkpoint", "Seven", "casualties",
+                 id="headline-share-fatally-war"),
+    pytest.param("Two shot dead outside nightclub in the harbour district", "Two", "killed", id="headline-shot-dead-crime"),
+    pytest.param("The hunter fired one shot into the air to scare the bear.", "one", None, id="one-shot-fired-outdoors"),
+])
+def test_measure_headline_shot(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -34,10 +34,10 @@ class EventRules:
         nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
         return nxt is not None and nxt.lower_ in self.words.vague_event_misses.get(word.lemma_.lower(), ())
 
-    def refined(self, span: Span, word: Token) -> str | None:
-        """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
-        sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
-        doc, refiners = span.doc, self.words.vague_events[word.lemma_.lower()]
+    def refined(self, span: Span, word: Token, lemma: str | None = None) -> str | None:
+        """What a vague event word (of `lemma`, else its own) came to: the first of its refining measures said in the
+        figure's stretch of the sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
+        doc, refiners = span.doc, self.words.vague_events[lemma or word.lemma_.lower()]
         others = getattr(self, "figure_tokens", set()) - set(range(span.start, span.end))
         stop = next((i for i in range(span.end, span.sent.end) if i in others or _opens_a_share(doc[i])), span.sent.end)
         window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
@@ -48,6 +48,17 @@ class EventRules:
                 if tok.lemma_.lower() in words or tok.lower_ in words:
                     return measure
         return None
+
+    def headline_event(self, span: Span, noun: Token | None) -> str | None:
+        """'Five shot, one fatally': in a headline the small parser takes the event right after a plural figure for a
+        singular noun it counts; the event's measure, refined by the sentence as the verb's would be."""
+        if noun is None or noun.i != span.end or noun.tag_ != "NN" or noun.lower_ not in self.words.headline_events:
+            return None
+        fig = span._.figure
+        if fig is None or fig.value is None or fig.value <= 1:
+            return None  # "one shot" is one shot fired
+        lemma = self.words.headline_events[noun.lower_]
+        return self.refined(span, noun, lemma) or self.words.lemma_to_measure.get(lemma)
 
     def last_resorts(self, span: Span, noun: Token | None) -> list[list[Token]]:
         """Read when the parse linked nothing: the count named before the figure ('put the number of dead and wounded

@@ -32,6 +32,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
     # -- the measure ----------------------------------------------------
     def measure(self, span: Span, anchor: Token, noun: Token | None, inherited: str | None = None) -> str | None:
         """The measure by the precedence table of measures.json: own words, then context, then defaults."""
+        headline = self.headline_event(span, noun)
+        if headline is not None:
+            return headline  # "Three shot, one fatally": the event the parser took for the counted noun
         words = self._governors(span, anchor, noun)
         linear = self.words_after(span, noun)
         if linear:

@@ -88,6 +88,7 @@ class CountedWords:
     discussed_before: frozenset[str]  # "the remaining 20"
     captivity_verbs: frozenset[str]  # "300 sailors are held by the rebels"
     kin_lost_verbs: frozenset[str]  # kin_lost.verbs: "lost five relatives"
+    headline_events: Mapping[str, str]  # a form the parser takes for a noun in a headline -> its event's lemma
     kin_lost_nouns: frozenset[str]  # kin_lost.nouns
     removal_verbs: frozenset[str]
     care_verbs: frozenset[str]  # care_transport.verbs
@@ -174,6 +175,7 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         discussed_before=low("discussed_before"), captivity_verbs=low("captivity_verbs"),
         removal_verbs=low("removal_verbs"), threshold_verbs=low("threshold_verbs"),
         kin_lost_verbs=_low(kin.get("verbs", [])), kin_lost_nouns=_low(kin.get("nouns", [])),
+        headline_events=MappingProxyType({form.lower(): lemma.lower() for form, lemma in m.get("headline_events", {}).items()}),
         event_measures=low("event_measures"), state_preps=low("state_preps"),
         responders=_longest_first(m.get("responders", [])),
         care_verbs=_low(care.get("verbs", [])), care_places=_low(care.get("places", [])),
