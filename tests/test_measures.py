@@ -1016,3 +1016,16 @@ def test_measure_kin_lost_is_killed(figure_of, text, find, measure):
 ])
 def test_measure_headline_shot(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Forces "in place" are where they were sent: deployed; stewards or measures in place are no forces
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The alliance said 4,000 soldiers were in place along the eastern flank.", "4,000", "deployed",
+                 id="soldiers-in-place-war"),
+    pytest.param("About 800 firefighters are now in place around the burning forest.", "800", "deployed",
+                 id="firefighters-in-place-wildfire"),
+    pytest.param("Organisers said 300 stewards would be in place at the stadium gates.", "300", None, id="stewards-sport"),
+    pytest.param("The council has 40 measures in place to cut waste.", "40", None, id="measures-politics"),
+])
+def test_measure_forces_in_place(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
