@@ -1029,3 +1029,21 @@ def test_measure_headline_shot(figure_of, text, find, measure):
 ])
 def test_measure_forces_in_place(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# People never (or not yet) accounted for are missing, also as the 'of' phrase of a list's names and in a verb
+# coordinated in their relative clause; people who have been accounted for are not
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Four climbers have not been accounted for since the avalanche.", "Four", "missing",
+                 id="not-accounted-for-avalanche"),
+    pytest.param("The coastguard said 23 sailors were yet to be accounted for.", "23", "missing", id="yet-to-be-shipwreck"),
+    pytest.param("The families' group keeps 31 names of people who have never been accounted for.", "31", "missing",
+                 id="names-of-people-disappearances"),
+    pytest.param("Villagers listed 14 names of men who were taken to the border and have never been accounted for.", "14",
+                 "missing", id="coordinated-in-relative-clause-war"),
+    pytest.param("All 40 pupils have been accounted for, the school said.", "40", None, id="accounted-for-school"),
+    pytest.param("The petition has 5,000 names of residents who oppose the new road.", "5,000", None,
+                 id="names-of-petition-politics"),
+])
+def test_measure_never_accounted_for(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -15,7 +15,8 @@ SHARE_NOT_ENTS = ("DATE", "TIME")  # "shot on 12 March, fatally": a date names n
 class EventRules:
     """Mixed into `MeasureRules`.
 
-    Reads: `self.words` (`CountedWords`: vague_events, threshold_verbs, event_measures, count_preps, tally_nouns),
+    Reads: `self.words` (`CountedWords`: vague_events, threshold_verbs, event_measures, count_preps, tally_nouns,
+    status_measures, kin_lost_verbs, kin_lost_nouns, headline_events),
     `self.figure_tokens` (set by `CountedFinder`); calls `word_measure`, `measure_of` (measure.py), `is_people`,
     `is_place_prep` (presence.py).
     """
@@ -28,6 +29,20 @@ class EventRules:
                 if m in self.words.event_measures and tok.pos_ in EVENT_POS:
                     return m, tok
         return None
+
+    def status_told_by_event(self, tok: Token, found: list[tuple[str, Token]]) -> bool:
+        """'the number of dead hostages': a status noun whose own adjective is an event of the group says what befell
+        them (killed), and combines with nothing."""
+        events = {t for m, t in found if m in self.words.event_measures}
+        return self.measure_of(tok) in self.words.status_measures and any(
+            c.dep_ == "amod" and c in events for c in tok.children)
+
+    def kin_lost(self, tok: Token, noun: Token | None) -> bool:
+        """'Lose' said of kin: 'who lost five relatives', 'the last ten children we lost'."""
+        if noun is None or tok.lemma_.lower() not in self.words.kin_lost_verbs:
+            return False
+        compound = " ".join(t.lower_ for t in (*(c for c in noun.children if c.dep_ == "compound"), noun))
+        return noun.lower_ in self.words.kin_lost_nouns or compound in self.words.kin_lost_nouns
 
     def missed(self, word: Token) -> bool:
         """'Three officers were shot at': the word right after the vague event says it did not happen to them."""

@@ -77,7 +77,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
                 continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
             if not found:
                 continue
-            found = [(m, t) for m, t in found if not self._status_told_by_event(t, found)]
+            found = [(m, t) for m, t in found if not self.status_told_by_event(t, found)]
             distinct = {m for m, t in found if not self._in_state_phrase(t)}  # "died in hospital": a state combines with nothing
             if len(distinct & self.words.combine) >= 2:
                 return self.words.combined_as, at, None
@@ -86,13 +86,6 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
                 return events[0][0], at, events[0][1]
             return found[0][0], at, found[0][1]
         return place
-
-    def _status_told_by_event(self, tok: Token, found: list[tuple[str, Token]]) -> bool:
-        """'the number of dead hostages': a status noun whose own adjective is an event of the group says what befell
-        them (killed), and combines with nothing."""
-        events = {t for m, t in found if m in self.words.event_measures}
-        return self.measure_of(tok) in self.words.status_measures and any(
-            c.dep_ == "amod" and c in events for c in tok.children)
 
     def _in_state_phrase(self, tok: Token) -> bool:
         """'in hospital', 'in captivity': the word is a state preposition or its object."""
@@ -117,7 +110,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
     def word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
         m = self.measure_of(tok)
-        if m is not None and self._kin_lost(tok, noun):
+        if m is not None and self.kin_lost(tok, noun):
             return "killed"  # "families who lost five relatives": a death in the family, not a loss of forces
         if m is not None:
             if tok.lemma_.lower() in self.words.people_only and not self._counts_people(span, noun) \
@@ -148,13 +141,6 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         if tok.lemma_.lower() in self.words.removal_verbs and self._in_sentence(span, self.words.captivity_events):
             return "captured"  # "the students taken from their dormitory ... a kidnapping"
         return None
-
-    def _kin_lost(self, tok: Token, noun: Token | None) -> bool:
-        """'Lose' said of kin: 'who lost five relatives', 'the last ten children we lost'."""
-        if noun is None or tok.lemma_.lower() not in self.words.kin_lost_verbs:
-            return False
-        compound = " ".join(t.lower_ for t in (*(c for c in noun.children if c.dep_ == "compound"), noun))
-        return noun.lower_ in self.words.kin_lost_nouns or compound in self.words.kin_lost_nouns
 
     def _phrase_measure(self, tok: Token, *, ending: bool = True) -> str | None:
         """The measure of a lexicon phrase that starts at `tok` ('lost their lives'), or, with `ending`, ends at it."""
@@ -263,13 +249,23 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
         others = getattr(self, "figure_tokens", set()) - fig_tokens
         own = count_words(noun) if noun.lemma_.lower() in self.words.tally_nouns else [noun]  # "45% of the number of dead"
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
-                   and not any(t.i in others for t in c.subtree)]
+        named = [noun, *self._listed_by_name(noun)]
+        relative = [c for n in named for c in n.children if c.dep_ in ("acl", "relcl") and not any(t.i in others for t in c.subtree)]
+        clauses = [c for c in relative if c.pos_ in ("VERB", "ADJ")]
+        # "who were at the fair and have never been accounted for": a verb coordinated in the relative clause
+        clauses += [v for c in relative for v in c.children if v.dep_ == "conj" and v.pos_ == "VERB"]
         return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
                  and not any(t.i in others for t in c.subtree)],
                 [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self.measure_of(s) in self.words.what_befell)],
                 self.whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
+
+    def _listed_by_name(self, noun: Token) -> list[Token]:
+        """'19 names of people who have never been accounted for': a list entry counts the people of its 'of' phrase,
+        whose clauses say what befell them."""
+        if noun.lemma_.lower() not in self.words.list_entries:
+            return []
+        return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
         """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
