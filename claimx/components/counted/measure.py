@@ -110,6 +110,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
     def word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
         m = self.measure_of(tok)
+        if m is not None and tok.lemma_.lower() in self.words.state_only and not (
+                self._in_state_phrase(tok) and self._in_sentence(span, self.words.war_context)):
+            return None  # "custody of 3 children"; "one person was in custody" after a shooting is an arrest
         if m is not None and self.kin_lost(tok, noun):
             return "killed"  # "families who lost five relatives": a death in the family, not a loss of forces
         if m is not None:
