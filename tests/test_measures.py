@@ -198,7 +198,8 @@ def test_measure_of_people_shot(figure_of, text, find, measure):
 
 
 # The main predicate, not a participle or a relative clause on the counted noun, says what happened to it; a
-# deployment word in such a modifier yields to an event verb or adjective (not to a light verb's noun: "suffered losses").
+# deployment word in such a modifier yields to an event verb or adjective (not to a light verb's noun: "suffered losses"),
+# an injury word to a death.
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("Nine marines stationed at the base have died since the spring.", "Nine", "killed", id="stationed-died-war"),
     pytest.param("About 60 troops who were sent to the border were wounded in the shelling.", "About 60", "injured",
@@ -211,6 +212,12 @@ def test_measure_of_people_shot(figure_of, text, find, measure):
                  id="light-verb-noun-keeps-deployed"),
     pytest.param("Officials said 3,000 officers were deployed to the stadium on Saturday.", "3,000", "deployed",
                  id="plain-deployment-sport"),
+    # an injury word in the modifier yields to a death in the main predicate, and to nothing else
+    pytest.param("Three soldiers wounded in the ambush later died of their injuries.", "Three", "killed",
+                 id="wounded-later-died-war"),
+    pytest.param("The toll rose after four climbers hurt in the rockfall on Friday died in hospital.", "four", "killed",
+                 id="hurt-died-in-hospital-accident"),
+    pytest.param("Some 40 wounded soldiers were flown home on Sunday.", "40", "injured", id="wounded-flown-home-war"),
 ])
 def test_measure_main_predicate_beats_a_modifier(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure

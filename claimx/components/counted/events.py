@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from .base import NOUNS
 
 EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a light verb takes ("suffered losses")
+MODIFIER_YIELDS = {"injured": ("killed",)}  # "two people injured on 7 August die in hospital": the later event is the last
 SHARE_NOT_ENTS = ("DATE", "TIME")  # "shot on 12 March, fatally": a date names no share
 
 
@@ -21,14 +22,23 @@ class EventRules:
     `is_place_prep` (presence.py).
     """
 
-    def main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
-        """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
+    def main_event(self, span: Span, groups: list[list[Token]], noun: Token | None,
+                   only: tuple[str, ...] | None = None) -> tuple[str, Token] | None:
+        """An event (of `only`, if given) said by a verb or adjective of a later group ('troops who were dispatched ...
+        were killed')."""
         for group in groups:
             for tok in group:
                 m = self.word_measure(span, tok, noun)
-                if m in self.words.event_measures and tok.pos_ in EVENT_POS:
+                if m in (only or self.words.event_measures) and tok.pos_ in EVENT_POS:
                     return m, tok
         return None
+
+    @staticmethod
+    def modifier_yields(found: str | None, word: Token | None, noun: Token | None) -> bool:
+        """The measure came from a participle or adjective on the counted noun ('three soldiers wounded in the ambush
+        later died'), of a kind that yields to the clause's main event."""
+        return found in MODIFIER_YIELDS and word is not None and noun is not None and word.head == noun \
+            and word.dep_ in ("acl", "amod")
 
     def status_told_by_event(self, tok: Token, found: list[tuple[str, Token]]) -> bool:
         """'the number of dead hostages': a status noun whose own adjective is an event of the group says what befell

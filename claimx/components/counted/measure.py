@@ -11,7 +11,7 @@ from .base import (
 )
 from .captivity import CaptivityRules
 from .discussed import DiscussedRules
-from .events import EVENT_POS, EventRules, count_words
+from .events import EVENT_POS, MODIFIER_YIELDS, EventRules, count_words
 from .linear import LinearRules
 from .presence import PresenceRules
 from .tree import (
@@ -40,9 +40,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         if linear:
             words.insert(1 if noun is not None else 0, linear)
         found, at, word = self._first_measure(span, words, noun)
-        if found == "deployed":
-            event = self.main_event(span, words[at + 1:], noun)
-            found, word = (event[0], event[1]) if event is not None else (found, word)
+        if found == "deployed" or self.modifier_yields(found, word, noun):
+            event = self.main_event(span, words[at + 1:], noun, MODIFIER_YIELDS.get(found or ""))
+            found, word = event if event is not None else (found, word)
         if found in self.words.status_measures or (word is not None and word == noun and self.measure_of(word) is None):
             # "300 patients were shot dead": what happened to them beats what the noun says they were
             event = self._event_over_status(span, words, noun)
