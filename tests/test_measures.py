@@ -1058,3 +1058,18 @@ def test_measure_forces_in_place(figure_of, text, find, measure):
 ])
 def test_measure_never_accounted_for(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A verb of an event that takes no object ("die") keeps its subject's measure when the parser hangs a noun on it as
+# an object; a verb that does take one ("killed 12 villagers") still says what the subject did
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Six villagers die, among them a family of three swept away in their van.", "Six", "killed",
+                 id="die-among-them-flood"),
+    pytest.param("Ten civilians die, among them a family of five hit by a shell in their yard.", "Ten", "killed",
+                 id="die-among-them-war"),
+    pytest.param("Five fans die, among them a family of four crushed at the stadium gate.", "Five", "killed",
+                 id="die-among-them-stampede"),
+    pytest.param("Five gunmen killed 12 villagers before dawn.", "Five", None, id="transitive-killer-crime"),
+])
+def test_measure_intransitive_event_keeps_its_subject(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -361,7 +361,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         acts, so the verb's own measure is not the subject's ("lost their lives" is a phrase and still counts; "joined the
         effort" moves the subject, which is deployed)."""
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in self.words.light_verbs or lemma in self.words.subject_movers or any(
+        if verb.pos_ != "VERB" or lemma in self.words.light_verbs or lemma in self.words.subject_movers \
+                or lemma in self.words.intransitive_events or any(
                 c.dep_ == "auxpass" for c in verb.children):
             return False
         if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):

@@ -88,6 +88,7 @@ class CountedWords:
     discussed_before: frozenset[str]  # "the remaining 20"
     captivity_verbs: frozenset[str]  # "300 sailors are held by the rebels"
     kin_lost_verbs: frozenset[str]  # kin_lost.verbs: "lost five relatives"
+    intransitive_events: frozenset[str]  # "die": no object, whatever the parse says
     state_only: frozenset[str]  # "in custody": a state only after a state preposition
     headline_events: Mapping[str, str]  # a form the parser takes for a noun in a headline -> its event's lemma
     kin_lost_nouns: frozenset[str]  # kin_lost.nouns
@@ -178,6 +179,7 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         kin_lost_verbs=_low(kin.get("verbs", [])), kin_lost_nouns=_low(kin.get("nouns", [])),
         headline_events=MappingProxyType({form.lower(): lemma.lower() for form, lemma in m.get("headline_events", {}).items()}),
         event_measures=low("event_measures"), state_preps=low("state_preps"), state_only=low("state_only"),
+        intransitive_events=low("intransitive_events"),
         responders=_longest_first(m.get("responders", [])),
         care_verbs=_low(care.get("verbs", [])), care_places=_low(care.get("places", [])),
         care_name_words=_low(care.get("name_words", [])),
