@@ -1073,3 +1073,16 @@ def test_measure_never_accounted_for(figure_of, text, find, measure):
 ])
 def test_measure_intransitive_event_keeps_its_subject(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A duration between a verb and a verb coordinated after it ("after 30 hours") is no head count of its own: the later
+# verb still says what befell the figure's subject; a head count between them still keeps it for itself
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Eight sailors were pulled from the sea after 30 hours and were taken to hospital.", "Eight", "injured",
+                 id="duration-between-shipwreck"),
+    pytest.param("Fourteen workers were trapped for 20 hours and were later found dead.", "Fourteen", "killed",
+                 id="duration-between-mining"),
+    pytest.param("Rescuers freed 30 passengers and 12 were taken to hospital.", "30", None, id="head-count-between-crash"),
+])
+def test_measure_duration_between_coordinated_verbs(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -64,6 +64,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return doc  # no parse, nothing to read: counted and measure stay None
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
         self.figure_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
+        self.quantity_tokens = {i for sp in spans if sp._.figure is not None and sp._.figure.unit not in (None, "%")
+                                for i in range(sp.start, sp.end)}  # measured quantities ('48 hours'): no head counts
         self.measures_so_far = {}
         self.by_value: dict[float, str] = {}  # the measure of the last figure of each value read so far
         before: _Before | None = None

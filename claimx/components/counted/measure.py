@@ -379,8 +379,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.words.fight_words
 
     def _figure_between(self, verb: Token, later: Token, fig_tokens: set[int]) -> bool:
-        """Another figure stands between a verb and a verb coordinated after it."""
-        others = getattr(self, "figure_tokens", set()) - fig_tokens
+        """Another head count stands between a verb and a verb coordinated after it (a duration does not: 'pulled out in
+        the first 48 hours, are being treated')."""
+        others = getattr(self, "figure_tokens", set()) - fig_tokens - getattr(self, "quantity_tokens", set())
         return any(verb.i < i < later.i for i in others)
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:
