@@ -1042,7 +1042,7 @@ def test_measure_forces_in_place(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
 
 
-# People never (or not yet) accounted for are missing, also as the 'of' phrase of a list's names and in a verb
+# People never (or not yet) accounted for, or who never came back, are missing, also as the 'of' phrase of a list's names and in a verb
 # coordinated in their relative clause; people who have been accounted for are not
 @pytest.mark.parametrize(("text", "find", "measure"), [
     pytest.param("Four climbers have not been accounted for since the avalanche.", "Four", "missing",
@@ -1052,6 +1052,13 @@ def test_measure_forces_in_place(figure_of, text, find, measure):
                  id="names-of-people-disappearances"),
     pytest.param("Villagers listed 14 names of men who were taken to the border and have never been accounted for.", "14",
                  "missing", id="coordinated-in-relative-clause-war"),
+    pytest.param("Coastguards are searching for 12 divers who went out at dawn and never came back.", "12", "missing",
+                 id="never-came-back-sea"),
+    pytest.param("Some 14 climbers who set off on Friday have not returned, the mountain rescue said.", "14", "missing",
+                 id="not-returned-mountain"),
+    pytest.param("Eleven patrols failed to return to base after the sandstorm.", "Eleven", "missing",
+                 id="failed-to-return-war"),
+    pytest.param("The 40 guests who came to the wedding never returned the forms.", "40", None, id="returned-forms-events"),
     pytest.param("All 40 pupils have been accounted for, the school said.", "40", None, id="accounted-for-school"),
     pytest.param("The petition has 5,000 names of residents who oppose the new road.", "5,000", None,
                  id="names-of-petition-politics"),
