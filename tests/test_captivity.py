@@ -34,3 +34,18 @@ def test_captivity_passive_hold_is_captured(figure_of, text, find, measure):
 ])
 def test_captivity_not_a_hold_in_another_sense(figure_of, text, find):
     assert figure_of(text, find).measure is None
+
+
+# Custody is capture only as the state people are in ("in ... custody") in a sentence of fighting; an arrest after a
+# crime and a child's custody are not
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The envoy says 1,300 soldiers of the northern army remain in the rebels' custody.", "1,300", "captured",
+                 id="soldiers-in-rebels-custody-war"),
+    pytest.param("Around 250 marines are in enemy custody after the fighting at the port, the navy said.", "250", "captured",
+                 id="marines-in-custody-after-fighting-war"),
+    pytest.param("One person was in custody in connection with the robbery, police said.", "One", None,
+                 id="arrest-after-robbery-crime"),
+    pytest.param("The judge gave the father custody of 3 children after the divorce.", "3", None, id="child-custody-family"),
+])
+def test_captivity_in_custody(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

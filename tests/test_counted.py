@@ -169,3 +169,15 @@ def test_counted_noun_and_measure(figure_of, sentence, find, head, measure):
 def test_counted_past_a_closing_quote(figure_of, sentence, find, counted, measure):
     claim = figure_of(sentence, find)
     assert (claim.counted.text if claim.counted else None, claim.measure) == (counted, measure)
+
+
+# A small whole number set off by commas beside one person is that person's age, not a count of what befell them
+@pytest.mark.parametrize(("sentence", "find", "measure"), [
+    pytest.param("One woman, 41, was stabbed in the arm and taken to hospital.", "41", None, id="age-beside-woman-crime"),
+    pytest.param("A soldier, 19, was wounded by shrapnel near the trench.", "19", None, id="age-beside-soldier-war"),
+    pytest.param("The death toll, 57, was confirmed on Monday.", "57", "killed", id="toll-is-no-person-disaster"),
+    pytest.param("Officials said 40 people, 12 of them children, were injured in the blast.", "40", "injured",
+                 id="count-of-people-attack"),
+])
+def test_counted_age_beside_a_person_has_no_measure(figure_of, sentence, find, measure):
+    assert figure_of(sentence, find).measure == measure

@@ -53,3 +53,17 @@ def test_discussed_toll_gives_its_measure(figure_of, text, find, measure):
 ])
 def test_discussed_toll_not_when_something_else_is_counted(figure_of, text, find):
     assert figure_of(text, find).measure is None
+
+
+# The tally noun as the subject of a linking verb, with words between it and the figure ("The correct figure, provided
+# by ..., is seven"); a tally that says what it counts ("the number on board") is no toll under discussion
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Correction: a report on Monday said 15 miners were injured in the collapse. The correct figure, "
+                 "given by the mine's operator, is 11.", "11", "injured", id="correct-figure-given-by-mining"),
+    pytest.param(WAR + "The final figure, after weeks of checks by the monitor's staff, was 7,950.", "7,950", "killed",
+                 id="final-figure-after-checks-war"),
+    pytest.param(QUAKE + "The true number on the evacuation buses was at least 600.", "600", None,
+                 id="number-on-buses-is-its-own-count-quake"),
+])
+def test_discussed_tally_subject_of_a_linking_verb(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

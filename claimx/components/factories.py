@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import SPANS_KEY
 from .attribution import AttributionFinder
@@ -20,6 +20,7 @@ from .figures import FigureFinder
 FIGURE_ATTRS = ["span._.figure"]
 COUNTED_ATTRS = ["span._.counted", "span._.measure"]
 SENTENCE_END = set(".!?\"”’:;)…")
+BULLETS = set("•▪◦‣●■")  # list bullets: a line that opens with one is a list item, the bullet no word of its sentence
 ATTRIBUTION_ATTRS = ["span._.source", "span._.cue", "span._.hedged", "span._.quote", "span._.time",
                      "span._.as_of", "span._.scope", "span._.place"]
 
@@ -73,14 +74,19 @@ def line_breaks(doc: Doc) -> Doc:
             if "\n" in tok.text:
                 prev = None
             continue
-        if prev is None or "\n" in prev.whitespace_:
-            starts[tok.i] = 1
+        if prev is None or "\n" in prev.whitespace_ or _bullet_before(prev):
+            starts[tok.i] = 1  # a bullet stands alone, or the small parser makes it the verb of its item
         elif prev.text[-1:] not in SENTENCE_END:
             starts[tok.i] = -1
         prev = tok
     starts[0] = 1
     # one array write: setting token.is_sent_start one by one re-checks the whole doc each time
     return doc.from_array([SENT_START], starts.astype("uint64"))
+
+
+def _bullet_before(prev: Token) -> bool:
+    """The token before is a bullet that opens its line ('• The agency said ...')."""
+    return prev.text in BULLETS and (prev.i == 0 or "\n" in prev.doc[prev.i - 1].text or "\n" in prev.doc[prev.i - 1].whitespace_)
 
 
 class Claimx:

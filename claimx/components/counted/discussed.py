@@ -19,8 +19,8 @@ LINK_POS = ("AUX", "ADP", "ADV", "PUNCT", "PART", "DET", "SPACE")  # what may st
 class DiscussedRules:
     """Mixed into `MeasureRules`.
 
-    Reads: `self.words` (`CountedWords`: tally_nouns, discussed_nouns, discussed_after, discussed_before), `self.by_value`
-    and `self.measures_so_far` (the measures of the figures read so far, set by `CountedFinder`); calls `measure_of`
+    Reads: `self.words` (`CountedWords`: tally_nouns, discussed_nouns, discussed_after, discussed_before, linking_verbs),
+    `self.by_value` and `self.measures_so_far` (the measures of the figures read so far, set by `CountedFinder`); calls `measure_of`
     (measure.py).
     """
 
@@ -35,7 +35,7 @@ class DiscussedRules:
             return None  # "the 15,000 figure" names a tally; "30 homes" counts homes, "three figures" counts figures
         if self._restates(span):
             return self.by_value[fig.value]  # "1,470 is more than ...": the same count said again
-        tally = self._tally_before(span) if noun is None else noun
+        tally = (self._tally_before(span) or self._tally_subject(span)) if noun is None else noun
         if tally is not None and self.measure_of(tally) is not None:
             return self.measure_of(tally)  # "put the toll somewhere between ...": the tally names its measure
         if tally is not None or self._compared(span) or self._remainder(span):
@@ -67,6 +67,19 @@ class DiscussedRules:
                 continue
             return tok if tok.pos_ == "NOUN" and self._is_tally(tok) else None
         return None
+
+    def _tally_subject(self, span: Span) -> Token | None:
+        """'The correct figure, provided by the fire service, is seven': the tally noun the figure is the complement of,
+        as the subject of a linking verb, however many words stand between them; not one that says what it counts
+        ('the true number on board was at least 176')."""
+        value = span.root
+        verb = value.head
+        if value.dep_ != "attr" or verb.lemma_.lower() not in self.words.linking_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "NOUN" or not self._is_tally(subject):
+            return None
+        return None if any(c.dep_ == "prep" for c in subject.children) else subject  # "the number on board": its own count
 
     def _compared(self, span: Span) -> bool:
         """'some 6,500 fewer', '40 higher': a comparison word right after the figure compares it with the count before."""

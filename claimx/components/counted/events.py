@@ -9,36 +9,62 @@ from spacy.tokens import Span, Token
 from .base import NOUNS
 
 EVENT_POS = ("VERB", "ADJ", "AUX")  # an event said by a predicate, not a noun a light verb takes ("suffered losses")
+MODIFIER_YIELDS = {"injured": ("killed",)}  # "two people injured on 7 August die in hospital": the later event is the last
+SHARE_NOT_ENTS = ("DATE", "TIME")  # "shot on 12 March, fatally": a date names no share
 
 
 class EventRules:
     """Mixed into `MeasureRules`.
 
-    Reads: `self.words` (`CountedWords`: vague_events, threshold_verbs, event_measures, count_preps, tally_nouns),
+    Reads: `self.words` (`CountedWords`: vague_events, threshold_verbs, event_measures, count_preps, tally_nouns,
+    status_measures, kin_lost_verbs, kin_lost_nouns, headline_events),
     `self.figure_tokens` (set by `CountedFinder`); calls `word_measure`, `measure_of` (measure.py), `is_people`,
     `is_place_prep` (presence.py).
     """
 
-    def main_event(self, span: Span, groups: list[list[Token]], noun: Token | None) -> tuple[str, Token] | None:
-        """An event said by a verb or adjective of a later group ('troops who were dispatched ... were killed')."""
+    def main_event(self, span: Span, groups: list[list[Token]], noun: Token | None,
+                   only: tuple[str, ...] | None = None) -> tuple[str, Token] | None:
+        """An event (of `only`, if given) said by a verb or adjective of a later group ('troops who were dispatched ...
+        were killed')."""
         for group in groups:
             for tok in group:
                 m = self.word_measure(span, tok, noun)
-                if m in self.words.event_measures and tok.pos_ in EVENT_POS:
+                if m in (only or self.words.event_measures) and tok.pos_ in EVENT_POS:
                     return m, tok
         return None
+
+    @staticmethod
+    def modifier_yields(found: str | None, word: Token | None, noun: Token | None) -> bool:
+        """The measure came from a participle or adjective on the counted noun ('three soldiers wounded in the ambush
+        later died'), of a kind that yields to the clause's main event."""
+        return found in MODIFIER_YIELDS and word is not None and noun is not None and word.head == noun \
+            and word.dep_ in ("acl", "amod")
+
+    def status_told_by_event(self, tok: Token, found: list[tuple[str, Token]]) -> bool:
+        """'the number of dead hostages': a status noun whose own adjective is an event of the group says what befell
+        them (killed), and combines with nothing."""
+        events = {t for m, t in found if m in self.words.event_measures}
+        return self.measure_of(tok) in self.words.status_measures and any(
+            c.dep_ == "amod" and c in events for c in tok.children)
+
+    def kin_lost(self, tok: Token, noun: Token | None) -> bool:
+        """'Lose' said of kin: 'who lost five relatives', 'the last ten children we lost'."""
+        if noun is None or tok.lemma_.lower() not in self.words.kin_lost_verbs:
+            return False
+        compound = " ".join(t.lower_ for t in (*(c for c in noun.children if c.dep_ == "compound"), noun))
+        return noun.lower_ in self.words.kin_lost_nouns or compound in self.words.kin_lost_nouns
 
     def missed(self, word: Token) -> bool:
         """'Three officers were shot at': the word right after the vague event says it did not happen to them."""
         nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
         return nxt is not None and nxt.lower_ in self.words.vague_event_misses.get(word.lemma_.lower(), ())
 
-    def refined(self, span: Span, word: Token) -> str | None:
-        """What a vague event word came to: the first of its refining measures said in the figure's stretch of the
-        sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
-        doc, refiners = span.doc, self.words.vague_events[word.lemma_.lower()]
+    def refined(self, span: Span, word: Token, lemma: str | None = None) -> str | None:
+        """What a vague event word (of `lemma`, else its own) came to: the first of its refining measures said in the
+        figure's stretch of the sentence (up to the next figure) or beside the word, by a word that has no figure of its own."""
+        doc, refiners = span.doc, self.words.vague_events[lemma or word.lemma_.lower()]
         others = getattr(self, "figure_tokens", set()) - set(range(span.start, span.end))
-        stop = next((i for i in range(span.end, span.sent.end) if i in others), span.sent.end)
+        stop = next((i for i in range(span.end, span.sent.end) if i in others or _opens_a_share(doc[i])), span.sent.end)
         window = [*doc[span.end:stop], *(c for c in word.children if c.i < stop)]
         for tok in window:
             if tok.i in others or any(t.i in others for t in tok.subtree):
@@ -47,6 +73,17 @@ class EventRules:
                 if tok.lemma_.lower() in words or tok.lower_ in words:
                     return measure
         return None
+
+    def headline_event(self, span: Span, noun: Token | None) -> str | None:
+        """'Five shot, one fatally': in a headline the small parser takes the event right after a plural figure for a
+        singular noun it counts; the event's measure, refined by the sentence as the verb's would be."""
+        if noun is None or noun.i != span.end or noun.tag_ != "NN" or noun.lower_ not in self.words.headline_events:
+            return None
+        fig = span._.figure
+        if fig is None or fig.value is None or fig.value <= 1:
+            return None  # "one shot" is one shot fired
+        lemma = self.words.headline_events[noun.lower_]
+        return self.refined(span, noun, lemma) or self.words.lemma_to_measure.get(lemma)
 
     def last_resorts(self, span: Span, noun: Token | None) -> list[list[Token]]:
         """Read when the parse linked nothing: the count named before the figure ('put the number of dead and wounded
@@ -111,11 +148,14 @@ class EventRules:
         before a bare figure or one of people: 'bring the number of soldiers dispatched to around 13,000', 'losses ...
         amounted to some 43,000 personnel', not 'taken to 2 hospitals'), or a count noun itself
         ('losses above 3,000', the bound word being the figure's)."""
-        if span.start == 0:
+        first = span.start
+        while first > span.sent.start and span.doc[first - 1].is_quote:
+            first -= 1  # 'put the number still missing at "more than 120"': a quoted figure follows its count too
+        if first == 0:
             return False
         preps = self.words.count_preps | (self.words.count_preps_bare if noun is None or self.is_people(noun) else set())
-        prev = span.doc[span.start - 1]
-        if prev.pos_ == "DET" and span.start > 1 and span.doc[span.start - 2].lower_ in preps:
+        prev = span.doc[first - 1]
+        if prev.pos_ == "DET" and first > 1 and span.doc[first - 2].lower_ in preps:
             return True  # "the number of dead ran into the hundreds"
         return prev.lower_ in preps or self._is_count_noun(prev)
 
@@ -172,3 +212,9 @@ def of_phrase_words(noun: Token) -> list[Token]:
 def _bound_as_preposition(x: Token) -> bool:
     """'The toll is already above 60': the figure's own bound word, parsed as the linking verb's preposition over it."""
     return x.dep_ == "prep" and any(c.dep_ == "pobj" and c.like_num for c in x.children)
+
+
+def _opens_a_share(tok: Token) -> bool:
+    """'Five people were shot, one of them fatally': a number word after the figure that is no figure of its own (the
+    figure finder drops a lone 'one') names a share of the counted, and the words after it say what befell the share."""
+    return tok.pos_ == "NUM" and tok.like_num and tok.ent_type_ not in SHARE_NOT_ENTS

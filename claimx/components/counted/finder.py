@@ -33,6 +33,8 @@ from .tree import (
 )
 from .words import CountedWords
 
+MAX_AGE = 120  # a bare figure set off by commas after one person is an age only up to this
+AGE_CLOSERS = (",", ")")  # what ends an age set beside its person ("One man, 22, was shot")
 EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
 
 
@@ -62,6 +64,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return doc  # no parse, nothing to read: counted and measure stay None
         spans = sorted(doc.spans.get(self.spans_key, []), key=lambda sp: sp.start)
         self.figure_tokens = {i for sp in spans for i in range(sp.start, sp.end)}
+        self.quantity_tokens = {i for sp in spans if sp._.figure is not None and sp._.figure.unit not in (None, "%")
+                                for i in range(sp.start, sp.end)}  # measured quantities ('48 hours'): no head counts
         self.measures_so_far = {}
         self.by_value: dict[float, str] = {}  # the measure of the last figure of each value read so far
         before: _Before | None = None
@@ -102,6 +106,8 @@ class CountedFinder(MeasureRules, DataComponent):
         # money and measured quantities are not head counts: "losses of $1.2bn" is no casualty figure
         if fig is not None and fig.unit not in (None, "%"):
             return None
+        if noun is None and self._age_beside_a_person(span, anchor):
+            return None  # "One man, 22, was shot": what befell the man, not his age
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and self._repeats_a_figure(span):
             return self.by_value[fig.value]  # "confirmed 38 bodies recovered ... Of the 38, nine were children"
@@ -126,6 +132,16 @@ class CountedFinder(MeasureRules, DataComponent):
         if found is None:
             found = self.discussed_measure(span, noun)  # "The confirmed figure is 11", "some 50 fewer": the toll before
         return found
+
+    def _age_beside_a_person(self, span: Span, anchor: Token) -> bool:
+        """'One man, 22, was shot', 'Another man, 33, suffered': a small whole number set off by commas in apposition to
+        one person is that person's age."""
+        fig, doc = span._.figure, span.doc
+        if fig is None or fig.bound != "exact" or fig.unit is not None or fig.value is None or not 1 < fig.value <= MAX_AGE:
+            return False
+        person = anchor.head
+        apart = span.start > 0 and doc[span.start - 1].text == "," and span.end < len(doc) and doc[span.end].text in AGE_CLOSERS
+        return apart and anchor.dep_ == "appos" and person.tag_ in ("NN", "NNP") and self.is_people(person)
 
     def _coordinated_with(self, noun: Token | None, same: _Before) -> bool:
         """The figure's noun is a conjunct of the noun the figure before counts ('1,500 soldiers and four batteries'),

@@ -11,7 +11,7 @@ from .base import (
 )
 from .captivity import CaptivityRules
 from .discussed import DiscussedRules
-from .events import EVENT_POS, EventRules, count_words
+from .events import EVENT_POS, MODIFIER_YIELDS, EventRules, count_words
 from .linear import LinearRules
 from .presence import PresenceRules
 from .tree import (
@@ -32,14 +32,17 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
     # -- the measure ----------------------------------------------------
     def measure(self, span: Span, anchor: Token, noun: Token | None, inherited: str | None = None) -> str | None:
         """The measure by the precedence table of measures.json: own words, then context, then defaults."""
+        headline = self.headline_event(span, noun)
+        if headline is not None:
+            return headline  # "Three shot, one fatally": the event the parser took for the counted noun
         words = self._governors(span, anchor, noun)
         linear = self.words_after(span, noun)
         if linear:
             words.insert(1 if noun is not None else 0, linear)
         found, at, word = self._first_measure(span, words, noun)
-        if found == "deployed":
-            event = self.main_event(span, words[at + 1:], noun)
-            found, word = (event[0], event[1]) if event is not None else (found, word)
+        if found == "deployed" or self.modifier_yields(found, word, noun):
+            event = self.main_event(span, words[at + 1:], noun, MODIFIER_YIELDS.get(found or ""))
+            found, word = event if event is not None else (found, word)
         if found in self.words.status_measures or (word is not None and word == noun and self.measure_of(word) is None):
             # "300 patients were shot dead": what happened to them beats what the noun says they were
             event = self._event_over_status(span, words, noun)
@@ -74,6 +77,7 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
                 continue  # "captured 35 soldiers near the airport": where they are says the least; kept as a last resort
             if not found:
                 continue
+            found = [(m, t) for m, t in found if not self.status_told_by_event(t, found)]
             distinct = {m for m, t in found if not self._in_state_phrase(t)}  # "died in hospital": a state combines with nothing
             if len(distinct & self.words.combine) >= 2:
                 return self.words.combined_as, at, None
@@ -106,6 +110,11 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
     def word_measure(self, span: Span, tok: Token, noun: Token | None) -> str | None:
         """A word's measure for this figure: lexicon words, then the conditional rows of the table."""
         m = self.measure_of(tok)
+        if m is not None and tok.lemma_.lower() in self.words.state_only and not (
+                self._in_state_phrase(tok) and self._in_sentence(span, self.words.war_context)):
+            return None  # "custody of 3 children"; "one person was in custody" after a shooting is an arrest
+        if m is not None and self.kin_lost(tok, noun):
+            return "killed"  # "families who lost five relatives": a death in the family, not a loss of forces
         if m is not None:
             if tok.lemma_.lower() in self.words.people_only and not self._counts_people(span, noun) \
                     and not (tok == noun and self._in_sentence(span, self.words.war_context)):
@@ -243,13 +252,23 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         a figure of its own: "4,000 people, of whom 1,000 were killed")."""
         others = getattr(self, "figure_tokens", set()) - fig_tokens
         own = count_words(noun) if noun.lemma_.lower() in self.words.tally_nouns else [noun]  # "45% of the number of dead"
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "ADJ")
-                   and not any(t.i in others for t in c.subtree)]
+        named = [noun, *self._listed_by_name(noun)]
+        relative = [c for n in named for c in n.children if c.dep_ in ("acl", "relcl") and not any(t.i in others for t in c.subtree)]
+        clauses = [c for c in relative if c.pos_ in ("VERB", "ADJ")]
+        # "who were at the fair and have never been accounted for": a verb coordinated in the relative clause
+        clauses += [v for c in relative for v in c.children if v.dep_ == "conj" and v.pos_ == "VERB"]
         return [own,  # not an adjective with a figure of its own ("9,240 injured and 1,329 houses")
                 [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i not in fig_tokens
                  and not any(t.i in others for t in c.subtree)],
                 [*clauses, *(s for c in clauses for s in c.children if self._whose(s) and self.measure_of(s) in self.words.what_befell)],
                 self.whole_named_after(noun)]  # "13,000 fighters among Palestinians killed"
+
+    def _listed_by_name(self, noun: Token) -> list[Token]:
+        """'19 names of people who have never been accounted for': a list entry counts the people of its 'of' phrase,
+        whose clauses say what befell them."""
+        if noun.lemma_.lower() not in self.words.list_entries:
+            return []
+        return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
     def _shared_predicates(self, verb: Token, fig_tokens: set[int]) -> list[Token]:
         """'Two men jumped off the boat to get ashore and were later treated by paramedics': a later verb with an
@@ -342,7 +361,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         acts, so the verb's own measure is not the subject's ("lost their lives" is a phrase and still counts; "joined the
         effort" moves the subject, which is deployed)."""
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or lemma in self.words.light_verbs or lemma in self.words.subject_movers or any(
+        if verb.pos_ != "VERB" or lemma in self.words.light_verbs or lemma in self.words.subject_movers \
+                or lemma in self.words.intransitive_events or any(
                 c.dep_ == "auxpass" for c in verb.children):
             return False
         if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):
@@ -359,8 +379,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         return tok.pos_ == "VERB" or tok.tag_ == "VBG" or tok.lemma_.lower() in self.words.fight_words
 
     def _figure_between(self, verb: Token, later: Token, fig_tokens: set[int]) -> bool:
-        """Another figure stands between a verb and a verb coordinated after it."""
-        others = getattr(self, "figure_tokens", set()) - fig_tokens
+        """Another head count stands between a verb and a verb coordinated after it (a duration does not: 'pulled out in
+        the first 48 hours, are being treated')."""
+        others = getattr(self, "figure_tokens", set()) - fig_tokens - getattr(self, "quantity_tokens", set())
         return any(verb.i < i < later.i for i in others)
 
     def _has_own_number(self, verb: Token, fig_tokens: set[int]) -> bool:

@@ -6,13 +6,32 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .base import NOUNS
 from .events import count_words
 from .presence import PLACE_ENTS
 from .tree import skip_space
 
 ABSOLUTE_WORDS = 4  # "with 300 [of them] being children": words from the figure to its 'being'
+BRACKETS = ("(", ")")  # a share given in brackets after its name: "Perm Krai (3 768)"
 LIST_OPENERS = {"—", "–", "-", ":"}  # a dash or colon that opens a list of the parts of a count
 NEW_CLAUSE_DEPS = ("nsubj", "nsubjpass", "ROOT", "ccomp", "expl")  # a word that opens a clause of its own
+
+
+def _whole_clause(last: Token) -> set[Token]:
+    """'7 civilians, including 3 minors, lost ...', '24,000 troops are stationed in the east, including two brigades':
+    the noun the figure before counts and, when it is a subject, its verb, open no new clause: they are the whole's."""
+    noun = last.head if last.dep_ == "nummod" else last
+    whole = {noun}
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        whole.add(noun.head)
+    return whole
+
+
+def _bracketed_after_name(span: Span) -> bool:
+    """The figure alone in brackets, right after a name ('Perm Krai (3 768)')."""
+    doc, start, end = span.doc, span.start, span.end
+    return start >= 2 and end < len(doc) and doc[start - 1].text == BRACKETS[0] and doc[end].text == BRACKETS[1] \
+        and doc[start - 2].pos_ == "PROPN"
 
 
 class WholeRules:
@@ -60,7 +79,7 @@ class WholeRules:
     def whole_measure(self, span: Span, anchor: Token, noun: Token | None, before_end: int | None) -> str | None:
         """The measure of the figure this one is a part of, by the first of the three ways a part is said."""
         if noun is None:
-            found = self._breakdown_of(anchor)
+            found = self._breakdown_of(anchor) or self._named_in_list(span)
             if found is None and before_end is not None and self._parallel_place(span, before_end):
                 found = self._measure_at(span.doc[before_end - 1])
             if found is not None:
@@ -119,6 +138,22 @@ class WholeRules:
         if anchor.dep_ not in ("appos", "conj") or anchor.head.i >= anchor.i:
             return None
         return self._measure_at(anchor.head)
+
+    def _named_in_list(self, span: Span) -> str | None:
+        """'in terms of confirmed deaths are Sverdlovsk Oblast (4 439), Perm Krai (3 768)', 'Lower Tisna (27 dead),
+        Brod (14) and Kolovo (7)': a bare figure in brackets after a name is that name's share of the count the list
+        breaks down: the measure of the bracketed figure before it in the sentence, else of the measure words before the
+        list (read off the words, as the parser hangs such lists anywhere)."""
+        doc = span.doc
+        if not _bracketed_after_name(span):
+            return None
+        figures = getattr(self, "figure_tokens", set())
+        for j in range(span.start - 1, span.sent.start, -1):
+            if j in figures and doc[j - 1].text == BRACKETS[0] and self._measure_at(doc[j]) is not None:
+                return self._measure_at(doc[j])  # "(27 dead), Brod (14)": the share before says what is counted
+        opener = next((j for j in range(span.sent.start, span.start) if doc[j].text == BRACKETS[0]), span.start)
+        before = [t for t in doc[span.sent.start:opener] if t.pos_ in NOUNS and t.i not in figures]
+        return self.measure_word_whole(before) if before else None
 
     def _parallel_place(self, span: Span, before_end: int) -> bool:
         """'injured in the Jajarkot district 85 in Rukum, three each in Baitadi': a bare figure followed by a place
@@ -211,4 +246,5 @@ class WholeRules:
         between = span.doc[before_end:span.start]
         if not any(t.lower_ in self.words.part_of_whole for t in between):
             return False
-        return not any(t.dep_ in NEW_CLAUSE_DEPS for t in between)
+        whole = _whole_clause(span.doc[before_end - 1])
+        return not any(t.dep_ in NEW_CLAUSE_DEPS and t not in whole for t in between)

@@ -87,6 +87,11 @@ class CountedWords:
     discussed_after: frozenset[str]  # "some 50 fewer"
     discussed_before: frozenset[str]  # "the remaining 20"
     captivity_verbs: frozenset[str]  # "300 sailors are held by the rebels"
+    kin_lost_verbs: frozenset[str]  # kin_lost.verbs: "lost five relatives"
+    intransitive_events: frozenset[str]  # "die": no object, whatever the parse says
+    state_only: frozenset[str]  # "in custody": a state only after a state preposition
+    headline_events: Mapping[str, str]  # a form the parser takes for a noun in a headline -> its event's lemma
+    kin_lost_nouns: frozenset[str]  # kin_lost.nouns
     removal_verbs: frozenset[str]
     care_verbs: frozenset[str]  # care_transport.verbs
     care_places: frozenset[str]  # care_transport.places
@@ -159,7 +164,7 @@ def _counted_words(c: Mapping[str, Any]) -> dict[str, Any]:
 def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
     """The word sets of the precedence table in measures.json ('_precedence')."""
     low = lambda key: _low(m.get(key, []))  # noqa: E731
-    care, presence, cues = m.get("care_transport", {}), m.get("presence", {}), m.get("care_cues", {})
+    care, presence, cues, kin = m.get("care_transport", {}), m.get("presence", {}), m.get("care_cues", {}), m.get("kin_lost", {})
     return dict(
         status_measures=low("status_measures"), reversal=low("reversal"), light_verbs=low("light_verbs"),
         tally_nouns=low("tally_nouns"), linking_verbs=low("linking_verbs"), count_preps=low("count_preps"),
@@ -171,7 +176,10 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         discussed_nouns=low("discussed_nouns"), discussed_after=low("discussed_after"),
         discussed_before=low("discussed_before"), captivity_verbs=low("captivity_verbs"),
         removal_verbs=low("removal_verbs"), threshold_verbs=low("threshold_verbs"),
-        event_measures=low("event_measures"), state_preps=low("state_preps"),
+        kin_lost_verbs=_low(kin.get("verbs", [])), kin_lost_nouns=_low(kin.get("nouns", [])),
+        headline_events=MappingProxyType({form.lower(): lemma.lower() for form, lemma in m.get("headline_events", {}).items()}),
+        event_measures=low("event_measures"), state_preps=low("state_preps"), state_only=low("state_only"),
+        intransitive_events=low("intransitive_events"),
         responders=_longest_first(m.get("responders", [])),
         care_verbs=_low(care.get("verbs", [])), care_places=_low(care.get("places", [])),
         care_name_words=_low(care.get("name_words", [])),
