@@ -62,13 +62,13 @@ FLOORS = {
         (("accuracy_on_matched", "value"), 0.99),
         (("accuracy_on_matched", "bound"), 0.99),
         (("accuracy_on_matched", "unit"), 0.99),
-        (("accuracy_on_matched", "measure"), 0.97),
-        (("claim", "f"), 0.96),
+        (("accuracy_on_matched", "measure"), 0.98),  # 0.986 reached
+        (("claim", "f"), 0.97),  # 0.980 reached
         (("accuracy_on_matched", "source"), 0.99),
     ],
 }
-DEV_WORST_ARTICLE_CLAIM_F1 = 0.80  # the lowest claim F1 of any one dev article (0.800 on the 94, three; it was 0.364)
-WAR_AND_DISASTER_CLAIM_F1 = 0.95  # the 40 war-* and dis-* pages, labelled before claimx saw them (0.961; it was 0.755)
+DEV_WORST_ARTICLE_CLAIM_F1 = 0.80  # the lowest claim F1 of any one dev article (0.800 on the 94, one: dis-15; it was 0.364)
+WAR_AND_DISASTER_CLAIM_F1 = 0.97  # the 40 war-* and dis-* pages, labelled before claimx saw them (0.978; it was 0.755)
 POLNEAR_FLOORS = {"source_accuracy": 0.95, "coverage": 0.79}  # 0.950 and 0.794 reached
 
 

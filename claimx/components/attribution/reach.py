@@ -31,6 +31,7 @@ REACH: dict[str, Reach] = {
     "governing_cue": Reach(quotation_ends=True),  # a cue inside a quotation hands over to the quotation's speaker
     "quote_speaker_of": Reach(quotation_ends=True),
     "according_to": Reach(),
+    "by_count": Reach(),  # "by the agency's count": the figure's sentence only
     "relative_cue": Reach(),
     "owned_count": Reach(),
     "colon_count": Reach(),
