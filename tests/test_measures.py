@@ -1093,3 +1093,23 @@ def test_measure_intransitive_event_keeps_its_subject(figure_of, text, find, mea
 ])
 def test_measure_duration_between_coordinated_verbs(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Forces or materiel in a phrase of an accompanying word ("with", "supported by", "including") set between a deployed
+# figure and their own go with the forces before; forces something acts on in such a phrase do not
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Nine foreign rescue teams, with about 410 personnel, have been deployed to the flattened suburbs.",
+                 "410", "deployed", id="with-personnel-earthquake"),
+    pytest.param("Some 180 firefighters, supported by 25 off-road vehicles and three aerial crews, are working through the night.",
+                 "25", "deployed", id="supported-by-vehicles-wildfire"),
+    pytest.param("Some 180 firefighters, supported by 25 off-road vehicles and three aerial crews, are working through the night.",
+                 "three", "deployed", id="supported-by-coordinated-crews-wildfire"),
+    pytest.param("The ministry said 6,000 soldiers are stationed along the border, including three tank battalions.",
+                 "three", "deployed", id="including-battalions-war"),
+    pytest.param("The general sent 900 soldiers into the valley, with 14 tanks destroyed by mines on the first day.",
+                 "14", None, id="with-materiel-acted-on-war"),
+    pytest.param("Thirty crew members were winched to safety, with six lifeboats lost in the storm.", "six", None,
+                 id="with-after-no-deployment-shipwreck"),
+])
+def test_measure_of_forces_that_go_with_deployed_forces(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -119,6 +119,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
         if found is None and same is not None and self._coordinated_with(noun, same):
             return same.measure  # "would send up to 1,500 soldiers and four air-defence batteries": the same act
+        if found is None and self._accompanies_deployed(span, noun, same):
+            return same.measure  # "11 teams, with some 620 personnel, have been deployed": they go with the forces before
         if found is None and self.force_deployed(span, anchor, noun):
             return "deployed"  # "a coalition of ..., 10,000 Burundian forces", "bringing the contingent to 4,500"
         if found is None and noun is None and same is not None and self._earlier_value(span):
@@ -150,6 +152,19 @@ class CountedFinder(MeasureRules, DataComponent):
             return False
         first = noun.head
         return same.counted.start <= first.idx < same.counted.end and (self.is_people(noun) or self.is_forces(noun))
+
+    def _accompanies_deployed(self, span: Span, noun: Token | None, same: _Before | None) -> bool:
+        """The figure counts forces or materiel in a phrase of an accompanying word ('with', 'supported by', 'including')
+        set between a deployed figure and it in the sentence: they go with the forces before ('250 rescue personnel,
+        supported by 40 heavy vehicles'); not forces with a clause of their own ('with 20 tanks destroyed by mines')."""
+        if noun is None or same is None or same.measure != "deployed" or not self.is_forces(noun):
+            return False
+        first = noun
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head  # "40 heavy vehicles and four sniffer-dog teams": the phrase of the first conjunct
+        lead = first.head if first.dep_ == "pobj" else None
+        return lead is not None and lead.lower_ in self.words.accompanying_preps and same.end <= lead.i < span.start \
+            and not self.acted_on(noun) and not any(c.dep_ in ("acl", "relcl") for c in noun.children)
 
     def _held_on_a_list(self, span: Span) -> str | None:
         """'document reported missing individuals, compiling a list that now includes 1,412 names': the measure word
