@@ -181,3 +181,18 @@ def test_counted_past_a_closing_quote(figure_of, sentence, find, counted, measur
 ])
 def test_counted_age_beside_a_person_has_no_measure(figure_of, sentence, find, measure):
     assert figure_of(sentence, find).measure == measure
+
+
+# A small number bounded by "over" or "under" right after a plural noun of people is their age, not a head count
+@pytest.mark.parametrize(("sentence", "find", "measure"), [
+    pytest.param("About 64% of the heat deaths were among people over 70, the statistics office said.", "over 70", None,
+                 id="age-over-heatwave"),
+    pytest.param("Roughly half of the flu deaths occurred among residents over 85.", "over 85", None, id="age-over-health"),
+    pytest.param("Some 40% of the injuries this season were among players under 21, the league said.", "under 21", None,
+                 id="age-under-sport"),
+    pytest.param("Roughly half of the flu deaths occurred among residents over 85.", "half", "killed",
+                 id="share-keeps-its-measure-health"),
+    pytest.param("The mudslide killed more than 40 villagers over the weekend.", "40", "killed", id="count-before-noun-disaster"),
+])
+def test_counted_age_after_people_has_no_measure(figure_of, sentence, find, measure):
+    assert figure_of(sentence, find).measure == measure

@@ -34,6 +34,7 @@ from .tree import (
 from .words import CountedWords
 
 MAX_AGE = 120  # a bare figure set off by commas after one person is an age only up to this
+AGE_BOUNDS = ("min", "max")  # "people over 75", "children under five": an age bounded after a plural of people
 AGE_CLOSERS = (",", ")")  # what ends an age set beside its person ("One man, 22, was shot")
 EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
 
@@ -108,6 +109,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return None
         if noun is None and self._age_beside_a_person(span, anchor):
             return None  # "One man, 22, was shot": what befell the man, not his age
+        if noun is None and self._age_after_people(span):
+            return None  # "78% of the deaths were among people over 75": how old they were, not a head count
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and self._repeats_a_figure(span):
             return self.by_value[fig.value]  # "confirmed 38 bodies recovered ... Of the 38, nine were children"
@@ -144,6 +147,17 @@ class CountedFinder(MeasureRules, DataComponent):
         person = anchor.head
         apart = span.start > 0 and doc[span.start - 1].text == "," and span.end < len(doc) and doc[span.end].text in AGE_CLOSERS
         return apart and anchor.dep_ == "appos" and person.tag_ in ("NN", "NNP") and self.is_people(person)
+
+    def _age_after_people(self, span: Span) -> bool:
+        """'people over 75', 'children under five', 'women over 80 who lived alone': a small whole number bounded by
+        'over' or 'under' right after a plural noun of people, with no noun of its own, is their age."""
+        fig, doc = span._.figure, span.doc
+        if fig is None or fig.bound not in AGE_BOUNDS or fig.unit is not None or fig.value is None or not 1 < fig.value <= MAX_AGE:
+            return False
+        people = doc[span.start - 1] if span.start > 0 else None
+        nxt = skip_space(doc, span.end)
+        return people is not None and people.tag_ == "NNS" and self.is_people(people) and (
+            nxt >= len(doc) or doc[nxt].pos_ not in NOUNS)
 
     def _coordinated_with(self, noun: Token | None, same: _Before) -> bool:
         """The figure's noun is a conjunct of the noun the figure before counts ('1,500 soldiers and four batteries'),
