@@ -1113,3 +1113,20 @@ def test_measure_duration_between_coordinated_verbs(figure_of, text, find, measu
 ])
 def test_measure_of_forces_that_go_with_deployed_forces(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A bare count of cases (no kind of its own) counts the crime named last in its sentence or the two before; cases of
+# a disease name no crime and keep no measure
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Prosecutors keep a register of abduction cases. They opened 214 cases last year.", "214", "captured",
+                 id="cases-after-abduction-cases-crime"),
+    pytest.param("Abductions by the militia rose sharply in the north. The monitors counted 75 cases in May alone.", "75",
+                 "captured", id="cases-after-abductions-war"),
+    pytest.param("In the county, homicides dropped to 31 cases in 2024.", "31", "killed", id="cases-of-homicides-local"),
+    pytest.param("Clinics have confirmed 140 measles cases and two deaths. Another 35 cases were reported on Monday.", "35",
+                 None, id="disease-cases-no-crime-health"),
+    pytest.param("Police in the port recorded 60 kidnapping cases. The harbour saw 12 burglary cases.", "12", None,
+                 id="cases-with-a-kind-of-their-own-crime"),
+])
+def test_measure_of_bare_cases_of_a_crime(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -34,6 +34,8 @@ from .tree import (
 from .words import CountedWords
 
 MAX_AGE = 120  # a bare figure set off by commas after one person is an age only up to this
+CRIME_SENTENCES = 2  # sentences back in which a crime named still says what bare cases count
+KIND_DEPS = ("compound", "amod")  # "cholera cases", "suspected cases": cases that say their own kind
 AGE_BOUNDS = ("min", "max")  # "people over 75", "children under five": an age bounded after a plural of people
 AGE_CLOSERS = (",", ")")  # what ends an age set beside its person ("One man, 22, was shot")
 EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
@@ -134,6 +136,8 @@ class CountedFinder(MeasureRules, DataComponent):
         if same is not None and same.measure is not None and (found is None or (fig is not None and fig.unit == "%")) \
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
+        if found is None and noun is not None:
+            found = self._crime_cases(span, noun)  # "a yearly count of kidnapping cases. It recorded 1,046 cases"
         if found is None:
             found = self.discussed_measure(span, noun)  # "The confirmed figure is 11", "some 50 fewer": the toll before
         return found
@@ -158,6 +162,19 @@ class CountedFinder(MeasureRules, DataComponent):
         nxt = skip_space(doc, span.end)
         return people is not None and people.tag_ == "NNS" and self.is_people(people) and (
             nxt >= len(doc) or doc[nxt].pos_ not in NOUNS)
+
+    def _crime_cases(self, span: Span, noun: Token) -> str | None:
+        """'a yearly count of kidnapping cases. It recorded 1,046 cases in 2025', 'Kidnappings fell to a low of 430
+        cases': a bare count of cases (no kind of its own) counts the crime named last in its sentence or the CRIME_SENTENCES
+        before."""
+        if noun.lemma_.lower() not in self.words.case_nouns or any(c.dep_ in KIND_DEPS for c in noun.children):
+            return None
+        start = span.sent.start
+        for _ in range(CRIME_SENTENCES):
+            start = span.doc[start - 1].sent.start if start > 0 else start
+        crimes = [t for t in span.doc[start:span.start] if t.lemma_.lower() in self.words.crime_nouns
+                  or t.lower_ in self.words.crime_nouns]  # "kidnapping cases": the tagger may read a gerund
+        return self.measure_of(crimes[-1]) if crimes else None
 
     def _coordinated_with(self, noun: Token | None, same: _Before) -> bool:
         """The figure's noun is a conjunct of the noun the figure before counts ('1,500 soldiers and four batteries'),

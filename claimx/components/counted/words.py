@@ -81,6 +81,8 @@ class CountedWords:
     sent_forces: frozenset[str]
     coalition_nouns: frozenset[str]  # "a coalition of ..., 10,000 Burundian forces"
     accompanying_preps: frozenset[str]  # "11 teams, with some 620 personnel, have been deployed"
+    case_nouns: frozenset[str]  # "It recorded 1,046 cases"
+    crime_nouns: frozenset[str]  # "a yearly count of kidnapping cases"
     duty_verbs: frozenset[str]  # "250 rescue personnel are working"
     role_preps: frozenset[str]  # "lists 112 people as missing"
     captivity_events: frozenset[str]
@@ -173,7 +175,7 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         people_only=low("people_only"), subject_movers=low("subject_movers"), war_context=low("war_context"),
         materiel=low("materiel"), military_modifiers=low("military_modifiers"), offering_verbs=low("offering_verbs"),
         size_verbs=low("size_verbs"), sent_forces=low("sent_forces"), coalition_nouns=low("coalition_nouns"),
-        accompanying_preps=low("accompanying_preps"),
+        accompanying_preps=low("accompanying_preps"), case_nouns=low("case_nouns"), crime_nouns=low("crime_nouns"),
         duty_verbs=low("duty_verbs"), role_preps=low("role_preps"), captivity_events=low("captivity_events"),
         discussed_nouns=low("discussed_nouns"), discussed_after=low("discussed_after"),
         discussed_before=low("discussed_before"), captivity_verbs=low("captivity_verbs"),
