@@ -1130,3 +1130,17 @@ def test_measure_of_forces_that_go_with_deployed_forces(figure_of, text, find, m
 ])
 def test_measure_of_bare_cases_of_a_crime(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Forces that take part in an exercise or an operation are deployed ("take part" is a presence phrase, and "part" no
+# object they act on); people who are not forces taking part are not
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The ministry insists only 9,000 soldiers are taking part in the autumn drills.", "9,000", "deployed",
+                 id="taking-part-in-drills-war"),
+    pytest.param("Some 1,200 police officers will take part in the security operation for the cup final.", "1,200",
+                 "deployed", id="take-part-in-operation-sport"),
+    pytest.param("More than 500 students took part in the march on Friday.", "500", None, id="students-take-part-protest"),
+    pytest.param("About 300 soldiers took part in the raid and 40 were killed.", "40", "killed", id="later-count-keeps-its-own-war"),
+])
+def test_measure_of_forces_taking_part(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -365,6 +365,8 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
                 or lemma in self.words.intransitive_events or any(
                 c.dep_ == "auxpass" for c in verb.children):
             return False
+        if _phrase_at(verb, self.words.presence_phrases):
+            return False  # "12,000 troops are taking part in exercises": 'part' is no object acted on
         if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):
             # "have died fighting for Russia": a gerund the parser calls an object is no object
             return False
