@@ -89,6 +89,7 @@ class CountedWords:
     discussed_nouns: frozenset[str]  # "the difference was 50"
     discussed_after: frozenset[str]  # "some 50 fewer"
     discussed_before: frozenset[str]  # "the remaining 20"
+    discussed_pronouns: frozenset[str]  # "the number of firefighters injured; it is seven"
     captivity_verbs: frozenset[str]  # "300 sailors are held by the rebels"
     kin_lost_verbs: frozenset[str]  # kin_lost.verbs: "lost five relatives"
     intransitive_events: frozenset[str]  # "die": no object, whatever the parse says
@@ -178,7 +179,7 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         accompanying_preps=low("accompanying_preps"), case_nouns=low("case_nouns"), crime_nouns=low("crime_nouns"),
         duty_verbs=low("duty_verbs"), role_preps=low("role_preps"), captivity_events=low("captivity_events"),
         discussed_nouns=low("discussed_nouns"), discussed_after=low("discussed_after"),
-        discussed_before=low("discussed_before"), captivity_verbs=low("captivity_verbs"),
+        discussed_before=low("discussed_before"), discussed_pronouns=low("discussed_pronouns"), captivity_verbs=low("captivity_verbs"),
         removal_verbs=low("removal_verbs"), threshold_verbs=low("threshold_verbs"),
         kin_lost_verbs=_low(kin.get("verbs", [])), kin_lost_nouns=_low(kin.get("nouns", [])),
         headline_events=MappingProxyType({form.lower(): lemma.lower() for form, lemma in m.get("headline_events", {}).items()}),
