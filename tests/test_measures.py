@@ -1144,3 +1144,15 @@ def test_measure_of_bare_cases_of_a_crime(figure_of, text, find, measure):
 ])
 def test_measure_of_forces_taking_part(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A bare figure after "against" sets the count before against another value of it: the same measure
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The mission has 23 observers stationed in the country, against more than 200 before the war.",
+                 "200", "deployed", id="against-earlier-value-war"),
+    pytest.param("Some 600 police officers are on duty at the carnival, against 450 last year.", "450", "deployed",
+                 id="against-earlier-value-festival"),
+    pytest.param("The firm sold 300 cars, against 250 a year earlier.", "250", None, id="against-no-measure-business"),
+])
+def test_measure_of_a_value_set_against_a_count(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
