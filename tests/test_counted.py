@@ -196,3 +196,20 @@ def test_counted_age_beside_a_person_has_no_measure(figure_of, sentence, find, m
 ])
 def test_counted_age_after_people_has_no_measure(figure_of, sentence, find, measure):
     assert figure_of(sentence, find).measure == measure
+
+
+# A bracket around one word (an abbreviation) inside the noun phrase does not part a figure from its noun; a bracket
+# around a figure does
+@pytest.mark.parametrize(("sentence", "find", "counted", "measure"), [
+    pytest.param("Nine urban search-and-rescue (USAR) teams have been deployed to the city.", "Nine",
+                 "urban search-and-rescue (USAR) teams", "deployed", id="abbreviation-rescue-teams-quake"),
+    pytest.param("Six rapid response (RRT) teams were sent to the flooded district.", "Six", "rapid response (RRT) teams",
+                 "deployed", id="abbreviation-teams-flood"),
+    pytest.param("The city installed 200 electric vehicle (EV) chargers this year.", "200", "electric vehicle (EV) chargers",
+                 None, id="abbreviation-chargers-local"),
+    pytest.param("About 300 (12%) households lost power in the storm.", "About 300", None, None,
+                 id="bracketed-figure-storm"),
+])
+def test_counted_noun_past_a_bracketed_abbreviation(figure_of, sentence, find, counted, measure):
+    claim = figure_of(sentence, find)
+    assert (claim.counted.text if claim.counted else None, claim.measure) == (counted, measure)

@@ -284,9 +284,10 @@ class CountedFinder(MeasureRules, DataComponent):
             # "$157 billion", "40%": the unit is what is measured; "the well is 40 metres deep": the well
             return self._measured_thing(span) if fig.unit in self.words.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
+            head = _past_abbreviation(head)  # "Six rapid response (RRT) teams": the parser may stop before the bracket
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
             # "Two 21-year-old men": the hyphens of another modifier, not of the figure's own ("a 2-to-1 vote")
-            if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end)
+            if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end) and not _abbreviation_bracket(t)
                        for t in span.doc[span.end:head.i]):
                 return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
         if head.lower_ in self.words.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
@@ -336,6 +337,9 @@ class CountedFinder(MeasureRules, DataComponent):
         doc = span.doc
         left = noun.i
         for child in noun.lefts:
+            if child.i >= span.end and child.left_edge.i <= span.start < child.right_edge.i and _abbreviation_bracket(doc[noun.i - 1]):
+                left = min(left, span.end)  # "Six rapid response (RRT) teams": the figure hangs inside the modifier
+                continue
             if child.left_edge.i < span.end or child.dep_ in (*DETERMINER_DEPS, "poss", "punct", "cc", "case", "prep", "nummod"):
                 continue  # "412 of the 650 seats" counts seats: another figure is not part of the phrase
             if child.lower_ in self.words.drop_modifiers:
@@ -355,3 +359,23 @@ class CountedFinder(MeasureRules, DataComponent):
                         right = pobj.i + 1
         return Span(doc, left, right) if left < right else None
 
+
+def _abbreviation_bracket(tok: Token) -> bool:
+    """'11 urban search-and-rescue (USAR) teams': a bracket around one word, an abbreviation set inside the noun phrase."""
+    doc = tok.doc
+    if tok.tag_ == "-LRB-":
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "-RRB-" and not doc[tok.i + 1].like_num
+    if tok.tag_ == "-RRB-":
+        return tok.i >= 2 and doc[tok.i - 2].tag_ == "-LRB-" and not doc[tok.i - 1].like_num
+    return False
+
+
+def _past_abbreviation(noun: Token) -> Token:
+    """'Six rapid response (RRT) teams': a modifying noun right before a bracketed abbreviation modifies the noun after
+    it, which the figure counts."""
+    doc = noun.doc
+    after = noun.i + 1
+    if noun.dep_ in ("nmod", "compound") and noun.head.i > noun.i and noun.head.pos_ in NOUNS \
+            and after < len(doc) and _abbreviation_bracket(doc[after]) and doc[after].tag_ == "-LRB-" and noun.head.i == after + 3:
+        return noun.head
+    return noun
