@@ -1156,3 +1156,18 @@ def test_measure_of_forces_taking_part(figure_of, text, find, measure):
 ])
 def test_measure_of_a_value_set_against_a_count(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# A people-only measure word ('fatal') said of "N of them" counts people when the pronoun stands for a counted noun
+# of people or of cases of illness before it in the sentence; crashes are neither
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Clinics logged 88 measles cases in the camps over the winter, five of them fatal.", "five", "killed",
+                 id="cases-of-them-fatal-health"),
+    pytest.param("The brigade sent 400 soldiers to the pass and lost 60 of them.", "60", "casualties",
+                 id="lost-of-them-forces-war"),
+    pytest.param("The team played 30 games this season and lost 12 of them.", "12", None, id="lost-of-them-games-sport"),
+    pytest.param("Police said 12 crashes were reported on the motorway, two of them fatal.", "two", None,
+                 id="crashes-of-them-fatal-traffic"),
+])
+def test_measure_people_only_word_of_a_partitive_pronoun(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

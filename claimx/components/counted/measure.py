@@ -19,6 +19,7 @@ from .tree import (
 )
 from .wholes import WholeRules
 
+PLURAL_TAGS = ("NNS", "NNPS")  # "cases, three of them fatal": what a partitive pronoun can stand for
 ROLE_DEPS = ("pcomp", "amod", "acomp", "pobj")  # "as missing", "as dead", "as casualties": the role after 'as'
 
 
@@ -177,9 +178,19 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
 
     def _counts_people(self, span: Span, noun: Token | None) -> bool:
         """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
+        if noun is not None and noun.pos_ == "PRON":
+            before = self._partitive_antecedent(span, noun)
+            return before is not None and (self.is_people(before) or before.lemma_.lower() in self.words.care_cases)
         if noun is not None:
             return self.is_people(noun)
         return span._.figure is None or span._.figure.unit is None
+
+    @staticmethod
+    def _partitive_antecedent(span: Span, pronoun: Token) -> Token | None:
+        """'57 cholera cases had been recorded at two sites, three of them fatal': the counted plural noun (one with a
+        number of its own) nearest before the figure in its sentence, which the pronoun of its 'of' phrase stands for."""
+        return next((t for t in reversed(span.doc[span.sent.start:span.start]) if t.tag_ in PLURAL_TAGS
+                     and any(c.dep_ == "nummod" for c in t.children)), None)
 
     def _in_sentence(self, span: Span, words: set[str]) -> bool:
         """One of `words` (by lemma or text) occurs in the figure's sentence."""
