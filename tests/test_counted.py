@@ -181,3 +181,35 @@ def test_counted_past_a_closing_quote(figure_of, sentence, find, counted, measur
 ])
 def test_counted_age_beside_a_person_has_no_measure(figure_of, sentence, find, measure):
     assert figure_of(sentence, find).measure == measure
+
+
+# A small number bounded by "over" or "under" right after a plural noun of people is their age, not a head count
+@pytest.mark.parametrize(("sentence", "find", "measure"), [
+    pytest.param("About 64% of the heat deaths were among people over 70, the statistics office said.", "over 70", None,
+                 id="age-over-heatwave"),
+    pytest.param("Roughly half of the flu deaths occurred among residents over 85.", "over 85", None, id="age-over-health"),
+    pytest.param("Some 40% of the injuries this season were among players under 21, the league said.", "under 21", None,
+                 id="age-under-sport"),
+    pytest.param("Roughly half of the flu deaths occurred among residents over 85.", "half", "killed",
+                 id="share-keeps-its-measure-health"),
+    pytest.param("The mudslide killed more than 40 villagers over the weekend.", "40", "killed", id="count-before-noun-disaster"),
+])
+def test_counted_age_after_people_has_no_measure(figure_of, sentence, find, measure):
+    assert figure_of(sentence, find).measure == measure
+
+
+# A bracket around one word (an abbreviation) inside the noun phrase does not part a figure from its noun; a bracket
+# around a figure does
+@pytest.mark.parametrize(("sentence", "find", "counted", "measure"), [
+    pytest.param("Nine urban search-and-rescue (USAR) teams have been deployed to the city.", "Nine",
+                 "urban search-and-rescue (USAR) teams", "deployed", id="abbreviation-rescue-teams-quake"),
+    pytest.param("Six rapid response (RRT) teams were sent to the flooded district.", "Six", "rapid response (RRT) teams",
+                 "deployed", id="abbreviation-teams-flood"),
+    pytest.param("The city installed 200 electric vehicle (EV) chargers this year.", "200", "electric vehicle (EV) chargers",
+                 None, id="abbreviation-chargers-local"),
+    pytest.param("About 300 (12%) households lost power in the storm.", "About 300", None, None,
+                 id="bracketed-figure-storm"),
+])
+def test_counted_noun_past_a_bracketed_abbreviation(figure_of, sentence, find, counted, measure):
+    claim = figure_of(sentence, find)
+    assert (claim.counted.text if claim.counted else None, claim.measure) == (counted, measure)

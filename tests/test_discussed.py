@@ -67,3 +67,19 @@ def test_discussed_toll_not_when_something_else_is_counted(figure_of, text, find
 ])
 def test_discussed_tally_subject_of_a_linking_verb(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# "it" as the subject of a linking verb stands for the tally named before it in the sentence: the figure takes the
+# measure word said between the tally and the pronoun; a figure after "not" is the same count, said wrongly
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The story misstated the number of firefighters hurt in the blaze; it is six, not 16.", "six",
+                 "injured", id="it-is-correction-wildfire"),
+    pytest.param("The story misstated the number of firefighters hurt in the blaze; it is six, not 16.", "16",
+                 "injured", id="not-wrong-value-wildfire"),
+    pytest.param("Our report got the number of passengers killed wrong; it was 14.", "14", "killed",
+                 id="it-was-correction-rail"),
+    pytest.param("The number of homes destroyed was wrong; it is 340.", "340", None, id="tally-of-things-housing"),
+    pytest.param("The club lost the final; it was 3, not 2.", "3", None, id="no-tally-before-sport"),
+])
+def test_discussed_pronoun_for_a_tally(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

@@ -1093,3 +1093,81 @@ def test_measure_intransitive_event_keeps_its_subject(figure_of, text, find, mea
 ])
 def test_measure_duration_between_coordinated_verbs(figure_of, text, find, measure):
     assert figure_of(text, find).measure == measure
+
+
+# Forces or materiel in a phrase of an accompanying word ("with", "supported by", "including") set between a deployed
+# figure and their own go with the forces before; forces something acts on in such a phrase do not
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Nine foreign rescue teams, with about 410 personnel, have been deployed to the flattened suburbs.",
+                 "410", "deployed", id="with-personnel-earthquake"),
+    pytest.param("Some 180 firefighters, supported by 25 off-road vehicles and three aerial crews, are working through the night.",
+                 "25", "deployed", id="supported-by-vehicles-wildfire"),
+    pytest.param("Some 180 firefighters, supported by 25 off-road vehicles and three aerial crews, are working through the night.",
+                 "three", "deployed", id="supported-by-coordinated-crews-wildfire"),
+    pytest.param("The ministry said 6,000 soldiers are stationed along the border, including three tank battalions.",
+                 "three", "deployed", id="including-battalions-war"),
+    pytest.param("The general sent 900 soldiers into the valley, with 14 tanks destroyed by mines on the first day.",
+                 "14", None, id="with-materiel-acted-on-war"),
+    pytest.param("Thirty crew members were winched to safety, with six lifeboats lost in the storm.", "six", None,
+                 id="with-after-no-deployment-shipwreck"),
+])
+def test_measure_of_forces_that_go_with_deployed_forces(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A bare count of cases (no kind of its own) counts the crime named last in its sentence or the two before; cases of
+# a disease name no crime and keep no measure
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Prosecutors keep a register of abduction cases. They opened 214 cases last year.", "214", "captured",
+                 id="cases-after-abduction-cases-crime"),
+    pytest.param("Abductions by the militia rose sharply in the north. The monitors counted 75 cases in May alone.", "75",
+                 "captured", id="cases-after-abductions-war"),
+    pytest.param("In the county, homicides dropped to 31 cases in 2024.", "31", "killed", id="cases-of-homicides-local"),
+    pytest.param("Clinics have confirmed 140 measles cases and two deaths. Another 35 cases were reported on Monday.", "35",
+                 None, id="disease-cases-no-crime-health"),
+    pytest.param("Police in the port recorded 60 kidnapping cases. The harbour saw 12 burglary cases.", "12", None,
+                 id="cases-with-a-kind-of-their-own-crime"),
+])
+def test_measure_of_bare_cases_of_a_crime(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# Forces that take part in an exercise or an operation are deployed ("take part" is a presence phrase, and "part" no
+# object they act on); people who are not forces taking part are not
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The ministry insists only 9,000 soldiers are taking part in the autumn drills.", "9,000", "deployed",
+                 id="taking-part-in-drills-war"),
+    pytest.param("Some 1,200 police officers will take part in the security operation for the cup final.", "1,200",
+                 "deployed", id="take-part-in-operation-sport"),
+    pytest.param("More than 500 students took part in the march on Friday.", "500", None, id="students-take-part-protest"),
+    pytest.param("About 300 soldiers took part in the raid and 40 were killed.", "40", "killed", id="later-count-keeps-its-own-war"),
+])
+def test_measure_of_forces_taking_part(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A bare figure after "against" sets the count before against another value of it: the same measure
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("The mission has 23 observers stationed in the country, against more than 200 before the war.",
+                 "200", "deployed", id="against-earlier-value-war"),
+    pytest.param("Some 600 police officers are on duty at the carnival, against 450 last year.", "450", "deployed",
+                 id="against-earlier-value-festival"),
+    pytest.param("The firm sold 300 cars, against 250 a year earlier.", "250", None, id="against-no-measure-business"),
+])
+def test_measure_of_a_value_set_against_a_count(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure
+
+
+# A people-only measure word ('fatal') said of "N of them" counts people when the pronoun stands for a counted noun
+# of people or of cases of illness before it in the sentence; crashes are neither
+@pytest.mark.parametrize(("text", "find", "measure"), [
+    pytest.param("Clinics logged 88 measles cases in the camps over the winter, five of them fatal.", "five", "killed",
+                 id="cases-of-them-fatal-health"),
+    pytest.param("The brigade sent 400 soldiers to the pass and lost 60 of them.", "60", "casualties",
+                 id="lost-of-them-forces-war"),
+    pytest.param("The team played 30 games this season and lost 12 of them.", "12", None, id="lost-of-them-games-sport"),
+    pytest.param("Police said 12 crashes were reported on the motorway, two of them fatal.", "two", None,
+                 id="crashes-of-them-fatal-traffic"),
+])
+def test_measure_people_only_word_of_a_partitive_pronoun(figure_of, text, find, measure):
+    assert figure_of(text, find).measure == measure

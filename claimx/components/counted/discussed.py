@@ -33,6 +33,9 @@ class DiscussedRules:
         fig = span._.figure
         if fig is None or fig.unit is not None or (noun is not None and not self._names_a_tally(noun)):
             return None  # "the 15,000 figure" names a tally; "30 homes" counts homes, "three figures" counts figures
+        told = self._told_of_a_tally(span)
+        if told is not None:
+            return told  # "misstated the number of firefighters injured; it is seven": what 'it' stands for
         if self._restates(span):
             return self.by_value[fig.value]  # "1,470 is more than ...": the same count said again
         tally = (self._tally_before(span) or self._tally_subject(span)) if noun is None else noun
@@ -80,6 +83,23 @@ class DiscussedRules:
         if subject is None or subject.pos_ != "NOUN" or not self._is_tally(subject):
             return None
         return None if any(c.dep_ == "prep" for c in subject.children) else subject  # "the number on board": its own count
+
+    def _told_of_a_tally(self, span: Span) -> str | None:
+        """'The article misstated the number of firefighters injured; it is seven': the figure is the complement of a
+        linking verb whose subject is a pronoun standing for the tally noun named last before it in the sentence, and
+        takes the measure word said between that tally and the pronoun."""
+        value = span.root
+        verb = value.head
+        if value.dep_ != "attr" or verb.lemma_.lower() not in self.words.linking_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in self.words.discussed_pronouns:
+            return None
+        doc = span.doc
+        tallies = [t for t in doc[span.sent.start:subject.i] if t.pos_ == "NOUN" and self._is_tally(t)]
+        if not tallies:
+            return None
+        return next((m for m in (self.measure_of(t) for t in doc[tallies[-1].i + 1:subject.i]) if m is not None), None)
 
     def _compared(self, span: Span) -> bool:
         """'some 6,500 fewer', '40 higher': a comparison word right after the figure compares it with the count before."""

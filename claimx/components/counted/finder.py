@@ -34,6 +34,9 @@ from .tree import (
 from .words import CountedWords
 
 MAX_AGE = 120  # a bare figure set off by commas after one person is an age only up to this
+CRIME_SENTENCES = 2  # sentences back in which a crime named still says what bare cases count
+KIND_DEPS = ("compound", "amod")  # "cholera cases", "suspected cases": cases that say their own kind
+AGE_BOUNDS = ("min", "max")  # "people over 75", "children under five": an age bounded after a plural of people
 AGE_CLOSERS = (",", ")")  # what ends an age set beside its person ("One man, 22, was shot")
 EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
 
@@ -108,6 +111,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return None
         if noun is None and self._age_beside_a_person(span, anchor):
             return None  # "One man, 22, was shot": what befell the man, not his age
+        if noun is None and self._age_after_people(span):
+            return None  # "78% of the deaths were among people over 75": how old they were, not a head count
         found = self.measure(span, anchor, noun, same.measure if same else None)
         if found is None and noun is None and self._repeats_a_figure(span):
             return self.by_value[fig.value]  # "confirmed 38 bodies recovered ... Of the 38, nine were children"
@@ -119,6 +124,8 @@ class CountedFinder(MeasureRules, DataComponent):
             return "deployed"  # "North Korean troops in Russia's Kursk region number about 11,000": a force's size
         if found is None and same is not None and self._coordinated_with(noun, same):
             return same.measure  # "would send up to 1,500 soldiers and four air-defence batteries": the same act
+        if found is None and self._accompanies_deployed(span, noun, same):
+            return same.measure  # "11 teams, with some 620 personnel, have been deployed": they go with the forces before
         if found is None and self.force_deployed(span, anchor, noun):
             return "deployed"  # "a coalition of ..., 10,000 Burundian forces", "bringing the contingent to 4,500"
         if found is None and noun is None and same is not None and self._earlier_value(span):
@@ -129,6 +136,8 @@ class CountedFinder(MeasureRules, DataComponent):
         if same is not None and same.measure is not None and (found is None or (fig is not None and fig.unit == "%")) \
                 and self._apposed(span, anchor, same):
             return same.measure  # "lost up to 4,000 troops, about 30% of its force": a share of the whole before
+        if found is None and noun is not None:
+            found = self._crime_cases(span, noun)  # "a yearly count of kidnapping cases. It recorded 1,046 cases"
         if found is None:
             found = self.discussed_measure(span, noun)  # "The confirmed figure is 11", "some 50 fewer": the toll before
         return found
@@ -143,6 +152,30 @@ class CountedFinder(MeasureRules, DataComponent):
         apart = span.start > 0 and doc[span.start - 1].text == "," and span.end < len(doc) and doc[span.end].text in AGE_CLOSERS
         return apart and anchor.dep_ == "appos" and person.tag_ in ("NN", "NNP") and self.is_people(person)
 
+    def _age_after_people(self, span: Span) -> bool:
+        """'people over 75', 'children under five', 'women over 80 who lived alone': a small whole number bounded by
+        'over' or 'under' right after a plural noun of people, with no noun of its own, is their age."""
+        fig, doc = span._.figure, span.doc
+        if fig is None or fig.bound not in AGE_BOUNDS or fig.unit is not None or fig.value is None or not 1 < fig.value <= MAX_AGE:
+            return False
+        people = doc[span.start - 1] if span.start > 0 else None
+        nxt = skip_space(doc, span.end)
+        return people is not None and people.tag_ == "NNS" and self.is_people(people) and (
+            nxt >= len(doc) or doc[nxt].pos_ not in NOUNS)
+
+    def _crime_cases(self, span: Span, noun: Token) -> str | None:
+        """'a yearly count of kidnapping cases. It recorded 1,046 cases in 2025', 'Kidnappings fell to a low of 430
+        cases': a bare count of cases (no kind of its own) counts the crime named last in its sentence or the CRIME_SENTENCES
+        before."""
+        if noun.lemma_.lower() not in self.words.case_nouns or any(c.dep_ in KIND_DEPS for c in noun.children):
+            return None
+        start = span.sent.start
+        for _ in range(CRIME_SENTENCES):
+            start = span.doc[start - 1].sent.start if start > 0 else start
+        crimes = [t for t in span.doc[start:span.start] if t.lemma_.lower() in self.words.crime_nouns
+                  or t.lower_ in self.words.crime_nouns]  # "kidnapping cases": the tagger may read a gerund
+        return self.measure_of(crimes[-1]) if crimes else None
+
     def _coordinated_with(self, noun: Token | None, same: _Before) -> bool:
         """The figure's noun is a conjunct of the noun the figure before counts ('1,500 soldiers and four batteries'),
         and counts people, forces or materiel, which share what befell or moved the first ('300 dead and 40 homes' do not)."""
@@ -150,6 +183,19 @@ class CountedFinder(MeasureRules, DataComponent):
             return False
         first = noun.head
         return same.counted.start <= first.idx < same.counted.end and (self.is_people(noun) or self.is_forces(noun))
+
+    def _accompanies_deployed(self, span: Span, noun: Token | None, same: _Before | None) -> bool:
+        """The figure counts forces or materiel in a phrase of an accompanying word ('with', 'supported by', 'including')
+        set between a deployed figure and it in the sentence: they go with the forces before ('250 rescue personnel,
+        supported by 40 heavy vehicles'); not forces with a clause of their own ('with 20 tanks destroyed by mines')."""
+        if noun is None or same is None or same.measure != "deployed" or not self.is_forces(noun):
+            return False
+        first = noun
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head  # "40 heavy vehicles and four sniffer-dog teams": the phrase of the first conjunct
+        lead = first.head if first.dep_ == "pobj" else None
+        return lead is not None and lead.lower_ in self.words.accompanying_preps and same.end <= lead.i < span.start \
+            and not self.acted_on(noun) and not any(c.dep_ in ("acl", "relcl") for c in noun.children)
 
     def _held_on_a_list(self, span: Span) -> str | None:
         """'document reported missing individuals, compiling a list that now includes 1,412 names': the measure word
@@ -238,9 +284,10 @@ class CountedFinder(MeasureRules, DataComponent):
             # "$157 billion", "40%": the unit is what is measured; "the well is 40 metres deep": the well
             return self._measured_thing(span) if fig.unit in self.words.size_units else None
         if anchor.dep_ in MODIFIER_DEPS and head.i >= span.end and head.pos_ in NOUNS:
+            head = _past_abbreviation(head)  # "Six rapid response (RRT) teams": the parser may stop before the bracket
             # "600 North Korean soldiers"; but not a noun past a comma ("300, officials")
             # "Two 21-year-old men": the hyphens of another modifier, not of the figure's own ("a 2-to-1 vote")
-            if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end)
+            if not any(t.is_punct and not t.is_quote and (t.tag_ != "HYPH" or t.i == span.end) and not _abbreviation_bracket(t)
                        for t in span.doc[span.end:head.i]):
                 return head  # '"several hundred" casualties': a quotation closing on the figure leaves its noun
         if head.lower_ in self.words.more_words and head.dep_ == "amod" and head.head.pos_ in NOUNS and head.head.i > head.i:
@@ -290,6 +337,9 @@ class CountedFinder(MeasureRules, DataComponent):
         doc = span.doc
         left = noun.i
         for child in noun.lefts:
+            if child.i >= span.end and child.left_edge.i <= span.start < child.right_edge.i and _abbreviation_bracket(doc[noun.i - 1]):
+                left = min(left, span.end)  # "Six rapid response (RRT) teams": the figure hangs inside the modifier
+                continue
             if child.left_edge.i < span.end or child.dep_ in (*DETERMINER_DEPS, "poss", "punct", "cc", "case", "prep", "nummod"):
                 continue  # "412 of the 650 seats" counts seats: another figure is not part of the phrase
             if child.lower_ in self.words.drop_modifiers:
@@ -309,3 +359,23 @@ class CountedFinder(MeasureRules, DataComponent):
                         right = pobj.i + 1
         return Span(doc, left, right) if left < right else None
 
+
+def _abbreviation_bracket(tok: Token) -> bool:
+    """'11 urban search-and-rescue (USAR) teams': a bracket around one word, an abbreviation set inside the noun phrase."""
+    doc = tok.doc
+    if tok.tag_ == "-LRB-":
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "-RRB-" and not doc[tok.i + 1].like_num
+    if tok.tag_ == "-RRB-":
+        return tok.i >= 2 and doc[tok.i - 2].tag_ == "-LRB-" and not doc[tok.i - 1].like_num
+    return False
+
+
+def _past_abbreviation(noun: Token) -> Token:
+    """'Six rapid response (RRT) teams': a modifying noun right before a bracketed abbreviation modifies the noun after
+    it, which the figure counts."""
+    doc = noun.doc
+    after = noun.i + 1
+    if noun.dep_ in ("nmod", "compound") and noun.head.i > noun.i and noun.head.pos_ in NOUNS \
+            and after < len(doc) and _abbreviation_bracket(doc[after]) and doc[after].tag_ == "-LRB-" and noun.head.i == after + 3:
+        return noun.head
+    return noun

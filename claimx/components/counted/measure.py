@@ -14,9 +14,7 @@ from .discussed import DiscussedRules
 from .events import EVENT_POS, MODIFIER_YIELDS, EventRules, count_words
 from .linear import LinearRules
 from .presence import PresenceRules
-from .tree import (
-    phrase_at as _phrase_at,
-)
+from .tree import partitive_antecedent as _partitive_antecedent, phrase_at as _phrase_at
 from .wholes import WholeRules
 
 ROLE_DEPS = ("pcomp", "amod", "acomp", "pobj")  # "as missing", "as dead", "as casualties": the role after 'as'
@@ -177,6 +175,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
 
     def _counts_people(self, span: Span, noun: Token | None) -> bool:
         """People or forces are counted, or nothing is named and the figure is a bare count (no unit, not a percentage)."""
+        if noun is not None and noun.pos_ == "PRON":  # "57 cholera cases ..., three of them fatal"
+            before = _partitive_antecedent(span)
+            return before is not None and (self.is_people(before) or before.lemma_.lower() in self.words.care_cases)
         if noun is not None:
             return self.is_people(noun)
         return span._.figure is None or span._.figure.unit is None
@@ -362,9 +363,9 @@ class MeasureRules(EventRules, PresenceRules, WholeRules, LinearRules, Captivity
         effort" moves the subject, which is deployed)."""
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma in self.words.light_verbs or lemma in self.words.subject_movers \
-                or lemma in self.words.intransitive_events or any(
+                or lemma in self.words.intransitive_events or _phrase_at(verb, self.words.presence_phrases) or any(
                 c.dep_ == "auxpass" for c in verb.children):
-            return False
+            return False  # "12,000 troops are taking part in exercises": a presence phrase, 'part' is no object acted on
         if not any(c.dep_ == "dobj" and c.i not in fig_tokens and c != noun and not self._gerund(c) for c in verb.children):
             # "have died fighting for Russia": a gerund the parser calls an object is no object
             return False

@@ -8,6 +8,8 @@ from .base import (
     NOUNS,
 )
 
+PLURAL_TAGS = ("NNS", "NNPS")  # "cases, three of them fatal": what a partitive pronoun can stand for
+
 
 def anchor_of(span: Span) -> Token:
     """The figure's token that links it to the rest of the sentence."""
@@ -87,3 +89,9 @@ def pobj(prep: Token) -> Token | None:
             return child
     return None
 
+
+def partitive_antecedent(span: Span) -> Token | None:
+    """'57 cholera cases had been recorded at two sites, three of them fatal': the counted plural noun (one with a number
+    of its own) nearest before the figure in its sentence, which the pronoun of its 'of' phrase stands for."""
+    return next((t for t in reversed(span.doc[span.sent.start:span.start]) if t.tag_ in PLURAL_TAGS
+                 and any(c.dep_ == "nummod" for c in t.children)), None)

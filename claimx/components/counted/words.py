@@ -80,12 +80,16 @@ class CountedWords:
     size_verbs: frozenset[str]
     sent_forces: frozenset[str]
     coalition_nouns: frozenset[str]  # "a coalition of ..., 10,000 Burundian forces"
+    accompanying_preps: frozenset[str]  # "11 teams, with some 620 personnel, have been deployed"
+    case_nouns: frozenset[str]  # "It recorded 1,046 cases"
+    crime_nouns: frozenset[str]  # "a yearly count of kidnapping cases"
     duty_verbs: frozenset[str]  # "250 rescue personnel are working"
     role_preps: frozenset[str]  # "lists 112 people as missing"
     captivity_events: frozenset[str]
     discussed_nouns: frozenset[str]  # "the difference was 50"
     discussed_after: frozenset[str]  # "some 50 fewer"
     discussed_before: frozenset[str]  # "the remaining 20"
+    discussed_pronouns: frozenset[str]  # "the number of firefighters injured; it is seven"
     captivity_verbs: frozenset[str]  # "300 sailors are held by the rebels"
     kin_lost_verbs: frozenset[str]  # kin_lost.verbs: "lost five relatives"
     intransitive_events: frozenset[str]  # "die": no object, whatever the parse says
@@ -172,9 +176,10 @@ def _precedence_words(m: Mapping[str, Any]) -> dict[str, Any]:
         people_only=low("people_only"), subject_movers=low("subject_movers"), war_context=low("war_context"),
         materiel=low("materiel"), military_modifiers=low("military_modifiers"), offering_verbs=low("offering_verbs"),
         size_verbs=low("size_verbs"), sent_forces=low("sent_forces"), coalition_nouns=low("coalition_nouns"),
+        accompanying_preps=low("accompanying_preps"), case_nouns=low("case_nouns"), crime_nouns=low("crime_nouns"),
         duty_verbs=low("duty_verbs"), role_preps=low("role_preps"), captivity_events=low("captivity_events"),
         discussed_nouns=low("discussed_nouns"), discussed_after=low("discussed_after"),
-        discussed_before=low("discussed_before"), captivity_verbs=low("captivity_verbs"),
+        discussed_before=low("discussed_before"), discussed_pronouns=low("discussed_pronouns"), captivity_verbs=low("captivity_verbs"),
         removal_verbs=low("removal_verbs"), threshold_verbs=low("threshold_verbs"),
         kin_lost_verbs=_low(kin.get("verbs", [])), kin_lost_nouns=_low(kin.get("nouns", [])),
         headline_events=MappingProxyType({form.lower(): lemma.lower() for form, lemma in m.get("headline_events", {}).items()}),
