@@ -485,6 +485,15 @@ def test_attribution_source_document(figure_of, text, find, source):
                  "a year earlier.", "2,310", "National Police", id="it-recorded-crime"),
     pytest.param("The road safety agency published its annual review on Monday. It recorded 310 deaths on rural roads.",
                  "310", "road safety agency", id="it-recorded-transport"),
+    # a name with an age beside it is a person, whatever the entity recogniser took it for
+    pytest.param("Amira, 16, was among those pulled from the water. She had paid a broker $2,000 for the crossing. "
+                 "\"There were maybe eighty of us in the back,\" she told me at a shelter near the port.", "eighty",
+                 "Amira", id="aged-name-she-told-me-migration"),
+    pytest.param("Herders describe the drought in plain terms. Dorj Batbayar, 47, who keeps goats near Ulaan Tolgoi, "
+                 "said the wells had failed in June. \"Sixty of my animals died. The rest are too weak to sell,\" he "
+                 "said.", "Sixty", "Dorj Batbayar", id="aged-name-he-said-drought"),
+    pytest.param("Tavi, 19, was one of the few who got out. \"About forty of us were still inside the hall,\" he "
+                 "told reporters outside the hospital.", "forty", "Tavi", id="aged-name-he-told-fire"),
 ])
 def test_attribution_pronoun_previous_speaker(figure_of, text, find, source):
     claim = figure_of(text, find)
