@@ -956,3 +956,17 @@ def test_attribution_acronym_name_stays_on_its_line(extract):
 def test_relative_pronoun_speaker_read_off_the_words(figure_of, text, find, source):
     assert _has(figure_of(text, find).source.text, source)
 
+
+
+# A name that owns a place after a title's noun ("a reporter at Anna's clinic") is the place's owner, not the title's
+# holder: the speaker is the reporter.
+@pytest.mark.parametrize(("text", "find", "speaker", "owner"), [
+    pytest.param("A Reuters reporter at Anna's central clinic counted 27 bodies in the yard after the strike.", "27",
+                 "reporter", "Anna", id="owner-of-a-clinic-war"),
+    pytest.param("A reporter at Olga's main square counted 400 protesters before the police arrived.", "400",
+                 "reporter", "Olga", id="owner-of-a-square-protest"),
+])
+def test_attribution_title_holder_is_not_an_owner(figure_of, text, find, speaker, owner):
+    claim = figure_of(text, find)
+    assert claim.source is not None and _has(claim.source.text, speaker), claim.source
+    assert not _has(claim.source.text, owner) and not _has(claim.source.name, owner), claim.source

@@ -183,6 +183,8 @@ class Speakers:
             return head  # "the mayor of New York said": a place, not the holder
         if last[-1].lower_ in self.words.org_nouns or last[-1].lower_ in self.words.anaphoric_bodies:
             return head  # "a commander in Ukraine's 8th Special Operations Regiment told": the body, not the holder
+        if last[-1].dep_ == "poss":
+            return head  # "A reporter at Velna's central hospital counted": the owner of a place, not the holder
         before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
         if before.text == "," and (after is None or after.text != ","):
             return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition
