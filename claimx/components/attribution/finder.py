@@ -150,6 +150,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies.governing_cue,        # a reporting verb or noun that governs the figure
         SourceStrategies.quote_speaker_of,     # the speaker of the direct quotation the figure stands in
         SourceStrategies.according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies.shared_subject_cue,   # "X has collected samples from 1,230 relatives and says ..."
         ClauseStrategies.by_count,             # "as many as 600 people, by the agency's count"
         ClauseStrategies.relative_cue,         # "the 5,000 troops officials say are needed"
         ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
