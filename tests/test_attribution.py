@@ -970,3 +970,19 @@ def test_attribution_title_holder_is_not_an_owner(figure_of, text, find, speaker
     claim = figure_of(text, find)
     assert claim.source is not None and _has(claim.source.text, speaker), claim.source
     assert not _has(claim.source.text, owner) and not _has(claim.source.name, owner), claim.source
+
+
+# "put the number of X who ... at N": the parser hangs the value on the object's relative clause; it is still the
+# number the count cue gives (and so is a figure joined to it: "at 6,200, or about a fifth").
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The flood agency put the number of families who have left the river towns at 6,200, or about a fifth "
+                 "of their people.", "6,200", "flood agency", id="flood"),
+    pytest.param("The flood agency put the number of families who have left the river towns at 6,200, or about a fifth "
+                 "of their people.", "a fifth", "flood agency", id="flood-joined-figure"),
+    pytest.param("The army put the number of soldiers who crossed the bridge before dawn at 1,400.", "1,400", "army",
+                 id="war"),
+    pytest.param("The club put the number of fans who travelled to the final at 9,000.", "9,000", "club", id="sport"),
+])
+def test_attribution_put_value_on_a_relative_clause(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None and _has(claim.source.text, source), claim.source

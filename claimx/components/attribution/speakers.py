@@ -203,6 +203,18 @@ class Speakers:
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
         return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
 
+    def value_on_a_relative(self, verb: Token, anchor: Token) -> bool:
+        """'put the number of residents who have left the strip at 8,500': a count cue with no value of its own, whose
+        value ('at' the figure) the parser hung on a relative clause inside its object."""
+        while anchor.dep_ == "conj" and anchor.head != anchor:
+            anchor = anchor.head  # "at 8,500, or roughly a third of ..."
+        prep = anchor.head
+        if verb.lemma_.lower() not in self.words.cue_objects or prep.lower_ not in self.words.value_preps:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in self.words.value_preps for c in verb.children):
+            return False  # the cue's own value is elsewhere
+        return prep.head.dep_ == "relcl" and any(prep.head in o.subtree for o in verb.children if o.dep_ == "dobj")
+
     def _object_like(self, tok: Token) -> bool:
         """A verb's object, or a free relative standing for one ('posted [what appeared to be video]')."""
         return tok.dep_ == "dobj" or (tok.dep_ == "ccomp" and any(

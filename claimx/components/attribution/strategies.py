@@ -97,6 +97,7 @@ class SourceStrategies:
         ('the mayor announced a curfew after riots that killed 12'); a reported clause always."""
         if x.dep_ in REPORTED_CLAUSE_DEPS:
             return not self._counts_the_object(verb, ctx)
+        relative = relative and not self.value_on_a_relative(verb, ctx.anchor)  # "put the number of X who left at 8,500"
         return verb.lemma_.lower() not in self.words.clause_cues and not relative and not self._counts_the_object(verb, ctx)
 
     def _as_saying(self, verb: Token) -> Token | None:

@@ -50,6 +50,7 @@ class AttributionWords:
     count_nouns: frozenset[str]
     count_links: frozenset[str]  # lemmas: "is", "stands" (at)
     count_preps: frozenset[str]  # "by" (the agency's count)
+    value_preps: frozenset[str]  # "at" (put the number of ... at 8,500)
     bare_counts: frozenset[str]  # lemmas: "figure", "estimate"
     speaker_negations: frozenset[str]  # "no" (official), "nobody"
     definite_determiners: frozenset[str]
@@ -102,6 +103,7 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
     return dict(
         document_nouns=frozenset(a["document_nouns"]), count_nouns=frozenset(a["count_nouns"]),
         count_links=frozenset(a.get("count_links", [])), count_preps=frozenset(a.get("count_preps", [])),
+        value_preps=frozenset(a.get("value_preps", [])),
         bare_counts=frozenset(a.get("bare_counts", [])), speaker_negations=frozenset(a.get("speaker_negations", [])),
         definite_determiners=frozenset(a["definite_determiners"]), anaphoric_nouns=frozenset(a["anaphoric_nouns"]),
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
