@@ -972,6 +972,7 @@ def test_attribution_title_holder_is_not_an_owner(figure_of, text, find, speaker
     assert not _has(claim.source.text, owner) and not _has(claim.source.name, owner), claim.source
 
 
+# Relative clauses the parser builds wrong.
 # "put the number of X who ... at N": the parser hangs the value on the object's relative clause; it is still the
 # number the count cue gives (and so is a figure joined to it: "at 6,200, or about a fifth").
 @pytest.mark.parametrize(("text", "find", "source"), [
@@ -982,7 +983,19 @@ def test_attribution_title_holder_is_not_an_owner(figure_of, text, find, speaker
     pytest.param("The army put the number of soldiers who crossed the bridge before dawn at 1,400.", "1,400", "army",
                  id="war"),
     pytest.param("The club put the number of fans who travelled to the final at 9,000.", "9,000", "club", id="sport"),
+    # "a channel that on Friday reported N": the parser reads the relative pronoun as the mark of a complement clause
+    # of the main verb, with no subject; the speaking noun right before "that" reports.
+    pytest.param("The story began with a Facebook channel that on Monday morning reported 300 arrests in the capital.",
+                 "300", "Facebook channel", id="relative-read-as-that-protest"),
+    pytest.param("The rumour started with a sports newspaper that on Saturday night reported 12 injuries in the stands.",
+                 "12", "sports newspaper", id="relative-read-as-that-sport"),
 ])
-def test_attribution_put_value_on_a_relative_clause(figure_of, text, find, source):
+def test_attribution_source_of_a_misparsed_relative_clause(figure_of, text, find, source):
     claim = figure_of(text, find)
     assert claim.source is not None and _has(claim.source.text, source), claim.source
+
+
+# Guard: "said on Friday that": the word before "that" is no noun, and the clause has its own subject.
+def test_attribution_that_after_a_time_is_no_relative(figure_of):
+    claim = figure_of("The regional police said on Friday that 14 fans were hurt.", "14")
+    assert claim.source is not None and _has(claim.source.text, "police"), claim.source

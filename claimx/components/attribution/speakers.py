@@ -39,7 +39,7 @@ class Speakers:
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
-        inverted = self._inverted_subject(verb)
+        inverted = self._inverted_subject(verb) or self._relative_read_as_that(verb)
         if inverted is not None:
             return inverted
         v = verb
@@ -202,6 +202,15 @@ class Speakers:
         # its object, or the noun it describes in the passive ("the statement released by his office")
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
         return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
+
+    def _relative_read_as_that(self, verb: Token) -> Token | None:
+        """'a Telegram channel that on Friday reported 100 casualties': the parser read the relative pronoun as the mark
+        of a subjectless complement clause; the noun right before 'that' is the subject."""
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i), None)
+        noun = verb.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+        return noun if noun is not None and noun.pos_ in NOUNS and self._can_speak(noun) else None
 
     def value_on_a_relative(self, verb: Token, anchor: Token) -> bool:
         """'put the number of residents who have left the strip at 8,500': a count cue with no value of its own, whose
