@@ -999,3 +999,20 @@ def test_attribution_source_of_a_misparsed_relative_clause(figure_of, text, find
 def test_attribution_that_after_a_time_is_no_relative(figure_of):
     claim = figure_of("The regional police said on Friday that 14 fans were hurt.", "14")
     assert claim.source is not None and _has(claim.source.text, "police"), claim.source
+
+
+# "X has confirmed N deaths, figures Y says reflect only ...": the parser makes X's clause the complement of "says",
+# which it gives two subjects ("figures", "Y"); such a verb does not report the clause before it, so X keeps the figure.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The district health office has confirmed 52 deaths and 900 cases, figures MSF says cover only patients "
+                 "seen in the main hospital.", "900", "district health office", id="health"),
+    pytest.param("The army has reported 41 soldiers killed, figures HRW says leave out the reservists.", "41", "army",
+                 id="war"),
+    pytest.param("The coast guard has confirmed 23 rescues this month, figures RNLI says count only its own crews.", "23",
+                 "coast guard", id="sea-rescue"),
+    # the outer speaker of a report inside a report still wins when its verb has one subject
+    pytest.param("The union says the company has confirmed 400 job cuts.", "400", "union", id="outer-report-business"),
+])
+def test_attribution_two_subjects_report_no_clause_before(figure_of, text, find, source):
+    claim = figure_of(text, find)
+    assert claim.source is not None and _has(claim.source.text, source), claim.source

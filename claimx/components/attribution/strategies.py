@@ -26,6 +26,7 @@ from .tree import (
     phrase_head as _phrase_head,
     semicolon_between as _semicolon_between,
     speaker_start,
+    two_subjects,
     verbal as _verbal,
     within as _within,
 )
@@ -75,7 +76,7 @@ class SourceStrategies:
                     break  # "73 bodies have been recovered; the commander put the missing at 120": not the commander's
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
-                                              or _number_in_subject(found.cue[0])):
+                                              or _number_in_subject(found.cue[0]) or two_subjects(head)):
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
                     found = _Found(self._as_saying(head) or subj, _one(sent, head), self.words.cue_verbs[lemma])
                     if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):

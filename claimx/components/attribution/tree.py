@@ -227,3 +227,9 @@ def compound_speaker(verb: Token) -> Token | None:
     """'..., the data shows.': the parser took the document for a compound of the verb, which has no subject."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return before if before is not None and before.head == verb and before.dep_ == "compound" else None
+
+
+def two_subjects(verb: Token) -> bool:
+    """'X has confirmed 38 deaths, figures MRA says reflect only ...': a verb the parser gave two subjects has taken a
+    noun that begins a clause of its own after the one it would report; it does not report that clause."""
+    return sum(1 for c in verb.children if c.dep_ == "nsubj") > 1
