@@ -89,7 +89,7 @@ class SourceStrategies:
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
-            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or self.running_quote(ctx) or found
         return found
 
     def _reports_through(self, verb: Token, x: Token, ctx: _Ctx, relative: bool) -> bool:
@@ -120,7 +120,7 @@ class SourceStrategies:
         if found is None:
             return None
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
-            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or self.running_quote(ctx) or found
         return found
 
     def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found | None:
