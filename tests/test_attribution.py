@@ -25,6 +25,11 @@ def _has(haystack: str | None, needle: str) -> bool:
     return haystack is not None and needle.lower() in haystack.lower()
 
 
+def _assert_source(claim, source: str) -> None:
+    """The claim has a source whose words hold `source`."""
+    assert claim.source is not None and _has(claim.source.text, source), claim.source
+
+
 def _src(sentence: str, find: str, source: str, kind: str | None, *, id: str) -> object:
     """`find` locates the figure; `source` must appear in source.text or source.name."""
     return pytest.param(sentence, find, source, kind, id=id)
@@ -991,8 +996,7 @@ def test_attribution_title_holder_is_not_an_owner(figure_of, text, find, speaker
                  "12", "sports newspaper", id="relative-read-as-that-sport"),
 ])
 def test_attribution_source_of_a_misparsed_relative_clause(figure_of, text, find, source):
-    claim = figure_of(text, find)
-    assert claim.source is not None and _has(claim.source.text, source), claim.source
+    _assert_source(figure_of(text, find), source)
 
 
 # Guard: "said on Friday that": the word before "that" is no noun, and the clause has its own subject.
@@ -1014,5 +1018,18 @@ def test_attribution_that_after_a_time_is_no_relative(figure_of):
     pytest.param("The union says the company has confirmed 400 job cuts.", "400", "union", id="outer-report-business"),
 ])
 def test_attribution_two_subjects_report_no_clause_before(figure_of, text, find, source):
-    claim = figure_of(text, find)
-    assert claim.source is not None and _has(claim.source.text, source), claim.source
+    _assert_source(figure_of(text, find), source)
+
+
+# A quotation opened right after a colon that ends a clause about a named person, with no reporting verb ("X is not
+# convinced: '...'"), is that person's, not the speaker of a quotation in the sentence before.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param('The club has said it "fully expects" the striker to stay. Coach Marta Vidal is less sure: "Three clubs '
+                 'have already offered us 40 million for him."', "40 million", "Marta Vidal", id="sport"),
+    pytest.param('The airline has said it has "no plans" to cut routes. Union leader Tomas Hegyi is not convinced: "They '
+                 'have grounded 12 planes since June."', "12", "Tomas Hegyi", id="labour"),
+    pytest.param('The ministry said the dam was "perfectly safe". Engineer Ruth Amsel disagrees: "We found 30 cracks in '
+                 'the wall last spring."', "30", "Ruth Amsel", id="engineering"),
+])
+def test_attribution_quotation_after_a_colon_is_its_introducers(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
