@@ -36,6 +36,9 @@ def _src(sentence: str, find: str, source: str, kind: str | None, *, id: str) ->
 
 
 SOURCES = [
+    # a consequence after the report ("X said A, so B") leaves X's report to X
+    _src("The mayor said 40 homes were lost, so the town will ask for aid.", "40", "mayor", None,
+         id="said-before-so-storm"),
     # according to X
     _src("According to the health ministry, at least 45 people died in the floods.", "45",
          "health ministry", "organisation", id="according-to-org-front"),
@@ -321,6 +324,13 @@ UNATTRIBUTED = [
                  id="semicolon-before-said-storm"),
     pytest.param("Sales fell 8 percent in March; the chief executive said the firm would cut 200 jobs.", "8",
                  id="semicolon-before-said-business"),
+    # "A, so X warn B": the clause before a comma and "so" is not X's report either
+    pytest.param("The 2019 floods are thought to have destroyed some 4,000 homes in the valley, so engineers warn the "
+                 "new dams may not be enough.", "4,000", id="so-before-warn-floods"),
+    pytest.param("Last season's outbreak is believed to have infected about 900 cattle, so vets say farmers should "
+                 "vaccinate early.", "900", id="so-before-say-farming"),
+    pytest.param("A drought in 2015 cut the harvest by 30 percent, so analysts say prices could climb again.", "30",
+                 id="so-before-say-markets"),
     # a bare count with no owner and no name of its own names no one
     pytest.param("The claim is misleading, and the figure of 1,500 mixes two different measures.", "1,500",
                  id="bare-figure-fact-check"),

@@ -21,6 +21,7 @@ from .base import (
 )
 from .tree import (
     compound_speaker,
+    consequence_between,
     hung_owner,
     one as _one,
     phrase_head as _phrase_head,
@@ -72,7 +73,7 @@ class SourceStrategies:
             if _verbal(head) and lemma in self.words.cue_verbs and head.i not in ctx.inside \
                     and x.dep_ not in SUBJECT_DEPS and self._reports_through(head, x, ctx, relative):
                 subj = self._reporting_subject(head, ctx)
-                if subj is not None and _clause_before_semicolon(x, head):
+                if subj is not None and _clause_before_semicolon(x, head, self.words.consequence_marks):
                     break  # "73 bodies have been recovered; the commander put the missing at 120": not the commander's
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
@@ -287,7 +288,7 @@ class SourceStrategies:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
         if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") \
-                and self.cue_takes(root) and not _clause_before_semicolon(anchor, root):
+                and self.cue_takes(root) and not _clause_before_semicolon(anchor, root, self.words.consequence_marks):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.words.cue_verbs[root.lemma_.lower()])
@@ -385,10 +386,10 @@ def _names_itself(noun: Token) -> bool:
         c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN") for c in noun.children)
 
 
-def _clause_before_semicolon(x: Token, verb: Token) -> bool:
-    """'A; the mayor said B': the parser hung clause A before the semicolon on the verb after it, which reports its own
-    clause or object after it, not A."""
-    return x.i < verb.i and _semicolon_between(x.right_edge, verb) and any(
+def _clause_before_semicolon(x: Token, verb: Token, marks: frozenset[str]) -> bool:
+    """'A; the mayor said B', 'A, so experts warn B': the parser hung clause A before the semicolon (or a comma and a
+    consequence mark) on the verb after it, which reports its own clause or object after it, not A."""
+    return x.i < verb.i and (_semicolon_between(x.right_edge, verb) or consequence_between(x.right_edge, verb, marks)) and any(
         c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
 
 

@@ -233,3 +233,9 @@ def two_subjects(verb: Token) -> bool:
     """'X has confirmed 38 deaths, figures MRA says reflect only ...': a verb the parser gave two subjects has taken a
     noun that begins a clause of its own after the one it would report; it does not report that clause."""
     return sum(1 for c in verb.children if c.dep_ == "nsubj") > 1
+
+
+def consequence_between(left: Token, verb: Token, marks: frozenset[str]) -> bool:
+    """'A heatwave killed 61,000, so experts warn ...': a comma and a consequence mark on the verb stand between a
+    clause and the verb after it."""
+    return any(t.lower_ in marks and t.head == verb and t.doc[t.i - 1].text == "," for t in left.doc[left.i + 1:verb.i])

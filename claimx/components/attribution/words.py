@@ -45,6 +45,7 @@ class AttributionWords:
     pointers: frozenset[str]  # lower-cased
     speech_dashes: frozenset[str]
     contrast_marks: frozenset[str]
+    consequence_marks: frozenset[str]  # "so" (A, so experts warn B)
     # who can speak: nouns, names, pronouns
     document_nouns: frozenset[str]
     count_nouns: frozenset[str]
@@ -95,7 +96,7 @@ def _cue_words(a: Mapping[str, Any]) -> dict[str, Any]:
         via_cues=frozenset(a["via_cues"]), as_saying_verbs=frozenset(a.get("as_saying_verbs", [])),
         hedges=_low(a["hedges"]), hedging_subjects=frozenset(a.get("hedging_subjects", [])),
         pointers=_low(a.get("pointers", [])), speech_dashes=frozenset(a.get("speech_dashes", [])),
-        contrast_marks=frozenset(a.get("contrast_marks", [])))
+        contrast_marks=frozenset(a.get("contrast_marks", [])), consequence_marks=frozenset(a.get("consequence_marks", [])))
 
 
 def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
