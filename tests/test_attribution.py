@@ -36,6 +36,9 @@ def _src(sentence: str, find: str, source: str, kind: str | None, *, id: str) ->
 
 
 SOURCES = [
+    # "must have said" says it was said
+    _src("The minister must have said 300 troops, because the paper printed it.", "300", "minister", None,
+         id="must-have-said-war"),
     # a consequence after the report ("X said A, so B") leaves X's report to X
     _src("The mayor said 40 homes were lost, so the town will ask for aid.", "40", "mayor", None,
          id="said-before-so-storm"),
@@ -324,6 +327,13 @@ UNATTRIBUTED = [
                  id="semicolon-before-said-storm"),
     pytest.param("Sales fell 8 percent in March; the chief executive said the firm would cut 200 jobs.", "8",
                  id="semicolon-before-said-business"),
+    # "could have said": a report a modal perfect says was never made
+    pytest.param("Put fairly, the senator could have said that burglaries rose by about 40 per cent in three years.",
+                 "40 per cent", id="could-have-said-fact-check"),
+    pytest.param("To be accurate, the coach should have said that the team lost 12 of its last 20 games.", "12",
+                 id="should-have-said-sport"),
+    pytest.param("The ministry would have reported 40 deaths if the hospitals had sent their lists.", "40",
+                 id="would-have-reported-health"),
     # "A, so X warn B": the clause before a comma and "so" is not X's report either
     pytest.param("The 2019 floods are thought to have destroyed some 4,000 homes in the valley, so engineers warn the "
                  "new dams may not be enough.", "4,000", id="so-before-warn-floods"),

@@ -83,7 +83,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
                 found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
             if found is not None and found.source is not None and (self._bare_reports(found.source) or self._denied(found.source)
-                                                                   or _counts_its_speaker(span, anchor, found.source)):
+                                                                   or _counts_its_speaker(span, anchor, found.source)
+                                                                   or self._unsaid(found)):
                 found = replace(found, source=None)  # "Initial reports suggested": a hedge; "Nine of them said": the author's
             if found is not None and found.source is not None:
                 head = self.resolve_pronoun(found.source, region, quotes, trail + speakers, span)
@@ -109,6 +110,14 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         """'No official puts the toll anywhere near 100', 'Nobody has confirmed it': no one says it."""
         return tok.lower_ in self.words.speaker_negations or any(
             c.dep_ == "det" and c.lower_ in self.words.speaker_negations for c in tok.children)
+
+    def _unsaid(self, found: _Found) -> bool:
+        """'the senator could have said that ...', 'should have reported': a report that a modal perfect says was never
+        made."""
+        cue = found.cue.root if found.cue is not None else None
+        return cue is not None and cue.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in self.words.unsaid_modals for c in cue.children) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VB" for c in cue.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:

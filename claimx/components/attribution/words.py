@@ -46,6 +46,7 @@ class AttributionWords:
     speech_dashes: frozenset[str]
     contrast_marks: frozenset[str]
     consequence_marks: frozenset[str]  # "so" (A, so experts warn B)
+    unsaid_modals: frozenset[str]  # "could" (could have said: never said)
     # who can speak: nouns, names, pronouns
     document_nouns: frozenset[str]
     count_nouns: frozenset[str]
@@ -96,7 +97,8 @@ def _cue_words(a: Mapping[str, Any]) -> dict[str, Any]:
         via_cues=frozenset(a["via_cues"]), as_saying_verbs=frozenset(a.get("as_saying_verbs", [])),
         hedges=_low(a["hedges"]), hedging_subjects=frozenset(a.get("hedging_subjects", [])),
         pointers=_low(a.get("pointers", [])), speech_dashes=frozenset(a.get("speech_dashes", [])),
-        contrast_marks=frozenset(a.get("contrast_marks", [])), consequence_marks=frozenset(a.get("consequence_marks", [])))
+        contrast_marks=frozenset(a.get("contrast_marks", [])), consequence_marks=frozenset(a.get("consequence_marks", [])),
+        unsaid_modals=frozenset(a.get("unsaid_modals", [])))
 
 
 def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
