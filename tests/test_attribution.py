@@ -1053,3 +1053,19 @@ def test_attribution_two_subjects_report_no_clause_before(figure_of, text, find,
 ])
 def test_attribution_quotation_after_a_colon_is_its_introducers(figure_of, text, find, source):
     _assert_source(figure_of(text, find), source)
+
+
+# "X said that A had been warned in two reports that N ...": the passive verb's subject is who was told; the report is
+# inside what X says, so X speaks. With no speaker above it, the report itself is the source.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The teachers' union rejected the ministry's plan. Its leader, Ines Marko, said that schools had been "
+                 "warned in three separate reports that hundreds of classrooms were too cold to use.", "hundreds",
+                 "Ines Marko", id="education"),
+    pytest.param("The residents' group disputed the council's figures. Its chair, Tom Reyes, said that the council had "
+                 "been told in two earlier studies that 80 homes stood on unstable ground.", "80", "Tom Reyes",
+                 id="housing"),
+    pytest.param("The ministry was warned in a report that 40 bridges needed repair.", "40", "report",
+                 id="no-speaker-above-transport"),
+])
+def test_attribution_report_told_to_a_passive_subject(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)

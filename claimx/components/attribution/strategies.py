@@ -23,6 +23,7 @@ from .tree import (
     compound_speaker,
     consequence_between,
     hung_owner,
+    number_in_subject as _number_in_subject,
     one as _one,
     phrase_head as _phrase_head,
     semicolon_between as _semicolon_between,
@@ -147,7 +148,9 @@ class SourceStrategies:
             if _verbal(head) and lemma in self.words.cue_verbs and lemma not in self.words.document_cues:
                 if x.dep_ in SUBJECT_DEPS or (x.dep_ == "dobj" and self.words.cue_verbs[lemma] == "denies"):
                     return None
-                return self._reporting_subject(head, ctx)
+                subj = self._reporting_subject(head, ctx)
+                if subj is not None or not any(c.dep_ == "auxpass" for c in head.children):
+                    return subj  # "had been warned in two reports that ...": who was told; the speaker is further up
             x = head
         return None
 
@@ -391,9 +394,3 @@ def _clause_before_semicolon(x: Token, verb: Token, marks: frozenset[str]) -> bo
     consequence mark) on the verb after it, which reports its own clause or object after it, not A."""
     return x.i < verb.i and (_semicolon_between(x.right_edge, verb) or consequence_between(x.right_edge, verb, marks)) and any(
         c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
-
-
-def _number_in_subject(verb: Token) -> bool:
-    """'Kyiv says 6,000 and a US official told reporters that ...': the parser made the outer verb's number the inner
-    verb's subject, joined to its speaker, so the inner clause is no report of the outer speaker's."""
-    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in verb.children)

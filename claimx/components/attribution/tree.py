@@ -10,6 +10,7 @@ from .base import (
     DASHES,
     DATELINE_WORDS,
     NOUNS,
+    SUBJECT_DEPS,
 )
 
 
@@ -239,3 +240,9 @@ def consequence_between(left: Token, verb: Token, marks: frozenset[str]) -> bool
     """'A heatwave killed 61,000, so experts warn ...': a comma and a consequence mark on the verb stand between a
     clause and the verb after it."""
     return any(t.lower_ in marks and t.head == verb and t.doc[t.i - 1].text == "," for t in left.doc[left.i + 1:verb.i])
+
+
+def number_in_subject(verb: Token) -> bool:
+    """'Kyiv says 6,000 and a US official told reporters that ...': the parser made the outer verb's number the inner
+    verb's subject, joined to its speaker, so the inner clause is no report of the outer speaker's."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in verb.children)
