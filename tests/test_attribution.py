@@ -1069,3 +1069,15 @@ def test_attribution_quotation_after_a_colon_is_its_introducers(figure_of, text,
 ])
 def test_attribution_report_told_to_a_passive_subject(figure_of, text, find, source):
     _assert_source(figure_of(text, find), source)
+
+
+# "X said ... N things, of which M were ...": a relative clause that breaks down the reported figure is still X's
+# report (a relative clause about another matter is not).
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The army said the attack, which began before dawn, involved at least 20 missiles, of which 16 were "
+                 "intercepted by air defences.", "16", "army", id="war"),
+    pytest.param("The coast guard said the rescue, which began shortly after dawn, involved at least 40 boats, of which "
+                 "12 were sent by fishermen.", "12", "coast guard", id="sea-rescue"),
+])
+def test_attribution_partitive_relative_clause_is_reported(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)

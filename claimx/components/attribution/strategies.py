@@ -25,6 +25,7 @@ from .tree import (
     hung_owner,
     number_in_subject as _number_in_subject,
     one as _one,
+    partitive_relative,
     phrase_head as _phrase_head,
     semicolon_between as _semicolon_between,
     speaker_start,
@@ -63,7 +64,8 @@ class SourceStrategies:
         sent, x = ctx.sent, ctx.anchor
         found, relative = None, False
         for _ in range(MAX_CLIMB):
-            relative = relative or (x.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in x.children))  # not "when ..."
+            relative = relative or (x.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in x.children)  # not "when ..."
+                                    and not partitive_relative(x, self.words.relative_pronouns))  # "35 drones, of which 28 ...": reported
             noun = self._cue_noun_before_mark(x) if found is None else None
             if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
                 return self._quoted_noun_cue(noun, ctx)

@@ -246,3 +246,14 @@ def number_in_subject(verb: Token) -> bool:
     """'Kyiv says 6,000 and a US official told reporters that ...': the parser made the outer verb's number the inner
     verb's subject, joined to its speaker, so the inner clause is no report of the outer speaker's."""
     return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in verb.children)
+
+
+def partitive_relative(clause: Token, pronouns: frozenset[str]) -> bool:
+    """'35 drones, of which 28 were shot down', '96 patients, of whom 31 needed surgery': a relative clause whose subject
+    is a part 'of which' (or 'of whom') the noun it hangs on, a breakdown of that figure, not a clause about another
+    matter."""
+    def of_which(tok: Token) -> bool:
+        return tok.dep_ == "prep" and tok.lower_ == "of" and any(w.dep_ == "pobj" and w.lower_ in pronouns for w in tok.children)
+
+    # the parser hangs "of which" on the subject or on the verb
+    return any(of_which(c) or (c.dep_ in SUBJECT_DEPS and any(of_which(p) for p in c.children)) for c in clause.children)
