@@ -1081,3 +1081,14 @@ def test_attribution_report_told_to_a_passive_subject(figure_of, text, find, sou
 ])
 def test_attribution_partitive_relative_clause_is_reported(figure_of, text, find, source):
     _assert_source(figure_of(text, find), source)
+
+
+# "predecessor", "successor": an office's earlier or later holder speaks as the holder would.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("MS OKAFOR: The chief executive's successor told staff last week that 400 jobs would go.", "400",
+                 "successor", id="business-turn"),
+    pytest.param("The coach's predecessor said in March that the club had spent 20 million on players.", "20 million",
+                 "predecessor", id="sport"),
+])
+def test_attribution_holder_of_an_office_before_or_after(figure_of, text, find, source):
+    _assert_source(figure_of(text, find), source)
