@@ -249,3 +249,21 @@ def test_shared_subject_cue_speaks_for_the_first_verb(figure_of, text, find, sou
 ])
 def test_shared_subject_cue_needs_a_shared_speaker(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+# "X cautions that A: B": a clause after a colon that goes on from a reported clause is the same speaker's, though the
+# parser hangs the report on it; a colon after a clause that reports nothing gives no one.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Rescue officials caution that the toll is likely to climb: roads to at least 30 hamlets are still "
+                 "blocked.", "30", "rescue officials", id="disaster"),
+    pytest.param("Club doctors warn that the squad is stretched thin: at least 9 players are carrying injuries.", "9",
+                 "club doctors", id="sport"),
+    pytest.param("Health officials warn that the outbreak is far from over: at least 14 schools remain closed.", "14",
+                 "health officials", id="health"),
+])
+def test_colon_elaboration_goes_on_with_the_report(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_colon_after_no_report_gives_no_one(figure_of):
+    assert figure_of("The storm hit at dawn: at least 30 homes lost their roofs.", "30").source is None

@@ -193,6 +193,22 @@ class ClauseStrategies:
             return None
         return _Found(subj, _one(ctx.sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
 
+    def colon_elaboration(self, ctx: _Ctx) -> _Found | None:
+        """'Authorities caution that the toll will rise: communications with at least 19 villages are down': a clause
+        after a colon that goes on from a reported clause before it, which the parser hangs the report on, is the same
+        speaker's."""
+        sent = ctx.sent
+        colon = next((t for t in reversed(sent[:ctx.span.start - sent.start]) if t.text == ":"), None)
+        root = sent.root
+        if ctx.region is not None or colon is None or root.i < colon.i or any(t.i < colon.i for t in ctx.span):
+            return None
+        cue = next((c for c in root.children if c.dep_ == "ccomp" and c.i < colon.i and c.pos_ in ("VERB", "AUX")
+                    and c.lemma_.lower() in self.words.cue_verbs), None)
+        subj = self.subject_of(cue) if cue is not None else None
+        if subj is None or subj.pos_ == "PRON" or not self.may_speak(subj):
+            return None
+        return _Found(subj, _one(sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
+
     @staticmethod
     def _clause_verb(anchor: Token) -> Token | None:
         """The verb of the figure's clause, when the figure is no part of its subject."""

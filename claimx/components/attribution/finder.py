@@ -165,6 +165,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
         ClauseStrategies.colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"
         ClauseStrategies.linked_count,         # "The agency's latest figure is 312 dead", "its figures: the toll is 48"
+        ClauseStrategies.colon_elaboration,    # "X cautions that the toll will rise: at least 19 villages are cut off"
         SourceStrategies.linear,               # "X claims/estimating ..." read off the words
         SourceStrategies.set_off_cue,          # "..., regional governor Oleh Syniehubov said."
         SourceStrategies.root_cue,             # a reporting verb at the root after the figure: ", officials said."
