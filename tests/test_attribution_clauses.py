@@ -225,3 +225,45 @@ def test_by_count_gives_its_keeper(figure_of, text, find, source):
 ])
 def test_by_count_needs_a_count_with_a_keeper(figure_of, text, find):
     assert figure_of(text, find).source is None
+
+
+# "X did ... N ... and says ...": a reporting verb joined by "and" after the figure's verb, with no subject of its own,
+# shares that subject, who tells what it did as well.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("The charity has handed out blankets to 3,400 families in the camps, and says more are needed before "
+                 "winter.", "3,400", "charity", id="aid"),
+    pytest.param("The club has sold 12,000 season tickets this summer and says the stadium will be full for the opening "
+                 "game.", "12,000", "club", id="sport"),
+    pytest.param("The agency has tested 900 wells in the valley and has said that most are safe to drink from.", "900",
+                 "agency", id="water-auxiliary-between"),
+])
+def test_shared_subject_cue_speaks_for_the_first_verb(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+# Not when the joined verb is a document's ("and shows"), or has a subject of its own ("and the governor said").
+@pytest.mark.parametrize(("text", "find"), [
+    pytest.param("The survey covered 2,000 households and shows that rents have doubled.", "2,000", id="document-cue"),
+    pytest.param("The army shelled 14 villages overnight and the governor said the roads were closed.", "14",
+                 id="own-subject-war"),
+])
+def test_shared_subject_cue_needs_a_shared_speaker(figure_of, text, find):
+    assert figure_of(text, find).source is None
+
+
+# "X cautions that A: B": a clause after a colon that goes on from a reported clause is the same speaker's, though the
+# parser hangs the report on it; a colon after a clause that reports nothing gives no one.
+@pytest.mark.parametrize(("text", "find", "source"), [
+    pytest.param("Rescue officials caution that the toll is likely to climb: roads to at least 30 hamlets are still "
+                 "blocked.", "30", "rescue officials", id="disaster"),
+    pytest.param("Club doctors warn that the squad is stretched thin: at least 9 players are carrying injuries.", "9",
+                 "club doctors", id="sport"),
+    pytest.param("Health officials warn that the outbreak is far from over: at least 14 schools remain closed.", "14",
+                 "health officials", id="health"),
+])
+def test_colon_elaboration_goes_on_with_the_report(figure_of, text, find, source):
+    assert source in _source(figure_of(text, find))
+
+
+def test_colon_after_no_report_gives_no_one(figure_of):
+    assert figure_of("The storm hit at dawn: at least 30 homes lost their roofs.", "30").source is None

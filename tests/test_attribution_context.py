@@ -149,6 +149,16 @@ def test_dateline_alone_gives_no_source(figure_of):
     pytest.param('"There was a report that 80 soldiers had been captured near the village," the commander told reporters.',
                  "80", "commander", id="war"),
     pytest.param('"I read a report that 300 homes were flooded," the mayor said on Tuesday.', "300", "mayor", id="floods"),
+    # a quoted statement running over paragraphs, its reader named where it began: the finding inside it is theirs
+    pytest.param("The ministry released its account of the collapse on Friday. The statement, read out by spokesman Karim "
+                 "Adler at a briefing, is quoted here in full:\n\n\"Search teams have worked through the night at the "
+                 "site. Families have been moved to a school nearby.\n\n\"Preliminary findings indicate that four "
+                 "storeys were added without approval. The builder has been questioned.\"", "four", "karim adler",
+                 id="running-quote-collapse"),
+    pytest.param("The club answered its fans on Friday. The statement, read out by chairman Paul Brenner at the members' "
+                 "meeting, is quoted here in full:\n\n\"We have heard your complaints about the pitch and the ticket "
+                 "prices.\n\n\"Early results show that 60 per cent of season ticket holders want the old stand back.\"",
+                 "60 per cent", "paul brenner", id="running-quote-sport"),
 ])
 def test_report_inside_a_quotation_is_the_speakers(figure_of, text, find, source):
     assert source in _source(figure_of(text, find))

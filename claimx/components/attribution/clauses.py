@@ -161,15 +161,9 @@ class ClauseStrategies:
     def owned_count(self, ctx: _Ctx) -> _Found | None:
         """'The ministry's toll rose to 41', 'kept the IMF's estimate at 3.1 percent': a count that a speaker keeps,
         subject or object of the verb whose phrase gives the figure; the keeper is the source."""
-        verb = ctx.anchor
-        for _ in range(MAX_CLIMB):
-            if verb.dep_ in SUBJECT_DEPS or verb.head == verb:
-                return None  # the figure is what the clause is about, not the new value of a count
-            verb = verb.head
-            if verb.pos_ in ("VERB", "AUX"):
-                break
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
+        verb = self._clause_verb(ctx.anchor)
+        if verb is None:
+            return None  # the figure is what the clause is about, not the new value of a count
         for arg in verb.children:
             if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
                 continue
@@ -183,6 +177,48 @@ class ClauseStrategies:
                     c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns) for c in arg.children):
                 # "the Reuters tally" names who counts; "Syria death toll" names whose dead
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
+        return None
+
+    def shared_subject_cue(self, ctx: _Ctx) -> _Found | None:
+        """'The Red Cross has collected samples from 1,230 relatives, and says only 58 ...': a reporting verb joined after
+        the figure's own verb, with no subject of its own, shares that verb's subject, who tells what it did too."""
+        verb = self._clause_verb(ctx.anchor)
+        if verb is None or ctx.region is not None:
+            return None
+        cue = next((c for c in verb.children if c.dep_ == "conj" and c.i >= ctx.span.end and c.pos_ in ("VERB", "AUX")
+                    and c.lemma_.lower() in self.words.cue_verbs and c.lemma_.lower() not in self.words.document_cues
+                    and _joined_by_and(c) and not any(d.dep_ in SUBJECT_DEPS for d in c.children)), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if cue is None or subj is None or subj.pos_ == "PRON" or subj.i in ctx.inside or not self.may_speak(subj):
+            return None
+        return _Found(subj, _one(ctx.sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
+
+    def colon_elaboration(self, ctx: _Ctx) -> _Found | None:
+        """'Authorities caution that the toll will rise: communications with at least 19 villages are down': a clause
+        after a colon that goes on from a reported clause before it, which the parser hangs the report on, is the same
+        speaker's."""
+        sent = ctx.sent
+        colon = next((t for t in reversed(sent[:ctx.span.start - sent.start]) if t.text == ":"), None)
+        root = sent.root
+        if ctx.region is not None or colon is None or root.i < colon.i or any(t.i < colon.i for t in ctx.span):
+            return None
+        cue = next((c for c in root.children if c.dep_ == "ccomp" and c.i < colon.i and c.pos_ in ("VERB", "AUX")
+                    and c.lemma_.lower() in self.words.cue_verbs), None)
+        subj = self.subject_of(cue) if cue is not None else None
+        if subj is None or subj.pos_ == "PRON" or not self.may_speak(subj):
+            return None
+        return _Found(subj, _one(sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
+
+    @staticmethod
+    def _clause_verb(anchor: Token) -> Token | None:
+        """The verb of the figure's clause, when the figure is no part of its subject."""
+        x = anchor
+        for _ in range(MAX_CLIMB):
+            if x.dep_ in SUBJECT_DEPS or x.head == x:
+                return None
+            x = x.head
+            if x.pos_ in ("VERB", "AUX"):
+                return x
         return None
 
     def by_count(self, ctx: _Ctx) -> _Found | None:
@@ -206,3 +242,12 @@ class ClauseStrategies:
         lemma = tok.lemma_.lower()
         return lemma in self.words.cue_nouns or lemma in self.words.count_nouns or lemma in self.words.document_nouns \
             or tok.lower_ in self.words.document_nouns
+
+
+def _joined_by_and(verb: Token) -> bool:
+    """'... and says', '..., and has said': the verb comes right after 'and' (an auxiliary or adverb at most between),
+    the second of two things its subject did, not a clause the parser joined from further off."""
+    j = verb.i - 1
+    while j > verb.sent.start and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    return verb.doc[j].lower_ == "and"

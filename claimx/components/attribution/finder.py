@@ -83,7 +83,8 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
             if region is None and found is not None and found.source is not None and found.source.lower_ in self.words.first_person:
                 found = self.speech_paragraph(ctx) or found  # "We count 9,000 ..., - the minister said": unquoted speech
             if found is not None and found.source is not None and (self._bare_reports(found.source) or self._denied(found.source)
-                                                                   or _counts_its_speaker(span, anchor, found.source)):
+                                                                   or _counts_its_speaker(span, anchor, found.source)
+                                                                   or self._unsaid(found)):
                 found = replace(found, source=None)  # "Initial reports suggested": a hedge; "Nine of them said": the author's
             if found is not None and found.source is not None:
                 head = self.resolve_pronoun(found.source, region, quotes, trail + speakers, span)
@@ -109,6 +110,14 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         """'No official puts the toll anywhere near 100', 'Nobody has confirmed it': no one says it."""
         return tok.lower_ in self.words.speaker_negations or any(
             c.dep_ == "det" and c.lower_ in self.words.speaker_negations for c in tok.children)
+
+    def _unsaid(self, found: _Found) -> bool:
+        """'the senator could have said that ...', 'should have reported': a report that a modal perfect says was never
+        made."""
+        cue = found.cue.root if found.cue is not None else None
+        return cue is not None and cue.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in self.words.unsaid_modals for c in cue.children) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VB" for c in cue.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:
@@ -150,11 +159,13 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         SourceStrategies.governing_cue,        # a reporting verb or noun that governs the figure
         SourceStrategies.quote_speaker_of,     # the speaker of the direct quotation the figure stands in
         SourceStrategies.according_to,         # "according to X" / "citing X" in the sentence
+        ClauseStrategies.shared_subject_cue,   # "X has collected samples from 1,230 relatives and says ..."
         ClauseStrategies.by_count,             # "as many as 600 people, by the agency's count"
         ClauseStrategies.relative_cue,         # "the 5,000 troops officials say are needed"
         ClauseStrategies.owned_count,          # "the ministry's toll rose to 41"
         ClauseStrategies.colon_count,          # "The group's latest estimate is higher: at least 17,500 killed"
         ClauseStrategies.linked_count,         # "The agency's latest figure is 312 dead", "its figures: the toll is 48"
+        ClauseStrategies.colon_elaboration,    # "X cautions that the toll will rise: at least 19 villages are cut off"
         SourceStrategies.linear,               # "X claims/estimating ..." read off the words
         SourceStrategies.set_off_cue,          # "..., regional governor Oleh Syniehubov said."
         SourceStrategies.root_cue,             # a reporting verb at the root after the figure: ", officials said."

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import in_region as _in_region
 from ...records import ents_of
-from .base import PRONOUN_SENTENCES
+from .base import MAX_AGE, PRONOUN_SENTENCES
 
 VERB_POS = (VERB, AUX)  # the parts of speech of a reporting verb, as spaCy's ids
 
@@ -49,7 +49,8 @@ class Pronouns:
     @staticmethod
     def _person_subjects(tok: Token, quotes: list[tuple[int, int]]) -> list[Token]:
         """People named as the subject of a main clause in the pronoun's sentence or the PRONOUN_SENTENCES before it."""
-        return [t for t in tok.doc[sentence_floor(tok):tok.i] if t.ent_type_ == "PERSON" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+        return [t for t in tok.doc[sentence_floor(tok):tok.i] if (t.ent_type_ == "PERSON" or aged(t)) and t.dep_ == "nsubj"
+                and t.head.dep_ == "ROOT"
                 and not any(_in_region(q, t.idx) for q in quotes)]
 
     def _anaphoric(self, tok: Token) -> bool:
@@ -81,9 +82,19 @@ class Pronouns:
 
     def is_person(self, tok: Token) -> bool:
         """A person who can be 'he' or 'she': a person's name, one official, spokesman, doctor, or the name set beside
-        one ('The mayor of Doganyol, Mehmet Arslan,', whatever the entity recogniser took the name for)."""
-        return tok.ent_type_ == "PERSON" or (tok.tag_ == "NN" and tok.lemma_.lower() in self.words.person_nouns) or (
+        one ('The mayor of Doganyol, Mehmet Arslan,', whatever the entity recogniser took the name for), or a name
+        with an age beside it ('Petro Malyk, 61,')."""
+        return tok.ent_type_ == "PERSON" or aged(tok) or (tok.tag_ == "NN" and tok.lemma_.lower() in self.words.person_nouns) or (
             tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in self.words.person_nouns)
+
+
+def aged(tok: Token) -> bool:
+    """'Petro Malyk, 61,', 'Yusuf, 17,': a name with an age set off by commas is a person, whatever the entity
+    recogniser took it for (a place, a building, a company)."""
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.like_num and c.text.isdigit() and 1 < int(c.text) <= MAX_AGE
+        and c.i > 0 and c.doc[c.i - 1].text == "," and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","
+        for c in tok.children)
 
 
 def _nearest(tok: Token, candidates: list[Token]) -> Token | None:

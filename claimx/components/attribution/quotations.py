@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import in_region as _in_region
-from .base import NOUNS, Found as _Found
+from .base import NOUNS, SUBJECT_DEPS, Found as _Found
 
 
 class Quotations:
@@ -31,6 +31,9 @@ class Quotations:
                 before = doc[open_tok.sent.start - 1].sent
                 if any(_in_region(q, before.end_char - 1) or before.start_char <= q[1] <= before.end_char for q in quotes):
                     sents.append(before)  # '"…," said Ortiz. "But 26 homes are gone."': the speaker of the part before
+        introducer = self._colon_introducer(doc, open_tok, quotes)
+        if introducer is not None:
+            return introducer
         for sent in sents:
             for tok in sent:
                 if any(_in_region(q, tok.idx) for q in quotes):
@@ -43,6 +46,19 @@ class Quotations:
                     if subj is not None and not any(_in_region(q, subj.idx) for q in quotes):
                         return _Found(subj, sent[tok.i - sent.start:tok.i - sent.start + 1], self.words.cue_verbs[lemma])
         return None
+
+    def _colon_introducer(self, doc: Doc, open_tok: Span | None, quotes: list[tuple[int, int]]) -> _Found | None:
+        """'Mr Strand is not convinced: "You do not bring 300 tanks ..."': a quotation opened right after a colon that
+        ends a clause whose subject is a person, with no reporting verb: that person speaks it."""
+        if open_tok is None or open_tok.start == 0 or doc[open_tok.start - 1].text != ":":
+            return None
+        verb = doc[open_tok.start - 2] if open_tok.start > 1 else None  # the word before the colon, or its clause's verb
+        while verb is not None and verb.head != verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None) if verb is not None else None
+        if subj is None or any(_in_region(q, subj.idx) for q in quotes) or subj.ent_type_ != "PERSON":
+            return None
+        return _Found(subj, doc[verb.i:verb.i + 1], "states")
 
     def cue_phrases(self, doc: Doc) -> list[tuple[Span, str]]:
         """The cue phrases in a doc ("according to", "citing", "per" before a name), each with its stance."""

@@ -39,7 +39,7 @@ class Speakers:
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a reporting verb, looking through 'stating' clauses and relative pronouns."""
-        inverted = self._inverted_subject(verb)
+        inverted = self._inverted_subject(verb) or self._relative_read_as_that(verb)
         if inverted is not None:
             return inverted
         v = verb
@@ -183,6 +183,8 @@ class Speakers:
             return head  # "the mayor of New York said": a place, not the holder
         if last[-1].lower_ in self.words.org_nouns or last[-1].lower_ in self.words.anaphoric_bodies:
             return head  # "a commander in Ukraine's 8th Special Operations Regiment told": the body, not the holder
+        if last[-1].dep_ == "poss":
+            return head  # "A reporter at Velna's central hospital counted": the owner of a place, not the holder
         before, after = doc[last[0].i - 1], doc[last[-1].i + 1] if last[-1].i + 1 < len(doc) else None
         if before.text == "," and (after is None or after.text != ","):
             return head  # "According to the lawmakers, North Korea has sent": a new clause, not an apposition
@@ -200,6 +202,27 @@ class Speakers:
         # its object, or the noun it describes in the passive ("the statement released by his office")
         held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
         return objects is None or any(c.lemma_.lower() in objects or c.lower_ in objects for c in held)  # "odds", not "odd"
+
+    def _relative_read_as_that(self, verb: Token) -> Token | None:
+        """'a Telegram channel that on Friday reported 100 casualties': the parser read the relative pronoun as the mark
+        of a subjectless complement clause; the noun right before 'that' is the subject."""
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i), None)
+        noun = verb.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
+        return noun if noun is not None and noun.pos_ in NOUNS and self._can_speak(noun) else None
+
+    def value_on_a_relative(self, verb: Token, anchor: Token) -> bool:
+        """'put the number of residents who have left the strip at 8,500': a count cue with no value of its own, whose
+        value ('at' the figure) the parser hung on a relative clause inside its object."""
+        while anchor.dep_ == "conj" and anchor.head != anchor:
+            anchor = anchor.head  # "at 8,500, or roughly a third of ..."
+        prep = anchor.head
+        if verb.lemma_.lower() not in self.words.cue_objects or prep.lower_ not in self.words.value_preps:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in self.words.value_preps for c in verb.children):
+            return False  # the cue's own value is elsewhere
+        return prep.head.dep_ == "relcl" and any(prep.head in o.subtree for o in verb.children if o.dep_ == "dobj")
 
     def _object_like(self, tok: Token) -> bool:
         """A verb's object, or a free relative standing for one ('posted [what appeared to be video]')."""

@@ -21,11 +21,15 @@ from .base import (
 )
 from .tree import (
     compound_speaker,
+    consequence_between,
     hung_owner,
+    number_in_subject as _number_in_subject,
     one as _one,
+    partitive_relative,
     phrase_head as _phrase_head,
     semicolon_between as _semicolon_between,
     speaker_start,
+    two_subjects,
     verbal as _verbal,
     within as _within,
 )
@@ -60,7 +64,8 @@ class SourceStrategies:
         sent, x = ctx.sent, ctx.anchor
         found, relative = None, False
         for _ in range(MAX_CLIMB):
-            relative = relative or (x.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in x.children))  # not "when ..."
+            relative = relative or (x.dep_ == "relcl" and not any(c.tag_ == "WRB" for c in x.children)  # not "when ..."
+                                    and not partitive_relative(x, self.words.relative_pronouns))  # "35 drones, of which 28 ...": reported
             noun = self._cue_noun_before_mark(x) if found is None else None
             if noun is not None:  # "seized on a Post report that the firm had lost $9m", misparsed as the verb's
                 return self._quoted_noun_cue(noun, ctx)
@@ -71,11 +76,11 @@ class SourceStrategies:
             if _verbal(head) and lemma in self.words.cue_verbs and head.i not in ctx.inside \
                     and x.dep_ not in SUBJECT_DEPS and self._reports_through(head, x, ctx, relative):
                 subj = self._reporting_subject(head, ctx)
-                if subj is not None and _clause_before_semicolon(x, head):
+                if subj is not None and _clause_before_semicolon(x, head, self.words.consequence_marks):
                     break  # "73 bodies have been recovered; the commander put the missing at 120": not the commander's
                 if subj is not None:
                     if found is not None and (x.dep_ not in REPORTED_CLAUSE_DEPS or _semicolon_between(found.cue[0], head)
-                                              or _number_in_subject(found.cue[0])):
+                                              or _number_in_subject(found.cue[0]) or two_subjects(head)):
                         break  # the outer verb does not report the inner one ("X estimates ...; Y puts the figure at")
                     found = _Found(self._as_saying(head) or subj, _one(sent, head), self.words.cue_verbs[lemma])
                     if head.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -88,7 +93,7 @@ class SourceStrategies:
             x = head
         if found is not None and found.cue is not None and ctx.region is not None and _in_region(ctx.region, found.cue[0].idx):
             # "'People say it will get 90 percent,' said King": words quoted are the quoted speaker's
-            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or self.running_quote(ctx) or found
         return found
 
     def _reports_through(self, verb: Token, x: Token, ctx: _Ctx, relative: bool) -> bool:
@@ -97,6 +102,7 @@ class SourceStrategies:
         ('the mayor announced a curfew after riots that killed 12'); a reported clause always."""
         if x.dep_ in REPORTED_CLAUSE_DEPS:
             return not self._counts_the_object(verb, ctx)
+        relative = relative and not self.value_on_a_relative(verb, ctx.anchor)  # "put the number of X who left at 8,500"
         return verb.lemma_.lower() not in self.words.clause_cues and not relative and not self._counts_the_object(verb, ctx)
 
     def _as_saying(self, verb: Token) -> Token | None:
@@ -118,7 +124,7 @@ class SourceStrategies:
         if found is None:
             return None
         if ctx.region is not None and found.source is noun and _in_region(ctx.region, noun.idx):
-            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or found
+            return self.quote_speaker(ctx.span.doc, ctx.region, ctx.quotes) or self.running_quote(ctx) or found
         return found
 
     def _noun_cue(self, noun: Token, ctx: _Ctx) -> _Found | None:
@@ -144,7 +150,9 @@ class SourceStrategies:
             if _verbal(head) and lemma in self.words.cue_verbs and lemma not in self.words.document_cues:
                 if x.dep_ in SUBJECT_DEPS or (x.dep_ == "dobj" and self.words.cue_verbs[lemma] == "denies"):
                     return None
-                return self._reporting_subject(head, ctx)
+                subj = self._reporting_subject(head, ctx)
+                if subj is not None or not any(c.dep_ == "auxpass" for c in head.children):
+                    return subj  # "had been warned in two reports that ...": who was told; the speaker is further up
             x = head
         return None
 
@@ -285,7 +293,7 @@ class SourceStrategies:
         """A reporting verb at the root of the sentence, after the figure: ', officials said.'"""
         root, anchor = ctx.sent.root, ctx.anchor
         if root.lemma_.lower() in self.words.cue_verbs and root.i > anchor.i and root.pos_ in ("VERB", "AUX") \
-                and self.cue_takes(root) and not _clause_before_semicolon(anchor, root):
+                and self.cue_takes(root) and not _clause_before_semicolon(anchor, root, self.words.consequence_marks):
             subj = self.subject_of(root)
             if subj is not None and subj.i > anchor.i and not _within(anchor, subj):
                 return _Found(subj, _one(ctx.sent, root), self.words.cue_verbs[root.lemma_.lower()])
@@ -383,14 +391,8 @@ def _names_itself(noun: Token) -> bool:
         c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN") for c in noun.children)
 
 
-def _clause_before_semicolon(x: Token, verb: Token) -> bool:
-    """'A; the mayor said B': the parser hung clause A before the semicolon on the verb after it, which reports its own
-    clause or object after it, not A."""
-    return x.i < verb.i and _semicolon_between(x.right_edge, verb) and any(
+def _clause_before_semicolon(x: Token, verb: Token, marks: frozenset[str]) -> bool:
+    """'A; the mayor said B', 'A, so experts warn B': the parser hung clause A before the semicolon (or a comma and a
+    consequence mark) on the verb after it, which reports its own clause or object after it, not A."""
+    return x.i < verb.i and (_semicolon_between(x.right_edge, verb) or consequence_between(x.right_edge, verb, marks)) and any(
         c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
-
-
-def _number_in_subject(verb: Token) -> bool:
-    """'Kyiv says 6,000 and a US official told reporters that ...': the parser made the outer verb's number the inner
-    verb's subject, joined to its speaker, so the inner clause is no report of the outer speaker's."""
-    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in verb.children)

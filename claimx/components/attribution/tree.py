@@ -10,6 +10,7 @@ from .base import (
     DASHES,
     DATELINE_WORDS,
     NOUNS,
+    SUBJECT_DEPS,
 )
 
 
@@ -227,3 +228,32 @@ def compound_speaker(verb: Token) -> Token | None:
     """'..., the data shows.': the parser took the document for a compound of the verb, which has no subject."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return before if before is not None and before.head == verb and before.dep_ == "compound" else None
+
+
+def two_subjects(verb: Token) -> bool:
+    """'X has confirmed 38 deaths, figures MRA says reflect only ...': a verb the parser gave two subjects has taken a
+    noun that begins a clause of its own after the one it would report; it does not report that clause."""
+    return sum(1 for c in verb.children if c.dep_ == "nsubj") > 1
+
+
+def consequence_between(left: Token, verb: Token, marks: frozenset[str]) -> bool:
+    """'A heatwave killed 61,000, so experts warn ...': a comma and a consequence mark on the verb stand between a
+    clause and the verb after it."""
+    return any(t.lower_ in marks and t.head == verb and t.doc[t.i - 1].text == "," for t in left.doc[left.i + 1:verb.i])
+
+
+def number_in_subject(verb: Token) -> bool:
+    """'Kyiv says 6,000 and a US official told reporters that ...': the parser made the outer verb's number the inner
+    verb's subject, joined to its speaker, so the inner clause is no report of the outer speaker's."""
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NUM" for c in verb.children)
+
+
+def partitive_relative(clause: Token, pronouns: frozenset[str]) -> bool:
+    """'35 drones, of which 28 were shot down', '96 patients, of whom 31 needed surgery': a relative clause whose subject
+    is a part 'of which' (or 'of whom') the noun it hangs on, a breakdown of that figure, not a clause about another
+    matter."""
+    def of_which(tok: Token) -> bool:
+        return tok.dep_ == "prep" and tok.lower_ == "of" and any(w.dep_ == "pobj" and w.lower_ in pronouns for w in tok.children)
+
+    # the parser hangs "of which" on the subject or on the verb
+    return any(of_which(c) or (c.dep_ in SUBJECT_DEPS and any(of_which(p) for p in c.children)) for c in clause.children)

@@ -45,11 +45,14 @@ class AttributionWords:
     pointers: frozenset[str]  # lower-cased
     speech_dashes: frozenset[str]
     contrast_marks: frozenset[str]
+    consequence_marks: frozenset[str]  # "so" (A, so experts warn B)
+    unsaid_modals: frozenset[str]  # "could" (could have said: never said)
     # who can speak: nouns, names, pronouns
     document_nouns: frozenset[str]
     count_nouns: frozenset[str]
     count_links: frozenset[str]  # lemmas: "is", "stands" (at)
     count_preps: frozenset[str]  # "by" (the agency's count)
+    value_preps: frozenset[str]  # "at" (put the number of ... at 8,500)
     bare_counts: frozenset[str]  # lemmas: "figure", "estimate"
     speaker_negations: frozenset[str]  # "no" (official), "nobody"
     definite_determiners: frozenset[str]
@@ -94,7 +97,8 @@ def _cue_words(a: Mapping[str, Any]) -> dict[str, Any]:
         via_cues=frozenset(a["via_cues"]), as_saying_verbs=frozenset(a.get("as_saying_verbs", [])),
         hedges=_low(a["hedges"]), hedging_subjects=frozenset(a.get("hedging_subjects", [])),
         pointers=_low(a.get("pointers", [])), speech_dashes=frozenset(a.get("speech_dashes", [])),
-        contrast_marks=frozenset(a.get("contrast_marks", [])))
+        contrast_marks=frozenset(a.get("contrast_marks", [])), consequence_marks=frozenset(a.get("consequence_marks", [])),
+        unsaid_modals=frozenset(a.get("unsaid_modals", [])))
 
 
 def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,6 +106,7 @@ def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:
     return dict(
         document_nouns=frozenset(a["document_nouns"]), count_nouns=frozenset(a["count_nouns"]),
         count_links=frozenset(a.get("count_links", [])), count_preps=frozenset(a.get("count_preps", [])),
+        value_preps=frozenset(a.get("value_preps", [])),
         bare_counts=frozenset(a.get("bare_counts", [])), speaker_negations=frozenset(a.get("speaker_negations", [])),
         definite_determiners=frozenset(a["definite_determiners"]), anaphoric_nouns=frozenset(a["anaphoric_nouns"]),
         thing_pronouns=frozenset(a["thing_pronouns"]), free_relatives=frozenset(a.get("free_relatives", [])),
