@@ -32,10 +32,12 @@ REACH: dict[str, Reach] = {
     "quote_speaker_of": Reach(quotation_ends=True),
     "according_to": Reach(),
     "by_count": Reach(),  # "by the agency's count": the figure's sentence only
+    "shared_subject_cue": Reach(),  # "X has collected ..., and says": the figure's sentence only
     "relative_cue": Reach(),
     "owned_count": Reach(),
     "colon_count": Reach(),
     "linked_count": Reach(),
+    "colon_elaboration": Reach(),  # "Authorities caution that ...: at least 19 ...": the figure's sentence only
     "linear": Reach(),
     "set_off_cue": Reach(),
     "root_cue": Reach(),
