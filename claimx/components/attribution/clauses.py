@@ -187,11 +187,19 @@ class ClauseStrategies:
             return None
         cue = next((c for c in verb.children if c.dep_ == "conj" and c.i >= ctx.span.end and c.pos_ in ("VERB", "AUX")
                     and c.lemma_.lower() in self.words.cue_verbs and c.lemma_.lower() not in self.words.document_cues
-                    and _joined_by_and(c) and not any(d.dep_ in SUBJECT_DEPS for d in c.children)), None)
+                    and self._joined_by_chain(c) and not any(d.dep_ in SUBJECT_DEPS for d in c.children)), None)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if cue is None or subj is None or subj.pos_ == "PRON" or subj.i in ctx.inside or not self.may_speak(subj):
             return None
         return _Found(subj, _one(ctx.sent, cue), self.words.cue_verbs[cue.lemma_.lower()])
+
+    def _joined_by_chain(self, verb: Token) -> bool:
+        """'... and says', '..., and has said': the verb comes right after 'and' (an auxiliary or adverb at most
+        between), the second of two things its subject did, not a clause the parser joined from further off."""
+        j = verb.i - 1
+        while j > verb.sent.start and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
+            j -= 1
+        return verb.doc[j].lower_ in self.words.chain_conjunctions
 
     def colon_elaboration(self, ctx: _Ctx) -> _Found | None:
         """'Authorities caution that the toll will rise: communications with at least 19 villages are down': a clause
@@ -243,11 +251,3 @@ class ClauseStrategies:
         return lemma in self.words.cue_nouns or lemma in self.words.count_nouns or lemma in self.words.document_nouns \
             or tok.lower_ in self.words.document_nouns
 
-
-def _joined_by_and(verb: Token) -> bool:
-    """'... and says', '..., and has said': the verb comes right after 'and' (an auxiliary or adverb at most between),
-    the second of two things its subject did, not a clause the parser joined from further off."""
-    j = verb.i - 1
-    while j > verb.sent.start and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
-        j -= 1
-    return verb.doc[j].lower_ == "and"

@@ -117,7 +117,7 @@ class AttributionFinder(SourceStrategies, ClauseStrategies, ContextStrategies, L
         cue = found.cue.root if found.cue is not None else None
         return cue is not None and cue.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ in self.words.unsaid_modals for c in cue.children) and any(
-            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VB" for c in cue.children)
+            c.dep_ == "aux" and c.lemma_.lower() in self.words.perfect_auxiliaries and c.tag_ == "VB" for c in cue.children)
 
     def _record_source(self, span: Span, found: _Found, head: Token, acronyms: dict[str, str],
                        phrases: list[tuple[Span, str]]) -> Token:

@@ -208,7 +208,7 @@ class Speakers:
         of a subjectless complement clause; the noun right before 'that' is the subject."""
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
-        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i), None)
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in self.words.relative_pronouns and c.i < verb.i), None)
         noun = verb.doc[mark.i - 1] if mark is not None and mark.i > 0 else None
         return noun if noun is not None and noun.pos_ in NOUNS and self._can_speak(noun) else None
 

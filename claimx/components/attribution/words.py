@@ -47,6 +47,8 @@ class AttributionWords:
     contrast_marks: frozenset[str]
     consequence_marks: frozenset[str]  # "so" (A, so experts warn B)
     unsaid_modals: frozenset[str]  # "could" (could have said: never said)
+    perfect_auxiliaries: frozenset[str]  # lemmas: "have" (could have said)
+    chain_conjunctions: frozenset[str]  # "and" (has collected ..., and says)
     # who can speak: nouns, names, pronouns
     document_nouns: frozenset[str]
     count_nouns: frozenset[str]
@@ -98,7 +100,8 @@ def _cue_words(a: Mapping[str, Any]) -> dict[str, Any]:
         hedges=_low(a["hedges"]), hedging_subjects=frozenset(a.get("hedging_subjects", [])),
         pointers=_low(a.get("pointers", [])), speech_dashes=frozenset(a.get("speech_dashes", [])),
         contrast_marks=frozenset(a.get("contrast_marks", [])), consequence_marks=frozenset(a.get("consequence_marks", [])),
-        unsaid_modals=frozenset(a.get("unsaid_modals", [])))
+        unsaid_modals=frozenset(a.get("unsaid_modals", [])),
+        perfect_auxiliaries=frozenset(a.get("perfect_auxiliaries", [])), chain_conjunctions=frozenset(a.get("chain_conjunctions", [])))
 
 
 def _speaker_words(a: Mapping[str, Any]) -> dict[str, Any]:

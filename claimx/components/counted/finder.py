@@ -38,6 +38,8 @@ CRIME_SENTENCES = 2  # sentences back in which a crime named still says what bar
 KIND_DEPS = ("compound", "amod")  # "cholera cases", "suspected cases": cases that say their own kind
 AGE_BOUNDS = ("min", "max")  # "people over 75", "children under five": an age bounded after a plural of people
 AGE_CLOSERS = (",", ")")  # what ends an age set beside its person ("One man, 22, was shot")
+OPEN_BRACKET_TAG = "-LRB-"  # Penn tags of brackets: "(USAR)"
+CLOSE_BRACKET_TAG = "-RRB-"
 EARLIER_VALUE_WORDS = 2  # 'up from', 'compared with': the words before a figure that give a count's earlier value
 
 
@@ -363,10 +365,10 @@ class CountedFinder(MeasureRules, DataComponent):
 def _abbreviation_bracket(tok: Token) -> bool:
     """'11 urban search-and-rescue (USAR) teams': a bracket around one word, an abbreviation set inside the noun phrase."""
     doc = tok.doc
-    if tok.tag_ == "-LRB-":
-        return tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == "-RRB-" and not doc[tok.i + 1].like_num
-    if tok.tag_ == "-RRB-":
-        return tok.i >= 2 and doc[tok.i - 2].tag_ == "-LRB-" and not doc[tok.i - 1].like_num
+    if tok.tag_ == OPEN_BRACKET_TAG:
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].tag_ == CLOSE_BRACKET_TAG and not doc[tok.i + 1].like_num
+    if tok.tag_ == CLOSE_BRACKET_TAG:
+        return tok.i >= 2 and doc[tok.i - 2].tag_ == OPEN_BRACKET_TAG and not doc[tok.i - 1].like_num
     return False
 
 
@@ -376,6 +378,6 @@ def _past_abbreviation(noun: Token) -> Token:
     doc = noun.doc
     after = noun.i + 1
     if noun.dep_ in ("nmod", "compound") and noun.head.i > noun.i and noun.head.pos_ in NOUNS \
-            and after < len(doc) and _abbreviation_bracket(doc[after]) and doc[after].tag_ == "-LRB-" and noun.head.i == after + 3:
+            and after < len(doc) and _abbreviation_bracket(doc[after]) and doc[after].tag_ == OPEN_BRACKET_TAG and noun.head.i == after + 3:
         return noun.head
     return noun
