@@ -19,7 +19,6 @@ SIGNATURE_RE = re.compile(r"[\u2014\u2013-]\s*([^()\n\u2014]{2,60}?)\s*\(@\w+\)\
 LABEL_WORDS = 8  # "Jane Roe, The Daily Planet:": a speaker's label is a few words before a colon
 QUOTE_MARKS = ('"', "\u201c", "\u201d", "''", "``", "\u2018", "\u2019", "'")
 SPEAKER_PHRASE_WORDS = 15  # "In St. Petersburg, Florida, Rabbi Jane Roe of Temple Beth Israel said": words read back
-MAX_AGE = 120  # "Petro Malyk, 61,": a whole number up to this set off by commas after a name is the person's age
 PRONOUN_SENTENCES = 2  # "Ayla Demir gave a different picture. ... she said": sentences back a subject may stand (reach.py)
 MAX_CLIMB = 12  # steps from the figure up to the verb that reports it
 OWNER_STEPS = 4  # "a statement [issued] [by] [the NIS]": from the owner up to its document

@@ -115,8 +115,7 @@ class ClauseStrategies:
             if arg.pos_ != "NOUN" or arg.dep_ not in COUNT_DEPS or not self._is_count(arg):
                 continue
             owner = self.owner(arg)
-            if owner is not None and self.may_speak(owner) and not (
-                    owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns):
+            if owner is not None and self.may_speak(owner) and not self._suffers(owner, arg):
                 return _Found(owner, _one(sent, arg), "estimates")
         return None
 
@@ -148,8 +147,7 @@ class ClauseStrategies:
         """Who keeps a count: its owner ('the agency's figure'), unless a place or people whose dead it counts; or the
         speaking subject of the verb that hands it out ('the agency has updated its figures')."""
         owner = self.owner(noun)
-        if owner is not None and owner.pos_ != "PRON" and self.may_speak(owner) and not (
-                owner.ent_type_ in SUFFERER_ENTS and noun.lemma_.lower() in self.words.count_nouns):
+        if owner is not None and owner.pos_ != "PRON" and self.may_speak(owner) and not self._suffers(owner, noun):
             return owner
         verb = noun.head
         if noun.dep_ == "dobj" and verb.lemma_.lower() in self.words.cue_verbs:
@@ -168,13 +166,12 @@ class ClauseStrategies:
             if arg.dep_ not in COUNT_DEPS or arg.pos_ != "NOUN" or arg.i in ctx.inside or not self._is_count(arg):
                 continue
             owner = self.owner(arg)
-            if owner is not None and owner.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns:
+            if owner is not None and self._suffers(owner, arg):
                 continue  # "N. Korea's death toll tops 2,000": whose dead, not who counts them
             if owner is not None and owner.i not in ctx.inside and self.may_speak(owner):
                 # a headline's label names who counts ("N. Korea's death toll tops 2,000: NIS"); the owner is whose count
                 return self.headline_label(ctx) or _Found(owner, _one(ctx.sent, arg), "estimates")
-            if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS and not (
-                    c.ent_type_ in SUFFERER_ENTS and arg.lemma_.lower() in self.words.count_nouns) for c in arg.children):
+            if any(c.dep_ == "compound" and c.ent_type_ in OWNER_ENTS and not self._suffers(c, arg) for c in arg.children):
                 # "the Reuters tally" names who counts; "Syria death toll" names whose dead
                 return _Found(arg, _one(ctx.sent, arg), "estimates", self.mention(arg))  # "the Reuters tally"
         return None
@@ -240,10 +237,14 @@ class ClauseStrategies:
             if count is None or count.pos_ != "NOUN" or count.i in ctx.inside or not self._is_count(count):
                 continue
             owner = self.owner(count)
-            if owner is not None and owner.i not in ctx.inside and self.may_speak(owner) and not (
-                    owner.ent_type_ in SUFFERER_ENTS and count.lemma_.lower() in self.words.count_nouns):
+            if owner is not None and owner.i not in ctx.inside and self.may_speak(owner) and not self._suffers(owner, count):
                 return _Found(owner, _one(ctx.sent, count), "estimates")
         return None
+
+    def _suffers(self, who: Token, count: Token) -> bool:
+        """A place or a people named as a toll's owner suffers it ('N. Korea's death toll', 'Syria death toll'): whose
+        dead, not who counts them."""
+        return who.ent_type_ in SUFFERER_ENTS and count.lemma_.lower() in self.words.count_nouns
 
     def _is_count(self, tok: Token) -> bool:
         """A count or estimate that someone keeps: a cue noun, a document, a toll (not a speaker: 'analysts')."""

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...read.quotes import in_region as _in_region
 from ...records import ents_of
-from .base import MAX_AGE, PRONOUN_SENTENCES
+from ..counted import MAX_AGE
+from .base import PRONOUN_SENTENCES
 
 VERB_POS = (VERB, AUX)  # the parts of speech of a reporting verb, as spaCy's ids
 

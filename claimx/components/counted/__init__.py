@@ -6,7 +6,8 @@ verb or noun that governs it ("have been killed", "the deployment of", "4,000
 casualties"), looked up in the editable `lexicons/measures.json`.
 """
 
+from .base import MAX_AGE
 from .finder import CountedFinder
 from .tree import anchor_of, skip_space
 
-__all__ = ["CountedFinder", "anchor_of", "skip_space"]
+__all__ = ["MAX_AGE", "CountedFinder", "anchor_of", "skip_space"]

@@ -19,6 +19,7 @@ CONVERSION_GAP = 4
 MEASURED_WINDOW = 3
 # relative pronouns that may stand between a figure and its measure ("16 who were walking wounded")
 RELATIVE_TAGS = {"WP", "WDT"}
+MAX_AGE = 120  # a whole number up to this set off after a person ("One man, 22,", "Petro Malyk, 61,") is an age
 
 
 class Before(NamedTuple):

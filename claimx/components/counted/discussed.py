@@ -71,15 +71,20 @@ class DiscussedRules:
             return tok if tok.pos_ == "NOUN" and self._is_tally(tok) else None
         return None
 
-    def _tally_subject(self, span: Span) -> Token | None:
-        """'The correct figure, provided by the fire service, is seven': the tally noun the figure is the complement of,
-        as the subject of a linking verb, however many words stand between them; not one that says what it counts
-        ('the true number on board was at least 176')."""
+    def _linked_subject(self, span: Span) -> Token | None:
+        """The subject of the linking verb ('is', 'was') whose complement the figure is: 'The correct figure ... is
+        seven', 'it is seven'."""
         value = span.root
         verb = value.head
         if value.dep_ != "attr" or verb.lemma_.lower() not in self.words.linking_verbs:
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+    def _tally_subject(self, span: Span) -> Token | None:
+        """'The correct figure, provided by the fire service, is seven': the tally noun the figure is the complement of,
+        as the subject of a linking verb, however many words stand between them; not one that says what it counts
+        ('the true number on board was at least 176')."""
+        subject = self._linked_subject(span)
         if subject is None or subject.pos_ != "NOUN" or not self._is_tally(subject):
             return None
         return None if any(c.dep_ == "prep" for c in subject.children) else subject  # "the number on board": its own count
@@ -88,11 +93,7 @@ class DiscussedRules:
         """'The article misstated the number of firefighters injured; it is seven': the figure is the complement of a
         linking verb whose subject is a pronoun standing for the tally noun named last before it in the sentence, and
         takes the measure word said between that tally and the pronoun."""
-        value = span.root
-        verb = value.head
-        if value.dep_ != "attr" or verb.lemma_.lower() not in self.words.linking_verbs:
-            return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = self._linked_subject(span)
         if subject is None or subject.lower_ not in self.words.discussed_pronouns:
             return None
         doc = span.doc

@@ -14,6 +14,7 @@ from .base import (
     CONVERSION_GAP,
     DASHES,
     DETERMINER_DEPS,
+    MAX_AGE,
     MEASURED_WINDOW,
     MODIFIER_DEPS,
     NOUNS,
@@ -33,7 +34,6 @@ from .tree import (
 )
 from .words import CountedWords
 
-MAX_AGE = 120  # a bare figure set off by commas after one person is an age only up to this
 CRIME_SENTENCES = 2  # sentences back in which a crime named still says what bare cases count
 KIND_DEPS = ("compound", "amod")  # "cholera cases", "suspected cases": cases that say their own kind
 AGE_BOUNDS = ("min", "max")  # "people over 75", "children under five": an age bounded after a plural of people
@@ -147,8 +147,8 @@ class CountedFinder(MeasureRules, DataComponent):
     def _age_beside_a_person(self, span: Span, anchor: Token) -> bool:
         """'One man, 22, was shot', 'Another man, 33, suffered': a small whole number set off by commas in apposition to
         one person is that person's age."""
-        fig, doc = span._.figure, span.doc
-        if fig is None or fig.bound != "exact" or fig.unit is not None or fig.value is None or not 1 < fig.value <= MAX_AGE:
+        doc = span.doc
+        if not _age_sized(span, ("exact",)):
             return False
         person = anchor.head
         apart = span.start > 0 and doc[span.start - 1].text == "," and span.end < len(doc) and doc[span.end].text in AGE_CLOSERS
@@ -157,8 +157,8 @@ class CountedFinder(MeasureRules, DataComponent):
     def _age_after_people(self, span: Span) -> bool:
         """'people over 75', 'children under five', 'women over 80 who lived alone': a small whole number bounded by
         'over' or 'under' right after a plural noun of people, with no noun of its own, is their age."""
-        fig, doc = span._.figure, span.doc
-        if fig is None or fig.bound not in AGE_BOUNDS or fig.unit is not None or fig.value is None or not 1 < fig.value <= MAX_AGE:
+        doc = span.doc
+        if not _age_sized(span, AGE_BOUNDS):
             return False
         people = doc[span.start - 1] if span.start > 0 else None
         nxt = skip_space(doc, span.end)
@@ -360,6 +360,13 @@ class CountedFinder(MeasureRules, DataComponent):
                     if pobj is not None and pobj.pos_ == "NOUN":
                         right = pobj.i + 1
         return Span(doc, left, right) if left < right else None
+
+
+def _age_sized(span: Span, bounds: tuple[str, ...]) -> bool:
+    """The figure, of one of these bounds, is a bare whole number small enough to be an age (2 to MAX_AGE)."""
+    fig = span._.figure
+    return fig is not None and fig.bound in bounds and fig.unit is None and fig.value is not None \
+        and 1 < fig.value <= MAX_AGE
 
 
 def _abbreviation_bracket(tok: Token) -> bool:
